@@ -1,0 +1,4 @@
+export * from './organizations';
+export * from './outbox';
+export * from './participants';
+export * from './registry';

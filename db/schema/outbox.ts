@@ -1,0 +1,39 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { json } from './columns';
+
+export const outboxStatuses = ['pending', 'done', 'failed'] as const;
+
+/**
+ * Transactional outbox for side effects that must not be lost: search index updates and emails.
+ * A row is written in the same atomic batch as the change that causes it; workers claim rows with a
+ * conditional update (lease), so a crash delays an effect but never loses or doubles it.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    topic: text('topic').notNull(),
+    /** Unique per effect, so the same effect is never queued twice (and doubles as an idempotency key). */
+    dedupeKey: text('dedupe_key').notNull(),
+    payload: json<Record<string, unknown>>('payload').notNull(),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    /**
+     * Bumped when a pending effect is queued again under the same key (e.g. a slot changed twice before
+     * the index caught up). A worker completes a row only at the generation it read, so a change that
+     * arrives while the worker is busy is never marked done by mistake.
+     */
+    generation: integer('generation').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    /** A worker's lease: the row is not claimed again before this instant. */
+    lockedUntil: text('locked_until'),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull(),
+    doneAt: text('done_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_topic_idx').on(t.topic, t.status),
+  ],
+);

@@ -1,0 +1,171 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { AdaptationCode } from '../../src/domain/vocabulary';
+import { levels, type programmeKinds, slotKinds, slotStatuses } from '../../src/domain/vocabulary';
+import { bool, json, timestamps } from './columns';
+import { organizations } from './organizations';
+
+/** A supervised weekday window as the API shows it, normalised on write (sorted, merged). */
+export interface Window {
+  day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+  start: string;
+  end: string;
+}
+
+export interface OfferedAdaptation {
+  code: AdaptationCode;
+  status: 'in_place' | 'can_arrange';
+}
+
+export const sites = sqliteTable(
+  'sites',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    address: text('address'),
+    lat: real('lat').notNull(),
+    lon: real('lon').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('sites_org_idx').on(t.organizationId)],
+);
+
+export const supervisors = sqliteTable(
+  'supervisors',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    siteId: text('site_id').references(() => sites.id),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    /** Has taken the supervisor (handledar) course. */
+    trained: bool('trained').notNull().default(false),
+    maxParticipants: integer('max_participants').notNull(),
+    languages: json<string[]>('languages').notNull(),
+    /** Accepted and started placements this supervisor has now; the CHECK makes overbooking impossible. */
+    activePlacements: integer('active_placements').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    index('supervisors_org_idx').on(t.organizationId),
+    check(
+      'supervisors_room',
+      sql`${t.activePlacements} >= 0 AND ${t.activePlacements} <= ${t.maxParticipants}`,
+    ),
+  ],
+);
+
+export const slots = sqliteTable(
+  'slots',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    siteId: text('site_id').references(() => sites.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    tasks: json<string[]>('tasks').notNull(),
+    ssyk: text('ssyk'),
+    occupationLabel: text('occupation_label').notNull(),
+    kind: text('kind', { enum: slotKinds }).notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    address: text('address'),
+    lat: real('lat').notNull(),
+    lon: real('lon').notNull(),
+    capacity: integer('capacity').notNull(),
+    /** Places used by accepted and started placements; the CHECK makes overbooking impossible. */
+    taken: integer('taken').notNull().default(0),
+    schedule: json<Window[]>('schedule').notNull(),
+    /** Bit d set when the slot has a supervised window on weekday d (mon = 0); for search filters. */
+    daysMask: integer('days_mask').notNull(),
+    hoursMin: real('hours_min').notNull(),
+    hoursMax: real('hours_max').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    openEnded: bool('open_ended').notNull(),
+    adaptations: json<OfferedAdaptation[]>('adaptations').notNull(),
+    /** Bits of every offered adaptation (see src/domain/vocabulary.ts); for search filters. */
+    adaptationMask: integer('adaptation_mask').notNull(),
+    socialIntensity: text('social_intensity', { enum: levels }).notNull(),
+    physicalDemand: text('physical_demand', { enum: levels }).notNull(),
+    subsidies: json<string[]>('subsidies').notNull(),
+    leadsToHire: bool('leads_to_hire').notNull(),
+    status: text('status', { enum: slotStatuses }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('slots_org_idx').on(t.organizationId),
+    // Matching narrows by open status and a bounding box on location before scoring.
+    index('slots_open_geo_idx').on(t.status, t.lat, t.lon),
+    check('slots_places', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`),
+  ],
+);
+
+export const slotSupervisors = sqliteTable(
+  'slot_supervisors',
+  {
+    slotId: text('slot_id')
+      .notNull()
+      .references(() => slots.id, { onDelete: 'cascade' }),
+    supervisorId: text('supervisor_id')
+      .notNull()
+      .references(() => supervisors.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.slotId, t.supervisorId] }),
+    index('slot_supervisors_sup_idx').on(t.supervisorId),
+  ],
+);
+
+/** A social enterprise's work-training capacity: places across activity areas, not one job. */
+export const capacityListings = sqliteTable(
+  'capacity_listings',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    siteId: text('site_id').references(() => sites.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    activityAreas: json<string[]>('activity_areas').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    places: integer('places').notNull(),
+    placesTaken: integer('places_taken').notNull().default(0),
+    /** Participants per supervisor, e.g. 4 for "1:4". */
+    participantsPerSupervisor: real('participants_per_supervisor').notNull(),
+    programmes: json<(typeof programmeKinds)[number][]>('programmes').notNull(),
+    referralSources: json<string[]>('referral_sources').notNull(),
+    hoursMin: real('hours_min').notNull(),
+    hoursMax: real('hours_max').notNull(),
+    status: text('status', { enum: slotStatuses }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('capacity_org_idx').on(t.organizationId),
+    check('capacity_places', sql`${t.placesTaken} >= 0 AND ${t.placesTaken} <= ${t.places}`),
+  ],
+);
+
+/**
+ * Append-only log of slot changes (edits, places taken or freed, supervisor room). Its autoincrement
+ * id is a database-assigned sequence, so any instance can keep an in-memory matching index in step
+ * by reading the rows after the last one it saw, on libSQL and D1 alike. Old rows are pruned.
+ */
+export const slotChanges = sqliteTable(
+  'slot_changes',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    slotId: text('slot_id').notNull(),
+    changedAt: text('changed_at').notNull(),
+  },
+  (t) => [index('slot_changes_changed_at_idx').on(t.changedAt)],
+);

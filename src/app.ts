@@ -1,0 +1,119 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Db } from './adapters/db/types';
+import type { AppEnv } from './app-env';
+import type { AppConfig } from './config';
+import { createLogger, type Logger } from './lib/logger';
+import { validationHook } from './lib/openapi';
+import { ApiError, problem, problemResponse } from './lib/problem';
+import { authenticate } from './middleware/authenticate';
+import { requestContext } from './middleware/request-context';
+import { apiKeysRouter } from './routes/api-keys';
+import { capacityRouter } from './routes/capacity';
+import { organizationsRouter } from './routes/organizations';
+import { participantsRouter } from './routes/participants';
+import { sitesRouter } from './routes/sites';
+import { slotsRouter } from './routes/slots';
+import { supervisorsRouter } from './routes/supervisors';
+import { docsPage, systemRouter } from './routes/system';
+import { vocabulariesRouter } from './routes/vocabularies';
+import { createServices } from './services';
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Db;
+  logger?: Logger;
+  /** The clock every service reads; tests pass a fixed one. */
+  clock?: () => Date;
+}
+
+const SCALAR_SCRIPT = 'https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.72.1';
+const publicPaths = /^\/v1\/vocabularies\//;
+
+/** Describes a driver error without its SQL parameters, which may hold personal data. */
+function describeFault(err: unknown) {
+  const cause = (err as { cause?: unknown }).cause;
+  const source = cause instanceof Error ? cause : err;
+  return {
+    error: source instanceof Error ? source.name : typeof source,
+    reason: source instanceof Error ? source.message.split('\n')[0] : undefined,
+  };
+}
+
+/**
+ * The one application factory. Entry points (Node, Workers, tests) build the dependencies and call
+ * this; nothing in here reads the environment or opens connections.
+ */
+export function createApp(deps: AppDeps) {
+  const logger = deps.logger ?? createLogger(deps.config.LOG_LEVEL);
+  const clock = deps.clock ?? (() => new Date());
+  const services = createServices({ db: deps.db, config: deps.config, now: () => clock().toISOString() });
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestContext(services, logger));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.MAX_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(
+          c,
+          problem(413, `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes.`),
+        ),
+    }),
+  );
+  app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));
+
+  app.route('/', systemRouter(deps.db));
+  for (const router of [
+    vocabulariesRouter,
+    organizationsRouter,
+    apiKeysRouter,
+    sitesRouter,
+    supervisorsRouter,
+    slotsRouter,
+    capacityRouter,
+    participantsRouter,
+  ])
+    app.route('/v1', router);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key: the operator’s ADMIN_API_KEY, or a key issued to a person (`sek_…`).',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'SE placement registry',
+      version: '1.0.0',
+      description:
+        'Registry and matching of supervised work-trial and work-training places for Supported Employment (SE/IPS) in Sweden. Errors are RFC 9457 problem documents.',
+    },
+  });
+  app.get('/docs', (c) => c.html(docsPage(SCALAR_SCRIPT)));
+  app.get('/', (c) => c.redirect('/docs'));
+
+  app.notFound((c) => problemResponse(c, problem(404, `No route for ${c.req.method} ${c.req.path}.`)));
+  app.onError((err, c) => {
+    if (err instanceof ApiError)
+      return problemResponse(c, problem(err.status, err.message, err.errors, err.slug));
+    if (err instanceof HTTPException) {
+      const detail = /json/i.test(err.message)
+        ? 'The body is not valid JSON, or the Content-Type is not application/json.'
+        : err.message || 'The request was refused.';
+      return problemResponse(c, problem(err.status, detail));
+    }
+    logger.error('unhandled', { requestId: c.var.requestId, route: c.req.routePath, ...describeFault(err) });
+    return problemResponse(
+      c,
+      problem(500, `Something went wrong on our side. Request id: ${c.var.requestId}.`),
+    );
+  });
+
+  return Object.assign(app, { services });
+}
+
+export type App = ReturnType<typeof createApp>;

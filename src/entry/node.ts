@@ -1,0 +1,55 @@
+/**
+ * Node entry: reads the environment, opens the embedded libSQL file (or Turso), migrates, seeds the
+ * demo on first run, and serves the app. Only wiring lives here.
+ */
+import { serve } from '@hono/node-server';
+import { migrateLibsql, openLibsql } from '../adapters/db/libsql';
+import { createApp } from '../app';
+import { ConfigError, loadConfig } from '../config';
+import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
+import { randomToken } from '../lib/crypto';
+import { createLogger } from '../lib/logger';
+
+async function main() {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  if (!config.ADMIN_API_KEY) {
+    // Development convenience only: production refuses to start without a key (see config.ts).
+    config.ADMIN_API_KEY = `dev-admin-${randomToken(24)}`;
+    console.log(`ADMIN_API_KEY is not set; this run uses ${config.ADMIN_API_KEY}`);
+  }
+
+  const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  await migrateLibsql(database.db);
+  const app = createApp({ config, db: database.db, logger });
+
+  if (config.SEED_DEMO) {
+    if (config.NODE_ENV === 'production') throw new ConfigError('SEED_DEMO must be false in production.');
+    const keys = (await isEmpty(database.db)) ? await seedDemo(app.services) : await demoKeys(app.services);
+    if (keys.length) {
+      console.log('\nDemo keys (demo data only; start with SEED_DEMO=false for a clean database):');
+      for (const k of keys)
+        console.log(`  ${k.role.padEnd(11)} ${k.key.padEnd(28)} ${k.person}, ${k.organization}`);
+    }
+  }
+
+  const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
+    console.log(
+      `\nSE placement registry on http://localhost:${info.port}  (API docs: /docs, OpenAPI: /openapi.json)`,
+    );
+  });
+
+  const shutdown = () => {
+    server.close(() => {
+      database.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

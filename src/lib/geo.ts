@@ -1,0 +1,28 @@
+/**
+ * Great-circle (haversine) distance on a sphere of radius 6371 km. Travel distance by road or public
+ * transport is longer; the docs say so, and maxTravelKm is read as a straight-line radius.
+ */
+const EARTH_RADIUS_KM = 6371.0088;
+const RAD = Math.PI / 180;
+
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = (lat2 - lat1) * RAD;
+  const dLon = (lon2 - lon1) * RAD;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+export interface BoundingBox {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+
+/** A box that contains every point within radiusKm of the centre; cheap to test with an index. */
+export function boundingBox(lat: number, lon: number, radiusKm: number): BoundingBox {
+  const dLat = radiusKm / 111.195; // km per degree of latitude on the same sphere
+  const cos = Math.cos(Math.min(89.9, Math.abs(lat) + dLat) * RAD);
+  const dLon = cos > 1e-6 ? Math.min(180, radiusKm / (111.195 * cos)) : 180;
+  return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
+}

@@ -1,0 +1,15 @@
+import municipalityList from './data/municipalities.json';
+import ssykList from './data/ssyk2012.json';
+
+export interface Municipality {
+  code: string;
+  name: string;
+  county: string;
+  /** The seat (or the median of the municipality's localities): a default location. */
+  lat: number;
+  lon: number;
+}
+
+export const municipalities: readonly Municipality[] = municipalityList;
+export const municipalityByCode = new Map(municipalities.map((m) => [m.code, m]));
+export const ssykByCode = new Map(ssykList.map((s) => [s.code, s.label]));

@@ -1,0 +1,135 @@
+import { z } from '@hono/zod-openapi';
+import { participantStatuses } from '../../../db/schema';
+import { needPriorities } from '../../domain/vocabulary';
+import { containsPersonalIdentityNumber } from '../../lib/swedish-ids';
+import {
+  AdaptationCode,
+  HoursPerWeek,
+  ids,
+  Latitude,
+  Level,
+  Longitude,
+  MunicipalityCode,
+  participantText,
+  Schedule,
+  SlotKind,
+  WindowSchema,
+} from '../shared/fields';
+
+/**
+ * The handler's own pseudonymous code. Names, identity numbers and email addresses are refused: a
+ * reference has no spaces or '@', contains a digit, and is not shaped like a personnummer.
+ */
+export const Reference = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]{2,31}$/,
+    'must be 3–32 letters, digits, "-" or "_" (a code, not a name or email address)',
+  )
+  .refine((r) => /\d/.test(r), 'must contain a digit (use a code such as "SE-2024-017", not a name)')
+  .refine((r) => !containsPersonalIdentityNumber(r), 'must not be a personal identity number')
+  .openapi({ example: 'SE-2026-017' });
+
+const Need = z.object({ code: AdaptationCode, priority: z.enum(needPriorities) }).openapi('AdaptationNeed', {
+  description: 'A functional need; `must` needs exclude slots that lack them.',
+});
+
+const RampStep = z
+  .object({ afterWeeks: z.number().int().min(1).max(104), hoursPerWeek: HoursPerWeek })
+  .openapi('RampStep');
+
+const Hours = z
+  .object({ now: HoursPerWeek, target: HoursPerWeek })
+  .openapi('ParticipantHours', { example: { now: 8, target: 20 } });
+
+const Preferences = z
+  .strictObject({
+    socialIntensity: Level.optional(),
+    physicalDemand: Level.optional(),
+    kinds: z.array(SlotKind).max(5).optional(),
+  })
+  .openapi('Preferences');
+
+const Location = z
+  .object({
+    municipalityCode: MunicipalityCode,
+    lat: Latitude.optional().openapi({
+      description:
+        'Defaults to the municipality seat. A coarse point (a nearby locality) is enough; no home address.',
+    }),
+    lon: Longitude.optional(),
+  })
+  .openapi('ParticipantLocation');
+
+const words = z.array(participantText(80)).max(20);
+
+const fields = {
+  reference: Reference,
+  handlerId: ids('usr').openapi({ description: 'The responsible handler; the caller by default.' }),
+  strengths: words.openapi({ example: ['noggrann', 'tycker om att baka'] }),
+  interests: words.openapi({ example: ['bageri', 'djur'] }),
+  avoid: words.openapi({ description: 'Tasks or settings to avoid.', example: ['kassa'] }),
+  availability: Schedule.min(1, 'needs at least one window').openapi({
+    description: 'When the participant can be at a workplace.',
+  }),
+  hoursPerWeek: Hours,
+  rampUp: z.array(RampStep).max(12),
+  adaptationNeeds: z.array(Need).max(30),
+  location: Location,
+  maxTravelKm: z.number().min(1).max(300),
+  preferences: Preferences,
+};
+
+export const ParticipantCreate = z
+  .strictObject({
+    ...fields,
+    handlerId: fields.handlerId.optional(),
+    strengths: fields.strengths.default([]),
+    interests: fields.interests.default([]),
+    avoid: fields.avoid.default([]),
+    rampUp: fields.rampUp.default([]),
+    adaptationNeeds: fields.adaptationNeeds.default([]),
+    maxTravelKm: fields.maxTravelKm.default(20),
+    preferences: Preferences.default({}),
+  })
+  .openapi('ParticipantCreate', {
+    description:
+      'Pseudonymous: no names, identity numbers, contact details or diagnoses. Unknown fields are refused.',
+  });
+
+export const ParticipantUpdate = z
+  .strictObject({ ...fields, status: z.enum(['active', 'ended']) })
+  .partial()
+  .openapi('ParticipantUpdate');
+
+export const Participant = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    handlerId: z.string(),
+    reference: z.string(),
+    strengths: z.array(z.string()),
+    interests: z.array(z.string()),
+    avoid: z.array(z.string()),
+    availability: z.array(WindowSchema),
+    hoursPerWeek: z.object({ now: z.number(), target: z.number() }),
+    rampUp: z.array(RampStep),
+    adaptationNeeds: z.array(Need),
+    location: z.object({ municipalityCode: z.string(), lat: z.number(), lon: z.number() }),
+    maxTravelKm: z.number(),
+    preferences: Preferences,
+    status: z.enum(participantStatuses),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Participant');
+
+export const ParticipantListQuery = z.object({
+  handlerId: z
+    .union([z.literal('me'), ids('usr')])
+    .optional()
+    .openapi({ description: '`me` for the caller’s own caseload.' }),
+  status: z.enum(['active', 'ended']).optional(),
+});

@@ -1,0 +1,101 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  adaptationVocabulary,
+  programmeKinds,
+  referralSources,
+  slotKindLabels,
+  subsidyVocabulary,
+} from '../../domain/vocabulary';
+import { createRouter, jsonContent } from '../../lib/openapi';
+import { municipalities } from '../../reference';
+
+const tags = ['Vocabularies'];
+const Term = z.object({ code: z.string(), sv: z.string(), en: z.string() });
+const list = <T extends z.ZodType>(item: T, name: string) => z.object({ data: z.array(item) }).openapi(name);
+const cache = { 'cache-control': 'public, max-age=3600' };
+
+/** Controlled vocabularies, public (no key needed): clients build forms and labels from them. */
+export const vocabulariesRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/vocabularies/adaptations',
+      tags,
+      summary: 'Functional adaptation codes with Swedish and English labels',
+      responses: {
+        200: jsonContent(
+          list(Term.extend({ group: z.string() }), 'AdaptationVocabulary'),
+          'Adaptation codes',
+        ),
+      },
+    }),
+    (c) =>
+      c.json(
+        { data: adaptationVocabulary.map(({ code, group, sv, en }) => ({ code, group, sv, en })) },
+        200,
+        cache,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/vocabularies/slot-kinds',
+      tags,
+      summary: 'Kinds of slot',
+      responses: { 200: jsonContent(list(Term, 'SlotKindVocabulary'), 'Slot kinds') },
+    }),
+    (c) => c.json({ data: Object.entries(slotKindLabels).map(([code, l]) => ({ code, ...l })) }, 200, cache),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/vocabularies/subsidies',
+      tags,
+      summary: 'Support types a slot can combine with (Arbetsförmedlingen)',
+      responses: {
+        200: jsonContent(list(Term.extend({ conceptId: z.string() }), 'SubsidyVocabulary'), 'Subsidy codes'),
+      },
+    }),
+    (c) => c.json({ data: subsidyVocabulary.map((s) => ({ ...s })) }, 200, cache),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/vocabularies/capacity',
+      tags,
+      summary: 'Programme kinds and referral sources for work-training capacity',
+      responses: {
+        200: jsonContent(
+          z
+            .object({ programmes: z.array(z.string()), referralSources: z.array(z.string()) })
+            .openapi('CapacityVocabulary'),
+          'Codes',
+        ),
+      },
+    }),
+    (c) => c.json({ programmes: [...programmeKinds], referralSources: [...referralSources] }, 200, cache),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/vocabularies/municipalities',
+      tags,
+      summary: 'The 290 municipalities with codes, county and a default location',
+      responses: {
+        200: jsonContent(
+          list(
+            z.object({
+              code: z.string(),
+              name: z.string(),
+              county: z.string(),
+              lat: z.number(),
+              lon: z.number(),
+            }),
+            'MunicipalityVocabulary',
+          ),
+          'Municipalities',
+        ),
+      },
+    }),
+    (c) => c.json({ data: [...municipalities] }, 200, cache),
+  );

@@ -1,0 +1,173 @@
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { apiKeys, organizations, type Role, users } from '../../db/schema';
+import { type Actor, type Member, platformActor, rolesByOrganizationKind } from '../auth/actor';
+import { isMemberOf, isPlatform } from '../auth/policy';
+import { randomToken, sha256Hex, timingSafeEqual } from '../lib/crypto';
+import { newId } from '../lib/ids';
+import { decodeCursor, toPage } from '../lib/pagination';
+import { conflict, forbidden, notFound, unprocessable } from '../lib/problem';
+import type { ServiceContext } from './context';
+
+export const KEY_PREFIX = 'sek_';
+
+export interface IssueKeyInput {
+  name: string;
+  email: string;
+  role: Role;
+}
+
+type KeyRow = typeof apiKeys.$inferSelect;
+type UserRow = typeof users.$inferSelect;
+
+const toApiKey = (k: KeyRow, u: UserRow) => ({
+  id: k.id,
+  organizationId: k.organizationId,
+  prefix: k.prefix,
+  createdAt: k.createdAt,
+  revokedAt: k.revokedAt,
+  user: { id: u.id, name: u.name, email: u.email, role: u.role },
+});
+
+/**
+ * Who may issue and list an organization's keys: the platform, the organization's admin, and its
+ * coordinator (who may not hand out admin keys, so no one can raise their own rights).
+ */
+function assertKeyManager(actor: Actor, organizationId: string, role?: Role) {
+  if (isPlatform(actor)) return;
+  if (!isMemberOf(actor, organizationId)) throw notFound('Organization', organizationId);
+  if (actor.role === 'admin') return;
+  if (actor.role === 'coordinator') {
+    if (role === 'admin') throw forbidden('A coordinator cannot issue admin keys.');
+    return;
+  }
+  throw forbidden('Only an admin or coordinator of this organization manages its keys.');
+}
+
+export function apiKeyService(ctx: ServiceContext) {
+  const { db } = ctx;
+
+  async function loadOrganization(id: string) {
+    const [org] = await db.select().from(organizations).where(eq(organizations.id, id));
+    if (!org) throw notFound('Organization', id);
+    return org;
+  }
+
+  return {
+    /** Resolves a bearer token to the acting person, or null when unknown or revoked. */
+    async authenticate(token: string): Promise<Actor | null> {
+      if (ctx.config.ADMIN_API_KEY && (await timingSafeEqual(token, ctx.config.ADMIN_API_KEY)))
+        return platformActor;
+      if (!token.startsWith(KEY_PREFIX)) return null;
+      const hash = await sha256Hex(token);
+      const [row] = await db
+        .select({
+          keyId: apiKeys.id,
+          userId: users.id,
+          role: users.role,
+          organizationId: organizations.id,
+          organizationKind: organizations.kind,
+        })
+        .from(apiKeys)
+        .innerJoin(users, eq(users.id, apiKeys.userId))
+        .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
+        .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt), isNull(organizations.deactivatedAt)));
+      return row ? ({ kind: 'member', ...row } satisfies Member) : null;
+    },
+
+    /** `presetKey` exists for the demo seed only, whose keys are fixed so the README can show them. */
+    async issue(actor: Actor, organizationId: string, input: IssueKeyInput, presetKey?: string) {
+      assertKeyManager(actor, organizationId, input.role);
+      const org = await loadOrganization(organizationId);
+      if (org.deactivatedAt) throw conflict('The organization is deactivated.');
+      const allowed = rolesByOrganizationKind[org.kind];
+      if (!allowed.includes(input.role))
+        throw unprocessable(`A ${org.kind} organization has the roles ${allowed.join(', ')}.`, [
+          { path: 'role', message: `must be one of ${allowed.join(', ')} for this organization` },
+        ]);
+
+      const now = ctx.now();
+      const [existing] = await db
+        .select()
+        .from(users)
+        .where(and(eq(users.organizationId, organizationId), eq(users.email, input.email)));
+      if (existing && existing.role !== input.role)
+        throw conflict(
+          `${input.email} already has the role ${existing.role} here; a person has one role. Revoke their keys and change the role first.`,
+        );
+      const user: UserRow = existing
+        ? { ...existing, name: input.name, updatedAt: now }
+        : { id: newId('user'), organizationId, ...input, createdAt: now, updatedAt: now };
+
+      const key = presetKey ?? `${KEY_PREFIX}${randomToken(32)}`;
+      const row: KeyRow = {
+        id: newId('apiKey'),
+        userId: user.id,
+        organizationId,
+        hash: await sha256Hex(key),
+        prefix: key.slice(0, 10),
+        createdAt: now,
+        createdBy: actor.userId,
+        revokedAt: null,
+      };
+      await db.batch([
+        existing
+          ? db.update(users).set({ name: user.name, updatedAt: now }).where(eq(users.id, user.id))
+          : db.insert(users).values(user),
+        db.insert(apiKeys).values(row),
+      ]);
+      return { ...toApiKey(row, user), key };
+    },
+
+    async list(actor: Actor, organizationId: string, q: { limit: number; cursor?: string }) {
+      assertKeyManager(actor, organizationId);
+      await loadOrganization(organizationId);
+      const after = decodeCursor(q.cursor);
+      const rows = await db
+        .select()
+        .from(apiKeys)
+        .innerJoin(users, eq(users.id, apiKeys.userId))
+        .where(and(eq(apiKeys.organizationId, organizationId), after ? gt(apiKeys.id, after) : undefined))
+        .orderBy(asc(apiKeys.id))
+        .limit(q.limit + 1);
+      const page = toPage(
+        rows.map((r) => ({ id: r.api_keys.id, row: r })),
+        q.limit,
+      );
+      return { ...page, data: page.data.map((p) => toApiKey(p.row.api_keys, p.row.users)) };
+    },
+
+    async revoke(actor: Actor, organizationId: string, keyId: string) {
+      assertKeyManager(actor, organizationId);
+      const [found] = await db
+        .select()
+        .from(apiKeys)
+        .innerJoin(users, eq(users.id, apiKeys.userId))
+        .where(and(eq(apiKeys.id, keyId), eq(apiKeys.organizationId, organizationId)));
+      if (!found) throw notFound('API key', keyId);
+      const revokedAt = found.api_keys.revokedAt ?? ctx.now();
+      if (!found.api_keys.revokedAt) await db.update(apiKeys).set({ revokedAt }).where(eq(apiKeys.id, keyId));
+      return toApiKey({ ...found.api_keys, revokedAt }, found.users);
+    },
+
+    async me(actor: Actor) {
+      if (actor.kind === 'platform')
+        return { kind: 'platform' as const, role: 'admin' as const, user: null, organization: null };
+      const [row] = await db
+        .select()
+        .from(users)
+        .innerJoin(organizations, eq(organizations.id, users.organizationId))
+        .where(eq(users.id, actor.userId));
+      if (!row) throw notFound('User', actor.userId);
+      return {
+        kind: 'member' as const,
+        role: actor.role,
+        user: { id: row.users.id, name: row.users.name, email: row.users.email, role: row.users.role },
+        organization: {
+          id: row.organizations.id,
+          name: row.organizations.name,
+          kind: row.organizations.kind,
+        },
+      };
+    },
+  };
+}

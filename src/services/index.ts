@@ -1,0 +1,25 @@
+import { apiKeyService } from './api-keys';
+import { capacityService } from './capacity';
+import type { ServiceContext } from './context';
+import { organizationService } from './organizations';
+import { participantService } from './participants';
+import { siteService } from './sites';
+import { slotService } from './slots';
+import { supervisorService } from './supervisors';
+
+/** All services, built once per app from its dependencies; handlers reach them through `c.var.services`. */
+export function createServices(ctx: ServiceContext) {
+  const sites = siteService(ctx);
+  return {
+    organizations: organizationService(ctx),
+    apiKeys: apiKeyService(ctx),
+    sites,
+    supervisors: supervisorService(ctx),
+    slots: slotService(ctx, sites),
+    capacity: capacityService(ctx),
+    participants: participantService(ctx),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+export type { ServiceContext } from './context';

@@ -1,0 +1,134 @@
+import { and, asc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
+import { apiKeys, type OrganizationKind, organizations, slots } from '../../db/schema';
+import type { Actor, Member } from '../auth/actor';
+import { assertOrgAdmin, isMemberOf, isPlatform, isProvider } from '../auth/policy';
+import { newId } from '../lib/ids';
+import { decodeCursor, toPage } from '../lib/pagination';
+import { forbidden, notFound } from '../lib/problem';
+import { formatOrganizationNumber } from '../lib/swedish-ids';
+import type { ServiceContext } from './context';
+import { mapConstraints } from './db-errors';
+import { slotChangedStatements } from './search-sync';
+
+type OrganizationRow = typeof organizations.$inferSelect;
+
+export interface OrganizationInput {
+  name: string;
+  kind: OrganizationKind;
+  /** Already validated and normalised to ten digits. */
+  organizationNumber: string;
+  contactEmail: string;
+  municipalityCode: string;
+}
+
+export const toOrganization = (o: OrganizationRow) => ({
+  id: o.id,
+  name: o.name,
+  kind: o.kind,
+  organizationNumber: formatOrganizationNumber(o.organizationNumber),
+  contactEmail: o.contactEmail,
+  municipalityCode: o.municipalityCode,
+  active: o.deactivatedAt === null,
+  createdAt: o.createdAt,
+  updatedAt: o.updatedAt,
+});
+
+const duplicateNumber = { 'organizations.organization_number': 'An organization with this number exists.' };
+
+/** Providers see every organization (they search the whole registry); others see their own. */
+function visibilityFilter(actor: Actor): SQL | undefined {
+  if (isPlatform(actor) || isProvider(actor)) return undefined;
+  return eq(organizations.id, (actor as Member).organizationId);
+}
+
+export function organizationService(ctx: ServiceContext) {
+  const { db } = ctx;
+
+  async function load(id: string) {
+    const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+    return row;
+  }
+
+  async function getVisible(actor: Actor, id: string) {
+    const row = await load(id);
+    const visible = row && (isPlatform(actor) || isProvider(actor) || isMemberOf(actor, id));
+    if (!visible) throw notFound('Organization', id);
+    return row;
+  }
+
+  return {
+    load,
+
+    async create(actor: Actor, input: OrganizationInput) {
+      if (!isPlatform(actor)) throw forbidden('Only the platform admin creates organizations.');
+      const now = ctx.now();
+      const row: OrganizationRow = {
+        id: newId('organization'),
+        ...input,
+        deactivatedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await mapConstraints(() => db.insert(organizations).values(row), { unique: duplicateNumber });
+      return toOrganization(row);
+    },
+
+    async get(actor: Actor, id: string) {
+      return toOrganization(await getVisible(actor, id));
+    },
+
+    async list(actor: Actor, q: { kind?: OrganizationKind; limit: number; cursor?: string }) {
+      const after = decodeCursor(q.cursor);
+      const rows = await db
+        .select()
+        .from(organizations)
+        .where(
+          and(
+            visibilityFilter(actor),
+            q.kind ? eq(organizations.kind, q.kind) : undefined,
+            after ? gt(organizations.id, after) : undefined,
+          ),
+        )
+        .orderBy(asc(organizations.id))
+        .limit(q.limit + 1);
+      const page = toPage(rows, q.limit);
+      return { ...page, data: page.data.map(toOrganization) };
+    },
+
+    async update(actor: Actor, id: string, patch: Partial<Omit<OrganizationInput, 'kind'>>) {
+      assertOrgAdmin(actor, id);
+      const existing = await getVisible(actor, id);
+      const updated = { ...existing, ...patch, updatedAt: ctx.now() };
+      await mapConstraints(() => db.update(organizations).set(updated).where(eq(organizations.id, id)), {
+        unique: duplicateNumber,
+      });
+      return toOrganization(updated);
+    },
+
+    /**
+     * Deactivation keeps the history (placements, follow-up) but stops the organization acting: its
+     * keys are revoked and its open slots closed, in one atomic batch with their index updates.
+     */
+    async deactivate(actor: Actor, id: string) {
+      if (!isPlatform(actor)) throw forbidden('Only the platform admin deactivates organizations.');
+      const existing = await getVisible(actor, id);
+      if (existing.deactivatedAt) return toOrganization(existing);
+      const now = ctx.now();
+      const openSlots = await db
+        .select({ id: slots.id })
+        .from(slots)
+        .where(and(eq(slots.organizationId, id), inArray(slots.status, ['open', 'paused'])));
+      const slotIds = openSlots.map((s) => s.id);
+      await db.batch([
+        db.update(organizations).set({ deactivatedAt: now, updatedAt: now }).where(eq(organizations.id, id)),
+        db
+          .update(apiKeys)
+          .set({ revokedAt: now })
+          .where(and(eq(apiKeys.organizationId, id), isNull(apiKeys.revokedAt))),
+        db.update(slots).set({ status: 'closed', updatedAt: now }).where(eq(slots.organizationId, id)),
+        ...slotIds.flatMap((slotId) => slotChangedStatements(ctx, slotId)),
+      ]);
+      return toOrganization({ ...existing, deactivatedAt: now, updatedAt: now });
+    },
+  };
+}
