@@ -1,0 +1,55 @@
+import type { Db } from '../adapters/db/types';
+import type { Logger } from '../lib/logger';
+import { type DrainOptions, drainOutbox, type OutboxHandler } from './outbox';
+
+/**
+ * The Node background worker: drains the outbox every `intervalMs`, and at once when kicked (after
+ * a write). Runs one pass at a time. On Workers a Cron Trigger calls drainOutbox instead.
+ */
+export function startOutboxLoop(
+  db: Db,
+  handlers: Record<string, OutboxHandler>,
+  logger: Logger,
+  opts: DrainOptions & { intervalMs?: number } = {},
+) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const pass = async () => {
+    do {
+      again = false;
+      try {
+        const r = await drainOutbox(db, handlers, opts);
+        if (r.claimed) logger.info('outbox', { ...r });
+        if (r.claimed === (opts.batchSize ?? 50)) again = true; // more may be due
+      } catch (err) {
+        logger.error('outbox pass failed', { error: err instanceof Error ? err.message : String(err) });
+      }
+    } while (again && !stopped);
+  };
+
+  const kick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = pass().finally(() => {
+      running = null;
+    });
+  };
+
+  const timer = setInterval(kick, opts.intervalMs ?? 2000);
+  timer.unref?.();
+  kick();
+
+  return {
+    kick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

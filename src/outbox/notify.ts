@@ -1,0 +1,30 @@
+import type { Db } from '../adapters/db/types';
+import { enqueueStatement } from './outbox';
+
+export const NOTIFY_TOPIC = 'notify';
+
+/**
+ * Domain events that may cause notifications (emails). Producers put `notifyStatement` in the same
+ * atomic batch as the change; the notification worker later decides who is told what, and queues
+ * one mail row per recipient. So an event is never lost, and producers know nothing about mail.
+ */
+export type DomainEvent =
+  | { event: 'api_key.issued'; keyId: string }
+  | { event: 'slot.opened'; slotId: string }
+  | { event: 'placement.proposed'; placementId: string }
+  | { event: 'placement.accepted'; placementId: string }
+  | { event: 'placement.declined'; placementId: string }
+  | { event: 'placement.withdrawn'; placementId: string }
+  | { event: 'placement.started'; placementId: string }
+  | { event: 'placement.ended'; placementId: string };
+
+/** `discriminator` makes the key unique per occurrence (e.g. the new status or a timestamp). */
+export function notifyStatement(db: Db, e: DomainEvent, now: string, discriminator = now) {
+  const entityId = Object.values(e).find((v) => v !== e.event) as string;
+  return enqueueStatement(db, {
+    topic: NOTIFY_TOPIC,
+    key: `${NOTIFY_TOPIC}:${e.event}:${entityId}:${discriminator}`,
+    payload: e,
+    now,
+  });
+}
