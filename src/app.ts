@@ -9,6 +9,8 @@ import { validationHook } from './lib/openapi';
 import { ApiError, problem, problemResponse } from './lib/problem';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
+import { createOutboxHandlers } from './outbox/handlers';
+import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
 import { capacityRouter } from './routes/capacity';
 import { organizationsRouter } from './routes/organizations';
@@ -48,7 +50,9 @@ function describeFault(err: unknown) {
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger(deps.config.LOG_LEVEL);
   const clock = deps.clock ?? (() => new Date());
-  const services = createServices({ db: deps.db, config: deps.config, now: () => clock().toISOString() });
+  const now = () => clock().toISOString();
+  const services = createServices({ db: deps.db, config: deps.config, now });
+  const outboxHandlers = createOutboxHandlers({ db: deps.db, config: deps.config, logger, services, now });
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -113,7 +117,12 @@ export function createApp(deps: AppDeps) {
     );
   });
 
-  return Object.assign(app, { services });
+  return Object.assign(app, {
+    services,
+    outboxHandlers,
+    /** Runs due outbox work once (tests, the Workers cron, CLI scripts); Node also runs a loop. */
+    drainOutbox: (opts: DrainOptions = {}) => drainOutbox(deps.db, outboxHandlers, { now: clock, ...opts }),
+  });
 }
 
 export type App = ReturnType<typeof createApp>;
