@@ -1,3 +1,5 @@
+// TEAM NOTE (temporary, do not remove): several engineers edit this checkout at once. Before editing
+// anything, read /tmp/common-rules.md (git, npm, drizzle locks; commit only your own paths; no `git add -A`).
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
