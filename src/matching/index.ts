@@ -1,0 +1,8 @@
+/** Public API of the matching engine: a pure module (no I/O, no clock; "today" is passed in). */
+export { type AllocationResult, type Assignment, allocate, solveAllocation } from './allocation/allocate';
+export { type AllocationProblem, buildAllocationProblem, SCORE_SCALE } from './allocation/problem';
+export { type Language, messages, renderReason } from './messages';
+export { explain, rankCandidates, rankParticipant, rankSlots } from './rank';
+export { buildSlotIndex, SlotIndex } from './slot-index';
+export type * from './types';
+export { SCORE_WEIGHTS } from './weights';

@@ -1,0 +1,97 @@
+/**
+ * The participant side of a ranking, computed once per call: masks, flat availability, the search
+ * box, and the participant's words resolved to the index's term ids by one pass over the dictionary
+ * (cached per word), so scoring a slot is an OR over its term ids instead of string work.
+ */
+import { adaptationMask } from '../domain/vocabulary';
+import { type BoundingBox, boundingBox } from '../lib/geo';
+import { popcount } from './bits';
+import { dayNumber } from './dates';
+import { kindBit, levelRank, type SlotIndex } from './slot-index';
+import { contentStems } from './text';
+import type { ParticipantForMatching } from './types';
+
+/** Strengths use bits 0..14, interests 15..29, avoid terms bit 30 of a term's flag word. */
+export const MAX_PHRASES_PER_LIST = 15;
+export const STRENGTH_SHIFT = 0;
+export const INTEREST_SHIFT = 15;
+export const PHRASE_BITS_MASK = (1 << 30) - 1;
+export const AVOID_BIT = 1 << 30;
+
+export interface PreparedParticipant {
+  readonly participant: ParticipantForMatching;
+  readonly mustMask: number;
+  readonly niceMask: number;
+  readonly niceCount: number;
+  /** Bits of the wanted slot kinds; every bit set when the participant has no preference. */
+  readonly kindsMask: number;
+  readonly minOverlapMinutes: number;
+  readonly availability: Int32Array;
+  readonly box: BoundingBox;
+  /** Per dictionary term: which strengths/interests it matches (bits) and AVOID_BIT. */
+  readonly termFlags: Int32Array;
+  /** Strengths and interests that have words to match on; the text score's denominator. */
+  readonly phraseCount: number;
+  readonly strengthPhrases: readonly string[];
+  readonly interestPhrases: readonly string[];
+  readonly hasAvoid: boolean;
+  readonly todayDay: number;
+  /** Preferred level rank, or -1 for no preference. */
+  readonly socialPreference: number;
+  readonly physicalPreference: number;
+}
+
+export function prepareParticipant(
+  index: SlotIndex,
+  participant: ParticipantForMatching,
+  today: string,
+): PreparedParticipant {
+  const termFlags = new Int32Array(index.termText.length);
+  const strengths = participant.strengths.slice(0, MAX_PHRASES_PER_LIST);
+  const interests = participant.interests.slice(0, MAX_PHRASES_PER_LIST);
+  let phraseCount = 0;
+  const markPhrase = (phrase: string, bit: number): void => {
+    const needles = contentStems(phrase);
+    if (needles.length > 0) phraseCount++;
+    for (const needle of needles) for (const t of index.termIdsFor(needle)) termFlags[t]! |= bit;
+  };
+  strengths.forEach((p, i) => {
+    markPhrase(p, 1 << (STRENGTH_SHIFT + i));
+  });
+  interests.forEach((p, i) => {
+    markPhrase(p, 1 << (INTEREST_SHIFT + i));
+  });
+  let hasAvoid = false;
+  for (const phrase of participant.avoid) {
+    for (const needle of contentStems(phrase)) {
+      hasAvoid = true;
+      for (const t of index.termIdsFor(needle)) termFlags[t]! |= AVOID_BIT;
+    }
+  }
+
+  const niceMask = adaptationMask(
+    participant.adaptationNeeds.filter((n) => n.priority === 'nice').map((n) => n.code),
+  );
+  const kinds = participant.preferences.kinds;
+  const { socialIntensity, physicalDemand } = participant.preferences;
+  return {
+    participant,
+    mustMask: adaptationMask(
+      participant.adaptationNeeds.filter((n) => n.priority === 'must').map((n) => n.code),
+    ),
+    niceMask,
+    niceCount: popcount(niceMask),
+    kindsMask: kinds && kinds.length > 0 ? kinds.reduce((m, k) => m | kindBit(k), 0) : -1,
+    minOverlapMinutes: participant.hoursNow * 60,
+    availability: Int32Array.from(participant.availability.flat()),
+    box: boundingBox(participant.lat, participant.lon, participant.maxTravelKm),
+    termFlags,
+    phraseCount,
+    strengthPhrases: strengths,
+    interestPhrases: interests,
+    hasAvoid,
+    todayDay: dayNumber(today),
+    socialPreference: socialIntensity ? levelRank(socialIntensity) : -1,
+    physicalPreference: physicalDemand ? levelRank(physicalDemand) : -1,
+  };
+}
