@@ -21,8 +21,16 @@ export const isProvider = (a: Actor) => a.kind === 'member' && a.organizationKin
 /** Organization-level administration: the platform, or the organization's own admin. */
 export function assertOrgAdmin(a: Actor, organizationId: string) {
   if (isPlatform(a) || (isMemberOf(a, organizationId) && a.role === 'admin')) return;
-  if (isMemberOf(a, organizationId)) throw forbidden('Only an admin of this organization may do this.');
-  throw notFound('Organization', organizationId);
+  assertCanSeeOrganization(a, organizationId);
+  throw forbidden('Only an admin of this organization may do this.');
+}
+
+/** Providers see every organization (they search the whole registry); others see their own. */
+export const canSeeOrganization = (a: Actor, organizationId: string) =>
+  isPlatform(a) || isProvider(a) || isMemberOf(a, organizationId);
+
+export function assertCanSeeOrganization(a: Actor, organizationId: string) {
+  if (!canSeeOrganization(a, organizationId)) throw notFound('Organization', organizationId);
 }
 
 /** May the caller see this organization's registry entries (sites, supervisors, slots, capacity)? */

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { apiKeys, organizations, type Role, users } from '../../db/schema';
 import { type Actor, type Member, platformActor, rolesByOrganizationKind } from '../auth/actor';
-import { isMemberOf, isPlatform } from '../auth/policy';
+import { assertCanSeeOrganization, isMemberOf, isPlatform } from '../auth/policy';
 import { randomToken, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import { newId } from '../lib/ids';
 import { decodeCursor, toPage } from '../lib/pagination';
@@ -34,7 +34,8 @@ const toApiKey = (k: KeyRow, u: UserRow) => ({
  */
 function assertKeyManager(actor: Actor, organizationId: string, role?: Role) {
   if (isPlatform(actor)) return;
-  if (!isMemberOf(actor, organizationId)) throw notFound('Organization', organizationId);
+  assertCanSeeOrganization(actor, organizationId);
+  if (!isMemberOf(actor, organizationId)) throw forbidden('Only the organization’s own people manage its keys.');
   if (actor.role === 'admin') return;
   if (actor.role === 'coordinator') {
     if (role === 'admin') throw forbidden('A coordinator cannot issue admin keys.');

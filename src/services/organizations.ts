@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
 import { apiKeys, type OrganizationKind, organizations, slots } from '../../db/schema';
 import type { Actor, Member } from '../auth/actor';
-import { assertOrgAdmin, isMemberOf, isPlatform, isProvider } from '../auth/policy';
+import { assertOrgAdmin, canSeeOrganization, isPlatform, isProvider } from '../auth/policy';
 import { newId } from '../lib/ids';
 import { decodeCursor, toPage } from '../lib/pagination';
 import { forbidden, notFound } from '../lib/problem';
@@ -51,8 +51,7 @@ export function organizationService(ctx: ServiceContext) {
 
   async function getVisible(actor: Actor, id: string) {
     const row = await load(id);
-    const visible = row && (isPlatform(actor) || isProvider(actor) || isMemberOf(actor, id));
-    if (!visible) throw notFound('Organization', id);
+    if (!row || !canSeeOrganization(actor, id)) throw notFound('Organization', id);
     return row;
   }
 

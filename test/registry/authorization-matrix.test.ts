@@ -1,0 +1,411 @@
+/**
+ * The authorization matrix: every role of every kind of organization against every registry route,
+ * on its own organization's resources and on another's. Each cell names the expected status; a
+ * refused write must also leave the data unchanged (checked for the writes at the end).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
+import {
+  createOrganization,
+  createParticipant,
+  createSlot,
+  createSupervisor,
+  issueKey,
+  participantBody,
+  slotBody,
+} from '../helpers/factories';
+
+type ActorName =
+  | 'platform'
+  | 'empA.admin'
+  | 'empA.employer'
+  | 'empB.employer'
+  | 'ent.enterprise'
+  | 'prov.admin'
+  | 'prov.coordinator'
+  | 'prov.handler'
+  | 'prov2.handler';
+
+let t: TestApp;
+const keys = {} as Record<ActorName, string>;
+const ids = {} as Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  keys.platform = ADMIN_KEY;
+  const empA = await createOrganization(t, 'employer');
+  const empB = await createOrganization(t, 'employer');
+  const ent = await createOrganization(t, 'social_enterprise');
+  const prov = await createOrganization(t, 'provider');
+  const prov2 = await createOrganization(t, 'provider');
+  Object.assign(ids, { empA: empA.id, empB: empB.id, ent: ent.id, prov: prov.id, prov2: prov2.id });
+  keys['empA.admin'] = (await issueKey(t, empA.id, 'admin')).key;
+  keys['empA.employer'] = (await issueKey(t, empA.id, 'employer')).key;
+  keys['empB.employer'] = (await issueKey(t, empB.id, 'employer')).key;
+  keys['ent.enterprise'] = (await issueKey(t, ent.id, 'enterprise')).key;
+  keys['prov.admin'] = (await issueKey(t, prov.id, 'admin')).key;
+  keys['prov.coordinator'] = (await issueKey(t, prov.id, 'coordinator')).key;
+  const handler = await issueKey(t, prov.id, 'handler');
+  keys['prov.handler'] = handler.key;
+  ids.handler = handler.userId;
+  keys['prov2.handler'] = (await issueKey(t, prov2.id, 'handler')).key;
+
+  const supA = await createSupervisor(t, keys['empA.employer']);
+  ids.supA = supA.id;
+  ids.slotA = (await createSlot(t, keys['empA.employer'], [supA.id])).id;
+  ids.siteA = (
+    await t.call('POST', '/v1/sites', {
+      key: keys['empA.employer'],
+      body: { name: 'Lagret', municipalityCode: '0180' },
+    })
+  ).body.id;
+  const supE = await createSupervisor(t, keys['ent.enterprise']);
+  ids.supE = supE.id;
+  ids.capE = (
+    await t.call('POST', '/v1/capacity', {
+      key: keys['ent.enterprise'],
+      body: {
+        title: 'Arbetsträning i café',
+        description: 'Café och second hand.',
+        activityAreas: ['café'],
+        municipalityCode: '0126',
+        places: 10,
+        participantsPerSupervisor: 4,
+        programmes: ['rehabilitation'],
+        referralSources: ['arbetsformedlingen'],
+        hoursPerWeek: { min: 4, max: 30 },
+      },
+    })
+  ).body.id;
+  ids.prtP = (await createParticipant(t, keys['prov.handler'])).id;
+});
+afterAll(() => t.close());
+
+type Cell = Partial<Record<ActorName, number>>;
+interface Row {
+  name: string;
+  method: string;
+  path: () => string;
+  body?: () => unknown;
+  expect: Cell;
+}
+
+const all = (status: number): Cell =>
+  Object.fromEntries(
+    [
+      'platform',
+      'empA.admin',
+      'empA.employer',
+      'empB.employer',
+      'ent.enterprise',
+      'prov.admin',
+      'prov.coordinator',
+      'prov.handler',
+      'prov2.handler',
+    ].map((a) => [a, status]),
+  );
+
+const rows: Row[] = [
+  // Organizations
+  {
+    name: 'create organization',
+    method: 'POST',
+    path: () => '/v1/organizations',
+    body: () => ({
+      name: 'X',
+      kind: 'employer',
+      organizationNumber: '5560360793',
+      contactEmail: 'x@example.se',
+      municipalityCode: '0180',
+    }),
+    expect: { ...all(403), platform: 201 },
+  },
+  {
+    name: 'read own/other organization (employer A)',
+    method: 'GET',
+    path: () => `/v1/organizations/${ids.empA}`,
+    expect: { ...all(200), 'empB.employer': 404, 'ent.enterprise': 404 },
+  },
+  {
+    name: 'update employer A',
+    method: 'PATCH',
+    path: () => `/v1/organizations/${ids.empA}`,
+    body: () => ({ name: 'Employer A AB' }),
+    expect: { ...all(403), platform: 200, 'empA.admin': 200, 'empB.employer': 404, 'ent.enterprise': 404 },
+  },
+  {
+    name: 'list keys of provider',
+    method: 'GET',
+    path: () => `/v1/organizations/${ids.prov}/api-keys`,
+    expect: {
+      ...all(403),
+      platform: 200,
+      'prov.admin': 200,
+      'prov.coordinator': 200,
+      'empA.admin': 404,
+      'empA.employer': 404,
+      'empB.employer': 404,
+      'ent.enterprise': 404,
+    },
+  },
+  {
+    name: 'issue a handler key in provider',
+    method: 'POST',
+    path: () => `/v1/organizations/${ids.prov}/api-keys`,
+    body: () => ({ name: 'Ny Handläggare', email: `ny${Math.random()}@example.se`, role: 'handler' }),
+    expect: {
+      ...all(403),
+      platform: 201,
+      'prov.admin': 201,
+      'prov.coordinator': 201,
+      'empA.admin': 404,
+      'empA.employer': 404,
+      'empB.employer': 404,
+      'ent.enterprise': 404,
+    },
+  },
+  {
+    name: 'issue an admin key in provider',
+    method: 'POST',
+    path: () => `/v1/organizations/${ids.prov}/api-keys`,
+    body: () => ({ name: 'Ny Admin', email: `admin${Math.random()}@example.se`, role: 'admin' }),
+    expect: {
+      ...all(403),
+      platform: 201,
+      'prov.admin': 201,
+      'empA.admin': 404,
+      'empA.employer': 404,
+      'empB.employer': 404,
+      'ent.enterprise': 404,
+    },
+  },
+  // Slots
+  {
+    name: 'read slot of A',
+    method: 'GET',
+    path: () => `/v1/slots/${ids.slotA}`,
+    expect: { ...all(200), 'empB.employer': 404, 'ent.enterprise': 404 },
+  },
+  {
+    name: 'update slot of A',
+    method: 'PATCH',
+    path: () => `/v1/slots/${ids.slotA}`,
+    body: () => ({ title: 'Lagerarbetare' }),
+    expect: {
+      platform: 200,
+      'empA.admin': 200,
+      'empA.employer': 200,
+      'empB.employer': 404,
+      'ent.enterprise': 404,
+      'prov.admin': 403,
+      'prov.coordinator': 403,
+      'prov.handler': 403,
+      'prov2.handler': 403,
+    },
+  },
+  {
+    name: 'create a slot for the caller’s own organization',
+    method: 'POST',
+    path: () => '/v1/slots',
+    body: () => slotBody([ids.supA!]),
+    // Only A's people can name A's supervisor; B and the enterprise get 422 for a foreign supervisor.
+    expect: {
+      platform: 403,
+      'empA.admin': 201,
+      'empA.employer': 201,
+      'empB.employer': 422,
+      'ent.enterprise': 422,
+      'prov.admin': 403,
+      'prov.coordinator': 403,
+      'prov.handler': 403,
+      'prov2.handler': 403,
+    },
+  },
+  {
+    name: 'list slots',
+    method: 'GET',
+    path: () => '/v1/slots',
+    expect: all(200),
+  },
+  // Supervisors and sites
+  {
+    name: 'read supervisor of A',
+    method: 'GET',
+    path: () => `/v1/supervisors/${ids.supA}`,
+    expect: { ...all(200), 'empB.employer': 404, 'ent.enterprise': 404 },
+  },
+  {
+    name: 'update supervisor of A',
+    method: 'PATCH',
+    path: () => `/v1/supervisors/${ids.supA}`,
+    body: () => ({ trained: true }),
+    expect: {
+      platform: 200,
+      'empA.admin': 200,
+      'empA.employer': 200,
+      'empB.employer': 404,
+      'ent.enterprise': 404,
+      'prov.admin': 403,
+      'prov.coordinator': 403,
+      'prov.handler': 403,
+      'prov2.handler': 403,
+    },
+  },
+  {
+    name: 'create a supervisor',
+    method: 'POST',
+    path: () => '/v1/supervisors',
+    body: () => ({ name: 'Handledare', email: 'h@example.se', maxParticipants: 1 }),
+    expect: {
+      platform: 403,
+      'empA.admin': 201,
+      'empA.employer': 201,
+      'empB.employer': 201,
+      'ent.enterprise': 201,
+      'prov.admin': 403,
+      'prov.coordinator': 403,
+      'prov.handler': 403,
+      'prov2.handler': 403,
+    },
+  },
+  {
+    name: 'read site of A',
+    method: 'GET',
+    path: () => `/v1/sites/${ids.siteA}`,
+    expect: { ...all(200), 'empB.employer': 404, 'ent.enterprise': 404 },
+  },
+  {
+    name: 'update site of A',
+    method: 'PATCH',
+    path: () => `/v1/sites/${ids.siteA}`,
+    body: () => ({ name: 'Lagret Syd' }),
+    expect: {
+      platform: 200,
+      'empA.admin': 200,
+      'empA.employer': 200,
+      'empB.employer': 404,
+      'ent.enterprise': 404,
+      'prov.admin': 403,
+      'prov.coordinator': 403,
+      'prov.handler': 403,
+      'prov2.handler': 403,
+    },
+  },
+  // Capacity (social enterprises only)
+  {
+    name: 'read capacity of the enterprise',
+    method: 'GET',
+    path: () => `/v1/capacity/${ids.capE}`,
+    expect: { ...all(200), 'empA.admin': 404, 'empA.employer': 404, 'empB.employer': 404 },
+  },
+  {
+    name: 'create capacity',
+    method: 'POST',
+    path: () => '/v1/capacity',
+    body: () => ({
+      title: 'Trädgård',
+      description: 'Arbetsträning i trädgård.',
+      activityAreas: ['trädgård'],
+      municipalityCode: '0126',
+      places: 5,
+      participantsPerSupervisor: 3,
+      programmes: ['stepping_stone'],
+      referralSources: ['social_services'],
+      hoursPerWeek: { min: 4, max: 20 },
+    }),
+    expect: { ...all(403), 'ent.enterprise': 201 },
+  },
+  {
+    name: 'update capacity of the enterprise',
+    method: 'PATCH',
+    path: () => `/v1/capacity/${ids.capE}`,
+    body: () => ({ placesTaken: 3 }),
+    expect: {
+      platform: 200,
+      'empA.admin': 404,
+      'empA.employer': 404,
+      'empB.employer': 404,
+      'ent.enterprise': 200,
+      'prov.admin': 403,
+      'prov.coordinator': 403,
+      'prov.handler': 403,
+      'prov2.handler': 403,
+    },
+  },
+  // Participants: only inside the provider that registered them; the platform does not see them.
+  {
+    name: 'read participant of provider',
+    method: 'GET',
+    path: () => `/v1/participants/${ids.prtP}`,
+    expect: { ...all(404), 'prov.admin': 200, 'prov.coordinator': 200, 'prov.handler': 200 },
+  },
+  {
+    name: 'update participant of provider',
+    method: 'PATCH',
+    path: () => `/v1/participants/${ids.prtP}`,
+    body: () => ({ maxTravelKm: 15 }),
+    expect: { ...all(404), 'prov.admin': 200, 'prov.coordinator': 403, 'prov.handler': 200 },
+  },
+  {
+    name: 'create a participant',
+    method: 'POST',
+    path: () => '/v1/participants',
+    body: () => participantBody({ handlerId: undefined }),
+    // An admin registers for a named handler; without handlerId the admin is the handler, which is allowed.
+    expect: { ...all(403), 'prov.admin': 201, 'prov.handler': 201, 'prov2.handler': 201 },
+  },
+  {
+    name: 'list participants',
+    method: 'GET',
+    path: () => '/v1/participants',
+    expect: {
+      ...all(403),
+      'prov.admin': 200,
+      'prov.coordinator': 200,
+      'prov.handler': 200,
+      'prov2.handler': 200,
+    },
+  },
+];
+
+const actorNames = Object.keys(all(0)) as ActorName[];
+
+describe('authorization matrix', () => {
+  for (const row of rows)
+    describe(row.name, () => {
+      for (const actor of actorNames) {
+        const expected = row.expect[actor];
+        if (expected === undefined) continue;
+        it(`${actor} → ${expected}`, async () => {
+          const res = await t.call(row.method, row.path(), { key: keys[actor], body: row.body?.() });
+          expect(res.status, res.text).toBe(expected);
+          if (expected >= 400) {
+            expect(res.headers.get('content-type')).toContain('application/problem+json');
+            expect(res.body.status).toBe(expected);
+          }
+        });
+      }
+    });
+
+  it('no key → 401 on every route', async () => {
+    for (const row of rows) {
+      const res = await t.call(row.method, row.path(), { key: null, body: row.body?.() });
+      expect(res.status, `${row.method} ${row.path()}`).toBe(401);
+    }
+  });
+
+  it('refused writes changed nothing', async () => {
+    const slot = await t.call('GET', `/v1/slots/${ids.slotA}`, { key: keys['empA.employer'] });
+    expect(slot.body.title).toBe('Lagerarbetare'); // only the allowed PATCHes applied
+    const participant = await t.call('GET', `/v1/participants/${ids.prtP}`, { key: keys['prov.handler'] });
+    expect(participant.body.maxTravelKm).toBe(15);
+    expect(participant.body.version).toBe(3); // created, then two allowed updates (handler and admin)
+  });
+
+  it('lists are scoped: employers see only their own slots; providers see all', async () => {
+    const own = await t.call('GET', '/v1/slots?limit=100', { key: keys['empB.employer'] });
+    expect(own.body.data.every((s: any) => s.organizationId === ids.empB)).toBe(true);
+    const all = await t.call('GET', '/v1/slots?limit=100', { key: keys['prov2.handler'] });
+    expect(all.body.data.some((s: any) => s.organizationId === ids.empA)).toBe(true);
+  });
+});
