@@ -1,4 +1,5 @@
 export * from './organizations';
 export * from './outbox';
 export * from './participants';
+export * from './placements';
 export * from './registry';
