@@ -1,3 +1,4 @@
+export * from './notifications';
 export * from './organizations';
 export * from './outbox';
 export * from './participants';
