@@ -1,3 +1,6 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { SlotStatus } from '../../domain/vocabulary';
+import { IdParam, jsonContent, problems, security } from '../../lib/openapi';
 import { crudRouter } from '../shared/crud';
 import { Slot, SlotCreate, SlotListQuery, SlotUpdate } from './schemas';
 
@@ -11,10 +14,29 @@ export const slotsRouter = crudRouter({
   update: SlotUpdate,
   listQuery: SlotListQuery,
   service: (s) => s.slots,
-  removeSummary: 'Delete a slot that never had placements (otherwise close it: PATCH status closed)',
+  removeSummary: 'Delete a slot that never had placements (otherwise close it)',
   descriptions: {
-    create:
-      'Employers and social enterprises post supervised places. Pause, reopen and close with PATCH `status`.',
+    create: 'Employers and social enterprises post supervised places.',
     list: 'Providers see every organization’s slots; employers and enterprises see their own.',
   },
 });
+
+const actions: [path: string, status: SlotStatus, summary: string][] = [
+  ['pause', 'paused', 'Pause a slot: it stays listed for its owner but is not proposed or found in search'],
+  ['reopen', 'open', 'Reopen a paused or closed slot'],
+  ['close', 'closed', 'Close a slot; its history stays'],
+];
+for (const [action, status, summary] of actions)
+  slotsRouter.openapi(
+    createRoute({
+      method: 'post',
+      path: `/slots/{id}/${action}`,
+      tags: ['Slots'],
+      security,
+      summary,
+      request: { params: IdParam('slt', 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R') },
+      responses: { 200: jsonContent(Slot, 'The slot'), ...problems(403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(await c.var.services.slots.setStatus(c.var.actor, c.req.valid('param').id, status), 200),
+  );
