@@ -21,6 +21,22 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(8787),
     DATABASE_URL: z.string().min(1).default('file:data/registry.db'),
     DATABASE_AUTH_TOKEN: optionalString,
+    /**
+     * Workers: Turso (libSQL over HTTP) instead of a D1 binding. Only remote URLs: the Workers runtime
+     * has no file system, so `file:` is refused here rather than failing at the first query.
+     */
+    TURSO_DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(libsql|https?|wss?):\/\//, 'must be a libsql://, https:// or wss:// URL (libSQL over HTTP)')
+        .optional(),
+    ),
+    TURSO_AUTH_TOKEN: optionalString,
+    /**
+     * Workers: drain the outbox right after each write request (in `waitUntil`, after the response),
+     * so the search index follows within moments; the Cron Trigger is the safety net.
+     */
+    OUTBOX_DRAIN_AFTER_WRITE: flag(true),
     ADMIN_API_KEY: optionalString.pipe(
       z
         .string()
@@ -50,8 +66,21 @@ export const configSchema = z
 
 export type AppConfig = z.infer<typeof configSchema>;
 
+export interface ConfigIssue {
+  /** The setting's name, e.g. `ADMIN_API_KEY`. */
+  setting: string;
+  message: string;
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  constructor(
+    message: string,
+    /** Each bad setting by name (never its value, which may be a secret). */
+    readonly issues: ConfigIssue[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** Parses the environment, or throws one error that lists every bad setting by name. */
@@ -59,6 +88,10 @@ export function loadConfig(env: Record<string, unknown>): AppConfig {
   const strings = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string'));
   const parsed = configSchema.safeParse(strings);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
-  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const issues = parsed.error.issues.map((i) => ({
+    setting: i.path.join('.') || '(config)',
+    message: i.message,
+  }));
+  const lines = issues.map((i) => `  ${i.setting}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`, issues);
 }
