@@ -52,6 +52,8 @@ export const configSchema = z
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
     MAIL_FROM: z.string().min(3).default('SE-registret <noreply@se-registret.example>'),
+    /** How long one request to the mail provider may take before it is retried later. */
+    MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Largest accepted request body, in bytes. */
     MAX_BODY_BYTES: z.coerce
       .number()
