@@ -46,7 +46,7 @@ export const demoEmployers: DemoEmployer[] = [
     templates: [
       {
         title: 'Bageribiträde i surdegsbageri',
-        occupation: { ssyk: '7512', label: 'Bageriarbetare' },
+        occupation: { ssyk: '7612', label: 'Bagare och konditorer' },
         tasks: ['baka surdegsbröd', 'forma bullar', 'diska bakplåtar', 'packa beställningar'],
         description: 'Lugnt bageri med fasta rutiner på morgonen. Du arbetar bredvid en erfaren bagare.',
         kind: 'work_training',
@@ -61,7 +61,7 @@ export const demoEmployers: DemoEmployer[] = [
       },
       {
         title: 'Cafébiträde',
-        occupation: { ssyk: '5120', label: 'Cafébiträde' },
+        occupation: { ssyk: '9413', label: 'Kafé- och konditoribiträden' },
         tasks: ['servera kaffe', 'plocka disk', 'fylla på i disken', 'torka bord'],
         description: 'Café med många gäster. Kassan är frivillig; det finns uppgifter i köket.',
         kind: 'work_trial',
@@ -105,7 +105,7 @@ export const demoEmployers: DemoEmployer[] = [
       },
       {
         title: 'Lager och reservdelar',
-        occupation: { ssyk: '4321', label: 'Lagerarbetare' },
+        occupation: { ssyk: '4322', label: 'Lagerarbetare' },
         tasks: ['ta emot leveranser', 'plocka reservdelar', 'inventering'],
         description: 'Eget ansvar för reservdelslagret, lugn miljö.',
         kind: 'subsidized_job',
@@ -137,7 +137,7 @@ export const demoEmployers: DemoEmployer[] = [
     templates: [
       {
         title: 'Lagerarbetare, plock och pack',
-        occupation: { ssyk: '4321', label: 'Lagerarbetare' },
+        occupation: { ssyk: '4322', label: 'Lagerarbetare' },
         tasks: ['plocka order', 'packa paket', 'märka kartonger', 'köra pirra'],
         description: 'Plock och pack i stort lager med tydliga scheman och checklistor.',
         kind: 'work_training',
@@ -181,7 +181,7 @@ export const demoEmployers: DemoEmployer[] = [
     templates: [
       {
         title: 'Trädgårdsarbetare i handelsträdgård',
-        occupation: { ssyk: '6113', label: 'Trädgårdsodlare' },
+        occupation: { ssyk: '6112', label: 'Trädgårdsodlare' },
         tasks: ['plantera', 'vattna', 'ogräsrensning', 'skötsel av växthus'],
         description: 'Arbete utomhus och i växthus, i egen takt, med små grupper.',
         kind: 'work_training',
@@ -227,7 +227,7 @@ export const demoEmployers: DemoEmployer[] = [
     templates: [
       {
         title: 'Parkarbetare',
-        occupation: { ssyk: '9622', label: 'Vaktmästare och fastighetsskötare' },
+        occupation: { ssyk: '6113', label: 'Parkarbetare' },
         tasks: ['plocka skräp', 'kratta löv', 'sköta planteringar', 'tömma papperskorgar'],
         description: 'Utomhusarbete i parker i arbetslag om tre. Kan leda till anställning.',
         kind: 'subsidized_job',
@@ -241,7 +241,7 @@ export const demoEmployers: DemoEmployer[] = [
       },
       {
         title: 'Vaktmästare, fastighetsservice',
-        occupation: { ssyk: '5153', label: 'Fastighetsskötare' },
+        occupation: { ssyk: '5152', label: 'Fastighetsskötare' },
         tasks: ['enklare reparationer', 'byta lampor', 'sortera post', 'körning med servicebil'],
         description: 'Varierande uppgifter i skolor och förskolor.',
         kind: 'work_trial',

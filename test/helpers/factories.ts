@@ -79,7 +79,7 @@ export const slotBody = (supervisorIds: string[], overrides: Record<string, unkn
   title: 'Lagerarbetare, plock och pack',
   description: 'Plock och pack med tydliga rutiner.',
   tasks: ['plocka order', 'packa paket'],
-  occupation: { ssyk: '4321', label: 'Lagerarbetare' },
+  occupation: { ssyk: '4322', label: 'Lagerarbetare' },
   kind: 'work_training',
   location: { municipalityCode: '0180', lat: 59.33, lon: 18.06 },
   capacity: 2,
