@@ -15,6 +15,7 @@ import { createOutboxHandlers } from './outbox/handlers';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
 import { capacityRouter } from './routes/capacity';
+import { matchingRouter } from './routes/matching';
 import { organizationsRouter } from './routes/organizations';
 import { participantsRouter } from './routes/participants';
 import { sitesRouter } from './routes/sites';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
     slotsRouter,
     capacityRouter,
     participantsRouter,
+    matchingRouter,
   ])
     app.route('/v1', router);
 

@@ -1,8 +1,12 @@
 import { apiKeyService } from './api-keys';
 import { capacityService } from './capacity';
 import type { ServiceContext } from './context';
+import { employerContactService } from './employer-contacts';
+import { matchingService } from './matching/service';
 import { organizationService } from './organizations';
 import { participantService } from './participants';
+import { placementService } from './placements';
+import { auditService } from './placements/audit';
 import { siteService } from './sites';
 import { slotService } from './slots';
 import { supervisorService } from './supervisors';
@@ -10,6 +14,8 @@ import { supervisorService } from './supervisors';
 /** All services, built once per app from its dependencies; handlers reach them through `c.var.services`. */
 export function createServices(ctx: ServiceContext) {
   const sites = siteService(ctx);
+  const participants = participantService(ctx);
+  const audit = auditService(ctx);
   return {
     organizations: organizationService(ctx),
     apiKeys: apiKeyService(ctx),
@@ -17,7 +23,11 @@ export function createServices(ctx: ServiceContext) {
     supervisors: supervisorService(ctx),
     slots: slotService(ctx, sites),
     capacity: capacityService(ctx),
-    participants: participantService(ctx),
+    participants,
+    audit,
+    placements: placementService(ctx, { participants, audit }),
+    employerContacts: employerContactService(ctx),
+    matching: matchingService(ctx),
   };
 }
 
