@@ -14,10 +14,13 @@ import { requestContext } from './middleware/request-context';
 import { createOutboxHandlers } from './outbox/handlers';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
+import { auditRouter } from './routes/audit';
 import { capacityRouter } from './routes/capacity';
+import { employerContactsRouter } from './routes/employer-contacts';
 import { matchingRouter } from './routes/matching';
 import { organizationsRouter } from './routes/organizations';
 import { participantsRouter } from './routes/participants';
+import { placementsRouter } from './routes/placements';
 import { sitesRouter } from './routes/sites';
 import { slotsRouter } from './routes/slots';
 import { supervisorsRouter } from './routes/supervisors';
@@ -84,6 +87,9 @@ export function createApp(deps: AppDeps) {
     capacityRouter,
     participantsRouter,
     matchingRouter,
+    placementsRouter,
+    employerContactsRouter,
+    auditRouter,
   ])
     app.route('/v1', router);
 

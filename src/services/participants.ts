@@ -14,6 +14,7 @@ import { type FieldError, notFound, unprocessable } from '../lib/problem';
 import { normaliseWindows, type Window } from '../lib/schedule';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
+import { eraseParticipant, exportParticipant } from './placements/erasure';
 import { locate } from './sites';
 
 export type ParticipantRow = typeof participants.$inferSelect;
@@ -221,9 +222,19 @@ export function participantService(ctx: ServiceContext) {
       return toParticipant(updated);
     },
 
+    /**
+     * Erasure on request, not a delete: personal fields are cleared and placements stay as anonymous
+     * counts for follow-up (see services/placements/erasure.ts). The record then answers 404.
+     */
     async remove(actor: Actor, id: string) {
-      await load(actor, id, 'write');
-      await db.delete(participants).where(eq(participants.id, id));
+      const row = await load(actor, id, 'write');
+      await eraseParticipant(ctx, actor as Member, row);
+    },
+
+    /** The participant's whole record, placements, consents and audit entries (GDPR access). */
+    async export(actor: Actor, id: string) {
+      const row = await load(actor, id, 'write');
+      return exportParticipant(ctx, actor as Member, row, toParticipant(row));
     },
   };
 }

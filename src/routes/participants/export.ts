@@ -1,0 +1,32 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import { IdParam, jsonContent, problems, security } from '../../lib/openapi';
+
+const ParticipantExport = z
+  .object({
+    exportedAt: z.string(),
+    participant: z.record(z.string(), z.unknown()),
+    placements: z.array(z.record(z.string(), z.unknown())),
+    consents: z.array(z.record(z.string(), z.unknown())),
+    audit: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi('ParticipantExport');
+
+/** GET /participants/{id}/export: the participant's whole record (GDPR access), itself audited. */
+export function withExportRoute(router: OpenAPIHono<AppEnv>) {
+  return router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/participants/{id}/export',
+      tags: ['Participants'],
+      security,
+      summary: 'Export a participant’s whole record (on the participant’s request)',
+      description:
+        'Handlers and admins of the participant’s organization. The profile, every placement with its hours, check-ins, meetings and history, the consents and the audit entries, as JSON. The export is itself logged.',
+      request: { params: IdParam('prt', 'prt_01JD3S2Q7ZK4V0X9YB6N5M8T2R') },
+      responses: { 200: jsonContent(ParticipantExport, 'The record'), ...problems(403, 404) },
+    }),
+    async (c) =>
+      c.json((await c.var.services.participants.export(c.var.actor, c.req.valid('param').id)) as never, 200),
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * Employer relations (job development): handlers log their contacts with employers. The log belongs
+ * to the provider organization, not to the handler: every handler, coordinator and admin of the
+ * organization sees all of it, so the relationship survives staff changes. It is NOT shared with
+ * other providers (their notes on an employer are their own working material) nor shown to the
+ * employer itself.
+ */
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { type contactChannels, employerContacts, organizations, users } from '../../db/schema';
+import type { Actor } from '../auth/actor';
+import { assertProviderRole } from '../auth/policy';
+import { newId } from '../lib/ids';
+import { listPage } from '../lib/pagination';
+import { notFound, unprocessable } from '../lib/problem';
+import type { ServiceContext } from './context';
+
+type ContactRow = typeof employerContacts.$inferSelect;
+
+export interface EmployerContactInput {
+  employerOrganizationId: string;
+  date: string;
+  channel: (typeof contactChannels)[number];
+  outcome: string;
+  nextStep?: string;
+  nextStepDate?: string;
+}
+
+const toContact = (c: ContactRow, loggedByName: string | null) => ({
+  id: c.id,
+  providerOrganizationId: c.providerOrganizationId,
+  employerOrganizationId: c.employerOrganizationId,
+  loggedBy: { userId: c.userId, name: loggedByName },
+  date: c.date,
+  channel: c.channel,
+  outcome: c.outcome,
+  nextStep: c.nextStep,
+  nextStepDate: c.nextStepDate,
+  createdAt: c.createdAt,
+});
+
+const roles = ['admin', 'coordinator', 'handler'] as const;
+
+export function employerContactService(ctx: ServiceContext) {
+  const { db } = ctx;
+
+  async function assertEmployer(id: string, path: string | null) {
+    const [org] = await db
+      .select({ kind: organizations.kind })
+      .from(organizations)
+      .where(eq(organizations.id, id));
+    if (org && org.kind !== 'provider') return;
+    if (!path) throw notFound('Employer organization', id);
+    throw unprocessable('Contacts are logged with employers and social enterprises.', [
+      { path, message: 'is not an employer or social enterprise organization' },
+    ]);
+  }
+
+  async function list(
+    actor: Actor,
+    q: { employerOrganizationId?: string; userId?: string; limit: number; cursor?: string },
+  ) {
+    assertProviderRole(actor, roles, 'read employer contacts');
+    // Newest first: the last contact and the next step are what a handler taking over needs.
+    const page = await listPage(q, (before, take) =>
+      db
+        .select({ contact: employerContacts, name: users.name })
+        .from(employerContacts)
+        .leftJoin(users, eq(users.id, employerContacts.userId))
+        .where(
+          and(
+            eq(employerContacts.providerOrganizationId, actor.organizationId),
+            q.employerOrganizationId
+              ? eq(employerContacts.employerOrganizationId, q.employerOrganizationId)
+              : undefined,
+            q.userId ? eq(employerContacts.userId, q.userId) : undefined,
+            before ? lt(employerContacts.id, before) : undefined,
+          ),
+        )
+        .orderBy(desc(employerContacts.id))
+        .limit(take)
+        .then((rows) => rows.map((r) => ({ id: r.contact.id, view: toContact(r.contact, r.name) }))),
+    );
+    return { ...page, data: page.data.map((r) => r.view) };
+  }
+
+  return {
+    async create(actor: Actor, input: EmployerContactInput) {
+      assertProviderRole(actor, roles, 'log employer contacts');
+      await assertEmployer(input.employerOrganizationId, 'employerOrganizationId');
+      if (input.nextStepDate && !input.nextStep)
+        throw unprocessable('A next-step date needs a next step.', [
+          { path: 'nextStep', message: 'is required when nextStepDate is given' },
+        ]);
+      const now = ctx.now();
+      const row: ContactRow = {
+        id: newId('contact'),
+        providerOrganizationId: actor.organizationId,
+        employerOrganizationId: input.employerOrganizationId,
+        userId: actor.userId,
+        date: input.date,
+        channel: input.channel,
+        outcome: input.outcome,
+        nextStep: input.nextStep ?? null,
+        nextStepDate: input.nextStepDate ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await db.insert(employerContacts).values(row);
+      const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
+      return toContact(row, user?.name ?? null);
+    },
+
+    list,
+
+    /** The provider's contacts with one employer, for the employer's page. */
+    async forEmployer(actor: Actor, employerOrganizationId: string, q: { limit: number; cursor?: string }) {
+      assertProviderRole(actor, roles, 'read employer contacts');
+      await assertEmployer(employerOrganizationId, null);
+      return list(actor, { ...q, employerOrganizationId });
+    },
+  };
+}

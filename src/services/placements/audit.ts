@@ -1,0 +1,101 @@
+/**
+ * The audit log: every disclosure of participant fields to an employer, every read of them by another
+ * organization, every export and erasure. Entries name fields, never values. Listed only by the
+ * participant's own provider organization (admin, coordinator, handler).
+ */
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { type AuditAction, auditLog, participants } from '../../../db/schema';
+import type { Actor } from '../../auth/actor';
+import { assertProviderRole } from '../../auth/policy';
+import { newId } from '../../lib/ids';
+import { listPage } from '../../lib/pagination';
+import { notFound } from '../../lib/problem';
+import type { ServiceContext } from '../context';
+
+export interface AuditEntryInput {
+  actor: Actor;
+  participantId: string;
+  providerOrganizationId: string;
+  action: AuditAction;
+  fields: readonly string[];
+  placementId?: string | null;
+  recipientOrganizationId?: string | null;
+}
+
+export function auditValues(e: AuditEntryInput, at: string): typeof auditLog.$inferInsert {
+  return {
+    id: newId('audit'),
+    at,
+    actorUserId: e.actor.userId,
+    actorOrganizationId: e.actor.organizationId,
+    participantId: e.participantId,
+    providerOrganizationId: e.providerOrganizationId,
+    action: e.action,
+    fields: [...e.fields],
+    placementId: e.placementId ?? null,
+    recipientOrganizationId: e.recipientOrganizationId ?? null,
+  };
+}
+
+export const toAuditEntry = (r: typeof auditLog.$inferSelect) => ({
+  id: r.id,
+  at: r.at,
+  action: r.action,
+  actor: { userId: r.actorUserId, organizationId: r.actorOrganizationId },
+  participantId: r.participantId,
+  fields: r.fields,
+  placementId: r.placementId,
+  recipientOrganizationId: r.recipientOrganizationId,
+});
+
+export function auditService(ctx: ServiceContext) {
+  const { db } = ctx;
+  return {
+    /** Writes entries on their own (reads are logged after the data has been fetched). */
+    async record(entries: AuditEntryInput[]) {
+      if (entries.length === 0) return;
+      const at = ctx.now();
+      await db.insert(auditLog).values(entries.map((e) => auditValues(e, at)));
+    },
+
+    /** Newest first. Erased participants' entries stay listable: they hold no personal values. */
+    async list(
+      actor: Actor,
+      q: { participantId?: string; action?: AuditAction; limit: number; cursor?: string },
+    ) {
+      assertProviderRole(actor, ['admin', 'coordinator', 'handler'], 'read the audit log');
+      if (q.participantId) {
+        const [p] = await db
+          .select({ organizationId: participants.organizationId })
+          .from(participants)
+          .where(eq(participants.id, q.participantId));
+        if (p?.organizationId !== actor.organizationId) throw notFound('Participant', q.participantId);
+      }
+      const page = await listPage(q, (before, take) =>
+        db
+          .select()
+          .from(auditLog)
+          .where(
+            and(
+              eq(auditLog.providerOrganizationId, actor.organizationId),
+              q.participantId ? eq(auditLog.participantId, q.participantId) : undefined,
+              q.action ? eq(auditLog.action, q.action) : undefined,
+              before ? lt(auditLog.id, before) : undefined,
+            ),
+          )
+          .orderBy(desc(auditLog.id))
+          .limit(take),
+      );
+      return { ...page, data: page.data.map(toAuditEntry) };
+    },
+
+    async forParticipant(participantId: string) {
+      const rows = await db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.participantId, participantId))
+        .orderBy(desc(auditLog.id));
+      return rows.map(toAuditEntry);
+    },
+  };
+}

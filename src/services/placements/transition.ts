@@ -1,0 +1,124 @@
+/**
+ * One state transition as one atomic batch, without interactive transactions (D1 has none):
+ *
+ * 1. a conditional UPDATE moves the placement (`WHERE state = <from>` plus guards) and writes a fresh
+ *    transition token;
+ * 2. the history row takes its placement id through that token: when step 1 matched no row the id is
+ *    NULL, the NOT NULL constraint fails and the whole batch is rolled back, so no counter moves and
+ *    no event is emitted for a transition that did not happen;
+ * 3. the counters move only `WHERE EXISTS (placement with this token)` (belt and braces), and their
+ *    CHECK constraints (`slots_places`, `supervisors_room`) abort the batch instead of overbooking;
+ * 4. the slot change log and search sync, and the domain event, go in the same batch.
+ */
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { placements, placementTransitions, slots, supervisors } from '../../../db/schema';
+import type { Member } from '../../auth/actor';
+import { newId } from '../../lib/ids';
+import { conflict } from '../../lib/problem';
+import { notifyStatement } from '../../outbox/notify';
+import type { ServiceContext } from '../context';
+import { isCheckViolation } from '../db-errors';
+import { slotChangedStatements } from '../search-sync';
+import type { PlaceEffect } from './states';
+import type { PlacementRow } from './view';
+
+const stampColumn = {
+  proposed: 'proposedAt',
+  accepted: 'acceptedAt',
+  declined: 'declinedAt',
+  withdrawn: 'withdrawnAt',
+  started: 'startedAt',
+  ended: 'endedAt',
+} as const;
+
+export interface TransitionPlan {
+  placement: Pick<PlacementRow, 'id' | 'slotId'>;
+  from: PlacementRow['state'];
+  to: Exclude<PlacementRow['state'], 'proposed'>;
+  effect: PlaceEffect;
+  actor: Member | { userId: null; organizationId: null };
+  /** Further columns to set, e.g. the outcome; may hold SQL (the supervisor chosen in the batch). */
+  set?: Record<string, unknown>;
+  /** Further conditions the change needs, checked inside the statement. */
+  guards?: SQL[];
+}
+
+const withToken = (id: string, token: string) =>
+  sql`(SELECT ${placements.id} FROM ${placements} WHERE ${placements.id} = ${id} AND ${placements.transitionToken} = ${token})`;
+
+/** The statements of one transition; the batch fails as a whole when the transition did not happen. */
+export function transitionStatements(ctx: ServiceContext, plan: TransitionPlan) {
+  const { db } = ctx;
+  const now = ctx.now();
+  const token = crypto.randomUUID();
+  const id = plan.placement.id;
+  const hasToken = sql`EXISTS ${withToken(id, token)}`;
+  const supervisorOfToken = sql`(SELECT ${placements.supervisorId} FROM ${placements} WHERE ${placements.id} = ${id} AND ${placements.transitionToken} = ${token})`;
+  const step = plan.effect === 'take' ? 1 : -1;
+  return [
+    db
+      .update(placements)
+      .set({
+        ...plan.set,
+        state: plan.to,
+        [stampColumn[plan.to]]: now,
+        transitionToken: token,
+        version: sql`${placements.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(placements.id, id), eq(placements.state, plan.from), ...(plan.guards ?? []))),
+    db.insert(placementTransitions).values({
+      id: newId('event'),
+      placementId: withToken(id, token) as unknown as string,
+      state: plan.to,
+      at: now,
+      actorUserId: plan.actor.userId,
+      actorOrganizationId: plan.actor.organizationId,
+    }),
+    ...(plan.effect === 'none'
+      ? []
+      : [
+          db
+            .update(slots)
+            .set({ taken: sql`${slots.taken} + ${step}` })
+            .where(and(eq(slots.id, plan.placement.slotId), hasToken)),
+          db
+            .update(supervisors)
+            .set({ activePlacements: sql`${supervisors.activePlacements} + ${step}` })
+            .where(sql`${supervisors.id} = ${supervisorOfToken}`),
+          ...slotChangedStatements(ctx, plan.placement.slotId),
+        ]),
+    notifyStatement(db, { event: `placement.${plan.to}`, placementId: id }, now, token),
+  ] as const;
+}
+
+/** A driver error's messages, looking through drizzle's wrapper. */
+export const errorText = (err: unknown) => {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof Error) parts.push(e.message);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return parts.join(' | ');
+};
+
+/** The transition did not happen because the placement was no longer in the expected state or a guard failed. */
+export const isNotApplied = (err: unknown) =>
+  /NOT NULL constraint failed: placement_transitions\.placement_id/i.test(errorText(err));
+
+/** Capacity refusals from the CHECK constraints, as 409 problems; undefined for anything else. */
+export function capacityProblem(err: unknown) {
+  if (isCheckViolation(err, 'slots_places'))
+    return conflict('The slot has no free place left; every place is taken.', 'slot-full');
+  if (isCheckViolation(err, 'supervisors_room'))
+    return conflict(
+      'The supervisor has no room for another participant; name another supervisor of the slot.',
+      'supervisor-full',
+    );
+  if (isCheckViolation(err, 'placements_supervised'))
+    return conflict(
+      'No supervisor of this slot has room (or the named supervisor no longer serves the slot).',
+      'no-supervisor-room',
+    );
+  return undefined;
+}
