@@ -1,0 +1,95 @@
+/**
+ * Cloudflare Workers entry: the same `createApp` as Node, over D1 or Turso. Only wiring lives here.
+ *
+ * - `fetch` serves the API; after a successful write it drains the outbox in `waitUntil` (after the
+ *   response is sent), so the search index follows within moments.
+ * - `scheduled` (the Cron Trigger in wrangler.toml) drains whatever is due: retries, delayed work,
+ *   and anything a `waitUntil` drain did not finish. It is the safety net that makes effects
+ *   at-least-once.
+ */
+import type { ExecutionContext } from 'hono';
+import type { App } from '../app';
+import type { ConfigError } from '../config';
+import { problem } from '../lib/problem';
+import type { DrainResult } from '../outbox/outbox';
+import { type WorkerEnv, workerApp } from './worker-app';
+
+/** What the runtime passes to `scheduled`; declared here because the project is typed for Node. */
+export interface ScheduledEvent {
+  cron: string;
+  scheduledTime: number;
+}
+
+const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Rows claimed per pass; a full pass means more may be due. */
+const BATCH_SIZE = 50;
+/** Stop starting new passes after this long, well inside a Cron invocation's limits. */
+const CRON_BUDGET_MS = 20_000;
+
+/** Drains pass after pass until a pass comes back short (nothing more due) or time is up. */
+export async function drainUntilIdle(app: App, budgetMs = CRON_BUDGET_MS): Promise<DrainResult> {
+  const started = Date.now();
+  const total: DrainResult = { claimed: 0, done: 0, retried: 0, failed: 0 };
+  for (;;) {
+    const pass = await app.drainOutbox({ batchSize: BATCH_SIZE });
+    total.claimed += pass.claimed;
+    total.done += pass.done;
+    total.retried += pass.retried;
+    total.failed += pass.failed;
+    if (pass.claimed < BATCH_SIZE || Date.now() - started > budgetMs) return total;
+  }
+}
+
+/** An error's kind and first line, looking through drizzle's wrapper, whose message lists SQL params. */
+function faultOf(err: unknown) {
+  const cause = (err as { cause?: unknown }).cause;
+  const source = cause instanceof Error ? cause : err;
+  return source instanceof Error
+    ? { error: source.name, reason: source.message.split('\n')[0] }
+    : { error: typeof source };
+}
+
+/** A problem document naming each bad setting (never its value), for every request until fixed. */
+function misconfigured(error: ConfigError) {
+  const body = problem(
+    503,
+    'The service is not configured correctly. An operator must fix the settings listed in `errors` and deploy again.',
+    error.issues.map((i) => ({ path: i.setting, message: i.message })),
+    'misconfigured',
+  );
+  return new Response(JSON.stringify(body), {
+    status: 503,
+    headers: { 'content-type': 'application/problem+json', 'retry-after': '300' },
+  });
+}
+
+export default {
+  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
+    const built = workerApp(env);
+    if (!built.ok) return misconfigured(built.error);
+    const response = built.app.fetch(request, env, ctx);
+    if (built.config.OUTBOX_DRAIN_AFTER_WRITE && !readOnly.has(request.method)) {
+      const { app, logger } = built;
+      ctx.waitUntil(
+        Promise.resolve(response).then(async (res) => {
+          if (res.status >= 400) return; // a refused write wrote nothing
+          try {
+            await drainUntilIdle(app);
+          } catch (err) {
+            // The cron retries whatever is left; the response has gone out already.
+            logger.warn('outbox drain after write failed', faultOf(err));
+          }
+        }),
+      );
+    }
+    return response;
+  },
+
+  async scheduled(event: ScheduledEvent, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
+    const built = workerApp(env);
+    if (!built.ok) throw built.error; // shows as a failed cron run, with every bad setting named
+    const result = await drainUntilIdle(built.app);
+    if (result.claimed) built.logger.info('outbox cron', { cron: event.cron, ...result });
+  },
+};
