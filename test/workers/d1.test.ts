@@ -1,6 +1,12 @@
 /** The Worker in workerd over its D1 binding (wrangler.toml, migrations applied by the setup file). */
 import { d1 } from './drivers';
 import { coreFlows } from './flows/core';
+import { matchingFlows } from './flows/matching';
+import { outboxFlows } from './flows/outbox';
+import { placementFlows } from './flows/placements';
 
 const driver = d1();
 coreFlows(driver);
+outboxFlows(driver);
+placementFlows(driver);
+matchingFlows(driver);

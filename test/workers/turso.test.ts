@@ -1,6 +1,12 @@
 /** The Worker in workerd over Turso: libSQL over HTTP with `@libsql/client/web`, no D1 binding. */
 import { turso } from './drivers';
 import { coreFlows } from './flows/core';
+import { matchingFlows } from './flows/matching';
+import { outboxFlows } from './flows/outbox';
+import { placementFlows } from './flows/placements';
 
 const driver = turso();
 coreFlows(driver);
+outboxFlows(driver);
+placementFlows(driver);
+matchingFlows(driver);

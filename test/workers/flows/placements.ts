@@ -1,0 +1,35 @@
+/**
+ * The no-overbooking invariant on each driver: free places are taken with one conditional statement
+ * inside an atomic batch, never an interactive transaction, so it holds on D1 as on libSQL.
+ */
+import { describe, expect, it } from 'vitest';
+import { move, placementWorld, proposed, slotState } from '../../placements/helpers';
+import type { Driver } from '../drivers';
+
+export function placementFlows({ name, t }: Driver) {
+  describe(`placements on ${name}`, () => {
+    it('concurrent acceptances for the last place: exactly one wins, the rest are 409 slot-full', async () => {
+      const w = await placementWorld(t, { capacity: 1, maxParticipants: 5 });
+      const props = [];
+      for (let i = 0; i < 6; i++) props.push(await proposed(t, w));
+
+      const results = await Promise.all(props.map((p) => move(t, w.employer.key, p.id, 'accept')));
+
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+      for (const r of results.filter((r) => r.status === 409))
+        expect(r.body.type).toBe('/problems/slot-full');
+      expect(await slotState(t, w)).toEqual({ freePlaces: 0, activePlacements: 1 });
+    });
+
+    it('ending a placement frees its place at once', async () => {
+      const w = await placementWorld(t, { capacity: 1 });
+      const p = await proposed(t, w);
+      expect((await move(t, w.employer.key, p.id, 'accept')).status).toBe(200);
+      expect((await slotState(t, w)).freePlaces).toBe(0);
+      expect((await move(t, w.provider.key, p.id, 'withdraw', {})).status).toBe(200);
+      expect(await slotState(t, w)).toEqual({ freePlaces: 1, activePlacements: 0 });
+    });
+  });
+}
