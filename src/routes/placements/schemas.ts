@@ -114,7 +114,7 @@ const Consent = z
     id: z.string(),
     employerOrganizationId: z.string(),
     fields: z.array(z.string()),
-    givenBy: z.string(),
+    givenBy: z.string().nullable().openapi({ description: 'Provider side only.' }),
     givenAt: z.string(),
     expiresAt: z.string(),
     revokedAt: z.string().nullable(),
@@ -160,7 +160,10 @@ export const Meeting = z
     date: z.string(),
     kind: z.enum(meetingKinds),
     note: z.string().nullable().openapi({ description: 'Shown only to the organization that wrote it.' }),
-    recordedBy: z.string(),
+    recordedBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Only for meetings the viewer’s organization recorded.' }),
     recordedByOrganizationId: z.string(),
     createdAt: z.string(),
   })
@@ -176,7 +179,7 @@ export const PlacementSummary = z
     slotId: z.string(),
     employerOrganizationId: z.string(),
     supervisorId: z.string().nullable(),
-    proposedBy: z.string(),
+    proposedBy: z.string().nullable().openapi({ description: 'Provider side only.' }),
     dates: z.object({
       proposedAt: z.string(),
       acceptedAt: z.string().nullable(),

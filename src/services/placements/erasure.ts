@@ -89,11 +89,11 @@ export async function exportParticipant(
         disclosure: { fields: [], values: {} },
         now,
       }),
-      hours: of(hours, r.id).map(toHours),
+      hours: of(hours, r.id).map((h) => toHours(h, 'provider')),
       checkIns: of(checkIns, r.id).map(toCheckIn),
       // The participant's own export shows every meeting note written about them.
       meetings: of(meetings, r.id).map((m) => toMeeting(m, m.recordedByOrganizationId)),
-      history: of(history, r.id).map(toTransition),
+      history: of(history, r.id).map((h) => toTransition(h, h.actorOrganizationId)),
     })),
     consents: consentRows.map((c) => toConsent(c, now)),
     audit: audit.map(toAuditEntry),

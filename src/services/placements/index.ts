@@ -155,10 +155,10 @@ export function placementService(
     ]);
     return {
       ...view!,
-      hours: hours.map(toHours),
+      hours: hours.map((h) => toHours(h, side)),
       ...(side === 'provider' ? { checkIns: checkIns.map(toCheckIn) } : {}),
       meetings: meetings.map((m) => toMeeting(m, actor.organizationId)),
-      history: history.map(toTransition),
+      history: history.map((h) => toTransition(h, actor.organizationId)),
     };
   }
 

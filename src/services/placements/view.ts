@@ -39,7 +39,8 @@ export function toPlacement(
     slotId: p.slotId,
     employerOrganizationId: p.employerOrganizationId,
     supervisorId: p.supervisorId,
-    proposedBy: p.proposedBy,
+    /** Provider staff ids stay with the provider: the employer sees the organization only. */
+    proposedBy: side === 'provider' ? p.proposedBy : null,
     dates: {
       proposedAt: p.proposedAt,
       acceptedAt: p.acceptedAt,
@@ -59,7 +60,7 @@ export function toPlacement(
       p.outcome && p.hiredByEmployer !== null
         ? { category: p.outcome, label: outcomeLabels[p.outcome], hiredByEmployer: p.hiredByEmployer }
         : null,
-    consent: toConsent(extra.consent, extra.now),
+    consent: maskGiver(toConsent(extra.consent, extra.now), side),
     disclosed: extra.disclosure.values,
     version: p.version,
     createdAt: p.createdAt,
@@ -67,10 +68,13 @@ export function toPlacement(
   };
 }
 
-export const toHours = (h: typeof placementHours.$inferSelect) => ({
+const maskGiver = <T extends { givenBy: string } | null>(c: T, side: Side) =>
+  c && side === 'employer' ? { ...c, givenBy: null } : c;
+
+export const toHours = (h: typeof placementHours.$inferSelect, side: Side) => ({
   weekStart: h.weekStart,
   hours: h.hours,
-  recordedBy: h.recordedBy,
+  recordedBy: side === 'provider' ? h.recordedBy : null,
   recordedAt: h.recordedAt,
 });
 
@@ -89,14 +93,18 @@ export const toMeeting = (m: typeof placementMeetings.$inferSelect, viewerOrgani
   date: m.date,
   kind: m.kind,
   note: m.recordedByOrganizationId === viewerOrganizationId ? m.note : null,
-  recordedBy: m.recordedBy,
+  recordedBy: m.recordedByOrganizationId === viewerOrganizationId ? m.recordedBy : null,
   recordedByOrganizationId: m.recordedByOrganizationId,
   createdAt: m.createdAt,
 });
 
-export const toTransition = (t: typeof placementTransitions.$inferSelect) => ({
+/** Who moved it: user ids only within the viewer's own organization. */
+export const toTransition = (
+  t: typeof placementTransitions.$inferSelect,
+  viewerOrganizationId: string | null,
+) => ({
   state: t.state,
   at: t.at,
-  actorUserId: t.actorUserId,
+  actorUserId: t.actorOrganizationId === viewerOrganizationId ? t.actorUserId : null,
   actorOrganizationId: t.actorOrganizationId,
 });
