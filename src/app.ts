@@ -7,6 +7,7 @@ import type { Db } from './adapters/db/types';
 import type { AppEnv } from './app-env';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './lib/logger';
+import { createMailer, type Mailer } from './mail';
 import { validationHook } from './lib/openapi';
 import { ApiError, problem, problemResponse } from './lib/problem';
 import { authenticate } from './middleware/authenticate';
@@ -18,6 +19,7 @@ import { auditRouter } from './routes/audit';
 import { capacityRouter } from './routes/capacity';
 import { employerContactsRouter } from './routes/employer-contacts';
 import { matchingRouter } from './routes/matching';
+import { notificationsRouter } from './routes/notifications';
 import { organizationsRouter } from './routes/organizations';
 import { participantsRouter } from './routes/participants';
 import { placementsRouter } from './routes/placements';
@@ -34,6 +36,8 @@ export interface AppDeps {
   logger?: Logger;
   /** The clock every service reads; tests pass a fixed one. */
   clock?: () => Date;
+  /** Sends mails; when omitted, chosen from config: RESEND_API_KEY set → Resend, else the development mailer. */
+  mailer?: Mailer;
 }
 
 const SCALAR_SCRIPT = 'https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.72.1';
@@ -58,7 +62,15 @@ export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
   const services = createServices({ db: deps.db, config: deps.config, now });
-  const outboxHandlers = createOutboxHandlers({ db: deps.db, config: deps.config, logger, services, now });
+  const mailer = deps.mailer ?? createMailer(deps.config, logger);
+  const outboxHandlers = createOutboxHandlers({
+    db: deps.db,
+    config: deps.config,
+    logger,
+    services,
+    mailer,
+    now,
+  });
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -92,6 +104,7 @@ export function createApp(deps: AppDeps) {
     auditRouter,
   ])
     app.route('/v1', router);
+  app.route('/v1', notificationsRouter({ db: deps.db, now }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -3,6 +3,8 @@
 import type { Db } from '../adapters/db/types';
 import type { AppConfig } from '../config';
 import type { Logger } from '../lib/logger';
+import type { Mailer } from '../mail';
+import { notificationHandlers } from '../notifications';
 import type { Services } from '../services';
 import type { OutboxHandler } from './outbox';
 
@@ -15,9 +17,14 @@ export interface OutboxHandlerDeps {
   config: AppConfig;
   logger: Logger;
   services: Services;
+  /** Sends the `mail` topic's emails (Resend, or the development mailer). */
+  mailer: Mailer;
   now(): string;
 }
 
-export function createOutboxHandlers(_deps: OutboxHandlerDeps): Record<string, OutboxHandler> {
-  return {};
+export function createOutboxHandlers(deps: OutboxHandlerDeps): Record<string, OutboxHandler> {
+  return {
+    // notify, mail, followup (src/notifications)
+    ...notificationHandlers(deps),
+  };
 }

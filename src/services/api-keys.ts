@@ -6,6 +6,7 @@ import { randomToken, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import { newId } from '../lib/ids';
 import { decodeCursor, toPage } from '../lib/pagination';
 import { conflict, forbidden, notFound, unprocessable } from '../lib/problem';
+import { notifyStatement } from '../outbox/notify';
 import type { ServiceContext } from './context';
 
 export const KEY_PREFIX = 'sek_';
@@ -115,6 +116,8 @@ export function apiKeyService(ctx: ServiceContext) {
           ? db.update(users).set({ name: user.name, updatedAt: now }).where(eq(users.id, user.id))
           : db.insert(users).values(user),
         db.insert(apiKeys).values(row),
+        // The person named on the key is told it was issued (never the key): src/notifications.
+        notifyStatement(db, { event: 'api_key.issued', keyId: row.id }, now),
       ]);
       return { ...toApiKey(row, user), key };
     },

@@ -12,6 +12,7 @@ import { newId } from '../lib/ids';
 import { listPage } from '../lib/pagination';
 import { conflict, type FieldError, notFound, unprocessable } from '../lib/problem';
 import { daysMask, normaliseWindows, toIntervals, totalMinutes, type Window } from '../lib/schedule';
+import { notifyStatement } from '../outbox/notify';
 import { municipalityByCode } from '../reference';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
@@ -266,6 +267,8 @@ export function slotService(ctx: ServiceContext, sites: ReturnType<typeof siteSe
         db.insert(slots).values(row),
         ...supervisorLinks(row.id, supervisorIds),
         ...slotChangedStatements(ctx, row.id),
+        // A new open slot may fit someone: the handlers' digest (src/notifications).
+        ...(row.status === 'open' ? [notifyStatement(db, { event: 'slot.opened', slotId: row.id }, now)] : []),
       ]);
       return toSlot(row, supervisorIds.sort());
     },
@@ -331,6 +334,9 @@ export function slotService(ctx: ServiceContext, sites: ReturnType<typeof siteSe
             db.update(slots).set(changes).where(eq(slots.id, id)),
             ...(supervisorIds ? supervisorLinks(id, supervisorIds) : []),
             ...slotChangedStatements(ctx, id),
+            ...(existing.status !== 'open' && updated.status === 'open'
+              ? [notifyStatement(db, { event: 'slot.opened', slotId: id }, updated.updatedAt)]
+              : []),
           ]),
         { check: placesConflict },
       );

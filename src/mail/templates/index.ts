@@ -1,0 +1,57 @@
+/**
+ * Every mail template by name. A notification stores its template and parameters; rendering is pure
+ * (parameters + the service's public URL), so it is tested without a database.
+ */
+import type { NotificationTemplate } from '../../../db/schema';
+import { type ApiKeyIssuedData, apiKeyIssued } from './api-key-issued';
+import { type FollowUpDueData, followUpDue } from './followup-due';
+import type { RenderedMail } from './layout';
+import {
+  type PlacementDeclinedData,
+  type PlacementMailData,
+  type PlacementWithdrawnData,
+  placementAccepted,
+  placementDeclined,
+  placementProposed,
+  placementWithdrawn,
+} from './placements';
+import { type SlotDigestData, slotDigest } from './slot-digest';
+
+export interface TemplateData {
+  api_key_issued: ApiKeyIssuedData;
+  placement_proposed: PlacementMailData;
+  placement_accepted: PlacementMailData;
+  placement_declined: PlacementDeclinedData;
+  placement_withdrawn: PlacementWithdrawnData;
+  slot_digest: SlotDigestData;
+  followup_due: FollowUpDueData;
+}
+
+const templates: { [T in NotificationTemplate]: (d: TemplateData[T], baseUrl: string) => RenderedMail } = {
+  api_key_issued: apiKeyIssued,
+  placement_proposed: placementProposed,
+  placement_accepted: placementAccepted,
+  placement_declined: placementDeclined,
+  placement_withdrawn: placementWithdrawn,
+  slot_digest: slotDigest,
+  followup_due: followUpDue,
+};
+
+export function renderMail<T extends NotificationTemplate>(
+  template: T,
+  data: TemplateData[T],
+  baseUrl: string,
+): RenderedMail {
+  return templates[template](data, baseUrl.replace(/\/+$/, ''));
+}
+
+export type { FollowUpKind } from './followup-due';
+export type { RenderedMail } from './layout';
+export type { DigestSlot, SlotDigestData } from './slot-digest';
+export type {
+  ApiKeyIssuedData,
+  FollowUpDueData,
+  PlacementDeclinedData,
+  PlacementMailData,
+  PlacementWithdrawnData,
+};

@@ -1,0 +1,156 @@
+/**
+ * Placement events → mails. Who is told what:
+ * - proposed: the slot's supervisor (the one named, else every supervisor of the slot) and the
+ *   employer's contact address; only while the placement is still proposed when this runs;
+ * - accepted / declined: the participant's handler (and the proposer, if someone else);
+ * - withdrawn: by the provider, the same people who were told of the proposal; by the employer (an
+ *   acceptance taken back), the handler;
+ * - started: schedules the follow-along reminders (src/notifications/followup.ts);
+ * - ended: nothing (the reminders stop by themselves).
+ * Mails name the slot and the employer only: never the participant's reference, the handler to the
+ * employer, or the free-text note.
+ */
+import { and, eq, inArray, like } from 'drizzle-orm';
+import {
+  notifications,
+  organizations,
+  participants,
+  placements,
+  slotSupervisors,
+  slots,
+  supervisors,
+  users,
+} from '../../../db/schema';
+import type { DomainEvent } from '../../outbox/notify';
+import type { NotifyContext } from '../context';
+import { firstFollowUpStatement } from '../followup';
+import { eventMailKey, queueMails, type Recipient } from '../queue';
+
+type PlacementEvent = Extract<DomainEvent, { placementId: string }>;
+
+async function loadPlacement(ctx: NotifyContext, id: string) {
+  const [r] = await ctx.db
+    .select({
+      p: placements,
+      slotTitle: slots.title,
+      employerName: organizations.name,
+      employerEmail: organizations.contactEmail,
+      handlerId: participants.handlerId,
+    })
+    .from(placements)
+    .innerJoin(slots, eq(slots.id, placements.slotId))
+    .innerJoin(organizations, eq(organizations.id, placements.employerOrganizationId))
+    .innerJoin(participants, eq(participants.id, placements.participantId))
+    .where(eq(placements.id, id));
+  return r;
+}
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadPlacement>>>;
+
+async function employerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]> {
+  const sups = await ctx.db
+    .select({ id: supervisors.id, name: supervisors.name, email: supervisors.email })
+    .from(supervisors)
+    .where(
+      r.p.supervisorId
+        ? eq(supervisors.id, r.p.supervisorId)
+        : inArray(
+            supervisors.id,
+            ctx.db
+              .select({ id: slotSupervisors.supervisorId })
+              .from(slotSupervisors)
+              .where(eq(slotSupervisors.slotId, r.p.slotId)),
+          ),
+    );
+  const organizationId = r.p.employerOrganizationId;
+  return [
+    ...sups.map((s) => ({
+      kind: 'supervisor' as const,
+      id: s.id,
+      email: s.email,
+      name: s.name,
+      organizationId,
+    })),
+    { kind: 'organization' as const, id: organizationId, email: r.employerEmail, name: null, organizationId },
+  ];
+}
+
+async function providerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]> {
+  const ids = [...new Set([r.handlerId, r.p.proposedBy])];
+  const people = await ctx.db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return people
+    .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+    .map((u) => ({ kind: 'user' as const, ...u, organizationId: r.p.providerOrganizationId }));
+}
+
+/** The people the proposal mail went to, so a withdrawal reaches exactly them. */
+async function toldOfProposal(ctx: NotifyContext, placementId: string): Promise<Recipient[]> {
+  const rows = await ctx.db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.template, 'placement_proposed'),
+        like(notifications.dedupeKey, `notify:placement.proposed:${placementId}:%`),
+      ),
+    );
+  return rows.map((n) => ({
+    kind: n.recipientKind,
+    id: n.recipientId,
+    email: n.recipientEmail,
+    organizationId: n.organizationId,
+    name: (n.data.recipientName as string | null) ?? null,
+  }));
+}
+
+export async function placementMails(ctx: NotifyContext, eventKey: string, e: PlacementEvent) {
+  const r = await loadPlacement(ctx, e.placementId);
+  if (!r) return;
+  const base = (to: Recipient) => ({
+    recipientName: to.name,
+    placementId: r.p.id,
+    slotTitle: r.slotTitle,
+    employerName: r.employerName,
+  });
+  const common = (to: Recipient) => ({ key: eventMailKey(eventKey, to), now: ctx.now() });
+
+  switch (e.event) {
+    case 'placement.proposed':
+      if (r.p.state !== 'proposed') return; // answered or withdrawn before we got here: nothing to ask
+      return queueMails(ctx.db, await employerSide(ctx, r), (to) => ({
+        ...common(to),
+        template: 'placement_proposed' as const,
+        data: base(to),
+      }));
+    case 'placement.accepted':
+      return queueMails(ctx.db, await providerSide(ctx, r), (to) => ({
+        ...common(to),
+        template: 'placement_accepted' as const,
+        data: base(to),
+      }));
+    case 'placement.declined':
+      return queueMails(ctx.db, await providerSide(ctx, r), (to) => ({
+        ...common(to),
+        template: 'placement_declined' as const,
+        data: { ...base(to), declineReason: r.p.declineReason },
+      }));
+    case 'placement.withdrawn': {
+      const byEmployer = r.p.withdrawnByOrganizationId === r.p.employerOrganizationId;
+      const to = byEmployer ? await providerSide(ctx, r) : await toldOfProposal(ctx, r.p.id);
+      return queueMails(ctx.db, to, (t) => ({
+        ...common(t),
+        template: 'placement_withdrawn' as const,
+        data: { ...base(t), byEmployer },
+      }));
+    }
+    case 'placement.started': {
+      const first = firstFollowUpStatement(ctx, r.p);
+      if (first) await ctx.db.batch([first]);
+      return;
+    }
+    case 'placement.ended':
+      return;
+  }
+}

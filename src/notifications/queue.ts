@@ -1,0 +1,92 @@
+/**
+ * Queuing one mail: a notification row and its `mail` outbox row, in one atomic batch with whatever
+ * caused it. Both inserts are no-ops when the mail's key exists, so a notify handler that runs again
+ * after a crash queues nothing twice.
+ */
+import type { NotificationTemplate, RecipientKind } from '../../db/schema';
+import { notifications } from '../../db/schema';
+import type { Db } from '../adapters/db/types';
+import { newId } from '../lib/ids';
+import type { TemplateData } from '../mail/templates';
+import { enqueueStatement } from '../outbox/outbox';
+
+export const MAIL_TOPIC = 'mail';
+
+export interface Recipient {
+  kind: RecipientKind;
+  id: string;
+  email: string;
+  /** The recipient's organization, whose admin may see the mail. */
+  organizationId: string;
+  name: string | null;
+}
+
+export interface MailSpec<T extends NotificationTemplate> {
+  /** Unique per mail: its cause and its recipient. */
+  key: string;
+  template: T;
+  recipient: Recipient;
+  data: TemplateData[T];
+  now: string;
+  /** When to send; now unless later (a digest's send time). */
+  sendAt?: string;
+}
+
+export const outboxKeyOf = (notificationKey: string) => `${MAIL_TOPIC}:${notificationKey}`;
+
+export function queueMailStatements<T extends NotificationTemplate>(db: Db, m: MailSpec<T>) {
+  const sendAt = m.sendAt ?? m.now;
+  return [
+    db
+      .insert(notifications)
+      .values({
+        id: newId('notification'),
+        dedupeKey: m.key,
+        outboxKey: outboxKeyOf(m.key),
+        template: m.template,
+        organizationId: m.recipient.organizationId,
+        recipientKind: m.recipient.kind,
+        recipientId: m.recipient.id,
+        recipientEmail: m.recipient.email,
+        data: m.data as unknown as Record<string, unknown>,
+        sendAt,
+        createdAt: m.now,
+      })
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .returning({ id: notifications.id }),
+    enqueueStatement(db, {
+      topic: MAIL_TOPIC,
+      key: outboxKeyOf(m.key),
+      payload: { notification: m.key },
+      now: m.now,
+      runAt: sendAt,
+    }),
+  ] as const;
+}
+
+/** One mail per address: the same person may be both a slot's supervisor and the employer's contact. */
+export function uniqueByEmail(recipients: Recipient[]): Recipient[] {
+  const seen = new Set<string>();
+  return recipients.filter((r) => {
+    const email = r.email.toLowerCase();
+    if (seen.has(email)) return false;
+    seen.add(email);
+    return true;
+  });
+}
+
+/** Queues one mail per recipient in one batch; `key(r)` names each mail. */
+export async function queueMails<T extends NotificationTemplate>(
+  db: Db,
+  recipients: Recipient[],
+  spec: (r: Recipient) => Omit<MailSpec<T>, 'recipient'>,
+) {
+  const statements = uniqueByEmail(recipients).flatMap((r) =>
+    queueMailStatements(db, { ...spec(r), recipient: r }),
+  );
+  if (statements.length === 0) return;
+  await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
+}
+
+/** The mail key for an event's mail to one recipient: the event row's key plus who receives it. */
+export const eventMailKey = (eventKey: string, r: Recipient) => `${eventKey}:${r.kind}:${r.id}`;

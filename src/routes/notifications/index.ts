@@ -1,0 +1,135 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { notificationTemplates, recipientKinds } from '../../../db/schema';
+import type { Db } from '../../adapters/db/types';
+import {
+  createRouter,
+  IdParam,
+  jsonBody,
+  jsonContent,
+  PageQuery,
+  pageOf,
+  problems,
+  security,
+} from '../../lib/openapi';
+import { BULK_RETRY_LIMIT, notificationService, notificationStatuses } from '../../notifications/service';
+import { ids } from '../shared/fields';
+
+const tags = ['Notifications'];
+
+const Notification = z
+  .object({
+    id: z.string().openapi({ description: 'Also the idempotency key sent to the mail provider.' }),
+    status: z.enum(notificationStatuses).openapi({
+      description:
+        'pending: queued or being retried; sent: the provider took it; failed: refused, or out of attempts (see lastError).',
+    }),
+    template: z.enum(notificationTemplates),
+    recipient: z.object({
+      kind: z.enum(recipientKinds),
+      id: z.string(),
+      email: z.string(),
+      organizationId: z.string(),
+    }),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+    sendAt: z.string().openapi({ description: 'When the mail is due (a digest waits for its send time).' }),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    providerId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Resend’s email id, or dev_… from the development mailer.' }),
+  })
+  .openapi('Notification');
+
+const NotificationWithContent = Notification.extend({
+  content: z
+    .object({ subject: z.string(), text: z.string() })
+    .nullable()
+    .openapi({ description: 'The mail as sent (fixed at the first attempt); null before that.' }),
+}).openapi('NotificationWithContent');
+
+const ListQuery = PageQuery.extend({
+  status: z.enum(notificationStatuses).optional(),
+  organizationId: ids('org').optional().openapi({ description: 'Platform admin only: one organization.' }),
+});
+
+const params = IdParam('ntf', 'ntf_01JD3S2Q7ZK4V0X9YB6N5M8T2R');
+
+const BulkRetry = z
+  .strictObject({
+    ids: z
+      .array(ids('ntf'))
+      .min(1)
+      .max(BULK_RETRY_LIMIT)
+      .optional()
+      .openapi({
+        description: `Failed mails to retry; omit to retry every failed mail you see (${BULK_RETRY_LIMIT} per call).`,
+      }),
+  })
+  .openapi('BulkRetry');
+
+/** Built with the database (not in `services`), since notifications live outside the registry services. */
+export function notificationsRouter(deps: { db: Db; now(): string }) {
+  const service = notificationService(deps);
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/notifications',
+        tags,
+        security,
+        summary: 'List emails and their delivery state (e.g. `status=failed`)',
+        description:
+          'The platform admin sees every mail; an organization’s admin or coordinator the mails to its own people.',
+        request: { query: ListQuery },
+        responses: { 200: jsonContent(pageOf(Notification, 'NotificationPage'), 'A page'), ...problems(403) },
+      }),
+      async (c) => c.json(await service.list(c.var.actor, c.req.valid('query')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/notifications/{id}',
+        tags,
+        security,
+        summary: 'Read one email, with its content',
+        request: { params },
+        responses: { 200: jsonContent(NotificationWithContent, 'The mail'), ...problems(403, 404) },
+      }),
+      async (c) => c.json(await service.get(c.var.actor, c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/notifications/{id}/retry',
+        tags,
+        security,
+        summary: 'Queue a failed email again (after fixing the cause, e.g. the address)',
+        description:
+          'Uses the recipient’s current address. Only failed mails can be retried (409 otherwise).',
+        request: { params },
+        responses: { 200: jsonContent(Notification, 'Queued again'), ...problems(403, 404, 409) },
+      }),
+      async (c) => c.json(await service.retry(c.var.actor, c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/notifications/retry',
+        tags,
+        security,
+        summary: 'Queue failed emails again, in bulk',
+        request: { body: { ...jsonBody(BulkRetry), required: false } },
+        responses: {
+          200: jsonContent(
+            z.object({ retried: z.number().int(), more: z.boolean() }).openapi('BulkRetryResult'),
+            'How many were queued again; `more` when another call would find more',
+          ),
+          ...problems(403),
+        },
+      }),
+      async (c) => c.json(await service.retryMany(c.var.actor, c.req.valid('json')?.ids), 200),
+    );
+}
