@@ -11,8 +11,9 @@ import type { Actor } from '../auth/actor';
 import { assertProviderRole } from '../auth/policy';
 import { newId } from '../lib/ids';
 import { listPage } from '../lib/pagination';
-import { notFound, unprocessable } from '../lib/problem';
+import { type FieldError, notFound, unprocessable } from '../lib/problem';
 import type { ServiceContext } from './context';
+import { localDate } from './placements/labels';
 
 type ContactRow = typeof employerContacts.$inferSelect;
 
@@ -87,10 +88,14 @@ export function employerContactService(ctx: ServiceContext) {
     async create(actor: Actor, input: EmployerContactInput) {
       assertProviderRole(actor, roles, 'log employer contacts');
       await assertEmployer(input.employerOrganizationId, 'employerOrganizationId');
+      const errors: FieldError[] = [];
+      if (input.date > localDate(ctx.now()))
+        errors.push({ path: 'date', message: 'must not be after today' });
       if (input.nextStepDate && !input.nextStep)
-        throw unprocessable('A next-step date needs a next step.', [
-          { path: 'nextStep', message: 'is required when nextStepDate is given' },
-        ]);
+        errors.push({ path: 'nextStep', message: 'is required when nextStepDate is given' });
+      if (input.nextStepDate && input.nextStepDate < input.date)
+        errors.push({ path: 'nextStepDate', message: 'must not be before the contact date' });
+      if (errors.length) throw unprocessable('The contact’s dates do not fit together.', errors);
       const now = ctx.now();
       const row: ContactRow = {
         id: newId('contact'),

@@ -105,6 +105,10 @@ describe('employer contacts', () => {
     expect(notEmployer.body.errors[0].path).toBe('employerOrganizationId');
     expect((await contact(provider.key, { ...base, channel: 'pigeon' })).status).toBe(400);
     expect((await contact(provider.key, { ...base, nextStepDate: '2026-02-10' })).status).toBe(422);
+    const early = await contact(provider.key, { ...base, nextStep: 'Ring igen', nextStepDate: '2026-01-10' });
+    expect(early.status).toBe(422);
+    expect(early.body.errors[0].path).toBe('nextStepDate');
+    expect((await contact(provider.key, { ...base, date: '2999-01-01' })).status).toBe(422);
     const diagnosis = await contact(provider.key, { ...base, outcome: 'Pratade om deltagarens autism.' });
     expect(diagnosis.status).toBe(400);
     expect(diagnosis.body.errors[0].path).toBe('outcome');
