@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/lib/logger';
 import { type Mailer, resendMailer } from '../../src/mail';
 import type { TestApp } from '../helpers/app';
-import { createOrganization, issueKey } from '../helpers/factories';
+import { createOrganization } from '../helpers/factories';
 import { FAKE_RESEND_KEY, type FakeResend, startFakeResend } from '../helpers/fake-resend';
 import {
   drainAll,

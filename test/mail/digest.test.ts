@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, outbox, participants, slotSupervisors, slots, supervisors } from '../../db/schema';
+import type { SlotDigestData } from '../../src/mail/templates';
 import { explain } from '../../src/matching';
 import { DIGEST_MIN_SCORE, digestKey } from '../../src/notifications/events/slot-digest';
 import { participantForMatching, slotForMatching } from '../../src/notifications/matching-rows';
