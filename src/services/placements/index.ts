@@ -396,10 +396,13 @@ export function placementService(
       }));
     },
 
+    // Dates are checked inside `move`, after access: a stranger learns nothing from a 422.
     start(actor: Actor, id: string, input: { date?: string }) {
-      const date = input.date ?? localDate(ctx.now());
-      assertDateNotFuture(date, 'date');
-      return move(actor, id, 'start', () => ({ set: { startDate: date } }));
+      return move(actor, id, 'start', () => {
+        const date = input.date ?? localDate(ctx.now());
+        assertDateNotFuture(date, 'date');
+        return { set: { startDate: date } };
+      });
     },
 
     end(
@@ -407,9 +410,9 @@ export function placementService(
       id: string,
       input: { date?: string; outcome: OutcomeCategory; hiredByEmployer: boolean },
     ) {
-      const date = input.date ?? localDate(ctx.now());
-      assertDateNotFuture(date, 'date');
       return move(actor, id, 'end', (row) => {
+        const date = input.date ?? localDate(ctx.now());
+        assertDateNotFuture(date, 'date');
         if (row.startDate && date < row.startDate)
           throw unprocessable('A placement cannot end before it started.', [
             { path: 'date', message: `must not be before the start date ${row.startDate}` },
