@@ -1,9 +1,9 @@
 /**
- * The hard constraints. One function serves both the hot path (stop at the first failure) and
- * `explain` (collect every failure), so a coach's explanation can never disagree with the ranking.
+ * The hard constraints, as four small checks run in order of cost. The same functions serve the hot
+ * path (stop at the first failure) and `explain` (collect every failure), so a coach's explanation can
+ * never disagree with the ranking.
  */
 import { adaptationCodes, slotKinds } from '../domain/vocabulary';
-import { distanceKm } from '../lib/geo';
 import { bitIndices } from './bits';
 import { AVOID_BIT, type PreparedParticipant } from './participant';
 import {
@@ -13,10 +13,11 @@ import {
   FLAGS_PROPOSABLE,
   type SlotIndex,
 } from './slot-index';
+import { chordSquared, chordToKm } from './sphere';
 import { contentStems, needleMatches } from './text';
 import type { FailureCode, Reason } from './types';
 
-/** Values the check computes anyway and the scorer reuses; one object per ranking, no allocation per slot. */
+/** Values the checks compute anyway and the scorer reuses; one object per ranking, no allocation per slot. */
 export interface RowScratch {
   distanceKm: number;
   overlapMinutes: number;
@@ -30,12 +31,21 @@ export const createScratch = (): RowScratch => ({
   components: new Float64Array(7),
 });
 
-/** Minutes shared by two flat, sorted, disjoint interval lists [s0, e0, s1, e1, …]: a linear merge. */
-export function overlapFlat(a: Int32Array, b: Int32Array): number {
-  let i = 0;
+/** Failures are collected in `explain`; the hot path passes null and stops at the first one. */
+export type FailureSink = Reason<FailureCode>[] | null;
+
+export const round1 = (x: number) => Math.round(x * 10) / 10;
+const codesOf = (mask: number) => bitIndices(mask).map((b) => adaptationCodes[b]!);
+
+/**
+ * Minutes shared by the slot's schedule a[from, to) and an availability list b, both flat, sorted and
+ * disjoint ([s0, e0, s1, e1, …]): a linear merge.
+ */
+export function overlapMinutesFlat(a: Int32Array, from: number, to: number, b: Int32Array): number {
+  let i = from;
   let j = 0;
   let total = 0;
-  while (i < a.length && j < b.length) {
+  while (i < to && j < b.length) {
     const aEnd = a[i + 1]!;
     const bEnd = b[j + 1]!;
     const lo = Math.max(a[i]!, b[j]!);
@@ -47,93 +57,156 @@ export function overlapFlat(a: Int32Array, b: Int32Array): number {
   return total;
 }
 
-/** Only reached in collect mode: fast mode returns before it. */
-function record(failures: Reason<FailureCode>[] | null, code: FailureCode, params: Reason['params']): void {
-  failures?.push({ code, params });
+/** Constraints 1, 2, 3b and 5a: open with a free place and supervisor room, must-haves, minimum hours, kind. */
+export function checkBasics(
+  ix: SlotIndex,
+  row: number,
+  pp: PreparedParticipant,
+  failures: FailureSink,
+): boolean {
+  const c = ix.col;
+  const flags = c.flags[row]!;
+  const missingMust = pp.mustMask & ~c.offered[row]!;
+  const kindOk = (c.kind[row]! & pp.kindsMask) !== 0;
+  const hoursOk = c.hoursMin[row]! <= pp.participant.hoursNow;
+  if ((flags & FLAGS_PROPOSABLE) === FLAGS_PROPOSABLE && missingMust === 0 && kindOk && hoursOk) return true;
+  if (failures) {
+    const slot = ix.slots[row]!;
+    if (!(flags & FLAG_OPEN)) failures.push({ code: 'slot_not_open', params: { status: slot.status } });
+    if (!(flags & FLAG_FREE_PLACE)) {
+      failures.push({ code: 'no_free_place', params: { capacity: slot.capacity, taken: slot.taken } });
+    }
+    if (!(flags & FLAG_SUPERVISOR_ROOM)) {
+      failures.push({ code: 'no_supervisor_room', params: { supervisors: slot.supervisors.length } });
+    }
+    if (missingMust !== 0)
+      failures.push({ code: 'must_adaptation_missing', params: { missing: codesOf(missingMust) } });
+    if (!hoursOk) {
+      failures.push({
+        code: 'slot_minimum_above_current_hours',
+        params: { hoursMin: slot.hoursMin, hoursNow: pp.participant.hoursNow },
+      });
+    }
+    if (!kindOk) {
+      failures.push({
+        code: 'kind_not_wanted',
+        params: { kind: slot.kind, wanted: slotKinds.filter((_k, i) => pp.kindsMask & (1 << i)) },
+      });
+    }
+  }
+  return false;
 }
 
-export const round1 = (x: number) => Math.round(x * 10) / 10;
-const codesOf = (mask: number) => bitIndices(mask).map((b) => adaptationCodes[b]!);
+/**
+ * A quick pre-test for constraint 4: true when the squared chord alone shows the slot is beyond the
+ * travel limit (no square root, no asin). Slots it lets through still go through `checkDistance`.
+ */
+export function isCertainlyTooFar(ix: SlotIndex, row: number, pp: PreparedParticipant): boolean {
+  const c = ix.col;
+  const { at } = pp;
+  return !(chordSquared(c.x[row]!, c.y[row]!, c.z[row]!, at.x, at.y, at.z) <= pp.maxChordSquared);
+}
+
+/** Constraint 4: great-circle distance within the participant's travel limit. Leaves the distance in scratch. */
+export function checkDistance(
+  ix: SlotIndex,
+  row: number,
+  pp: PreparedParticipant,
+  scratch: RowScratch,
+  failures: FailureSink,
+): boolean {
+  const c = ix.col;
+  const { at } = pp;
+  const d = chordToKm(chordSquared(c.x[row]!, c.y[row]!, c.z[row]!, at.x, at.y, at.z));
+  scratch.distanceKm = d;
+  // Written as "not within" so a NaN coordinate fails instead of slipping through.
+  if (!(d <= pp.participant.maxTravelKm)) {
+    failures?.push({ code: 'too_far', params: { km: round1(d), maxKm: pp.participant.maxTravelKm } });
+    return false;
+  }
+  return true;
+}
+
+/** Constraint 3a: supervised windows ∩ availability cover the current hours. Leaves the overlap in scratch. */
+export function checkTime(
+  ix: SlotIndex,
+  row: number,
+  pp: PreparedParticipant,
+  scratch: RowScratch,
+  failures: FailureSink,
+): boolean {
+  const c = ix.col;
+  const overlap = overlapMinutesFlat(
+    ix.schedules.data,
+    c.scheduleStart[row]!,
+    c.scheduleEnd[row]!,
+    pp.availability,
+  );
+  scratch.overlapMinutes = overlap;
+  if (overlap < pp.minOverlapMinutes) {
+    failures?.push({
+      code: 'too_few_overlapping_hours',
+      params: { overlapHours: round1(overlap / 60), hoursNow: pp.participant.hoursNow },
+    });
+    return false;
+  }
+  return true;
+}
+
+/** Constraint 5b: no avoided term in the slot's title or tasks. */
+export function checkAvoid(
+  ix: SlotIndex,
+  row: number,
+  pp: PreparedParticipant,
+  failures: FailureSink,
+): boolean {
+  if (!pp.hasAvoid) return true;
+  const terms = ix.terms.data;
+  const flags = pp.termFlags;
+  const end = ix.col.avoidScopeEnd[row]!;
+  for (let i = ix.col.termStart[row]!; i < end; i++) {
+    if (flags[terms[i]!]! & AVOID_BIT) {
+      failures?.push({ code: 'avoided_task', params: { terms: avoidedPhrases(ix, row, pp) } });
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The participant's avoid phrases found in the slot's title or tasks (slow path, for explanations). */
+function avoidedPhrases(ix: SlotIndex, row: number, pp: PreparedParticipant): string[] {
+  const ids = ix.terms.data.subarray(ix.col.termStart[row]!, ix.col.avoidScopeEnd[row]!);
+  const scope = Array.from(ids, (t) => ix.termText[t]!);
+  return pp.participant.avoid.filter((phrase) =>
+    contentStems(phrase).some((needle) => scope.some((term) => needleMatches(needle, term))),
+  );
+}
 
 /**
- * True when the slot at `row` may be proposed to the participant. With `failures` given, every failing
- * constraint is appended (and the check does not stop early); without, it returns at the first failure.
- * Leaves the distance and time overlap in `scratch` for the scorer.
+ * True when the slot at `row` may be proposed to the participant. With `failures`, every failing
+ * constraint is appended; without, it stops at the first. Leaves distance and overlap in `scratch`.
  */
 export function passesHardConstraints(
   ix: SlotIndex,
   row: number,
   pp: PreparedParticipant,
   scratch: RowScratch,
-  failures: Reason<FailureCode>[] | null,
+  failures: FailureSink,
 ): boolean {
-  const p = pp.participant;
-  const failuresBefore = failures?.length ?? 0;
-
-  const flags = ix.flags[row]!;
-  if ((flags & FLAGS_PROPOSABLE) !== FLAGS_PROPOSABLE) {
-    if (!failures) return false;
-    const slot = ix.slots[row]!;
-    if (!(flags & FLAG_OPEN)) record(failures, 'slot_not_open', { status: slot.status });
-    if (!(flags & FLAG_FREE_PLACE))
-      record(failures, 'no_free_place', { capacity: slot.capacity, taken: slot.taken });
-    if (!(flags & FLAG_SUPERVISOR_ROOM))
-      record(failures, 'no_supervisor_room', { supervisors: slot.supervisors.length });
+  if (failures) {
+    // Run every check so the coach sees all reasons at once.
+    const results = [
+      checkBasics(ix, row, pp, failures),
+      checkDistance(ix, row, pp, scratch, failures),
+      checkTime(ix, row, pp, scratch, failures),
+      checkAvoid(ix, row, pp, failures),
+    ];
+    return results.every(Boolean);
   }
-  if ((ix.kind[row]! & pp.kindsMask) === 0) {
-    if (!failures) return false;
-    record(failures, 'kind_not_wanted', {
-      kind: ix.slots[row]!.kind,
-      wanted: slotKinds.filter((_k, i) => pp.kindsMask & (1 << i)),
-    });
-  }
-  const missingMust = pp.mustMask & ~ix.offered[row]!;
-  if (missingMust !== 0) {
-    if (!failures) return false;
-    record(failures, 'must_adaptation_missing', { missing: codesOf(missingMust) });
-  }
-  if (ix.hoursMin[row]! > p.hoursNow) {
-    if (!failures) return false;
-    record(failures, 'slot_minimum_above_current_hours', {
-      hoursMin: ix.hoursMin[row]!,
-      hoursNow: p.hoursNow,
-    });
-  }
-  const distance = distanceKm(p.lat, p.lon, ix.lat[row]!, ix.lon[row]!);
-  scratch.distanceKm = distance;
-  // Written as "not within" so a NaN coordinate fails instead of slipping through.
-  if (!(distance <= p.maxTravelKm)) {
-    if (!failures) return false;
-    record(failures, 'too_far', { km: round1(distance), maxKm: p.maxTravelKm });
-  }
-  const overlap = overlapFlat(ix.schedule[row]!, pp.availability);
-  scratch.overlapMinutes = overlap;
-  if (overlap < pp.minOverlapMinutes) {
-    if (!failures) return false;
-    record(failures, 'too_few_overlapping_hours', {
-      overlapHours: round1(overlap / 60),
-      hoursNow: p.hoursNow,
-    });
-  }
-  if (pp.hasAvoid && namesAvoidedTask(ix, row, pp)) {
-    if (!failures) return false;
-    record(failures, 'avoided_task', { terms: avoidedPhrases(ix, row, pp) });
-  }
-  return failures === null || failures.length === failuresBefore;
-}
-
-function namesAvoidedTask(ix: SlotIndex, row: number, pp: PreparedParticipant): boolean {
-  const terms = ix.terms[row]!;
-  const n = ix.avoidScopeLength[row]!;
-  for (let i = 0; i < n; i++) if (pp.termFlags[terms[i]!]! & AVOID_BIT) return true;
-  return false;
-}
-
-/** The participant's avoid phrases found in the slot's title or tasks (slow path, for explanations). */
-function avoidedPhrases(ix: SlotIndex, row: number, pp: PreparedParticipant): string[] {
-  const terms = ix.terms[row]!;
-  const scope = Array.from(terms.subarray(0, ix.avoidScopeLength[row]!), (t) => ix.termText[t]!);
-  return pp.participant.avoid.filter((phrase) =>
-    contentStems(phrase).some((needle) => scope.some((term) => needleMatches(needle, term))),
+  return (
+    checkBasics(ix, row, pp, null) &&
+    checkDistance(ix, row, pp, scratch, null) &&
+    checkTime(ix, row, pp, scratch, null) &&
+    checkAvoid(ix, row, pp, null)
   );
 }

@@ -41,7 +41,7 @@ export function describeMatch(
   describeDuration(ix, row, pp, reasons, gaps);
   reasons.push({ code: 'distance', params: { km: round1(scratch.distanceKm) } });
   describeEnvironment(ix, row, pp, reasons, gaps);
-  if (ix.flags[row]! & FLAG_TRAINED_WITH_ROOM) reasons.push({ code: 'trained_supervisor', params: {} });
+  if (ix.col.flags[row]! & FLAG_TRAINED_WITH_ROOM) reasons.push({ code: 'trained_supervisor', params: {} });
   else gaps.push({ code: 'supervisor_not_trained', params: {} });
   return {
     slotId: ix.ids[row]!,
@@ -115,11 +115,11 @@ function describeAdaptations(
 ): void {
   const wanted = pp.mustMask | pp.niceMask;
   if (wanted === 0) return;
-  const offered = wanted & ix.offered[row]!;
+  const offered = wanted & ix.col.offered[row]!;
   const params = {
     offered: popcount(offered),
     wanted: popcount(wanted),
-    inPlace: popcount(wanted & ix.inPlace[row]!),
+    inPlace: popcount(wanted & ix.col.inPlace[row]!),
   };
   const missing = wanted & ~offered;
   if (missing === 0) reasons.push({ code: 'adaptations_offered', params });
@@ -133,7 +133,7 @@ function describeDuration(
   reasons: Sink['reasons'],
   gaps: Sink['gaps'],
 ): void {
-  const hire = (ix.flags[row]! & FLAG_LEADS_TO_HIRE) !== 0;
+  const hire = (ix.col.flags[row]! & FLAG_LEADS_TO_HIRE) !== 0;
   const weeks = weeksLeft(ix, row, pp);
   if (weeks === Number.POSITIVE_INFINITY) {
     reasons.push({ code: hire ? 'open_ended_leads_to_hire' : 'open_ended', params: {} });
@@ -153,8 +153,8 @@ function describeEnvironment(
   gaps: Sink['gaps'],
 ): void {
   const aspects = [
-    { aspect: 'social', preferred: pp.socialPreference, offered: ix.social[row]! },
-    { aspect: 'physical', preferred: pp.physicalPreference, offered: ix.physical[row]! },
+    { aspect: 'social', preferred: pp.socialPreference, offered: ix.col.social[row]! },
+    { aspect: 'physical', preferred: pp.physicalPreference, offered: ix.col.physical[row]! },
   ];
   for (const { aspect, preferred, offered } of aspects) {
     if (preferred < 0) continue;

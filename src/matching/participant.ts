@@ -8,6 +8,7 @@ import { type BoundingBox, boundingBox } from '../lib/geo';
 import { popcount } from './bits';
 import { dayNumber } from './dates';
 import { kindBit, levelRank, type SlotIndex } from './slot-index';
+import { chordSquaredLimit, type UnitVector, unitVector } from './sphere';
 import { contentStems } from './text';
 import type { ParticipantForMatching } from './types';
 
@@ -28,6 +29,9 @@ export interface PreparedParticipant {
   readonly minOverlapMinutes: number;
   readonly availability: Int32Array;
   readonly box: BoundingBox;
+  /** Position as a unit vector, and the squared chord beyond which a slot is certainly too far. */
+  readonly at: UnitVector;
+  readonly maxChordSquared: number;
   /** Per dictionary term: which strengths/interests it matches (bits) and AVOID_BIT. */
   readonly termFlags: Int32Array;
   /** Strengths and interests that have words to match on; the text score's denominator. */
@@ -85,6 +89,8 @@ export function prepareParticipant(
     minOverlapMinutes: participant.hoursNow * 60,
     availability: Int32Array.from(participant.availability.flat()),
     box: boundingBox(participant.lat, participant.lon, participant.maxTravelKm),
+    at: unitVector(participant.lat, participant.lon),
+    maxChordSquared: chordSquaredLimit(participant.maxTravelKm),
     termFlags,
     phraseCount,
     strengthPhrases: strengths,

@@ -2,10 +2,18 @@
  * Rankings: slots for one participant (the hot path, over a kept index), participants for one slot,
  * and `explain` for a single pair. All three run the same constraint and score code.
  */
-import { createScratch, passesHardConstraints } from './constraints';
+import {
+  checkAvoid,
+  checkBasics,
+  checkDistance,
+  checkTime,
+  createScratch,
+  isCertainlyTooFar,
+  passesHardConstraints,
+} from './constraints';
 import { describeMatch } from './describe';
 import { type PreparedParticipant, prepareParticipant } from './participant';
-import { scoreRow } from './score';
+import { addDistance, baseScore, completeScore, scoreRow } from './score';
 import { buildSlotIndex, type SlotIndex } from './slot-index';
 import { TopK } from './top-k';
 import type {
@@ -18,32 +26,59 @@ import type {
   Reason,
   SlotForMatching,
 } from './types';
+import { SCORE_WEIGHTS } from './weights';
 
 export const DEFAULT_LIMIT = 50;
 
+/** A bound this far under the k-th best score cannot reach it, even after the score is rounded. */
+const ROUNDING_MARGIN = 1e-4;
+
 /**
- * Visit every slot in the index the participant may be proposed, with its score. Cheapest test first:
- * grid cells near the participant, then the bounding box, then the constraint chain (flags and masks,
- * distance, time overlap, avoided tasks), and only then the score.
+ * The scan behind every ranking. Cheapest test first: grid cells near the participant (nearest
+ * first, so good candidates come early), the bounding box, flags and masks, a squared-chord distance
+ * pre-test; then, with a top-k, the score is built step by step (see score.ts) and a slot is dropped
+ * as soon as full marks on the components still missing could not lift it to the k-th best score,
+ * before its exact distance (asin), time overlap (interval merge), avoided words and growth are
+ * computed. Without a top-k every eligible slot is visited.
  */
-export function forEachEligibleSlot(
+function scan(
   ix: SlotIndex,
   pp: PreparedParticipant,
+  top: TopK | null,
   visit: (row: number, score: number) => void,
-): void {
+) {
   const scratch = createScratch();
   const { minLat, maxLat, minLon, maxLon } = pp.box;
-  const { lat, lon } = ix;
-  for (const rows of ix.cellsInBox(pp.box)) {
+  const { lat, lon } = ix.col;
+  const growthWeight = SCORE_WEIGHTS.growth + ROUNDING_MARGIN;
+  const distanceAndGrowthWeight = SCORE_WEIGHTS.distance + growthWeight;
+  for (const key of ix.cellsInBox(pp.box, pp.participant.lat, pp.participant.lon)) {
+    const rows = ix.rowsOfCell(key);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const la = lat[row]!;
       const lo = lon[row]!;
       if (la < minLat || la > maxLat || lo < minLon || lo > maxLon) continue;
-      if (!passesHardConstraints(ix, row, pp, scratch, null)) continue;
-      visit(row, scoreRow(ix, row, pp, scratch));
+      if (!checkBasics(ix, row, pp, null) || isCertainlyTooFar(ix, row, pp)) continue;
+      const threshold = top === null ? Number.NEGATIVE_INFINITY : top.threshold();
+      const base = baseScore(ix, row, pp, scratch);
+      if (base + distanceAndGrowthWeight < threshold) continue;
+      if (!checkDistance(ix, row, pp, scratch, null)) continue;
+      const partial = addDistance(pp, scratch, base);
+      if (partial + growthWeight < threshold) continue;
+      if (!checkTime(ix, row, pp, scratch, null) || !checkAvoid(ix, row, pp, null)) continue;
+      visit(row, completeScore(ix, row, pp, scratch, partial));
     }
   }
+}
+
+/** Visit every slot in the index the participant may be proposed, with its score (for allocation). */
+export function forEachEligibleSlot(
+  ix: SlotIndex,
+  pp: PreparedParticipant,
+  visit: (row: number, score: number) => void,
+): void {
+  scan(ix, pp, null, visit);
 }
 
 /** The best slots for one participant, best first (ties: slot id ascending). */
@@ -54,7 +89,7 @@ export function rankParticipant(
 ): Match[] {
   const pp = prepareParticipant(ix, participant, opts.today);
   const top = new TopK(opts.limit ?? DEFAULT_LIMIT, (row) => ix.ids[row]!);
-  forEachEligibleSlot(ix, pp, (row, score) => top.offer(row, score));
+  scan(ix, pp, top, (row, score) => top.offer(row, score));
   const scratch = createScratch();
   return top.sorted().map((row) => {
     passesHardConstraints(ix, row, pp, scratch, null); // refills distance and overlap for this row

@@ -35,14 +35,17 @@ export const HIRE_SHARE = 0.25;
 
 export const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
-const weights = COMPONENT_ORDER.map((name) => SCORE_WEIGHTS[name]);
+const [TEXT, GROWTH, ADAPTATIONS, DURATION, DISTANCE, ENVIRONMENT, SUPERVISOR] = [
+  0, 1, 2, 3, 4, 5, 6,
+] as const;
 
 /** Bits of the strengths/interests that occur in the slot's title, tasks or occupation. */
 export function matchedPhraseBits(ix: SlotIndex, row: number, pp: PreparedParticipant): number {
-  const terms = ix.terms[row]!;
+  const terms = ix.terms.data;
   const flags = pp.termFlags;
+  const end = ix.col.termEnd[row]!;
   let bits = 0;
-  for (let i = 0; i < terms.length; i++) bits |= flags[terms[i]!]!;
+  for (let i = ix.col.termStart[row]!; i < end; i++) bits |= flags[terms[i]!]!;
   return bits & PHRASE_BITS_MASK;
 }
 
@@ -54,11 +57,11 @@ function textComponent(ix: SlotIndex, row: number, pp: PreparedParticipant): num
 
 /** Day the placement would start: today, or the slot's start date if later. */
 export const placementStartDay = (ix: SlotIndex, row: number, pp: PreparedParticipant) =>
-  Math.max(pp.todayDay, ix.startDay[row]!);
+  Math.max(pp.todayDay, ix.col.startDay[row]!);
 
 /** Hours per week the slot can grow to for this participant: its maximum, within the shared windows. */
 export const reachableHours = (ix: SlotIndex, row: number, overlapMinutes: number) =>
-  Math.min(ix.hoursMax[row]!, overlapMinutes / 60);
+  Math.min(ix.col.hoursMax[row]!, overlapMinutes / 60);
 
 export type StepFit = 'after_end' | 'fits' | 'does_not_fit';
 
@@ -70,11 +73,10 @@ export function rampStepFit(
   overlapMinutes: number,
   step: { afterWeeks: number; hoursPerWeek: number },
 ): StepFit {
-  if (placementStartDay(ix, row, pp) + step.afterWeeks * 7 >= ix.endDay[row]!) return 'after_end';
+  const c = ix.col;
+  if (placementStartDay(ix, row, pp) + step.afterWeeks * 7 >= c.endDay[row]!) return 'after_end';
   const h = step.hoursPerWeek;
-  return ix.hoursMin[row]! <= h && h <= ix.hoursMax[row]! && overlapMinutes >= h * 60
-    ? 'fits'
-    : 'does_not_fit';
+  return c.hoursMin[row]! <= h && h <= c.hoursMax[row]! && overlapMinutes >= h * 60 ? 'fits' : 'does_not_fit';
 }
 
 function growthComponent(
@@ -101,20 +103,20 @@ function growthComponent(
 
 function adaptationsComponent(ix: SlotIndex, row: number, pp: PreparedParticipant): number {
   if (pp.niceCount === 0) return 1;
-  const inPlace = popcount(pp.niceMask & ix.inPlace[row]!);
-  const arrangeable = popcount(pp.niceMask & ix.offered[row]! & ~ix.inPlace[row]!);
+  const inPlace = popcount(pp.niceMask & ix.col.inPlace[row]!);
+  const arrangeable = popcount(pp.niceMask & ix.col.offered[row]! & ~ix.col.inPlace[row]!);
   return (inPlace + CAN_ARRANGE_CREDIT * arrangeable) / pp.niceCount;
 }
 
 /** Weeks from the placement's start to the slot's end; Infinity when open-ended. */
 export function weeksLeft(ix: SlotIndex, row: number, pp: PreparedParticipant): number {
-  if (ix.flags[row]! & FLAG_OPEN_ENDED) return Number.POSITIVE_INFINITY;
-  return Math.max(0, (ix.endDay[row]! - placementStartDay(ix, row, pp)) / 7);
+  if (ix.col.flags[row]! & FLAG_OPEN_ENDED) return Number.POSITIVE_INFINITY;
+  return Math.max(0, (ix.col.endDay[row]! - placementStartDay(ix, row, pp)) / 7);
 }
 
 function durationComponent(ix: SlotIndex, row: number, pp: PreparedParticipant): number {
   const length = Math.min(1, weeksLeft(ix, row, pp) / LONG_TERM_WEEKS);
-  const hire = ix.flags[row]! & FLAG_LEADS_TO_HIRE ? 1 : 0;
+  const hire = ix.col.flags[row]! & FLAG_LEADS_TO_HIRE ? 1 : 0;
   return (1 - HIRE_SHARE) * length + HIRE_SHARE * hire;
 }
 
@@ -129,26 +131,60 @@ export const levelFit = (preferred: number, offered: number) =>
 
 function environmentComponent(ix: SlotIndex, row: number, pp: PreparedParticipant): number {
   return (
-    (levelFit(pp.socialPreference, ix.social[row]!) + levelFit(pp.physicalPreference, ix.physical[row]!)) / 2
+    (levelFit(pp.socialPreference, ix.col.social[row]!) +
+      levelFit(pp.physicalPreference, ix.col.physical[row]!)) /
+    2
   );
 }
 
 /**
- * Score one slot that passed the hard constraints (so `scratch` holds its distance and overlap).
- * Leaves the components in `scratch.components`.
+ * The score is built in three steps so the ranking can stop early: `baseScore` needs only the
+ * compiled slot (text, adaptations, duration, environment, supervisor), `addDistance` needs the
+ * distance, `completeScore` needs the time overlap (growth). After each step the ranking compares
+ * "score so far + the largest weight still to come" with the k-th best score and skips slots that
+ * cannot enter the top k, so the trigonometry and the interval merge run for few slots.
+ * Every path (ranking, allocation, explain) goes through these same three steps, in the same order,
+ * so the floating-point result is identical everywhere.
  */
-export function scoreRow(ix: SlotIndex, row: number, pp: PreparedParticipant, scratch: RowScratch): number {
+export function baseScore(ix: SlotIndex, row: number, pp: PreparedParticipant, scratch: RowScratch): number {
   const c = scratch.components;
-  c[0] = textComponent(ix, row, pp);
-  c[1] = growthComponent(ix, row, pp, scratch.overlapMinutes);
-  c[2] = adaptationsComponent(ix, row, pp);
-  c[3] = durationComponent(ix, row, pp);
-  c[4] = distanceComponent(pp, scratch.distanceKm);
-  c[5] = environmentComponent(ix, row, pp);
-  c[6] = ix.flags[row]! & FLAG_TRAINED_WITH_ROOM ? 1 : 0;
-  let sum = 0;
-  for (let i = 0; i < 7; i++) sum += weights[i]! * c[i]!;
-  return round4(sum);
+  c[TEXT] = textComponent(ix, row, pp);
+  c[ADAPTATIONS] = adaptationsComponent(ix, row, pp);
+  c[DURATION] = durationComponent(ix, row, pp);
+  c[ENVIRONMENT] = environmentComponent(ix, row, pp);
+  c[SUPERVISOR] = ix.col.flags[row]! & FLAG_TRAINED_WITH_ROOM ? 1 : 0;
+  return (
+    SCORE_WEIGHTS.text * c[TEXT]! +
+    SCORE_WEIGHTS.adaptations * c[ADAPTATIONS]! +
+    SCORE_WEIGHTS.duration * c[DURATION]! +
+    SCORE_WEIGHTS.environment * c[ENVIRONMENT]! +
+    SCORE_WEIGHTS.supervisor * c[SUPERVISOR]!
+  );
+}
+
+/** Adds the distance component (needs `scratch.distanceKm`). */
+export function addDistance(pp: PreparedParticipant, scratch: RowScratch, base: number): number {
+  const d = distanceComponent(pp, scratch.distanceKm);
+  scratch.components[DISTANCE] = d;
+  return base + SCORE_WEIGHTS.distance * d;
+}
+
+/** Adds growth (needs `scratch.overlapMinutes`) and rounds: the final score. */
+export function completeScore(
+  ix: SlotIndex,
+  row: number,
+  pp: PreparedParticipant,
+  scratch: RowScratch,
+  partial: number,
+): number {
+  const growth = growthComponent(ix, row, pp, scratch.overlapMinutes);
+  scratch.components[GROWTH] = growth;
+  return round4(partial + SCORE_WEIGHTS.growth * growth);
+}
+
+/** Score of a slot that passed the hard constraints (so scratch holds its distance and overlap). */
+export function scoreRow(ix: SlotIndex, row: number, pp: PreparedParticipant, scratch: RowScratch): number {
+  return completeScore(ix, row, pp, scratch, addDistance(pp, scratch, baseScore(ix, row, pp, scratch)));
 }
 
 export function componentsOf(scratch: RowScratch): ScoreComponents {

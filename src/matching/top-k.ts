@@ -17,6 +17,11 @@ export class TopK {
     return scoreA > scoreB || (scoreA === scoreB && this.idOf(rowA) < this.idOf(rowB));
   }
 
+  /** Score a newcomer must reach to be considered (−∞ until k rows are kept). */
+  threshold(): number {
+    return this.rows.length < this.limit ? Number.NEGATIVE_INFINITY : this.scores[0]!;
+  }
+
   offer(row: number, score: number): void {
     const n = this.rows.length;
     if (n < this.limit) {
