@@ -31,18 +31,22 @@ const slotTitles = {
   second: 'Lagerbiträde, packa order',
 };
 
+type Digest = Omit<typeof notifications.$inferSelect, 'data'> & { data: SlotDigestData };
+
 async function digestOf(handlerId: string, date: string) {
   const [n] = await t.db
     .select()
     .from(notifications)
     .where(eq(notifications.dedupeKey, digestKey(handlerId, date)));
-  return n;
+  return n as Digest | undefined;
 }
-const digestsOf = (handlerId: string) =>
-  t.db
+const digestsOf = async (handlerId: string) =>
+  (await t.db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.recipientId, handlerId), eq(notifications.template, 'slot_digest')));
+    .where(
+      and(eq(notifications.recipientId, handlerId), eq(notifications.template, 'slot_digest')),
+    )) as Digest[];
 
 async function score(participantId: string, slotId: string) {
   const [p] = await t.db.select().from(participants).where(eq(participants.id, participantId));
