@@ -5,14 +5,16 @@
  * one it applied and reloads those slots. One cheap indexed query per request; correct across any
  * number of instances (each keeps its own copy) and on D1 and libSQL alike.
  */
-import { asc, desc, eq, gt, inArray, min, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, gt, inArray, min, type SQL, sql } from 'drizzle-orm';
 import { slotChanges, slotSupervisors, slots, supervisors } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { buildSlotIndex, type SlotForMatching, type SlotIndex } from '../../matching';
-import { slotForMatching } from './rows';
+import { type CompactSlot, fromCompact, type LinkTuple, type SupervisorRoom, slotJsonFields } from './rows';
 
 /** D1 binds at most 100 parameters per statement; changed slots are reloaded in chunks below that. */
 const ID_CHUNK = 90;
+/** Slots per page when loading, to bound the size of one JSON document. */
+const PAGE = 5000;
 
 export class SlotCatalog {
   private index: SlotIndex = buildSlotIndex([]);
@@ -62,33 +64,46 @@ export class SlotCatalog {
       .from(slotChanges)
       .orderBy(desc(slotChanges.seq))
       .limit(1);
-    this.index = buildSlotIndex(await this.load(eq(slots.status, 'open')));
+    // `+status` keeps SQLite off the status index, so pages walk the primary key in order without sorting.
+    this.index = buildSlotIndex(await this.load(sql`+${slots.status} = 'open'`));
     this.lastSeq = last?.seq ?? 0;
   }
 
-  /** Slots matching a condition, with their supervisors' room, as the engine wants them. */
+  /**
+   * Slots matching a condition, with their supervisors' room, as the engine wants them. SQLite
+   * builds one JSON document per page (without the description, which matching does not read):
+   * the driver then hands over one string instead of ~25 cells per slot, several times faster.
+   */
   private async load(where: SQL): Promise<SlotForMatching[]> {
-    const [rows, links] = await Promise.all([
-      this.db.select().from(slots).where(where),
-      this.db
-        .select({
-          slotId: slotSupervisors.slotId,
-          id: supervisors.id,
-          maxParticipants: supervisors.maxParticipants,
-          activePlacements: supervisors.activePlacements,
-          trained: supervisors.trained,
-        })
-        .from(slotSupervisors)
-        .innerJoin(supervisors, eq(supervisors.id, slotSupervisors.supervisorId))
-        .innerJoin(slots, eq(slots.id, slotSupervisors.slotId))
-        .where(where),
-    ]);
-    const bySlot = new Map<string, (typeof links)[number][]>();
-    for (const l of links) {
-      const list = bySlot.get(l.slotId);
-      if (list) list.push(l);
-      else bySlot.set(l.slotId, [l]);
+    const out: SlotForMatching[] = [];
+    let after = '';
+    for (;;) {
+      const [page] = await this.db.all<{ n: number; last: string | null; slots: string; links: string }>(sql`
+        WITH page AS MATERIALIZED (
+          SELECT * FROM ${slots} WHERE ${where} AND ${slots.id} > ${after} ORDER BY ${slots.id} LIMIT ${PAGE}
+        )
+        SELECT
+          (SELECT count(*) FROM page) AS n,
+          (SELECT max(id) FROM page) AS last,
+          (SELECT json_group_array(json_object(${slotJsonFields})) FROM page AS ${slots}) AS slots,
+          (SELECT json_group_array(json_array(l.slot_id, s.id, s.max_participants, s.active_placements, s.trained))
+             FROM ${slotSupervisors} l JOIN ${supervisors} s ON s.id = l.supervisor_id
+             WHERE l.slot_id IN (SELECT id FROM page)) AS links`);
+      if (!page || page.n === 0) break;
+      const bySlot = new Map<string, SupervisorRoom[]>();
+      for (const [slotId, id, maxParticipants, activePlacements, trained] of JSON.parse(
+        page.links,
+      ) as LinkTuple[]) {
+        const room = { id, maxParticipants, activePlacements, trained: trained === 1 };
+        const list = bySlot.get(slotId);
+        if (list) list.push(room);
+        else bySlot.set(slotId, [room]);
+      }
+      for (const row of JSON.parse(page.slots) as CompactSlot[])
+        out.push(fromCompact(row, bySlot.get(row.id) ?? []));
+      if (page.n < PAGE || !page.last) break;
+      after = page.last;
     }
-    return rows.map((r) => slotForMatching(r, bySlot.get(r.id) ?? []));
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 /** Database rows → the matching engine's inputs. The engine never sees the database. */
-import type { participants, slots, supervisors } from '../../../db/schema';
+import { sql } from 'drizzle-orm';
+import { type participants, type slots, slots as slotsTable, type supervisors } from '../../../db/schema';
 import { toIntervals } from '../../lib/schedule';
 import type { ParticipantForMatching, SlotForMatching, SupervisorForMatching } from '../../matching';
 
@@ -62,4 +63,63 @@ export function participantForMatching(p: ParticipantRow): ParticipantForMatchin
     maxTravelKm: p.maxTravelKm,
     preferences: p.preferences,
   };
+}
+
+export type SupervisorRoom = SupervisorForMatching;
+/** `[slotId, supervisorId, maxParticipants, activePlacements, trained (0/1)]` */
+export type LinkTuple = [string, string, number, number, number];
+
+/** The columns matching reads, as SQLite builds them into one JSON object per slot. */
+export type CompactSlot = Omit<
+  SlotRow,
+  | 'description'
+  | 'openEnded'
+  | 'leadsToHire'
+  | 'siteId'
+  | 'address'
+  | 'daysMask'
+  | 'adaptationMask'
+  | 'subsidies'
+  | 'municipalityCode'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
+  openEnded: number;
+  leadsToHire: number;
+};
+
+const t = slotsTable;
+export const slotJsonFields = sql.join(
+  [
+    sql`'id', ${t.id}`,
+    sql`'organizationId', ${t.organizationId}`,
+    sql`'title', ${t.title}`,
+    sql`'tasks', json(${t.tasks})`,
+    sql`'occupationLabel', ${t.occupationLabel}`,
+    sql`'ssyk', ${t.ssyk}`,
+    sql`'kind', ${t.kind}`,
+    sql`'status', ${t.status}`,
+    sql`'lat', ${t.lat}`,
+    sql`'lon', ${t.lon}`,
+    sql`'capacity', ${t.capacity}`,
+    sql`'taken', ${t.taken}`,
+    sql`'schedule', json(${t.schedule})`,
+    sql`'hoursMin', ${t.hoursMin}`,
+    sql`'hoursMax', ${t.hoursMax}`,
+    sql`'openEnded', ${t.openEnded}`,
+    sql`'startDate', ${t.startDate}`,
+    sql`'endDate', ${t.endDate}`,
+    sql`'adaptations', json(${t.adaptations})`,
+    sql`'socialIntensity', ${t.socialIntensity}`,
+    sql`'physicalDemand', ${t.physicalDemand}`,
+    sql`'leadsToHire', ${t.leadsToHire}`,
+  ],
+  sql`, `,
+);
+
+export function fromCompact(c: CompactSlot, rooms: SupervisorRoom[]): SlotForMatching {
+  return slotForMatching(
+    { ...c, description: '', openEnded: c.openEnded === 1, leadsToHire: c.leadsToHire === 1 } as SlotRow,
+    rooms,
+  );
 }
