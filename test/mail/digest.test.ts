@@ -38,7 +38,7 @@ async function digestOf(handlerId: string, date: string) {
     .select()
     .from(notifications)
     .where(eq(notifications.dedupeKey, digestKey(handlerId, date)));
-  return n as Digest | undefined;
+  return n as unknown as Digest | undefined;
 }
 const digestsOf = async (handlerId: string) =>
   (await t.db
@@ -46,7 +46,7 @@ const digestsOf = async (handlerId: string) =>
     .from(notifications)
     .where(
       and(eq(notifications.recipientId, handlerId), eq(notifications.template, 'slot_digest')),
-    )) as Digest[];
+    )) as unknown as Digest[];
 
 async function score(participantId: string, slotId: string) {
   const [p] = await t.db.select().from(participants).where(eq(participants.id, participantId));
