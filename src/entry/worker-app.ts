@@ -79,7 +79,8 @@ export function buildWorkerApp(env: WorkerEnv): WorkerApp {
   if (!config || issues.length) {
     const lines = issues.map((i) => `  ${i.setting}: ${i.message}`);
     const error = new ConfigError(`Invalid Worker configuration:\n${lines.join('\n')}`, issues);
-    console.error(error.message); // once per isolate: names only, never values
+    // Once per isolate, names only, never values (the config could not say how loud to be).
+    if (env.LOG_LEVEL !== 'silent') console.error(error.message);
     return { ok: false, error };
   }
 
