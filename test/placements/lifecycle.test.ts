@@ -123,27 +123,28 @@ describe('the placement state machine', () => {
   });
 
   // Every (state, action) pair the machine does not allow answers 409 and changes nothing.
-  const illegal: [string, string, Record<string, unknown>?][] = [
-    ['proposed', 'start'],
-    ['proposed', 'end', { outcome: 'other', hiredByEmployer: false }],
-    ['accepted', 'accept'],
-    ['accepted', 'decline', { reason: 'timing' }],
-    ['accepted', 'end', { outcome: 'other', hiredByEmployer: false }],
-    ['started', 'accept'],
-    ['started', 'decline', { reason: 'timing' }],
-    ['started', 'withdraw'],
-    ['started', 'start'],
-    ['declined', 'accept'],
-    ['declined', 'withdraw'],
-    ['declined', 'start'],
-    ['withdrawn', 'accept'],
-    ['withdrawn', 'decline', { reason: 'timing' }],
-    ['withdrawn', 'start'],
-    ['ended', 'accept'],
-    ['ended', 'start'],
-    ['ended', 'end', { outcome: 'other', hiredByEmployer: false }],
-    ['ended', 'withdraw'],
-  ];
+  // The legal moves, stated here independently of the implementation; every other pair is illegal.
+  const legal = new Set([
+    'proposed→accept',
+    'proposed→decline',
+    'proposed→withdraw',
+    'accepted→withdraw',
+    'accepted→start',
+    'started→end',
+  ]);
+  const bodies: Record<string, Record<string, unknown>> = {
+    accept: {},
+    decline: { reason: 'timing' },
+    withdraw: {},
+    start: {},
+    end: { outcome: 'other', hiredByEmployer: false },
+  };
+  const illegal = ['proposed', 'accepted', 'started', 'declined', 'withdrawn', 'ended'].flatMap((state) =>
+    Object.keys(bodies)
+      .filter((action) => !legal.has(`${state}→${action}`))
+      .map((action) => [state, action, bodies[action]] as [string, string, Record<string, unknown>]),
+  );
+  it('covers all 24 illegal pairs', () => expect(illegal).toHaveLength(24));
   it.each(illegal)('refuses %s → %s with 409', async (state, action, body) => {
     const p = await placementIn(t, w, state);
     const before = await slotState(t, w);
