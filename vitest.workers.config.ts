@@ -22,6 +22,14 @@ export default defineConfig(async () => {
             ADMIN_API_KEY: 'worker-test-admin-key-0123456789abcdef',
             // Tests drain the outbox explicitly (the cron handler), so results never depend on timing.
             OUTBOX_DRAIN_AFTER_WRITE: 'false',
+            // wrangler also reads a developer's .dev.vars; blank every setting that reaches an outside
+            // service, so tests never send mail or touch a real search index or database.
+            RESEND_API_KEY: '',
+            RESEND_BASE_URL: '',
+            MEILISEARCH_URL: '',
+            MEILISEARCH_API_KEY: '',
+            TURSO_DATABASE_URL: '',
+            TURSO_AUTH_TOKEN: '',
           },
         },
       }),

@@ -2,11 +2,14 @@
  * The no-overbooking invariant on each driver: free places are taken with one conditional statement
  * inside an atomic batch, never an interactive transaction, so it holds on D1 as on libSQL.
  */
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { outbox } from '../../../db/schema';
 import { move, placementWorld, proposed, slotState } from '../../placements/helpers';
 import type { Driver } from '../drivers';
+import { runCron } from '../helpers';
 
-export function placementFlows({ name, t }: Driver) {
+export function placementFlows({ name, t, env, db }: Driver) {
   describe(`placements on ${name}`, () => {
     it('concurrent acceptances for the last place: exactly one wins, the rest are 409 slot-full', async () => {
       const w = await placementWorld(t, { capacity: 1, maxParticipants: 5 });
@@ -30,6 +33,30 @@ export function placementFlows({ name, t }: Driver) {
       expect((await slotState(t, w)).freePlaces).toBe(0);
       expect((await move(t, w.provider.key, p.id, 'withdraw', {})).status).toBe(200);
       expect(await slotState(t, w)).toEqual({ freePlaces: 1, activePlacements: 0 });
+    });
+
+    it('the cron turns a placement’s events into notifications without errors', async () => {
+      const w = await placementWorld(t, { capacity: 1 });
+      const p = await proposed(t, w);
+      expect((await move(t, w.employer.key, p.id, 'accept')).status).toBe(200);
+      expect((await move(t, w.provider.key, p.id, 'withdraw', {})).status).toBe(200);
+
+      await runCron(env);
+
+      const events = (await db.select().from(outbox).where(eq(outbox.topic, 'notify'))).filter(
+        (r) => r.payload.placementId === p.id,
+      );
+      expect(events.map((e) => e.payload.event).sort()).toEqual([
+        'placement.accepted',
+        'placement.proposed',
+        'placement.withdrawn',
+      ]);
+      for (const e of events)
+        expect({ event: e.payload.event, status: e.status, error: e.lastError }).toEqual({
+          event: e.payload.event,
+          status: 'done',
+          error: null,
+        });
     });
   });
 }
