@@ -26,8 +26,10 @@ export const NEUTRAL_TEXT = 0.5;
 export const TEXT_SATURATION = 3;
 /** An adaptation the employer can arrange counts this much of one already in place. */
 export const CAN_ARRANGE_CREDIT = 0.6;
-/** A fixed-length placement this long or longer counts as fully long-term. */
+/** A fixed-length placement this long or longer gets FIXED_LENGTH_CAP of the length part. */
 export const LONG_TERM_WEEKS = 52;
+/** Even a long fixed-length placement ranks below an open-ended one ("time-unlimited" in IPS). */
+export const FIXED_LENGTH_CAP = 0.8;
 /** Shorter than this is reported as a gap (the 3-month "karusell" the coaches warn about). */
 export const SHORT_TERM_WEEKS = 26;
 /** Share of the duration component that is "can lead to a hire". */
@@ -115,7 +117,9 @@ export function weeksLeft(ix: SlotIndex, row: number, pp: PreparedParticipant): 
 }
 
 function durationComponent(ix: SlotIndex, row: number, pp: PreparedParticipant): number {
-  const length = Math.min(1, weeksLeft(ix, row, pp) / LONG_TERM_WEEKS);
+  const weeks = weeksLeft(ix, row, pp);
+  const length =
+    weeks === Number.POSITIVE_INFINITY ? 1 : FIXED_LENGTH_CAP * Math.min(1, weeks / LONG_TERM_WEEKS);
   const hire = ix.col.flags[row]! & FLAG_LEADS_TO_HIRE ? 1 : 0;
   return (1 - HIRE_SHARE) * length + HIRE_SHARE * hire;
 }
