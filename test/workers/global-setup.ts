@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateLibsql, openLibsql } from '../../src/adapters/db/libsql';
+import { FAKE_RESEND_KEY, startFakeResend } from '../helpers/fake-resend';
 import { startHranaServer } from './hrana-server';
 
 export const TURSO_TEST_TOKEN = 'turso-test-token';
@@ -16,6 +17,9 @@ declare module 'vitest' {
   export interface ProvidedContext {
     tursoUrl: string;
     tursoToken: string;
+    /** The stand-in for Resend's API (test/helpers/fake-resend.ts), driven over HTTP by flows/mail.ts. */
+    resendUrl: string;
+    resendKey: string;
   }
 }
 
@@ -29,8 +33,12 @@ export default async function setup(project: TestProject) {
   const server = await startHranaServer(url, TURSO_TEST_TOKEN);
   project.provide('tursoUrl', server.url);
   project.provide('tursoToken', TURSO_TEST_TOKEN);
+  const resend = await startFakeResend();
+  project.provide('resendUrl', resend.url);
+  project.provide('resendKey', FAKE_RESEND_KEY);
   return async () => {
     await server.close();
+    await resend.close();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -1,6 +1,7 @@
 /** The Worker in workerd over Turso: libSQL over HTTP with `@libsql/client/web`, no D1 binding. */
 import { turso } from './drivers';
 import { coreFlows } from './flows/core';
+import { mailFlows } from './flows/mail';
 import { matchingFlows } from './flows/matching';
 import { outboxFlows } from './flows/outbox';
 import { placementFlows } from './flows/placements';
@@ -10,3 +11,4 @@ coreFlows(driver);
 outboxFlows(driver);
 placementFlows(driver);
 matchingFlows(driver);
+mailFlows(driver);
