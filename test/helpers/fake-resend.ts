@@ -34,6 +34,8 @@ export async function startFakeResend() {
   const byKey = new Map<string, { raw: string; id: string }>();
   const refused = new Set<string>();
   const queue: Behaviour[] = [];
+  /** Failures for one recipient only, so tests sharing the server cannot take each other's. */
+  const queueFor = new Map<string, Behaviour[]>();
   let counter = 0;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -59,6 +61,7 @@ export async function startFakeResend() {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
+    if (req.url?.startsWith('/__fake/')) return control(req.method ?? 'GET', req.url, raw, res);
     if (req.method !== 'POST' || req.url !== '/emails')
       return json(res, 404, { statusCode: 404, name: 'not_found', message: 'Not found' });
     const body = JSON.parse(raw) as RecordedRequest['body'];
@@ -71,7 +74,7 @@ export async function startFakeResend() {
     };
     requests.push(record);
 
-    const next = queue.shift();
+    const next = queueFor.get(body.to[0] ?? '')?.shift() ?? queue.shift();
     if (next && 'hang' in next) {
       record.status = 'hang';
       if (next.hang === 'after_accept' && !(key && byKey.has(key))) accept(key, raw, body);
@@ -107,6 +110,28 @@ export async function startFakeResend() {
         message: 'Invalid `to` field. The email address needs to follow the `email@example.com` format.',
       });
     return reply(200, { id: accept(key, raw, body) });
+  }
+
+  /**
+   * The same controls over HTTP, for tests that cannot hold this object (the Workers suite runs in
+   * workerd): GET /__fake/requests and /__fake/deliveries, POST /__fake/fail {times, status, name, address?},
+   * /__fake/hang {when}, /__fake/refuse and /__fake/allow {address}.
+   */
+  function control(method: string, url: string, raw: string, res: ServerResponse) {
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    if (method === 'GET' && url === '/__fake/requests') return json(res, 200, requests);
+    if (method === 'GET' && url === '/__fake/deliveries') return json(res, 200, deliveries);
+    if (method === 'POST' && url === '/__fake/fail') {
+      const target = body.address ? (queueFor.get(String(body.address)) ?? []) : queue;
+      if (body.address) queueFor.set(String(body.address), target);
+      for (let i = 0; i < Number(body.times ?? 1); i++)
+        target.push({ status: Number(body.status ?? 500), name: body.name as string | undefined });
+    } else if (method === 'POST' && url === '/__fake/hang')
+      queue.push({ hang: body.when === 'after_accept' ? 'after_accept' : 'before_accept' });
+    else if (method === 'POST' && url === '/__fake/refuse') refused.add(String(body.address));
+    else if (method === 'POST' && url === '/__fake/allow') refused.delete(String(body.address));
+    else return json(res, 404, { message: 'unknown control' });
+    return json(res, 200, { ok: true });
   }
 
   const server = createServer((req, res) => {

@@ -10,7 +10,7 @@
  * Mails name the slot and the employer only: never the participant's reference, the handler to the
  * employer, or the free-text note.
  */
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import {
   notifications,
   organizations,
@@ -87,13 +87,16 @@ async function providerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]>
 
 /** The people the proposal mail went to, so a withdrawal reaches exactly them. */
 async function toldOfProposal(ctx: NotifyContext, placementId: string): Promise<Recipient[]> {
+  const prefix = `notify:placement.proposed:${placementId}`;
   const rows = await ctx.db
     .select()
     .from(notifications)
     .where(
       and(
         eq(notifications.template, 'placement_proposed'),
-        like(notifications.dedupeKey, `notify:placement.proposed:${placementId}:%`),
+        // A key range on the unique index (D1 refuses LIKE patterns over 50 bytes): ':' + 1 = ';'.
+        gte(notifications.dedupeKey, `${prefix}:`),
+        lt(notifications.dedupeKey, `${prefix};`),
       ),
     );
   return rows.map((n) => ({
