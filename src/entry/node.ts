@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../config';
 import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
 import { randomToken } from '../lib/crypto';
 import { createLogger } from '../lib/logger';
+import { startOutboxLoop } from '../outbox/loop';
 
 async function main() {
   const config = loadConfig(process.env);
@@ -33,14 +34,25 @@ async function main() {
     }
   }
 
-  const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
+  // One background loop drains every outbox topic (search index, notifications, mail): every 2 s, and
+  // at once after a successful write, so a mail leaves within seconds. Workers use a Cron Trigger.
+  const outboxLoop = startOutboxLoop(database.db, app.outboxHandlers, logger);
+  const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
+  const fetch = async (request: Request) => {
+    const response = await app.fetch(request);
+    if (!readOnly.has(request.method) && response.status < 400) outboxLoop.kick();
+    return response;
+  };
+
+  const server = serve({ fetch, port: config.PORT }, (info) => {
     console.log(
       `\nSE placement registry on http://localhost:${info.port}  (API docs: /docs, OpenAPI: /openapi.json)`,
     );
   });
 
   const shutdown = () => {
-    server.close(() => {
+    server.close(async () => {
+      await outboxLoop.stop();
       database.close();
       process.exit(0);
     });
