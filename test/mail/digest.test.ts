@@ -9,7 +9,7 @@ import { notifications, outbox, participants, slotSupervisors, slots, supervisor
 import type { SlotDigestData } from '../../src/mail/templates';
 import { explain } from '../../src/matching';
 import { DIGEST_MIN_SCORE, digestKey } from '../../src/notifications/events/slot-digest';
-import { participantForMatching, slotForMatching } from '../../src/notifications/matching-rows';
+import { participantForMatching, slotForMatching } from '../../src/services/matching/rows';
 import type { TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 import { type FakeResend, startFakeResend } from '../helpers/fake-resend';

@@ -28,9 +28,9 @@ import { boundingBox } from '../../lib/geo';
 import type { DigestSlot, SlotDigestData } from '../../mail/templates';
 import { rankCandidates } from '../../matching';
 import { municipalityByCode } from '../../reference';
+import { participantForMatching, slotForMatching } from '../../services/matching/rows';
 import type { NotifyContext } from '../context';
 import { localDate, nextLocalTime } from '../local-time';
-import { participantForMatching, slotForMatching } from '../matching-rows';
 import { queueMailStatements, type Recipient } from '../queue';
 
 export const DIGEST_MIN_SCORE = 0.6;
