@@ -23,11 +23,14 @@ import { notificationsRouter } from './routes/notifications';
 import { organizationsRouter } from './routes/organizations';
 import { participantsRouter } from './routes/participants';
 import { placementsRouter } from './routes/placements';
+import { searchRouter } from './routes/search';
 import { sitesRouter } from './routes/sites';
 import { slotsRouter } from './routes/slots';
 import { supervisorsRouter } from './routes/supervisors';
 import { docsPage, systemRouter } from './routes/system';
 import { vocabulariesRouter } from './routes/vocabularies';
+import { createSearchIndex, type SearchIndex } from './search';
+import { searchService } from './search/service';
 import { createServices } from './services';
 
 export interface AppDeps {
@@ -38,6 +41,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** Sends mails; when omitted, chosen from config: RESEND_API_KEY set → Resend, else the development mailer. */
   mailer?: Mailer;
+  /** Slot search; when omitted, chosen from config: MEILISEARCH_URL set → Meilisearch, else embedded FTS5. */
+  search?: SearchIndex;
 }
 
 const SCALAR_SCRIPT = 'https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.72.1';
@@ -63,8 +68,10 @@ export function createApp(deps: AppDeps) {
   const now = () => clock().toISOString();
   const services = createServices({ db: deps.db, config: deps.config, now });
   const mailer = deps.mailer ?? createMailer(deps.config, logger);
+  const search = deps.search ?? createSearchIndex(deps.config, deps.db);
   const outboxHandlers = createOutboxHandlers({
     db: deps.db,
+    search,
     config: deps.config,
     logger,
     services,
@@ -89,6 +96,8 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));
 
   app.route('/', systemRouter(deps.db));
+  // Before the slots router: its `/slots/{id}` would otherwise take `/slots/search`.
+  app.route('/v1', searchRouter(searchService(search, clock)));
   for (const router of [
     vocabulariesRouter,
     organizationsRouter,
@@ -142,6 +151,7 @@ export function createApp(deps: AppDeps) {
 
   return Object.assign(app, {
     services,
+    search,
     outboxHandlers,
     /** Runs due outbox work once (tests, the Workers cron, CLI scripts); Node also runs a loop. */
     drainOutbox: (opts: DrainOptions = {}) => drainOutbox(deps.db, outboxHandlers, { now: clock, ...opts }),

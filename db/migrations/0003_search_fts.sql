@@ -52,7 +52,8 @@ CREATE VIRTUAL TABLE `search_words` USING fts5(
 );
 --> statement-breakpoint
 -- Every word the index has seen, for compound parts ("verkstad" in "bilverkstad", through the trigram
--- table) and typo correction (words within one or two edits).
+-- table) and typo correction (words within one or two edits). Words are only added (a stale word
+-- finds nothing); a reindex starts the list afresh. The trigger keeps the trigram table in step.
 CREATE TABLE `search_terms` (
 	`id` integer PRIMARY KEY,
 	`term` text NOT NULL
@@ -65,3 +66,7 @@ CREATE VIRTUAL TABLE `search_terms_trigram` USING fts5(
 	content = 'search_terms', content_rowid = 'id',
 	tokenize = 'trigram'
 );
+--> statement-breakpoint
+CREATE TRIGGER `search_terms_ai` AFTER INSERT ON `search_terms` BEGIN
+	INSERT INTO `search_terms_trigram` (rowid, term) VALUES (new.id, new.term);
+END;

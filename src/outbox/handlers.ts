@@ -5,7 +5,10 @@ import type { AppConfig } from '../config';
 import type { Logger } from '../lib/logger';
 import type { Mailer } from '../mail';
 import { notificationHandlers } from '../notifications';
+import type { SearchIndex } from '../search/port';
+import { searchOutboxHandler } from '../search/sync';
 import type { Services } from '../services';
+import { SEARCH_TOPIC } from '../services/search-sync';
 import type { OutboxHandler } from './outbox';
 
 /**
@@ -19,11 +22,14 @@ export interface OutboxHandlerDeps {
   services: Services;
   /** Sends the `mail` topic's emails (Resend, or the development mailer). */
   mailer: Mailer;
+  /** The slot search index the `search.slot` topic keeps in step. */
+  search: SearchIndex;
   now(): string;
 }
 
 export function createOutboxHandlers(deps: OutboxHandlerDeps): Record<string, OutboxHandler> {
   return {
+    [SEARCH_TOPIC]: searchOutboxHandler(deps.db, deps.search),
     // notify, mail, followup (src/notifications)
     ...notificationHandlers(deps),
   };

@@ -1,0 +1,90 @@
+/**
+ * GET /v1/slots/search: full text with filters, facets and distance. Registered before the slots
+ * router, whose `/slots/{id}` would otherwise take `/slots/search`.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { adaptationCodes, levels, slotKinds, slotStatuses } from '../../domain/vocabulary';
+import { createRouter, jsonContent, problems, security } from '../../lib/openapi';
+import { badRequest } from '../../lib/problem';
+import { SearchQuerySchema, toSearchQuery } from '../../search/query';
+import type { SearchService } from '../../search/service';
+
+const Hit = z
+  .object({
+    id: z.string().openapi({ example: 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R' }),
+    title: z.string().openapi({ example: 'Bageribiträde i surdegsbageri' }),
+    organization: z.object({ id: z.string(), name: z.string() }),
+    municipality: z.object({ code: z.string(), name: z.string().nullable() }),
+    kind: z.enum(slotKinds),
+    status: z.enum(slotStatuses),
+    hoursPerWeek: z.object({ min: z.number(), max: z.number() }),
+    capacity: z.number().int(),
+    freePlaces: z.number().int(),
+    startDate: z.string(),
+    endDate: z.string().nullable(),
+    openEnded: z.boolean(),
+    leadsToHire: z.boolean(),
+    adaptations: z.array(z.enum(adaptationCodes)),
+    distanceKm: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Straight-line km from `near`; null without it.' }),
+    highlight: z
+      .object({
+        title: z.string().openapi({ example: '<mark>Bageri</mark>biträde i surdegs<mark>bageri</mark>' }),
+        snippet: z.string(),
+      })
+      .openapi({ description: 'HTML-escaped text; the matched words are in `<mark>…</mark>`.' }),
+  })
+  .openapi('SlotSearchHit');
+
+const counts = z.record(z.string(), z.number().int());
+
+const SearchResponse = z
+  .object({
+    data: z.array(Hit),
+    total: z.number().int().openapi({ description: 'Matching slots on all pages.' }),
+    facets: z
+      .object({ municipalityCode: counts, kind: counts, adaptations: counts })
+      .openapi({ description: 'Counts over all matching slots, every filter applied.' }),
+    nextCursor: z.string().nullable(),
+    meta: z.object({
+      engine: z.enum(['embedded', 'meilisearch']),
+      sort: z.enum(['relevance', 'distance', 'newest']),
+    }),
+  })
+  .openapi('SlotSearchResults');
+
+export function searchRouter(search: SearchService) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/slots/search',
+      tags: ['Slots'],
+      security,
+      summary: 'Search slots: text, filters, facets and distance',
+      description: [
+        'Finds open slots with a free place (unless `status`/`includeFull` say otherwise).',
+        'Providers and the platform search every organization’s slots; employers and enterprises their own.',
+        `Levels: ${levels.join(', ')}. Closed or deleted slots and slots that filled up leave the results at once; other edits appear within moments.`,
+      ].join(' '),
+      request: { query: SearchQuerySchema },
+      responses: { 200: jsonContent(SearchResponse, 'One page of results'), ...problems() },
+    }),
+    async (c) => {
+      const parsed = toSearchQuery(c.req.valid('query'));
+      if ('errors' in parsed) throw badRequest('The search parameters do not fit together.', parsed.errors);
+      const page = await search.search(c.var.actor, parsed.query);
+      return c.json(
+        {
+          data: page.hits,
+          total: page.total,
+          facets: page.facets,
+          nextCursor: page.nextCursor,
+          meta: { engine: search.engine, sort: parsed.query.sort },
+        },
+        200,
+      );
+    },
+  );
+}

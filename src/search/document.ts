@@ -1,0 +1,105 @@
+/**
+ * Slot row → search document: a pure function with an explicit list of fields. Only what describes
+ * the place goes in (text, location, schedule, adaptations offered, places): no supervisor contact
+ * details, no address, and never anything about participants, whose data lives in other tables.
+ */
+import type { slots } from '../../db/schema';
+import { type AdaptationCode, weekdays } from '../domain/vocabulary';
+import { municipalityByCode } from '../reference';
+import type { SlotSearchDocument } from './port';
+
+type SlotRow = typeof slots.$inferSelect;
+
+/** Every field a search document has; tests check documents against this list. */
+export const searchDocumentFields = [
+  'id',
+  'organizationId',
+  'organizationName',
+  'title',
+  'description',
+  'tasks',
+  'occupationLabel',
+  'kind',
+  'status',
+  'municipalityCode',
+  'municipalityName',
+  'lat',
+  'lon',
+  'days',
+  'daysMask',
+  'adaptations',
+  'adaptationMask',
+  'hoursMin',
+  'hoursMax',
+  'openEnded',
+  'startDate',
+  'endDate',
+  'startDay',
+  'endDay',
+  'durationDays',
+  'leadsToHire',
+  'socialIntensity',
+  'physicalDemand',
+  'capacity',
+  'freePlaces',
+  'createdAt',
+] as const satisfies readonly (keyof SlotSearchDocument)[];
+
+const DAY_MS = 86_400_000;
+
+/** A calendar date (YYYY-MM-DD) as days since 1970-01-01. */
+export const dayNumber = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+
+/** Closed slots are not searchable: the index drops them (reopening indexes them again). */
+export const isIndexable = (slot: Pick<SlotRow, 'status'>) => slot.status !== 'closed';
+
+export function toSearchDocument(slot: SlotRow, organizationName: string): SlotSearchDocument {
+  const startDay = dayNumber(slot.startDate);
+  const endDay = slot.openEnded || !slot.endDate ? null : dayNumber(slot.endDate);
+  return {
+    id: slot.id,
+    organizationId: slot.organizationId,
+    organizationName,
+    title: slot.title,
+    description: slot.description,
+    tasks: [...slot.tasks],
+    occupationLabel: slot.occupationLabel,
+    kind: slot.kind,
+    status: slot.status,
+    municipalityCode: slot.municipalityCode,
+    municipalityName: municipalityByCode.get(slot.municipalityCode)?.name ?? null,
+    lat: slot.lat,
+    lon: slot.lon,
+    days: weekdays.filter((_d, i) => (slot.daysMask & (1 << i)) !== 0),
+    daysMask: slot.daysMask,
+    adaptations: slot.adaptations.map((a) => a.code as AdaptationCode),
+    adaptationMask: slot.adaptationMask,
+    hoursMin: slot.hoursMin,
+    hoursMax: slot.hoursMax,
+    openEnded: slot.openEnded,
+    startDate: slot.startDate,
+    endDate: endDay === null ? null : slot.endDate,
+    startDay,
+    endDay,
+    durationDays: endDay === null ? null : endDay - startDay,
+    leadsToHire: slot.leadsToHire,
+    socialIntensity: slot.socialIntensity,
+    physicalDemand: slot.physicalDemand,
+    capacity: slot.capacity,
+    freePlaces: Math.max(0, slot.capacity - slot.taken),
+    createdAt: slot.createdAt,
+  };
+}
+
+/**
+ * The text a slot is found by, in two weighted parts: the title, and the rest (description first, so
+ * a snippet without a match starts with it), in composed Unicode form as queries are.
+ */
+export function searchText(
+  doc: Pick<SlotSearchDocument, 'title' | 'occupationLabel' | 'tasks' | 'description'>,
+) {
+  return {
+    title: doc.title.normalize('NFC'),
+    body: [doc.description, ...doc.tasks, doc.occupationLabel].join('\n').normalize('NFC'),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The embedded search as ONE SQL statement (one round trip, which matters on D1): candidates, text
+ * match and rank, the live availability check against the slots table, the page, the total and the
+ * facet counts. The candidate step reads the most selective index first:
+ * - near + radius: the grid-cell covering index (a radius holds a few per cent of Sweden);
+ * - an organization or municipalities: their indexes;
+ * - otherwise, with text: the full-text match drives, joined to the documents;
+ * - otherwise: every document (browsing).
+ * Text is ranked by bm25 with the title weighted ten times the rest, computed only for candidates.
+ * Every value is a bound parameter; lists travel as one JSON parameter (D1 allows 100 per statement).
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { adaptationMask } from '../../domain/vocabulary';
+import { daysMaskOf } from '../filters';
+import type { SlotSearchQuery } from '../port';
+import { cellRanges, flatWeights } from './geo';
+
+/** The title counts ten times the occupation, tasks and description. */
+const BM25 = sql`bm25(search_words, 10.0, 1.0)`;
+const ADAPTATION_BITS = 22;
+
+const json = (values: readonly unknown[]) => JSON.stringify(values);
+
+/** Conditions on search_docs `d` for every filter except text and availability. */
+function documentFilters(q: SlotSearchQuery, todayDay: number): SQL[] {
+  const where: SQL[] = [sql`d.status IN (SELECT value FROM json_each(${json(q.statuses)}))`];
+  if (q.kinds.length) where.push(sql`d.kind IN (SELECT value FROM json_each(${json(q.kinds)}))`);
+  if (q.municipalityCodes.length)
+    where.push(sql`d.municipality_code IN (SELECT value FROM json_each(${json(q.municipalityCodes)}))`);
+  if (q.organizationId) where.push(sql`d.organization_id = ${q.organizationId}`);
+  if (q.adaptations.length) {
+    const mask = adaptationMask(q.adaptations);
+    where.push(sql`(d.adaptation_mask & ${mask}) = ${mask}`);
+  }
+  if (q.days.length) {
+    const mask = daysMaskOf(q.days);
+    where.push(sql`(d.days_mask & ${mask}) = ${mask}`);
+  }
+  if (q.hours !== undefined) where.push(sql`d.hours_min <= ${q.hours} AND d.hours_max >= ${q.hours}`);
+  if (q.openEnded !== undefined) where.push(sql`d.open_ended = ${q.openEnded ? 1 : 0}`);
+  // A fixed-term slot whose end has passed is not available.
+  where.push(sql`(d.open_ended = 1 OR d.end_day >= ${todayDay})`);
+  if (q.minDurationWeeks !== undefined) {
+    const days = q.minDurationWeeks * 7;
+    where.push(
+      sql`(d.open_ended = 1 OR (d.end_day >= ${todayDay + days} AND d.end_day - d.start_day >= ${days}))`,
+    );
+  }
+  if (q.leadsToHire !== undefined) where.push(sql`d.leads_to_hire = ${q.leadsToHire ? 1 : 0}`);
+  if (q.socialIntensity.length)
+    where.push(sql`d.social_intensity IN (SELECT value FROM json_each(${json(q.socialIntensity)}))`);
+  if (q.physicalDemand.length)
+    where.push(sql`d.physical_demand IN (SELECT value FROM json_each(${json(q.physicalDemand)}))`);
+  return where;
+}
+
+/** Squared kilometres from the query point, or NULL without one. */
+function squaredDistance(q: SlotSearchQuery): SQL {
+  if (!q.near) return sql`NULL`;
+  const { lat, lon } = q.near;
+  const { kx2, ky2 } = flatWeights(lat);
+  return sql`((d.lat - ${lat}) * (d.lat - ${lat}) * ${ky2} + (d.lon - ${lon}) * (d.lon - ${lon}) * ${kx2})`;
+}
+
+/** The candidate documents (docid, d2), before text. */
+function candidates(q: SlotSearchQuery, where: SQL[]): SQL {
+  const d2 = squaredDistance(q);
+  if (q.near && q.radiusKm !== undefined) {
+    const ranges = json(cellRanges(q.near.lat, q.near.lon, q.radiusKm));
+    return sql`SELECT d.docid, ${d2} AS d2 FROM json_each(${ranges}) r
+      CROSS JOIN search_docs d INDEXED BY search_docs_cell_idx
+        ON d.cell BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')
+      WHERE ${sql.join([...where, sql`${d2} <= ${q.radiusKm * q.radiusKm}`], sql` AND `)}`;
+  }
+  return sql`SELECT d.docid, ${d2} AS d2 FROM search_docs d WHERE ${sql.join(where, sql` AND `)}`;
+}
+
+export type Path = 'radius' | 'index' | 'text' | 'browse';
+
+/** Which access path the statement takes (exported for tests and the benchmark). */
+export function accessPath(q: SlotSearchQuery, hasText: boolean): Path {
+  if (q.near && q.radiusKm !== undefined) return 'radius';
+  if (q.organizationId || q.municipalityCodes.length) return 'index';
+  return hasText ? 'text' : 'browse';
+}
+
+function order(q: SlotSearchQuery, ranked: boolean): SQL {
+  const newest = sql`c.created_at DESC, c.slot_id DESC`;
+  if (q.sort === 'distance' && q.near) return sql`c.d2 ASC, c.slot_id ASC`;
+  if (q.sort === 'relevance' && ranked) return sql`c.score ASC, ${newest}`;
+  return newest;
+}
+
+/**
+ * Rows: part 0 = one hit (JSON, with its rank), part 1 = total and adaptation counts,
+ * part 2 = counts by municipality, part 3 = counts by kind.
+ */
+export function searchStatement(q: SlotSearchQuery, match: string | null, todayDay: number): SQL {
+  const where = documentFilters(q, todayDay);
+  const path = accessPath(q, match !== null);
+  const rank = q.sort === 'relevance' ? BM25 : sql`0`;
+  let matched: SQL;
+  if (match === null) matched = sql`SELECT docid, 0 AS score, d2 FROM f`;
+  else if (path === 'text')
+    matched = sql`SELECT d.docid, ${rank} AS score, ${squaredDistance(q)} AS d2
+      FROM search_words CROSS JOIN search_docs d ON d.docid = search_words.rowid
+      WHERE search_words MATCH ${match} AND ${sql.join(where, sql` AND `)}`;
+  else
+    matched = sql`SELECT f.docid, ${rank} AS score, f.d2
+      FROM search_words CROSS JOIN f ON f.docid = search_words.rowid
+      WHERE search_words MATCH ${match}`;
+  const f = path === 'text' ? sql`SELECT 1 AS docid, NULL AS d2 WHERE 0` : candidates(q, where);
+  const adaptationCounts = sql.join(
+    Array.from({ length: ADAPTATION_BITS }, (_x, i) => sql.raw(`sum((adaptation_mask >> ${i}) & 1)`)),
+    sql`, `,
+  );
+  return sql`
+    WITH f AS MATERIALIZED (${f}),
+    m AS MATERIALIZED (${matched}),
+    c AS MATERIALIZED (
+      SELECT m.docid, m.score, m.d2, d.slot_id, d.organization_id, d.municipality_code, d.kind,
+        d.adaptation_mask, d.created_at
+      FROM m CROSS JOIN search_docs d ON d.docid = m.docid CROSS JOIN slots s ON s.id = d.slot_id
+      WHERE s.status IN (SELECT value FROM json_each(${json(q.statuses)}))
+        ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity`}
+    ),
+    page AS (
+      SELECT c.*, row_number() OVER (ORDER BY ${order(q, match !== null)}) AS position FROM c
+      ORDER BY position LIMIT ${q.limit} OFFSET ${q.offset}
+    )
+    SELECT 0 AS part, json_object(
+      'position', page.position, 'id', page.slot_id, 'd2', page.d2,
+      'title', t.title, 'body', t.body, 'organizationId', d.organization_id, 'organizationName', o.name,
+      'municipalityCode', d.municipality_code, 'kind', d.kind, 'status', s.status,
+      'hoursMin', d.hours_min, 'hoursMax', d.hours_max, 'capacity', s.capacity, 'taken', s.taken,
+      'startDay', d.start_day, 'endDay', d.end_day, 'openEnded', d.open_ended,
+      'leadsToHire', d.leads_to_hire, 'adaptationMask', d.adaptation_mask, 'lat', d.lat, 'lon', d.lon
+    ) AS data
+    FROM page CROSS JOIN search_docs d ON d.docid = page.docid
+      CROSS JOIN slots s ON s.id = d.slot_id
+      LEFT JOIN search_text t ON t.docid = page.docid
+      LEFT JOIN organizations o ON o.id = d.organization_id
+    UNION ALL SELECT 1, json_array(count(*), ${adaptationCounts}) FROM c
+    UNION ALL SELECT 2, json_group_object(municipality_code, n)
+      FROM (SELECT municipality_code, count(*) AS n FROM c GROUP BY municipality_code)
+    UNION ALL SELECT 3, json_group_object(kind, n) FROM (SELECT kind, count(*) AS n FROM c GROUP BY kind)`;
+}

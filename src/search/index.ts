@@ -1,0 +1,25 @@
+/**
+ * Chooses the search adapter from validated config, in one place: MEILISEARCH_URL set → Meilisearch,
+ * otherwise the embedded FTS5 search in the app's own database (the quick start and CI).
+ */
+import type { Db } from '../adapters/db/types';
+import type { AppConfig } from '../config';
+import { embeddedSearch } from './embedded';
+import { meilisearchSearch } from './meilisearch';
+import type { SearchIndex } from './port';
+
+export function createSearchIndex(
+  config: Pick<AppConfig, 'MEILISEARCH_URL' | 'MEILISEARCH_API_KEY' | 'MEILISEARCH_INDEX'>,
+  db: Db,
+): SearchIndex {
+  if (config.MEILISEARCH_URL)
+    return meilisearchSearch({
+      url: config.MEILISEARCH_URL,
+      apiKey: config.MEILISEARCH_API_KEY,
+      index: config.MEILISEARCH_INDEX,
+      db,
+    });
+  return embeddedSearch(db);
+}
+
+export type { SearchIndex, SlotSearchQuery, SlotSearchResult } from './port';

@@ -1,0 +1,37 @@
+/**
+ * The slots' current availability, read from the database: what decides, at query time, that a
+ * closed, paused, full or deleted slot leaves the results even before the index has caught up.
+ */
+import { inArray } from 'drizzle-orm';
+import { slots } from '../../db/schema';
+import type { Db } from '../adapters/db/types';
+import type { SlotSearchQuery } from './port';
+
+export interface Availability {
+  status: string;
+  capacity: number;
+  taken: number;
+}
+
+export async function liveAvailability(db: Db, ids: readonly string[]): Promise<Map<string, Availability>> {
+  const out = new Map<string, Availability>();
+  // Chunks keep IN lists under D1's 100 bound parameters.
+  for (let i = 0; i < ids.length; i += 90) {
+    const rows = await db
+      .select({ id: slots.id, status: slots.status, capacity: slots.capacity, taken: slots.taken })
+      .from(slots)
+      .where(inArray(slots.id, ids.slice(i, i + 90)));
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}
+
+/** Does the slot, as it is now, still belong in the results of this search? */
+export function stillAvailable(
+  a: Availability | undefined,
+  q: Pick<SlotSearchQuery, 'statuses' | 'includeFull'>,
+) {
+  if (!a) return false;
+  if (!(q.statuses as readonly string[]).includes(a.status)) return false;
+  return q.includeFull || a.taken < a.capacity;
+}

@@ -1,0 +1,135 @@
+/**
+ * The slot search port. Two adapters implement it and return the same shapes: the embedded one
+ * (SQLite FTS5 in the app's own libSQL or D1 database; no server) and Meilisearch. The index holds
+ * slot documents only (see document.ts): never anything about participants.
+ */
+import type { AdaptationCode, Level, SlotKind, SlotStatus, Weekday } from '../domain/vocabulary';
+
+/** What the index stores about one slot, built from the slot row by `toSearchDocument`. */
+export interface SlotSearchDocument {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  title: string;
+  description: string;
+  tasks: string[];
+  occupationLabel: string;
+  kind: SlotKind;
+  status: SlotStatus;
+  municipalityCode: string;
+  municipalityName: string | null;
+  lat: number;
+  lon: number;
+  days: Weekday[];
+  daysMask: number;
+  adaptations: AdaptationCode[];
+  adaptationMask: number;
+  hoursMin: number;
+  hoursMax: number;
+  openEnded: boolean;
+  startDate: string;
+  endDate: string | null;
+  /** Days since 1970-01-01, for duration filters that compare numbers. */
+  startDay: number;
+  endDay: number | null;
+  durationDays: number | null;
+  leadsToHire: boolean;
+  socialIntensity: Level;
+  physicalDemand: Level;
+  capacity: number;
+  freePlaces: number;
+  createdAt: string;
+}
+
+export const searchSorts = ['relevance', 'distance', 'newest'] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
+/** Which slots count as available; search shows open slots with a free place unless asked. */
+export const searchableStatuses = ['open', 'paused'] as const;
+export type SearchableStatus = (typeof searchableStatuses)[number];
+
+/** A validated search, independent of HTTP (see query.ts for the query-string parser). */
+export interface SlotSearchQuery {
+  /** Free text as the user typed it; empty for browsing. */
+  text: string;
+  municipalityCodes: string[];
+  kinds: SlotKind[];
+  /** Every one of these is offered (in place or can arrange). */
+  adaptations: AdaptationCode[];
+  /** The slot has supervised windows on every one of these weekdays. */
+  days: Weekday[];
+  /** The slot's hours-per-week range contains this many hours. */
+  hours?: number;
+  openEnded?: boolean;
+  /** Open-ended, or a fixed end at least this many weeks after today (and after the start). */
+  minDurationWeeks?: number;
+  leadsToHire?: boolean;
+  socialIntensity: Level[];
+  physicalDemand: Level[];
+  near?: { lat: number; lon: number };
+  /** Only with `near`; without it results are not cut by distance but still carry it. */
+  radiusKm?: number;
+  statuses: SearchableStatus[];
+  /** Also slots whose places are all taken. */
+  includeFull: boolean;
+  /** Visibility (employers see their own) or a provider's narrowing to one organization. */
+  organizationId?: string;
+  /** YYYY-MM-DD: slots whose fixed end has passed are not available; durations count from here. */
+  today: string;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+}
+
+export type Facets = {
+  municipalityCode: Record<string, number>;
+  kind: Record<string, number>;
+  adaptations: Record<string, number>;
+};
+
+/** One result: what a handler needs to decide whether to open the slot. */
+export interface SlotSearchHit {
+  id: string;
+  title: string;
+  organization: { id: string; name: string };
+  municipality: { code: string; name: string | null };
+  kind: SlotKind;
+  status: SlotStatus;
+  hoursPerWeek: { min: number; max: number };
+  capacity: number;
+  freePlaces: number;
+  startDate: string;
+  endDate: string | null;
+  openEnded: boolean;
+  leadsToHire: boolean;
+  adaptations: AdaptationCode[];
+  /** Straight-line distance from `near`, when given. */
+  distanceKm: number | null;
+  /** HTML-escaped text with the matched words in `<mark>…</mark>`. */
+  highlight: { title: string; snippet: string };
+}
+
+export interface SlotSearchResult {
+  hits: SlotSearchHit[];
+  /** Matching slots in all pages. */
+  total: number;
+  /** Counts over all matching slots (every filter applied). */
+  facets: Facets;
+}
+
+export type SearchEngine = 'embedded' | 'meilisearch';
+
+/** The port: index maintenance for the outbox worker and `npm run reindex`, and the query. */
+export interface SearchIndex {
+  readonly engine: SearchEngine;
+  /** Prepares the index (settings, tables); idempotent. */
+  init(): Promise<void>;
+  /** Adds or replaces documents by id. */
+  upsert(docs: SlotSearchDocument[]): Promise<void>;
+  remove(slotIds: string[]): Promise<void>;
+  /** Replaces the whole index with these documents (reindex). */
+  replaceAll(batches: AsyncIterable<SlotSearchDocument[]>): Promise<{ indexed: number }>;
+  search(query: SlotSearchQuery): Promise<SlotSearchResult>;
+}
+
+export const emptyFacets = (): Facets => ({ municipalityCode: {}, kind: {}, adaptations: {} });

@@ -1,0 +1,43 @@
+/**
+ * Search as the API offers it: the caller's visibility applied (providers and the platform see every
+ * organization's slots, employers and enterprises only their own), today's date in Sweden, and the
+ * next page's cursor.
+ */
+import type { Actor } from '../auth/actor';
+import { registryScope } from '../auth/policy';
+import { encodeOffsetCursor } from './filters';
+import type { SearchIndex, SlotSearchResult } from './port';
+import { MAX_OFFSET, type ParsedSearch } from './query';
+
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Sweden (YYYY-MM-DD) at an instant. */
+export const swedishDate = (at: Date) => stockholmDate.format(at);
+
+export interface SearchPage extends SlotSearchResult {
+  nextCursor: string | null;
+}
+
+export function searchService(index: SearchIndex, clock: () => Date) {
+  return {
+    engine: index.engine,
+    async search(actor: Actor, parsed: ParsedSearch): Promise<SearchPage> {
+      const query = {
+        ...parsed,
+        organizationId: registryScope(actor, parsed.organizationId),
+        today: swedishDate(clock()),
+      };
+      const result = await index.search(query);
+      const next = query.offset + query.limit;
+      const more = result.hits.length === query.limit && next < result.total && next <= MAX_OFFSET;
+      return { ...result, nextCursor: more ? encodeOffsetCursor(next) : null };
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof searchService>;

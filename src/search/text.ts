@@ -1,0 +1,193 @@
+/**
+ * Swedish text for search, shared by both adapters: words as FTS5's unicode61 tokenizer splits them
+ * (letters and digits; å, ä and ö are letters of their own), typo budgets as Meilisearch counts them,
+ * edit distances, and highlighting that returns HTML-safe snippets.
+ */
+
+/** Most words a query is read up to; more add nothing but cost. */
+export const MAX_QUERY_WORDS = 8;
+const MAX_WORD_LENGTH = 40;
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+
+/** Lowercased words in composed (NFC) form, the way the index stores them. */
+export function tokenize(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().match(TOKEN) ?? [];
+}
+
+/** The words of a query, in order, without repeats. */
+export function queryWords(text: string): string[] {
+  const words: string[] = [];
+  for (const w of tokenize(text)) {
+    const word = w.slice(0, MAX_WORD_LENGTH);
+    if (!words.includes(word)) words.push(word);
+    if (words.length === MAX_QUERY_WORDS) break;
+  }
+  return words;
+}
+
+/** Typos tolerated in a word: 1 from 5 letters, 2 from 9 (Meilisearch's defaults). */
+export function typoBudget(word: string): number {
+  const n = [...word].length;
+  return n >= 9 ? 2 : n >= 5 ? 1 : 0;
+}
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment), by code point. A different
+ * first letter costs one more, as in Meilisearch: people rarely mistype the first letter. With
+ * `prefix`, the distance to the closest prefix of `b` (the word being typed). Returns max + 1 as soon
+ * as the distance must exceed max.
+ */
+export function editDistance(a: string, b: string, max: number, prefix = false): number {
+  const s = [...a];
+  const t = [...b];
+  const penalty = s.length > 0 && t.length > 0 && s[0] !== t[0] ? 1 : 0;
+  const limit = max - penalty;
+  if (limit < 0) return max + 1;
+  if (!prefix && Math.abs(s.length - t.length) > limit) return max + 1;
+  const cols = prefix ? Math.min(t.length, s.length + limit) : t.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: cols + 1 }, (_x, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= cols; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  const d = prefix ? Math.min(...prev) : prev[cols]!;
+  return d > limit ? max + 1 : d + penalty;
+}
+
+/** Letters a Swedish typo most likely involves; digits are rare in searched words. */
+const ALPHABET = [...'abcdefghijklmnopqrstuvwxyzåäöé'];
+
+/**
+ * Every string one edit away from `word` that keeps its first letter: deletions, substitutions,
+ * insertions and adjacent transpositions. About 60 per letter; looked up exactly in the term list.
+ */
+export function oneEditVariants(word: string): string[] {
+  const c = [...word];
+  const out = new Set<string>();
+  for (let i = 1; i <= c.length; i++) {
+    if (i < c.length) out.add([...c.slice(0, i), ...c.slice(i + 1)].join(''));
+    for (const l of ALPHABET) {
+      out.add([...c.slice(0, i), l, ...c.slice(i)].join(''));
+      if (i < c.length && l !== c[i]) out.add([...c.slice(0, i), l, ...c.slice(i + 1)].join(''));
+    }
+    if (i < c.length - 1) out.add([...c.slice(0, i), c[i + 1]!, c[i]!, ...c.slice(i + 2)].join(''));
+  }
+  out.delete(word);
+  return [...out];
+}
+
+/**
+ * Splits a word into `parts` pieces of near-equal length. A term within k edits of the word
+ * contains at least one of k + 1 such pieces unchanged (pigeonhole), so the pieces find candidates.
+ */
+export function pieces(word: string, parts: number): string[] {
+  const c = [...word];
+  const out: string[] = [];
+  for (let p = 0; p < parts; p++)
+    out.push(c.slice(Math.floor((p * c.length) / parts), Math.floor(((p + 1) * c.length) / parts)).join(''));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlighting
+
+/** How a query word was matched, to mark it in the text the same way the index found it. */
+export interface WordMatch {
+  word: string;
+  /** Terms that match whole: exact words, typo corrections, compounds containing the word. */
+  terms: string[];
+  /** Terms that match as prefixes of words (the word itself, as typed). */
+  prefixes: string[];
+}
+
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => escapes[ch]!);
+
+/** The part of a token that a query word matched, as [start, end) in the token's lowercase form. */
+function matchIn(token: string, matches: readonly WordMatch[]): [number, number] | null {
+  let longest = 0;
+  for (const m of matches) {
+    for (const p of m.prefixes) if (p.length > longest && token.startsWith(p)) longest = p.length;
+    if (m.terms.includes(token)) {
+      const at = token.indexOf(m.word);
+      if (at >= 0) return [at, at + m.word.length];
+      longest = token.length;
+    }
+  }
+  return longest ? [0, longest] : null;
+}
+
+interface Marked {
+  html: string;
+  firstMatch: number;
+  tokens: { start: number; end: number }[];
+}
+
+function mark(text: string, matches: readonly WordMatch[]): Marked {
+  let html = '';
+  let last = 0;
+  let firstMatch = -1;
+  const tokens: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    const token = m[0];
+    tokens.push({ start, end: start + token.length });
+    const lower = token.toLowerCase();
+    const hit = matches.length ? matchIn(lower, matches) : null;
+    if (!hit) continue;
+    if (firstMatch < 0) firstMatch = tokens.length - 1;
+    // Lowercasing may change the length of rare letters; then the whole token is marked.
+    const [a, b] = lower.length === token.length ? hit : [0, token.length];
+    html += `${escapeHtml(text.slice(last, start + a))}<mark>${escapeHtml(token.slice(a, b))}</mark>`;
+    last = start + b;
+  }
+  html += escapeHtml(text.slice(last));
+  return { html, firstMatch, tokens };
+}
+
+/** The whole text, HTML-escaped, with matched words in `<mark>`. */
+export function highlightAll(text: string, matches: readonly WordMatch[]): string {
+  return mark(text.normalize('NFC'), matches).html;
+}
+
+/**
+ * A window of about `words` words around the first match (or the start), HTML-escaped, matched
+ * words in `<mark>`, with an ellipsis where the text was cut.
+ */
+export function snippet(text: string, matches: readonly WordMatch[], words = 24): string {
+  const flat = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const { firstMatch, tokens } = mark(flat, matches);
+  if (tokens.length <= words) return mark(flat, matches).html;
+  const from = Math.max(0, Math.min(firstMatch < 0 ? 0 : firstMatch - 6, tokens.length - words));
+  const to = Math.min(tokens.length, from + words);
+  const start = from === 0 ? 0 : tokens[from]!.start;
+  const end = to === tokens.length ? flat.length : tokens[to - 1]!.end;
+  const body = mark(flat.slice(start, end), matches).html;
+  return `${from > 0 ? '… ' : ''}${body}${to < tokens.length ? ' …' : ''}`;
+}
+
+/** Private-use marks that adapters ask an engine to wrap matches in, turned into safe HTML here. */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+export function markedToHtml(text: string): string {
+  return escapeHtml(text).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
+}
