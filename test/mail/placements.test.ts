@@ -104,6 +104,18 @@ describe('proposal and answer', () => {
     expect(back!.textBody).toContain('har tagit tillbaka sitt ja');
   });
 
+  it('an accepted placement the coach withdraws is told to the employer side, even if no proposal mail went out', async () => {
+    const w = await placementWorld(t);
+    const p = await proposed(t, w, { participantId: w.participant.id });
+    await moved(t, w.employer.key, p.id, 'accept', {}); // answered before the proposal mail was queued
+    await moved(t, w.provider.key, p.id, 'withdraw', {});
+    await drainAll(t);
+    expect(await mails('placement_proposed', p.id)).toEqual([]);
+    const told = await mails('placement_withdrawn', p.id);
+    expect(recipients(told)).toEqual([w.supervisor.email, await contactOf(w)].sort());
+    expect(told[0]!.textBody).toContain('har tagits tillbaka av SE-handledaren');
+  });
+
   it('a proposal withdrawn before the mail went out asks nobody and tells nobody', async () => {
     const w = await placementWorld(t);
     const p = await proposed(t, w, { participantId: w.participant.id });

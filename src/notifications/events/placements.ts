@@ -3,8 +3,8 @@
  * - proposed: the slot's supervisor (the one named, else every supervisor of the slot) and the
  *   employer's contact address; only while the placement is still proposed when this runs;
  * - accepted / declined: the participant's handler (and the proposer, if someone else);
- * - withdrawn: by the provider, the same people who were told of the proposal; by the employer (an
- *   acceptance taken back), the handler;
+ * - withdrawn: by the provider, the people who were told of the proposal (and the employer side if
+ *   it had accepted); by the employer (an acceptance taken back), the handler;
  * - started: schedules the follow-along reminders (src/notifications/followup.ts);
  * - ended: nothing (the reminders stop by themselves).
  * Mails name the slot and the employer only: never the participant's reference, the handler to the
@@ -141,7 +141,10 @@ export async function placementMails(ctx: NotifyContext, eventKey: string, e: Pl
       }));
     case 'placement.withdrawn': {
       const byEmployer = r.p.withdrawnByOrganizationId === r.p.employerOrganizationId;
-      const to = byEmployer ? await providerSide(ctx, r) : await toldOfProposal(ctx, r.p.id);
+      // The coach withdrew: tell whoever heard of the proposal, and the employer side if it had accepted.
+      const to = byEmployer
+        ? await providerSide(ctx, r)
+        : [...(await toldOfProposal(ctx, r.p.id)), ...(r.p.acceptedAt ? await employerSide(ctx, r) : [])];
       return queueMails(ctx.db, to, (t) => ({
         ...common(t),
         template: 'placement_withdrawn' as const,
