@@ -22,9 +22,11 @@ let employer: Awaited<ReturnType<typeof orgWithKey>>;
 let supervisorId: string;
 let providerA: Awaited<ReturnType<typeof orgWithKey>>;
 let providerB: Awaited<ReturnType<typeof orgWithKey>>;
+let providerC: Awaited<ReturnType<typeof orgWithKey>>;
 let strong: any;
 let weak: any;
 let far: any;
+let commuter: any;
 
 const slotTitles = {
   first: 'Lagerarbetare, plock och pack',
@@ -93,6 +95,16 @@ beforeAll(async () => {
     location: { municipalityCode: '2584' },
     maxTravelKm: 20,
   });
+  // Uppsala, about 65 km away, with a long travel limit: far, yet within reach.
+  providerC = await orgWithKey(t, 'provider', 'handler');
+  commuter = await createParticipant(t, providerC.key, {
+    reference: 'SE-PENDLA-04',
+    strengths: ['plocka order', 'packa'],
+    interests: ['lager'],
+    hoursPerWeek: { now: 4, target: 8 },
+    location: { municipalityCode: '0380' },
+    maxTravelKm: 100,
+  });
   await drainAll(t); // the key mails
   fake.requests.length = 0;
   fake.deliveries.length = 0;
@@ -115,6 +127,8 @@ describe('slot.opened → the daily digest', () => {
     expect(s.eligible && s.match.score >= DIGEST_MIN_SCORE).toBe(true);
     expect(w.eligible && w.match.score < DIGEST_MIN_SCORE).toBe(true);
     expect(f.eligible).toBe(false);
+    const c = await score(commuter.id, first.id);
+    expect(c.eligible && c.match.score >= DIGEST_MIN_SCORE && c.match.distanceKm > 50).toBe(true);
 
     await drainAll(t);
     const digest = await digestOf(providerA.userId, '2027-01-05');
@@ -124,6 +138,9 @@ describe('slot.opened → the daily digest', () => {
       { slotId: first.id, title: slotTitles.first, municipality: 'Stockholm' },
     ]);
     expect(await digestsOf(providerB.userId)).toEqual([]);
+    expect((await digestOf(providerC.userId, '2027-01-05'))!.data.slots.map((x) => x.slotId)).toEqual([
+      first.id,
+    ]);
     const [row] = await t.db.select().from(outbox).where(eq(outbox.dedupeKey, digest!.outboxKey));
     expect(row).toMatchObject({
       topic: 'mail',
@@ -156,17 +173,17 @@ describe('slot.opened → the daily digest', () => {
     expect(digests[0]!.data.events).toHaveLength(3);
   });
 
-  it('sends nothing before 08:00, then one mail listing the slots and no participant', async () => {
+  it('sends nothing before 08:00, then one mail per handler listing the slots and no participant', async () => {
     clock.set('2027-01-05T06:59:59.000Z');
     await drainAll(t);
     expect(fake.requests).toHaveLength(0);
 
     clock.set('2027-01-05T07:00:00.000Z');
     await drainAll(t);
-    expect(fake.requests).toHaveLength(1);
-    const [mail] = fake.deliveries;
+    expect(fake.requests).toHaveLength(2); // handlers A and C
     const digest = await digestOf(providerA.userId, '2027-01-05');
-    expect(mail!.to).toEqual([digest!.recipientEmail]);
+    const [mail, ...more] = fake.deliveriesTo(digest!.recipientEmail);
+    expect(more).toEqual([]);
     expect(mail!.idempotencyKey).toBe(digest!.id);
     expect(mail!.subject).toBe('2 nya platser som kan passa / 2 new slots that may fit');
     expect(mail!.text).toContain(
@@ -174,16 +191,17 @@ describe('slot.opened → the daily digest', () => {
     );
     expect(mail!.text).toContain(slotTitles.second);
     expect(mail!.text).not.toContain('Pausad plats');
-    for (const p of [strong, weak, far]) {
-      expect(mail!.text).not.toContain(p.reference);
-      expect(mail!.html).not.toContain(p.reference);
-      expect(mail!.text).not.toContain(p.id);
-    }
-    expect(mail!.text).not.toContain('quiet_workspace');
+    for (const d of fake.deliveries)
+      for (const p of [strong, weak, far, commuter]) {
+        expect(d.text).not.toContain(p.reference);
+        expect(d.html).not.toContain(p.reference);
+        expect(d.text).not.toContain(p.id);
+        expect(d.text).not.toContain('quiet_workspace');
+      }
 
     clock.advance(3_600_000);
     await drainAll(t);
-    expect(fake.requests).toHaveLength(1); // once a day at most
+    expect(fake.requests).toHaveLength(2); // once a day at most
   });
 
   it('a slot that opens after the digest went out waits for the next day’s', async () => {

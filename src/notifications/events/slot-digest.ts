@@ -37,6 +37,7 @@ export const DIGEST_MIN_SCORE = 0.6;
 export const DIGEST_LOCAL_TIME = '08:00';
 /** The largest travel radius a participant may have (the API's maxTravelKm limit). */
 const MAX_TRAVEL_KM = 300;
+const KM_PER_DEGREE = 111.195;
 
 export const digestKey = (handlerId: string, date: string) => `digest:${handlerId}:${date}`;
 
@@ -50,6 +51,10 @@ async function handlersWithGoodMatch(ctx: NotifyContext, slotId: string, now: Da
     .innerJoin(supervisors, eq(supervisors.id, slotSupervisors.supervisorId))
     .where(eq(slotSupervisors.slotId, slotId));
   const box = boundingBox(slot.lat, slot.lon, MAX_TRAVEL_KM);
+  // A degree of longitude at the box's edge nearest the pole: the shortest, so the test never excludes.
+  const lonShrink = Math.cos(
+    (Math.min(89.9, Math.abs(slot.lat) + MAX_TRAVEL_KM / KM_PER_DEGREE) * Math.PI) / 180,
+  );
   const rows = await ctx.db
     .select({ p: participants, handler: { id: users.id, name: users.name, email: users.email } })
     .from(participants)
@@ -61,6 +66,9 @@ async function handlersWithGoodMatch(ctx: NotifyContext, slotId: string, now: Da
         isNull(organizations.deactivatedAt),
         between(participants.lat, box.minLat, box.maxLat),
         between(participants.lon, box.minLon, box.maxLon),
+        // Each participant's own travel limit, as a box (the engine checks the exact distance).
+        sql`abs(${participants.lat} - ${slot.lat}) * ${KM_PER_DEGREE} <= ${participants.maxTravelKm}`,
+        sql`abs(${participants.lon} - ${slot.lon}) * ${KM_PER_DEGREE * lonShrink} <= ${participants.maxTravelKm}`,
       ),
     );
   if (rows.length === 0) return { slot, handlers: [] };
