@@ -1,5 +1,6 @@
 /** The Worker in workerd over its D1 binding (wrangler.toml, migrations applied by the setup file). */
 import { d1 } from './drivers';
+import { batchFlows } from './flows/batches';
 import { coreFlows } from './flows/core';
 import { mailFlows } from './flows/mail';
 import { matchingFlows } from './flows/matching';
@@ -8,6 +9,7 @@ import { placementFlows } from './flows/placements';
 
 const driver = d1();
 coreFlows(driver);
+batchFlows(driver);
 outboxFlows(driver);
 placementFlows(driver);
 matchingFlows(driver);

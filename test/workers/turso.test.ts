@@ -1,5 +1,6 @@
 /** The Worker in workerd over Turso: libSQL over HTTP with `@libsql/client/web`, no D1 binding. */
 import { turso } from './drivers';
+import { batchFlows } from './flows/batches';
 import { coreFlows } from './flows/core';
 import { mailFlows } from './flows/mail';
 import { matchingFlows } from './flows/matching';
@@ -8,6 +9,7 @@ import { placementFlows } from './flows/placements';
 
 const driver = turso();
 coreFlows(driver);
+batchFlows(driver);
 outboxFlows(driver);
 placementFlows(driver);
 matchingFlows(driver);
