@@ -1,5 +1,8 @@
+import os from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 /** Summary figures for timing samples (milliseconds), nearest-rank percentiles. */
 export interface Summary {
@@ -46,3 +49,35 @@ export function isMain(url: string): boolean {
   const strip = (p: string) => p.replace(/\.[cm]?[jt]s$/, '');
   return strip(fileURLToPath(url)) === strip(resolve(entry));
 }
+
+/** CPU time of this process in milliseconds (user + system): unlike wall time, it does not grow
+ *  while the process waits for a core, so it shows the code's own cost on a busy machine. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Run fn once; wall and CPU milliseconds. */
+export function timedBoth<T>(fn: () => T): { result: T; ms: number; cpu: number } {
+  const cpu0 = cpuMs();
+  const start = performance.now();
+  const result = fn();
+  return { result, ms: performance.now() - start, cpu: cpuMs() - cpu0 };
+}
+
+/**
+ * Collect garbage now, if the runtime lets us, so a collection of the data built for the benchmark
+ * does not land inside a measured call. Works without --expose-gc by enabling it at runtime.
+ */
+export function settleHeap(): void {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    gc();
+  } catch {
+    // No gc available: measurements just include whatever collections happen.
+  }
+}
+
+/** The 1-minute load average, to print next to timings taken on a shared machine. */
+export const loadAverage = () => round3(os.loadavg()[0] ?? Number.NaN);

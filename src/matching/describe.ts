@@ -4,22 +4,15 @@
  */
 import { adaptationCodes, levels } from '../domain/vocabulary';
 import { bitIndices, popcount } from './bits';
-import { type RowScratch, round1 } from './constraints';
+import { DISTANCE_KM, OVERLAP_MINUTES, type RowScratch, round1 } from './constraints';
 import {
   INTEREST_SHIFT,
   MAX_PHRASES_PER_LIST,
   type PreparedParticipant,
   STRENGTH_SHIFT,
 } from './participant';
-import {
-  componentsOf,
-  matchedPhraseBits,
-  rampStepFit,
-  reachableHours,
-  SHORT_TERM_WEEKS,
-  scoreRow,
-  weeksLeft,
-} from './score';
+import { componentsOf, matchedPhraseBits, rampStepFit, reachableHours, scoreRow, weeksLeft } from './score';
+import { SHORT_TERM_WEEKS } from './score-rules';
 import { FLAG_LEADS_TO_HIRE, FLAG_TRAINED_WITH_ROOM, type SlotIndex } from './slot-index';
 import type { FitCode, GapCode, Match, Reason } from './types';
 
@@ -36,10 +29,10 @@ export function describeMatch(
   const reasons: Reason<FitCode>[] = [];
   const gaps: Reason<GapCode>[] = [];
   describeText(ix, row, pp, reasons, gaps);
-  describeGrowth(ix, row, pp, scratch.overlapMinutes, reasons, gaps);
+  describeGrowth(ix, row, pp, scratch.values[OVERLAP_MINUTES]!, reasons, gaps);
   describeAdaptations(ix, row, pp, reasons, gaps);
   describeDuration(ix, row, pp, reasons, gaps);
-  reasons.push({ code: 'distance', params: { km: round1(scratch.distanceKm) } });
+  reasons.push({ code: 'distance', params: { km: round1(scratch.values[DISTANCE_KM]!) } });
   describeEnvironment(ix, row, pp, reasons, gaps);
   if (ix.col.flags[row]! & FLAG_TRAINED_WITH_ROOM) reasons.push({ code: 'trained_supervisor', params: {} });
   else gaps.push({ code: 'supervisor_not_trained', params: {} });
@@ -48,8 +41,8 @@ export function describeMatch(
     participantId: pp.participant.id,
     score,
     components: componentsOf(scratch),
-    distanceKm: round1(scratch.distanceKm),
-    overlapHours: round1(scratch.overlapMinutes / 60),
+    distanceKm: round1(scratch.values[DISTANCE_KM]!),
+    overlapHours: round1(scratch.values[OVERLAP_MINUTES]! / 60),
     reasons,
     gaps,
   };

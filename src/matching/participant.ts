@@ -7,6 +7,7 @@ import { adaptationMask } from '../domain/vocabulary';
 import { type BoundingBox, boundingBox } from '../lib/geo';
 import { popcount } from './bits';
 import { dayNumber } from './dates';
+import { environmentFit, textFromMatches } from './score-rules';
 import { kindBit, levelRank, type SlotIndex } from './slot-index';
 import { chordSquaredLimit, type UnitVector, unitVector } from './sphere';
 import { contentStems } from './text';
@@ -40,6 +41,10 @@ export interface PreparedParticipant {
   readonly interestPhrases: readonly string[];
   readonly hasAvoid: boolean;
   readonly todayDay: number;
+  /** Text component by number of matched strengths/interests (textFromMatches, tabulated). */
+  readonly textByMatches: Float64Array;
+  /** Environment component by 3 × social level + physical level (environmentFit, tabulated). */
+  readonly environmentByLevels: Float64Array;
   /** Preferred level rank, or -1 for no preference. */
   readonly socialPreference: number;
   readonly physicalPreference: number;
@@ -78,6 +83,8 @@ export function prepareParticipant(
   );
   const kinds = participant.preferences.kinds;
   const { socialIntensity, physicalDemand } = participant.preferences;
+  const socialPreference = socialIntensity ? levelRank(socialIntensity) : -1;
+  const physicalPreference = physicalDemand ? levelRank(physicalDemand) : -1;
   return {
     participant,
     mustMask: adaptationMask(
@@ -97,7 +104,11 @@ export function prepareParticipant(
     interestPhrases: interests,
     hasAvoid,
     todayDay: dayNumber(today),
-    socialPreference: socialIntensity ? levelRank(socialIntensity) : -1,
-    physicalPreference: physicalDemand ? levelRank(physicalDemand) : -1,
+    textByMatches: Float64Array.from({ length: 31 }, (_x, n) => textFromMatches(n, phraseCount)),
+    environmentByLevels: Float64Array.from({ length: 9 }, (_x, i) =>
+      environmentFit(socialPreference, physicalPreference, Math.floor(i / 3), i % 3),
+    ),
+    socialPreference,
+    physicalPreference,
   };
 }

@@ -10,6 +10,7 @@ import {
   createScratch,
   isCertainlyTooFar,
   passesHardConstraints,
+  SCORE_SO_FAR,
 } from './constraints';
 import { describeMatch } from './describe';
 import { type PreparedParticipant, prepareParticipant } from './participant';
@@ -48,6 +49,7 @@ function scan(
   visit: (row: number, score: number) => void,
 ) {
   const scratch = createScratch();
+  const score = scratch.values;
   const { minLat, maxLat, minLon, maxLon } = pp.box;
   const { lat, lon } = ix.col;
   const growthWeight = SCORE_WEIGHTS.growth + ROUNDING_MARGIN;
@@ -61,13 +63,15 @@ function scan(
       if (la < minLat || la > maxLat || lo < minLon || lo > maxLon) continue;
       if (!checkBasics(ix, row, pp, null) || isCertainlyTooFar(ix, row, pp)) continue;
       const threshold = top === null ? Number.NEGATIVE_INFINITY : top.threshold();
-      const base = baseScore(ix, row, pp, scratch);
-      if (base + distanceAndGrowthWeight < threshold) continue;
+      baseScore(ix, row, pp, scratch);
+      if (score[SCORE_SO_FAR]! + distanceAndGrowthWeight < threshold) continue;
       if (!checkDistance(ix, row, pp, scratch, null)) continue;
-      const partial = addDistance(pp, scratch, base);
-      if (partial + growthWeight < threshold) continue;
+      addDistance(pp, scratch);
+      if (score[SCORE_SO_FAR]! + growthWeight < threshold) continue;
       if (!checkTime(ix, row, pp, scratch, null) || !checkAvoid(ix, row, pp, null)) continue;
-      visit(row, completeScore(ix, row, pp, scratch, partial));
+      completeScore(ix, row, pp, scratch);
+      if (top !== null) top.offerFrom(row, score, SCORE_SO_FAR);
+      else visit(row, score[SCORE_SO_FAR]!);
     }
   }
 }
@@ -89,7 +93,7 @@ export function rankParticipant(
 ): Match[] {
   const pp = prepareParticipant(ix, participant, opts.today);
   const top = new TopK(opts.limit ?? DEFAULT_LIMIT, (row) => ix.ids[row]!);
-  scan(ix, pp, top, (row, score) => top.offer(row, score));
+  scan(ix, pp, top, () => {});
   const scratch = createScratch();
   return top.sorted().map((row) => {
     passesHardConstraints(ix, row, pp, scratch, null); // refills distance and overlap for this row

@@ -6,7 +6,8 @@
  * start/length. Rows are kept ordered by grid cell (a coarse lat/lon grid), so a ranking that visits
  * the cells near a participant reads memory sequentially; that alone is a 3–4× difference at 100,000
  * slots. `upsert` and `remove` are O(1) and may leave rows out of cell order or dead space in the
- * pools; once that drift passes a quarter of the index, the index re-packs itself (`compact`).
+ * pools; once a quarter of the rows are out of place or half the pools are dead space, the index
+ * re-packs itself (`compact`, O(n), tens of milliseconds at 100,000 slots).
  */
 import { adaptationMask, type Level, levels, slotKinds } from '../domain/vocabulary';
 import type { BoundingBox } from '../lib/geo';
@@ -32,9 +33,12 @@ const GRID_ROWS = Math.ceil(180 / CELL_LAT_DEG);
 const GRID_COLS = Math.ceil(360 / CELL_LON_DEG);
 const MAX_CACHED_NEEDLES = 50_000;
 const MAX_CACHED_TEXTS = 100_000;
-/** Re-pack when this share of rows is out of cell order or pool space is dead. */
-const DRIFT_SHARE = 0.25;
-const MIN_DRIFT = 1024;
+/** Re-pack when this share of rows is out of cell order… */
+const DISPLACED_SHARE = 0.25;
+const MIN_DISPLACED = 1024;
+/** …or this share of the pools is dead space. */
+const DEAD_SHARE = 0.5;
+const MIN_DEAD = 65_536;
 
 export const levelRank = (level: Level): number => levels.indexOf(level);
 export const kindBit = (kind: string): number => 1 << slotKinds.indexOf(kind as (typeof slotKinds)[number]);
@@ -91,10 +95,38 @@ function permuteInto(src: Column, dst: Column, order: readonly number[]): void {
   for (let i = 0; i < order.length; i++) dst[i] = src[order[i]!]!;
 }
 
+/** Copy each row's pool values, in the new row order, into a fresh pool without dead space. */
+function repackPool(
+  pool: IntPool,
+  order: readonly number[],
+  oldStart: Int32Array,
+  oldEnd: Int32Array,
+  newStart: Int32Array,
+  newEnd: Int32Array,
+): IntPool {
+  let total = 0;
+  for (const from of order) total += oldEnd[from]! - oldStart[from]!;
+  const packed = new IntPool(Math.max(1024, total));
+  const src = pool.data;
+  const dst = packed.data;
+  let w = 0;
+  for (let to = 0; to < order.length; to++) {
+    const from = order[to]!;
+    newStart[to] = w;
+    for (let i = oldStart[from]!, end = oldEnd[from]!; i < end; i++) dst[w++] = src[i]!;
+    newEnd[to] = w;
+  }
+  packed.used = w;
+  return packed;
+}
+
 /** A growable Int32Array with append. */
 class IntPool {
-  data = new Int32Array(1024);
+  data: Int32Array;
   used = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
   append(values: ArrayLike<number>): number {
     const start = this.used;
     if (start + values.length > this.data.length) {
@@ -122,8 +154,9 @@ export class SlotIndex {
   private readonly rowById = new Map<string, number>();
   private freeRows: number[] = [];
   private rowsAllocated = 0;
-  /** Rows placed out of cell order plus pool values no longer referenced. */
-  private drift = 0;
+  /** Rows placed out of cell order since the last re-pack, and pool values no longer referenced. */
+  private displacedRows = 0;
+  private deadInts = 0;
   private autoCompact = true;
   /** The term dictionary only grows: ids stay valid for cached needles; removed slots leave unused terms. */
   private readonly termIds = new Map<string, number>();
@@ -151,20 +184,21 @@ export class SlotIndex {
     const key = cellKey(slot.lat, slot.lon);
     let row = this.rowById.get(slot.id);
     if (row === undefined) {
-      row = this.freeRows.pop() ?? this.newRow();
+      const reused = this.freeRows.pop();
+      // A reused row's pool space was counted dead when it was removed; it may be written again now.
+      if (reused !== undefined) this.deadInts -= this.extent(reused);
+      row = reused ?? this.newRow();
       this.rowById.set(slot.id, row);
-      this.drift++;
+      this.displacedRows++;
       this.fill(row, slot);
       this.enterCell(row, key);
     } else {
       const oldKey = this.col.cellOf[row]!;
-      this.drift += this.col.scheduleEnd[row]! - this.col.scheduleStart[row]!;
-      this.drift += this.col.termEnd[row]! - this.col.termStart[row]!;
       this.fill(row, slot);
       if (oldKey !== key) {
         this.leaveCell(row);
         this.enterCell(row, key);
-        this.drift++;
+        this.displacedRows++;
       }
     }
     this.compactIfDrifted();
@@ -180,10 +214,15 @@ export class SlotIndex {
     this.slots[row] = undefined;
     this.col.flags[row] = 0;
     this.freeRows.push(row);
-    this.drift += 1 + this.col.scheduleEnd[row]! - this.col.scheduleStart[row]!;
-    this.drift += this.col.termEnd[row]! - this.col.termStart[row]!;
+    this.deadInts += this.extent(row);
     this.compactIfDrifted();
     return true;
+  }
+
+  /** Pool values a row occupies. */
+  private extent(row: number): number {
+    const c = this.col;
+    return c.scheduleEnd[row]! - c.scheduleStart[row]! + c.termEnd[row]! - c.termStart[row]!;
   }
 
   /**
@@ -236,41 +275,45 @@ export class SlotIndex {
   /** Re-pack rows in cell order and drop dead pool space. O(n); runs by itself when drift is large. */
   compact(): void {
     const order: number[] = [];
-    for (const key of [...this.cells.keys()].sort((a, b) => a - b)) order.push(...this.cells.get(key)!);
+    for (const key of [...this.cells.keys()].sort((a, b) => a - b)) {
+      for (const row of this.cells.get(key)!) order.push(row);
+    }
+    const n = order.length;
     const old = this.col;
-    const oldSchedules = this.schedules.data;
-    const oldTerms = this.terms.data;
+    const col = allocateColumns(Math.max(64, n));
+    for (const name of COLUMN_NAMES) permuteInto(old[name], col[name], order);
+    this.schedules = repackPool(
+      this.schedules,
+      order,
+      old.scheduleStart,
+      old.scheduleEnd,
+      col.scheduleStart,
+      col.scheduleEnd,
+    );
+    this.terms = repackPool(this.terms, order, old.termStart, old.termEnd, col.termStart, col.termEnd);
+    for (let to = 0; to < n; to++) {
+      const from = order[to]!;
+      col.avoidScopeEnd[to] = col.termStart[to]! + old.avoidScopeEnd[from]! - old.termStart[from]!;
+    }
     const oldIds = this.ids;
     const oldSlots = this.slots;
-    const col = allocateColumns(Math.max(64, order.length));
-    const schedules = new IntPool();
-    const terms = new IntPool();
-    const names = COLUMN_NAMES;
-    this.ids = [];
-    this.slots = [];
-    for (const name of names) permuteInto(old[name], col[name], order);
-    order.forEach((from, to) => {
-      const s = schedules.append(oldSchedules.subarray(old.scheduleStart[from]!, old.scheduleEnd[from]!));
-      col.scheduleStart[to] = s;
-      col.scheduleEnd[to] = schedules.used;
-      const t = terms.append(oldTerms.subarray(old.termStart[from]!, old.termEnd[from]!));
-      col.termStart[to] = t;
-      col.avoidScopeEnd[to] = t + old.avoidScopeEnd[from]! - old.termStart[from]!;
-      col.termEnd[to] = terms.used;
+    this.ids = new Array<string>(n);
+    this.slots = new Array<SlotForMatching | undefined>(n);
+    this.rowById.clear();
+    for (let to = 0; to < n; to++) {
+      const from = order[to]!;
       this.ids[to] = oldIds[from]!;
       this.slots[to] = oldSlots[from];
       this.rowById.set(oldIds[from]!, to);
-    });
+    }
     this.col = col;
-    this.schedules = schedules;
-    this.terms = terms;
-    this.rowsAllocated = order.length;
+    this.rowsAllocated = n;
     this.freeRows = [];
+    // Cells now hold consecutive rows.
     this.cells.clear();
-    order.forEach((_from, row) => {
-      this.enterCell(row, col.cellOf[row]!);
-    });
-    this.drift = 0;
+    for (let row = 0; row < n; row++) this.enterCell(row, col.cellOf[row]!);
+    this.displacedRows = 0;
+    this.deadInts = 0;
   }
 
   /** Upsert many slots, then re-pack once (instead of whenever the drift limit is passed). */
@@ -285,7 +328,10 @@ export class SlotIndex {
   }
 
   private compactIfDrifted(): void {
-    if (this.autoCompact && this.drift > Math.max(MIN_DRIFT, DRIFT_SHARE * this.rowById.size)) this.compact();
+    if (!this.autoCompact) return;
+    const displaced = this.displacedRows > Math.max(MIN_DISPLACED, DISPLACED_SHARE * this.rowById.size);
+    const dead = this.deadInts > Math.max(MIN_DEAD, DEAD_SHARE * (this.schedules.used + this.terms.used));
+    if (displaced || dead) this.compact();
   }
 
   private fill(row: number, slot: SlotForMatching): void {
@@ -320,8 +366,10 @@ export class SlotIndex {
     c.endDay[row] = slot.openEnded || slot.endDate === null ? NO_END_DAY : dayNumber(slot.endDate);
     c.social[row] = levelRank(slot.socialIntensity);
     c.physical[row] = levelRank(slot.physicalDemand);
-    c.scheduleStart[row] = this.schedules.append(slot.schedule.flat());
-    c.scheduleEnd[row] = this.schedules.used;
+    const schedule = slot.schedule.flat();
+    const start = this.store(this.schedules, c.scheduleStart[row]!, c.scheduleEnd[row]!, schedule);
+    c.scheduleStart[row] = start;
+    c.scheduleEnd[row] = start + schedule.length;
     this.compileTerms(row, slot);
   }
 
@@ -330,10 +378,25 @@ export class SlotIndex {
     for (const text of [slot.title, ...slot.tasks]) for (const id of this.termIdsOfText(text)) ids.add(id);
     const avoidScope = ids.size;
     for (const id of this.termIdsOfText(slot.occupationLabel)) ids.add(id);
-    const start = this.terms.append([...ids]);
-    this.col.termStart[row] = start;
-    this.col.avoidScopeEnd[row] = start + avoidScope;
-    this.col.termEnd[row] = this.terms.used;
+    const c = this.col;
+    const start = this.store(this.terms, c.termStart[row]!, c.termEnd[row]!, [...ids]);
+    c.termStart[row] = start;
+    c.avoidScopeEnd[row] = start + avoidScope;
+    c.termEnd[row] = start + ids.size;
+  }
+
+  /**
+   * Put a row's values in a pool: over its old values when they fit (most updates change a status or
+   * a count, not the schedule or the words), otherwise at the end. Returns the start.
+   */
+  private store(pool: IntPool, oldStart: number, oldEnd: number, values: readonly number[]): number {
+    if (values.length <= oldEnd - oldStart) {
+      pool.data.set(values, oldStart);
+      this.deadInts += oldEnd - oldStart - values.length;
+      return oldStart;
+    }
+    this.deadInts += oldEnd - oldStart;
+    return pool.append(values);
   }
 
   private termIdsOfText(text: string): readonly number[] {

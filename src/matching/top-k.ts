@@ -22,6 +22,14 @@ export class TopK {
     return this.rows.length < this.limit ? Number.NEGATIVE_INFINITY : this.scores[0]!;
   }
 
+  /**
+   * Offer the score stored at `scores[at]`; taking it from an array instead of an argument keeps the
+   * hot loop free of boxed numbers (see RowScratch in constraints.ts).
+   */
+  offerFrom(row: number, scores: Float64Array, at: number): void {
+    this.offer(row, scores[at]!);
+  }
+
   offer(row: number, score: number): void {
     const n = this.rows.length;
     if (n < this.limit) {
