@@ -105,11 +105,9 @@ export const SearchQuerySchema = z.object({
     .max(MAX_RADIUS_KM)
     .optional()
     .openapi({ example: 25, description: 'Only slots within this straight-line distance of `near`.' }),
-  status: list(searchableStatuses, 'status', 'open')
-    .optional()
-    .openapi({
-      description: 'Default `open`; add `paused` to see paused slots too. Closed slots are never listed.',
-    }),
+  status: list(searchableStatuses, 'status', 'open').optional().openapi({
+    description: 'Default `open`; add `paused` to see paused slots too. Closed slots are never listed.',
+  }),
   includeFull: flag
     .optional()
     .openapi({ description: 'Also slots whose places are all taken (default false).' }),

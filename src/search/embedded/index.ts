@@ -18,81 +18,104 @@ import { cellOf } from './geo';
 import { planText } from './plan';
 import { searchStatement } from './statement';
 
-const DOCS_PER_BATCH = 200;
+/** Documents per write batch: a handful of set-based statements whatever the count. */
+const DOCS_PER_BATCH = 500;
 
-const docValues = (d: SlotSearchDocument) => sql`(${d.id}, ${d.organizationId}, ${d.status}, ${d.kind},
-  ${d.municipalityCode}, ${d.lat}, ${d.lon}, ${cellOf(d.lat, d.lon)}, ${d.daysMask}, ${d.adaptationMask},
-  ${d.hoursMin}, ${d.hoursMax}, ${d.openEnded ? 1 : 0}, ${d.startDay}, ${d.endDay}, ${d.leadsToHire ? 1 : 0},
-  ${d.socialIntensity}, ${d.physicalDemand}, ${d.createdAt})`;
+/**
+ * Rows travel as ONE JSON parameter per statement and are unpacked by json_each, so a batch of 500
+ * documents is five statements, and D1's limit of 100 bound parameters never comes near.
+ */
+const DOC_FIELDS = [
+  ['slot_id', (d: SlotSearchDocument) => d.id],
+  ['organization_id', (d) => d.organizationId],
+  ['status', (d) => d.status],
+  ['kind', (d) => d.kind],
+  ['municipality_code', (d) => d.municipalityCode],
+  ['lat', (d) => d.lat],
+  ['lon', (d) => d.lon],
+  ['cell', (d) => cellOf(d.lat, d.lon)],
+  ['days_mask', (d) => d.daysMask],
+  ['adaptation_mask', (d) => d.adaptationMask],
+  ['hours_min', (d) => d.hoursMin],
+  ['hours_max', (d) => d.hoursMax],
+  ['open_ended', (d) => (d.openEnded ? 1 : 0)],
+  ['start_day', (d) => d.startDay],
+  ['end_day', (d) => d.endDay],
+  ['leads_to_hire', (d) => (d.leadsToHire ? 1 : 0)],
+  ['social_intensity', (d) => d.socialIntensity],
+  ['physical_demand', (d) => d.physicalDemand],
+  ['created_at', (d) => d.createdAt],
+] as const satisfies readonly (readonly [string, (d: SlotSearchDocument) => unknown])[];
 
-const DOC_COLUMNS = sql.raw(`(slot_id, organization_id, status, kind, municipality_code, lat, lon, cell,
-  days_mask, adaptation_mask, hours_min, hours_max, open_ended, start_day, end_day, leads_to_hire,
-  social_intensity, physical_demand, created_at)`);
-
+const columns = DOC_FIELDS.map(([c]) => c);
+const DOC_COLUMNS = sql.raw(columns.join(', '));
+const DOC_VALUES = sql.raw(columns.map((_c, i) => `json_extract(j.value, '$[${i}]')`).join(', '));
 const UPDATE_ALL = sql.raw(
-  [
-    'organization_id',
-    'status',
-    'kind',
-    'municipality_code',
-    'lat',
-    'lon',
-    'cell',
-    'days_mask',
-    'adaptation_mask',
-    'hours_min',
-    'hours_max',
-    'open_ended',
-    'start_day',
-    'end_day',
-    'leads_to_hire',
-    'social_intensity',
-    'physical_demand',
-    'created_at',
-  ]
+  columns
+    .slice(1)
     .map((c) => `${c} = excluded.${c}`)
     .join(', '),
 );
 
-function termsOf(title: string, body: string) {
-  return JSON.stringify([...new Set(tokenize(`${title} ${body}`))]);
+/** The documents' rows, their text and their words, as JSON parameters. */
+function packed(docs: readonly SlotSearchDocument[]) {
+  const terms = new Set<string>();
+  const text = docs.map((d) => {
+    const { title, body } = searchText(d);
+    for (const t of tokenize(`${title} ${body}`)) terms.add(t);
+    return [d.id, title, body];
+  });
+  return {
+    ids: JSON.stringify(docs.map((d) => d.id)),
+    rows: JSON.stringify(docs.map((d) => DOC_FIELDS.map(([, get]) => get(d)))),
+    text: JSON.stringify(text),
+    terms: JSON.stringify([...terms]),
+  };
 }
 
-/** Takes a document's words out of the full-text index (FTS5 needs the exact old values). */
-const unindexText = (db: Db, slotId: string) =>
+/** Takes these slots' words out of the full-text index (FTS5 needs the exact old values). */
+const unindexText = (db: Db, ids: string) =>
   db.run(sql`INSERT INTO search_words (search_words, rowid, title, body)
     SELECT 'delete', t.docid, t.title, t.body FROM search_docs d JOIN search_text t ON t.docid = d.docid
-    WHERE d.slot_id = ${slotId}`);
+    WHERE d.slot_id IN (SELECT value FROM json_each(${ids}))`);
 
-function upsertStatements(db: Db, doc: SlotSearchDocument): BatchItem[] {
-  const { title, body } = searchText(doc);
-  const docid = sql`(SELECT docid FROM search_docs WHERE slot_id = ${doc.id})`;
+/** Documents, text and words (not the full-text index itself). */
+function writeStatements(db: Db, p: ReturnType<typeof packed>): BatchItem[] {
   return [
-    unindexText(db, doc.id),
-    db.run(sql`INSERT INTO search_docs ${DOC_COLUMNS} VALUES ${docValues(doc)}
+    db.run(sql`INSERT INTO search_docs (${DOC_COLUMNS}) SELECT ${DOC_VALUES} FROM json_each(${p.rows}) j WHERE true
       ON CONFLICT (slot_id) DO UPDATE SET ${UPDATE_ALL}`),
-    db.run(sql`INSERT OR REPLACE INTO search_text (docid, title, body) VALUES (${docid}, ${title}, ${body})`),
-    db.run(sql`INSERT INTO search_words (rowid, title, body) VALUES (${docid}, ${title}, ${body})`),
-    db.run(
-      sql`INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(${termsOf(title, body)})`,
-    ),
+    db.run(sql`INSERT OR REPLACE INTO search_text (docid, title, body)
+      SELECT d.docid, json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]') FROM json_each(${p.text}) j
+      JOIN search_docs d ON d.slot_id = json_extract(j.value, '$[0]')`),
+    db.run(sql`INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(${p.terms})`),
   ];
 }
 
-function removeStatements(db: Db, slotId: string): BatchItem[] {
+function upsertStatements(db: Db, docs: readonly SlotSearchDocument[]): BatchItem[] {
+  const p = packed(docs);
   return [
-    unindexText(db, slotId),
-    db.run(
-      sql`DELETE FROM search_text WHERE docid IN (SELECT docid FROM search_docs WHERE slot_id = ${slotId})`,
-    ),
-    db.run(sql`DELETE FROM search_docs WHERE slot_id = ${slotId}`),
+    unindexText(db, p.ids),
+    ...writeStatements(db, p),
+    db.run(sql`INSERT INTO search_words (rowid, title, body)
+      SELECT t.docid, t.title, t.body FROM search_docs d JOIN search_text t ON t.docid = d.docid
+      WHERE d.slot_id IN (SELECT value FROM json_each(${p.ids}))`),
   ];
 }
 
-async function inBatches(db: Db, statements: BatchItem[], size = DOCS_PER_BATCH * 5) {
-  for (let i = 0; i < statements.length; i += size) {
-    const chunk = statements.slice(i, i + size);
-    await db.batch(chunk as [BatchItem, ...BatchItem[]]);
+function removeStatements(db: Db, slotIds: readonly string[]): BatchItem[] {
+  const ids = JSON.stringify(slotIds);
+  return [
+    unindexText(db, ids),
+    db.run(sql`DELETE FROM search_text WHERE docid IN
+      (SELECT docid FROM search_docs WHERE slot_id IN (SELECT value FROM json_each(${ids})))`),
+    db.run(sql`DELETE FROM search_docs WHERE slot_id IN (SELECT value FROM json_each(${ids}))`),
+  ];
+}
+
+async function inBatches<T>(db: Db, items: readonly T[], statements: (chunk: T[]) => BatchItem[]) {
+  for (let i = 0; i < items.length; i += DOCS_PER_BATCH) {
+    const [first, ...rest] = statements(items.slice(i, i + DOCS_PER_BATCH));
+    if (first) await db.batch([first, ...rest]);
   }
 }
 
@@ -157,17 +180,11 @@ export function embeddedSearch(db: Db): SearchIndex {
     },
 
     async upsert(docs) {
-      await inBatches(
-        db,
-        docs.flatMap((d) => upsertStatements(db, d)),
-      );
+      await inBatches(db, docs, (chunk) => upsertStatements(db, chunk));
     },
 
     async remove(slotIds) {
-      await inBatches(
-        db,
-        slotIds.flatMap((id) => removeStatements(db, id)),
-      );
+      await inBatches(db, slotIds, (chunk) => removeStatements(db, chunk));
     },
 
     async replaceAll(batches) {
@@ -182,20 +199,7 @@ export function embeddedSearch(db: Db): SearchIndex {
       // Documents and text first, the full-text index in one pass at the end: several times faster
       // than indexing each document as it comes.
       for await (const docs of batches) {
-        const statements: BatchItem[] = [];
-        for (const doc of docs) {
-          const { title, body } = searchText(doc);
-          statements.push(
-            db.run(sql`INSERT INTO search_docs ${DOC_COLUMNS} VALUES ${docValues(doc)}
-              ON CONFLICT (slot_id) DO UPDATE SET ${UPDATE_ALL}`),
-            db.run(sql`INSERT OR REPLACE INTO search_text (docid, title, body)
-              VALUES ((SELECT docid FROM search_docs WHERE slot_id = ${doc.id}), ${title}, ${body})`),
-            db.run(
-              sql`INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(${termsOf(title, body)})`,
-            ),
-          );
-        }
-        if (statements.length) await inBatches(db, statements, statements.length);
+        await inBatches(db, docs, (chunk) => writeStatements(db, packed(chunk)));
         indexed += docs.length;
       }
       await db.run(sql`INSERT INTO search_words (search_words) VALUES ('rebuild')`);

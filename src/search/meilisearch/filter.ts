@@ -38,7 +38,7 @@ export function toMeiliFilter(q: SlotSearchQuery): string[] {
 
 export function toMeiliSort(q: SlotSearchQuery): string[] | undefined {
   if (q.sort === 'distance' && q.near) return [`_geoPoint(${q.near.lat}, ${q.near.lon}):asc`];
-  if (q.sort === 'newest' || !q.text) return ['createdAtMs:desc'];
+  if (q.sort === 'newest' || !q.text) return ['createdAtMs:desc', 'id:desc'];
   return undefined; // relevance
 }
 

@@ -28,7 +28,8 @@ export const filterableAttributes = [
   '_geo',
 ];
 
-export const sortableAttributes = ['createdAtMs', '_geo'];
+/** `id` breaks ties between slots created in the same millisecond (ids are time-ordered). */
+export const sortableAttributes = ['createdAtMs', 'id', '_geo'];
 
 export const facetAttributes = ['municipalityCode', 'kind', 'adaptations'];
 
