@@ -51,7 +51,8 @@ async function handlersWithGoodMatch(ctx: NotifyContext, slotId: string, now: Da
     .innerJoin(supervisors, eq(supervisors.id, slotSupervisors.supervisorId))
     .where(eq(slotSupervisors.slotId, slotId));
   const box = boundingBox(slot.lat, slot.lon, MAX_TRAVEL_KM);
-  // A degree of longitude at the box's edge nearest the pole: the shortest, so the test never excludes.
+  // Degrees of longitude are shortest at the box edge nearest the pole: using that length keeps the
+  // per-participant test generous, so it never drops someone the engine would accept.
   const lonShrink = Math.cos(
     (Math.min(89.9, Math.abs(slot.lat) + MAX_TRAVEL_KM / KM_PER_DEGREE) * Math.PI) / 180,
   );
