@@ -6,6 +6,7 @@ import { mailFlows } from './flows/mail';
 import { matchingFlows } from './flows/matching';
 import { outboxFlows } from './flows/outbox';
 import { placementFlows } from './flows/placements';
+import { searchFlows } from './flows/search';
 
 const driver = turso();
 coreFlows(driver);
@@ -14,3 +15,4 @@ outboxFlows(driver);
 placementFlows(driver);
 matchingFlows(driver);
 mailFlows(driver);
+searchFlows(driver);
