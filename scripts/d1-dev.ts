@@ -68,7 +68,8 @@ async function seedIfEmpty(vars: Record<string, string>) {
     const fresh = await isEmpty(db);
     if (fresh) console.log('\nSeeding the demo registry into the local D1 (first run only; about a minute)…');
     const keys = fresh ? await seedDemo(app.services) : await demoKeys(app.services);
-    if (fresh) await app.drainOutbox();
+    // Index the demo slots (and keep its mails) now rather than at the first cron run; retries wait.
+    if (fresh) while ((await app.drainOutbox()).claimed > 0);
     if (keys.length) {
       console.log(`\nDemo keys (${fresh ? 'just seeded' : 'already there'}; local D1 only):`);
       for (const k of keys)
