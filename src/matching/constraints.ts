@@ -28,6 +28,8 @@ export interface RowScratch {
   readonly values: Float64Array;
   /** Component values of the last scored row, in COMPONENT_ORDER. */
   readonly components: Float64Array;
+  /** Upper bounds of components, same order (only growth is used: see growthBound). */
+  readonly bound: Float64Array;
 }
 export const DISTANCE_KM = 0;
 export const OVERLAP_MINUTES = 1;
@@ -37,6 +39,7 @@ export const SCORE_SO_FAR = 2;
 export const createScratch = (): RowScratch => ({
   values: new Float64Array(3),
   components: new Float64Array(7),
+  bound: new Float64Array(7),
 });
 
 /** Failures are collected in `explain`; the hot path passes null and stops at the first one. */

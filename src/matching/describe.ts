@@ -11,7 +11,16 @@ import {
   type PreparedParticipant,
   STRENGTH_SHIFT,
 } from './participant';
-import { componentsOf, matchedPhraseBits, rampStepFit, reachableHours, scoreRow, weeksLeft } from './score';
+import {
+  componentsOf,
+  matchedPhraseBits,
+  rampStepFit,
+  reachableHours,
+  STEP_AFTER_END,
+  STEP_DOES_NOT_FIT,
+  scoreRow,
+  weeksLeft,
+} from './score';
 import { SHORT_TERM_WEEKS } from './score-rules';
 import { FLAG_LEADS_TO_HIRE, FLAG_TRAINED_WITH_ROOM, type SlotIndex } from './slot-index';
 import type { FitCode, GapCode, Match, Reason } from './types';
@@ -48,14 +57,15 @@ export function describeMatch(
   };
 }
 
-type Sink = { reasons: Reason<FitCode>[]; gaps: Reason<GapCode>[] };
+type Reasons = Reason<FitCode>[];
+type Gaps = Reason<GapCode>[];
 
 function describeText(
   ix: SlotIndex,
   row: number,
   pp: PreparedParticipant,
-  reasons: Sink['reasons'],
-  gaps: Sink['gaps'],
+  reasons: Reasons,
+  gaps: Gaps,
 ): void {
   if (pp.phraseCount === 0) return;
   const bits = matchedPhraseBits(ix, row, pp);
@@ -71,8 +81,8 @@ function describeGrowth(
   row: number,
   pp: PreparedParticipant,
   overlapMinutes: number,
-  reasons: Sink['reasons'],
-  gaps: Sink['gaps'],
+  reasons: Reasons,
+  gaps: Gaps,
 ): void {
   const { hoursNow, hoursTarget, rampUp } = pp.participant;
   if (hoursTarget > hoursNow) {
@@ -86,9 +96,9 @@ function describeGrowth(
   let missing = 0;
   for (const step of rampUp) {
     const fit = rampStepFit(ix, row, pp, overlapMinutes, step);
-    if (fit === 'after_end') continue;
+    if (fit === STEP_AFTER_END) continue;
     relevant++;
-    if (fit === 'does_not_fit') {
+    if (fit === STEP_DOES_NOT_FIT) {
       missing++;
       gaps.push({
         code: 'ramp_up_step_not_possible',
@@ -103,8 +113,8 @@ function describeAdaptations(
   ix: SlotIndex,
   row: number,
   pp: PreparedParticipant,
-  reasons: Sink['reasons'],
-  gaps: Sink['gaps'],
+  reasons: Reasons,
+  gaps: Gaps,
 ): void {
   const wanted = pp.mustMask | pp.niceMask;
   if (wanted === 0) return;
@@ -123,8 +133,8 @@ function describeDuration(
   ix: SlotIndex,
   row: number,
   pp: PreparedParticipant,
-  reasons: Sink['reasons'],
-  gaps: Sink['gaps'],
+  reasons: Reasons,
+  gaps: Gaps,
 ): void {
   const hire = (ix.col.flags[row]! & FLAG_LEADS_TO_HIRE) !== 0;
   const weeks = weeksLeft(ix, row, pp);
@@ -142,8 +152,8 @@ function describeEnvironment(
   ix: SlotIndex,
   row: number,
   pp: PreparedParticipant,
-  reasons: Sink['reasons'],
-  gaps: Sink['gaps'],
+  reasons: Reasons,
+  gaps: Gaps,
 ): void {
   const aspects = [
     { aspect: 'social', preferred: pp.socialPreference, offered: ix.col.social[row]! },

@@ -29,6 +29,7 @@ export interface PreparedParticipant {
   readonly kindsMask: number;
   readonly minOverlapMinutes: number;
   readonly availability: Int32Array;
+  readonly availabilityMinutes: number;
   readonly box: BoundingBox;
   /** Position as a unit vector, and the squared chord beyond which a slot is certainly too far. */
   readonly at: UnitVector;
@@ -41,6 +42,8 @@ export interface PreparedParticipant {
   readonly interestPhrases: readonly string[];
   readonly hasAvoid: boolean;
   readonly todayDay: number;
+  /** The ramp-up plan flat: [afterWeeks0, hours0, afterWeeks1, hours1, …]. */
+  readonly rampSteps: Float64Array;
   /** Text component by number of matched strengths/interests (textFromMatches, tabulated). */
   readonly textByMatches: Float64Array;
   /** Environment component by 3 × social level + physical level (environmentFit, tabulated). */
@@ -95,6 +98,7 @@ export function prepareParticipant(
     kindsMask: kinds && kinds.length > 0 ? kinds.reduce((m, k) => m | kindBit(k), 0) : -1,
     minOverlapMinutes: participant.hoursNow * 60,
     availability: Int32Array.from(participant.availability.flat()),
+    availabilityMinutes: participant.availability.reduce((sum, [from, to]) => sum + (to - from), 0),
     box: boundingBox(participant.lat, participant.lon, participant.maxTravelKm),
     at: unitVector(participant.lat, participant.lon),
     maxChordSquared: chordSquaredLimit(participant.maxTravelKm),
@@ -104,6 +108,7 @@ export function prepareParticipant(
     interestPhrases: interests,
     hasAvoid,
     todayDay: dayNumber(today),
+    rampSteps: Float64Array.from(participant.rampUp.flatMap((s) => [s.afterWeeks, s.hoursPerWeek])),
     textByMatches: Float64Array.from({ length: 31 }, (_x, n) => textFromMatches(n, phraseCount)),
     environmentByLevels: Float64Array.from({ length: 9 }, (_x, i) =>
       environmentFit(socialPreference, physicalPreference, Math.floor(i / 3), i % 3),

@@ -14,7 +14,10 @@ import {
 } from './constraints';
 import { describeMatch } from './describe';
 import { type PreparedParticipant, prepareParticipant } from './participant';
-import { addDistance, baseScore, completeScore, scoreRow } from './score';
+import { addDistance, baseScore, COMPONENT_ORDER, completeScore, growthBound, scoreRow } from './score';
+
+const GROWTH_INDEX = COMPONENT_ORDER.indexOf('growth');
+
 import { buildSlotIndex, type SlotIndex } from './slot-index';
 import { TopK } from './top-k';
 import type {
@@ -50,6 +53,7 @@ function scan(
 ) {
   const scratch = createScratch();
   const score = scratch.values;
+  const bound = scratch.bound;
   const { minLat, maxLat, minLon, maxLon } = pp.box;
   const { lat, lon } = ix.col;
   const growthWeight = SCORE_WEIGHTS.growth + ROUNDING_MARGIN;
@@ -68,7 +72,12 @@ function scan(
       if (!checkDistance(ix, row, pp, scratch, null)) continue;
       addDistance(pp, scratch);
       if (score[SCORE_SO_FAR]! + growthWeight < threshold) continue;
-      if (!checkTime(ix, row, pp, scratch, null) || !checkAvoid(ix, row, pp, null)) continue;
+      if (top !== null) {
+        growthBound(ix, row, pp, scratch);
+        if (score[SCORE_SO_FAR]! + SCORE_WEIGHTS.growth * bound[GROWTH_INDEX]! + ROUNDING_MARGIN < threshold)
+          continue;
+      }
+      if (!checkAvoid(ix, row, pp, null) || !checkTime(ix, row, pp, scratch, null)) continue;
       completeScore(ix, row, pp, scratch);
       if (top !== null) top.offerFrom(row, score, SCORE_SO_FAR);
       else visit(row, score[SCORE_SO_FAR]!);

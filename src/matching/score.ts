@@ -36,13 +36,8 @@ export function matchedPhraseBits(ix: SlotIndex, row: number, pp: PreparedPartic
   return bits & PHRASE_BITS_MASK;
 }
 
-// Component functions write into `out` (scratch.components) instead of returning a number: see
-// RowScratch in constraints.ts for why the hot path avoids floating-point return values.
-
-/** textFromMatches, looked up in the participant's table. */
-function textComponent(ix: SlotIndex, row: number, pp: PreparedParticipant, out: Float64Array): void {
-  out[TEXT] = pp.textByMatches[popcount(matchedPhraseBits(ix, row, pp))]!;
-}
+// Functions on the hot path write numbers into scratch arrays instead of returning them: see
+// RowScratch in constraints.ts for why.
 
 /** Day the placement would start: today, or the slot's start date if later. */
 export const placementStartDay = (ix: SlotIndex, row: number, pp: PreparedParticipant) =>
@@ -52,20 +47,49 @@ export const placementStartDay = (ix: SlotIndex, row: number, pp: PreparedPartic
 export const reachableHours = (ix: SlotIndex, row: number, overlapMinutes: number) =>
   Math.min(ix.col.hoursMax[row]!, overlapMinutes / 60);
 
-export type StepFit = 'after_end' | 'fits' | 'does_not_fit';
+export const STEP_AFTER_END = 0;
+export const STEP_FITS = 1;
+export const STEP_DOES_NOT_FIT = 2;
 
-/** Can the slot follow one ramp-up step? Steps after a fixed-length slot ends do not count. */
+/**
+ * Can the slot follow one ramp-up step? A step that falls after a fixed-length slot ends does not
+ * count; one inside it fits when the slot's hour range covers the step's hours and the shared
+ * windows allow them. Numbers in, a small integer out, so it costs nothing on the hot path.
+ */
+export function stepFit(
+  startDay: number,
+  endDay: number,
+  hoursMin: number,
+  hoursMax: number,
+  overlapMinutes: number,
+  afterWeeks: number,
+  hours: number,
+): number {
+  if (startDay + afterWeeks * 7 >= endDay) return STEP_AFTER_END;
+  return hoursMin <= hours && hours <= hoursMax && overlapMinutes >= hours * 60
+    ? STEP_FITS
+    : STEP_DOES_NOT_FIT;
+}
+
+/** stepFit for one step of the participant's plan, for explanations. */
 export function rampStepFit(
   ix: SlotIndex,
   row: number,
   pp: PreparedParticipant,
   overlapMinutes: number,
   step: { afterWeeks: number; hoursPerWeek: number },
-): StepFit {
+): number {
   const c = ix.col;
-  if (placementStartDay(ix, row, pp) + step.afterWeeks * 7 >= c.endDay[row]!) return 'after_end';
-  const h = step.hoursPerWeek;
-  return c.hoursMin[row]! <= h && h <= c.hoursMax[row]! && overlapMinutes >= h * 60 ? 'fits' : 'does_not_fit';
+  const start = placementStartDay(ix, row, pp);
+  return stepFit(
+    start,
+    c.endDay[row]!,
+    c.hoursMin[row]!,
+    c.hoursMax[row]!,
+    overlapMinutes,
+    step.afterWeeks,
+    step.hoursPerWeek,
+  );
 }
 
 /** Reaching the target hours (partial credit), and following each ramp-up step inside the slot's time. */
@@ -76,51 +100,30 @@ function growthComponent(
   overlapMinutes: number,
   out: Float64Array,
 ): void {
-  const { hoursNow, hoursTarget, rampUp } = pp.participant;
-  const reachable = Math.min(ix.col.hoursMax[row]!, overlapMinutes / 60);
+  const c = ix.col;
+  const { hoursNow, hoursTarget } = pp.participant;
+  const hoursMin = c.hoursMin[row]!;
+  const hoursMax = c.hoursMax[row]!;
+  const reachable = Math.min(hoursMax, overlapMinutes / 60);
   const reach = hoursTarget <= hoursNow ? 1 : clamp01((reachable - hoursNow) / (hoursTarget - hoursNow));
+  const start = Math.max(pp.todayDay, c.startDay[row]!);
+  const end = c.endDay[row]!;
+  const steps = pp.rampSteps;
   let relevant = 0;
   let fitting = 0;
-  for (const step of rampUp) {
-    const fit = rampStepFit(ix, row, pp, overlapMinutes, step);
-    if (fit === 'after_end') continue;
+  for (let k = 0; k < steps.length; k += 2) {
+    const fit = stepFit(start, end, hoursMin, hoursMax, overlapMinutes, steps[k]!, steps[k + 1]!);
+    if (fit === STEP_AFTER_END) continue;
     relevant++;
-    if (fit === 'fits') fitting++;
+    if (fit === STEP_FITS) fitting++;
   }
   out[GROWTH] = relevant === 0 ? reach : 0.5 * reach + 0.5 * (fitting / relevant);
-}
-
-/** Nice-to-have adaptations offered, in place counting more than can-arrange; none wanted = 1. */
-function adaptationsComponent(ix: SlotIndex, row: number, pp: PreparedParticipant, out: Float64Array): void {
-  if (pp.niceCount === 0) {
-    out[ADAPTATIONS] = 1;
-    return;
-  }
-  const inPlace = popcount(pp.niceMask & ix.col.inPlace[row]!);
-  const arrangeable = popcount(pp.niceMask & ix.col.offered[row]! & ~ix.col.inPlace[row]!);
-  out[ADAPTATIONS] = (inPlace + CAN_ARRANGE_CREDIT * arrangeable) / pp.niceCount;
 }
 
 /** Weeks from the placement's start to the slot's end; Infinity when open-ended (for reasons). */
 export function weeksLeft(ix: SlotIndex, row: number, pp: PreparedParticipant): number {
   if (ix.col.flags[row]! & FLAG_OPEN_ENDED) return Number.POSITIVE_INFINITY;
   return Math.max(0, (ix.col.endDay[row]! - placementStartDay(ix, row, pp)) / 7);
-}
-
-/** Open-ended is best, then long fixed-length; plus a share for "can lead to a hire". */
-function durationComponent(ix: SlotIndex, row: number, pp: PreparedParticipant, out: Float64Array): void {
-  const flags = ix.col.flags[row]!;
-  let length = 1;
-  if (!(flags & FLAG_OPEN_ENDED)) {
-    const weeks = Math.max(0, (ix.col.endDay[row]! - Math.max(pp.todayDay, ix.col.startDay[row]!)) / 7);
-    length = FIXED_LENGTH_CAP * Math.min(1, weeks / LONG_TERM_WEEKS);
-  }
-  out[DURATION] = (1 - HIRE_SHARE) * length + HIRE_SHARE * (flags & FLAG_LEADS_TO_HIRE ? 1 : 0);
-}
-
-/** environmentFit, looked up in the participant's table. */
-function environmentComponent(ix: SlotIndex, row: number, pp: PreparedParticipant, out: Float64Array): void {
-  out[ENVIRONMENT] = pp.environmentByLevels[3 * ix.col.social[row]! + ix.col.physical[row]!]!;
 }
 
 /**
@@ -133,18 +136,41 @@ function environmentComponent(ix: SlotIndex, row: number, pp: PreparedParticipan
  * is identical everywhere. The running total lives in scratch.values[SCORE_SO_FAR] (see RowScratch).
  */
 export function baseScore(ix: SlotIndex, row: number, pp: PreparedParticipant, scratch: RowScratch): void {
+  // One function body with locals: this runs for every slot in reach, so the component rules are
+  // written out here rather than called (each is documented in score-rules.ts and weights.ts).
+  const col = ix.col;
+  const flags = col.flags[row]!;
+  const text = pp.textByMatches[popcount(matchedPhraseBits(ix, row, pp))]!;
+
+  let adaptations = 1;
+  if (pp.niceCount > 0) {
+    const inPlace = col.inPlace[row]!;
+    const arrangeable = popcount(pp.niceMask & col.offered[row]! & ~inPlace);
+    adaptations = (popcount(pp.niceMask & inPlace) + CAN_ARRANGE_CREDIT * arrangeable) / pp.niceCount;
+  }
+
+  let length = 1;
+  if (!(flags & FLAG_OPEN_ENDED)) {
+    const start = Math.max(pp.todayDay, col.startDay[row]!);
+    length = FIXED_LENGTH_CAP * Math.min(1, Math.max(0, (col.endDay[row]! - start) / 7) / LONG_TERM_WEEKS);
+  }
+  const duration = (1 - HIRE_SHARE) * length + HIRE_SHARE * (flags & FLAG_LEADS_TO_HIRE ? 1 : 0);
+
+  const environment = pp.environmentByLevels[3 * col.social[row]! + col.physical[row]!]!;
+  const supervisor = flags & FLAG_TRAINED_WITH_ROOM ? 1 : 0;
+
   const c = scratch.components;
-  textComponent(ix, row, pp, c);
-  adaptationsComponent(ix, row, pp, c);
-  durationComponent(ix, row, pp, c);
-  environmentComponent(ix, row, pp, c);
-  c[SUPERVISOR] = ix.col.flags[row]! & FLAG_TRAINED_WITH_ROOM ? 1 : 0;
+  c[TEXT] = text;
+  c[ADAPTATIONS] = adaptations;
+  c[DURATION] = duration;
+  c[ENVIRONMENT] = environment;
+  c[SUPERVISOR] = supervisor;
   scratch.values[SCORE_SO_FAR] =
-    SCORE_WEIGHTS.text * c[TEXT]! +
-    SCORE_WEIGHTS.adaptations * c[ADAPTATIONS]! +
-    SCORE_WEIGHTS.duration * c[DURATION]! +
-    SCORE_WEIGHTS.environment * c[ENVIRONMENT]! +
-    SCORE_WEIGHTS.supervisor * c[SUPERVISOR]!;
+    SCORE_WEIGHTS.text * text +
+    SCORE_WEIGHTS.adaptations * adaptations +
+    SCORE_WEIGHTS.duration * duration +
+    SCORE_WEIGHTS.environment * environment +
+    SCORE_WEIGHTS.supervisor * supervisor;
 }
 
 /** Adds the distance component (needs the distance from checkDistance). */
@@ -167,6 +193,16 @@ export function completeScore(
   const v = scratch.values;
   growthComponent(ix, row, pp, v[OVERLAP_MINUTES]!, scratch.components);
   v[SCORE_SO_FAR] = round4(v[SCORE_SO_FAR]! + SCORE_WEIGHTS.growth * scratch.components[GROWTH]!);
+}
+
+/**
+ * The most the growth term can add, without the interval merge: growth only rises with the overlap,
+ * and the overlap is at most min(supervised minutes, available minutes). Leaves the bound in
+ * scratch.bound[GROWTH].
+ */
+export function growthBound(ix: SlotIndex, row: number, pp: PreparedParticipant, scratch: RowScratch): void {
+  const most = Math.min(ix.col.scheduleMinutes[row]!, pp.availabilityMinutes);
+  growthComponent(ix, row, pp, most, scratch.bound);
 }
 
 /** Score of a slot that passed the hard constraints (so scratch holds its distance and overlap). */

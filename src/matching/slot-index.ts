@@ -78,6 +78,8 @@ function allocateColumns(capacity: number) {
     physical: new Uint8Array(capacity),
     scheduleStart: new Int32Array(capacity),
     scheduleEnd: new Int32Array(capacity),
+    /** Supervised minutes per week: an upper bound on any overlap, for the ranking's score bound. */
+    scheduleMinutes: new Int32Array(capacity),
     termStart: new Int32Array(capacity),
     avoidScopeEnd: new Int32Array(capacity),
     termEnd: new Int32Array(capacity),
@@ -370,6 +372,7 @@ export class SlotIndex {
     const start = this.store(this.schedules, c.scheduleStart[row]!, c.scheduleEnd[row]!, schedule);
     c.scheduleStart[row] = start;
     c.scheduleEnd[row] = start + schedule.length;
+    c.scheduleMinutes[row] = slot.schedule.reduce((sum, [from, to]) => sum + (to - from), 0);
     this.compileTerms(row, slot);
   }
 
