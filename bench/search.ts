@@ -12,7 +12,7 @@
  * Target: embedded p95 < 20 ms. Run: `npx tsx bench/search.ts` (or `npm run bench -- search`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { organizations, slots } from '../db/schema';
@@ -54,6 +54,13 @@ export interface SearchBenchResult {
   queries: number;
   samples: number;
   embeddedMs: Summary;
+  /**
+   * CPU time of the same embedded searches (this process, user + system): what a query costs when
+   * the machine is not shared; wall time above includes waiting for the CPU under load.
+   */
+  embeddedCpuMs: Summary;
+  /** One-minute load average before and after the timed queries (2 cores here). */
+  loadAverage: [number, number];
   httpMs: Summary;
   miniSearchMs: Summary;
   /** MiniSearch latency ÷ embedded latency (above 1: the embedded adapter is faster). */
@@ -236,14 +243,19 @@ export async function run(): Promise<SearchBenchResult> {
       mini.search(toQuery(b));
     }
     const embeddedMs: number[] = [];
+    const embeddedCpuMs: number[] = [];
     const httpMs: number[] = [];
     const miniMs: number[] = [];
+    const loadBefore = loadavg()[0]!;
     for (let round = 0; round < ROUNDS; round++) {
       for (const b of queries) {
         const q = toQuery(b);
+        const cpu = process.cpuUsage();
         let t = performance.now();
         await index.search(q);
         embeddedMs.push(performance.now() - t);
+        const used = process.cpuUsage(cpu);
+        embeddedCpuMs.push((used.user + used.system) / 1000);
         t = performance.now();
         const res = await app.request(httpPath(b), { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
         await res.text();
@@ -255,6 +267,7 @@ export async function run(): Promise<SearchBenchResult> {
       }
     }
 
+    const loadAfter = loadavg()[0]!;
     const recall: SearchBenchResult['recall'] = [];
     for (const b of planted) {
       const q = toQuery(b);
@@ -284,6 +297,8 @@ export async function run(): Promise<SearchBenchResult> {
       queries: queries.length,
       samples: embeddedMs.length,
       embeddedMs: e,
+      embeddedCpuMs: summarize(embeddedCpuMs),
+      loadAverage: [round3(loadBefore), round3(loadAfter)],
       httpMs: summarize(httpMs),
       miniSearchMs: ms,
       ratio: { p50: round3(ms.p50 / e.p50), p95: round3(ms.p95 / e.p95) },
@@ -308,7 +323,9 @@ function print(r: SearchBenchResult) {
   console.log(
     `Text + kind + adaptation + weekday + radius, ${r.queries} queries × rounds = ${r.samples} samples:`,
   );
+  console.log(`  (load average ${r.loadAverage[0]} → ${r.loadAverage[1]} on ${cpus().length} cores)`);
   console.log(line('embedded adapter', r.embeddedMs));
+  console.log(line('embedded adapter, CPU time', r.embeddedCpuMs));
   console.log(line('HTTP route (embedded)', r.httpMs));
   console.log(line('MiniSearch (in memory)', r.miniSearchMs));
   console.log(`  MiniSearch ÷ embedded: p50 ×${r.ratio.p50}, p95 ×${r.ratio.p95}`);

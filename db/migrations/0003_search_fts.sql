@@ -3,7 +3,8 @@
 --
 -- search_docs: one row per indexed slot with the fields filters use, narrow so that scans stay cheap.
 -- `cell` is a grid cell (0.1° latitude × 0.2° longitude, about 11 × 11 km) for the distance pre-filter;
--- the covering index lets a radius search read only the index.
+-- the cell index covers every filter column, so a radius search reads only the index (documents
+-- near each other sit together in it) and never a table row it then throws away.
 CREATE TABLE `search_docs` (
 	`docid` integer PRIMARY KEY,
 	`slot_id` text NOT NULL,
@@ -29,7 +30,7 @@ CREATE TABLE `search_docs` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `search_docs_slot_uq` ON `search_docs` (`slot_id`);
 --> statement-breakpoint
-CREATE INDEX `search_docs_cell_idx` ON `search_docs` (`cell`, `status`, `kind`, `days_mask`, `adaptation_mask`, `lat`, `lon`);
+CREATE INDEX `search_docs_cell_idx` ON `search_docs` (`cell`, `status`, `kind`, `days_mask`, `adaptation_mask`, `open_ended`, `end_day`, `lat`, `lon`, `start_day`, `hours_min`, `hours_max`, `leads_to_hire`, `social_intensity`, `physical_demand`, `municipality_code`, `organization_id`);
 --> statement-breakpoint
 CREATE INDEX `search_docs_municipality_idx` ON `search_docs` (`municipality_code`, `status`);
 --> statement-breakpoint

@@ -1,0 +1,89 @@
+/** Slot row → search document: only listed fields, nothing about people, dates as numbers. */
+import { describe, expect, it } from 'vitest';
+import type { slots } from '../../db/schema';
+import { isIndexable, searchDocumentFields, searchText, toSearchDocument } from '../../src/search/document';
+
+const row = (overrides: Partial<typeof slots.$inferSelect> = {}): typeof slots.$inferSelect => ({
+  id: 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
+  organizationId: 'org_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
+  siteId: 'sit_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
+  title: 'Bageribiträde i surdegsbageri',
+  description: 'Baka bröd tidigt på morgonen.',
+  tasks: ['baka bröd', 'diska'],
+  ssyk: '9413',
+  occupationLabel: 'Kafé- och konditoribiträden',
+  kind: 'work_training',
+  municipalityCode: '1480',
+  address: 'Bagargatan 1, 411 01 Göteborg',
+  lat: 57.7,
+  lon: 11.97,
+  capacity: 3,
+  taken: 1,
+  schedule: [
+    { day: 'mon', start: '06:00', end: '10:00' },
+    { day: 'thu', start: '06:00', end: '10:00' },
+  ],
+  daysMask: 0b1001,
+  hoursMin: 4,
+  hoursMax: 8,
+  startDate: '2026-01-05',
+  endDate: '2026-07-05',
+  openEnded: false,
+  adaptations: [
+    { code: 'quiet_workspace', status: 'in_place' },
+    { code: 'slower_pace', status: 'can_arrange' },
+  ],
+  adaptationMask: 0b10001,
+  socialIntensity: 'low',
+  physicalDemand: 'medium',
+  subsidies: ['lonebidrag'],
+  leadsToHire: true,
+  status: 'open',
+  createdAt: '2026-01-01T08:00:00.000Z',
+  updatedAt: '2026-01-02T08:00:00.000Z',
+  ...overrides,
+});
+
+describe('search document', () => {
+  it('has exactly the listed fields: no address, site, supervisors or anything about participants', () => {
+    const doc = toSearchDocument(row(), 'Bageriet AB');
+    expect(Object.keys(doc).sort()).toEqual([...searchDocumentFields].sort());
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain('Bagargatan');
+    expect(text).not.toContain('sit_');
+    for (const key of Object.keys(doc))
+      expect(key).not.toMatch(/participant|supervisor|address|email|phone|reference/i);
+  });
+
+  it('maps place, schedule, adaptations and places', () => {
+    expect(toSearchDocument(row(), 'Bageriet AB')).toMatchObject({
+      organizationName: 'Bageriet AB',
+      municipalityName: 'Göteborg',
+      days: ['mon', 'thu'],
+      adaptations: ['quiet_workspace', 'slower_pace'],
+      capacity: 3,
+      freePlaces: 2,
+      tasks: ['baka bröd', 'diska'],
+    });
+  });
+
+  it('gives fixed-term slots day numbers and a duration, open-ended ones none', () => {
+    const fixed = toSearchDocument(row(), 'x');
+    expect(fixed.endDay! - fixed.startDay).toBe(181);
+    expect(fixed.durationDays).toBe(181);
+    expect(fixed.startDay).toBe(Date.parse('2026-01-05') / 86_400_000);
+    const open = toSearchDocument(row({ openEnded: true, endDate: null }), 'x');
+    expect(open).toMatchObject({ endDay: null, durationDays: null, endDate: null, openEnded: true });
+  });
+
+  it('leaves closed slots out of the index', () => {
+    expect(isIndexable(row({ status: 'closed' }))).toBe(false);
+    expect(isIndexable(row({ status: 'paused' }))).toBe(true);
+  });
+
+  it('searches the title apart from the rest, description first, in composed form', () => {
+    const { title, body } = searchText({ ...row(), title: 'Bro\u0308dbagare' });
+    expect(title).toBe('Brödbagare');
+    expect(body).toBe('Baka bröd tidigt på morgonen.\nbaka bröd\ndiska\nKafé- och konditoribiträden');
+  });
+});
