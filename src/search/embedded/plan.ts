@@ -90,7 +90,7 @@ async function corrections(db: Db, word: string): Promise<string[]> {
     const rows = await db.all<{ variant: string }>(sql`
       SELECT v.value AS variant FROM json_each(${JSON.stringify(oneEditVariants(word))}) v
       WHERE EXISTS (SELECT 1 FROM search_terms t WHERE t.term >= v.value AND t.term < v.value || ${MAX_CHAR})`);
-    return rows.map((r) => String(r.variant)).slice(0, MAX_CORRECTIONS);
+    return minimalPrefixes(rows.map((r) => String(r.variant))).slice(0, MAX_CORRECTIONS);
   }
   const rows = await db.all<{ term: string }>(sql`
     SELECT t.term FROM search_terms_trigram g CROSS JOIN search_terms t ON t.id = g.rowid
@@ -102,10 +102,18 @@ async function corrections(db: Db, word: string): Promise<string[]> {
     const [prefix, d] = closestPrefix(word, String(term), budget);
     if (d <= budget && (found.get(prefix) ?? budget + 1) > d) found.set(prefix, d);
   }
-  return [...found]
-    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, MAX_CORRECTIONS)
-    .map(([prefix]) => prefix);
+  // The fewest typos win (as in Meilisearch's ranking); fewer alternatives also keep MATCH cheap.
+  const fewest = Math.min(...found.values());
+  return minimalPrefixes([...found].filter(([, d]) => d === fewest).map(([p]) => p)).slice(
+    0,
+    MAX_CORRECTIONS,
+  );
+}
+
+/** Drops prefixes that extend another one in the list: "lagerarbe"* already covers "lagerarbetare"*. */
+export function minimalPrefixes(prefixes: string[]): string[] {
+  const sorted = [...new Set(prefixes)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q)));
 }
 
 /** Reads the words of `text` and expands them against the index's term list. */
