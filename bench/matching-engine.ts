@@ -3,37 +3,35 @@
  * Sweden, then rank 1,000 varied participants against it and report per-ranking latency.
  * Target (DESIGN-NOTES): p99 < 5 ms per ranking at 100,000 slots. Prints figures; asserts nothing.
  *
- * Two clocks: wall time (what a caller waits) and CPU time of the process (what the ranking costs;
- * it does not grow while the process waits for a core). On a shared 2-core machine the wall-time
- * tail mostly measures the other processes, so the load average is printed too.
+ * Two views, both wall time: one pass over the participants (what a caller waits), and per
+ * participant the best of three passes (the ranking's own cost, without the moments the process was
+ * preempted or a collection landed in the call). On a shared 2-core machine the one-pass tail mostly
+ * measures the other processes, so the load average is printed next to it.
  *   npx tsx bench/matching-engine.ts
  */
 import { buildSlotIndex, rankParticipant } from '../src/matching';
 import { GENERATOR_TODAY, generateParticipants, generateSlot, generateSlots } from './lib/generate';
 import { createRng } from './lib/random';
-import {
-  isMain,
-  loadAverage,
-  round3,
-  type Summary,
-  settleHeap,
-  summarize,
-  timed,
-  timedBoth,
-} from './lib/stats';
+import { isMain, loadAverage, round3, type Summary, settleHeap, summarize, timed } from './lib/stats';
 
 export interface RankingFigures {
   slots: number;
   buildMs: number;
-  /** Per-ranking wall time and CPU time over the measured participants. */
+  /** Per-ranking wall time over the measured participants, one pass. */
   rankMs: Summary;
-  rankCpuMs: Summary;
+  /**
+   * Per participant, the best wall time of BEST_OF passes: what a ranking costs when the process is
+   * not preempted and no collection lands in it (the other processes on a shared machine are gone).
+   */
+  rankBestOfMs: Summary;
   meanResults: number;
   /** Keeping the index current: replace a slot (upsert of a changed slot) or remove one. */
   upsertMs: Summary;
   removeMs: Summary;
   loadAverage: number;
 }
+
+const BEST_OF = 3;
 
 export interface MatchingEngineFigures {
   participants: number;
@@ -59,13 +57,17 @@ export function run(
 
     let results = 0;
     const wall: number[] = [];
-    const cpu: number[] = [];
     for (const p of participants) {
-      const t = timedBoth(() => rankParticipant(index, p, rankOpts));
+      const t = timed(() => rankParticipant(index, p, rankOpts));
       results += t.result.length;
       wall.push(t.ms);
-      cpu.push(t.cpu);
     }
+    const best = wall.map((ms, i) => {
+      let min = ms;
+      for (let k = 1; k < BEST_OF; k++)
+        min = Math.min(min, timed(() => rankParticipant(index, participants[i]!, rankOpts)).ms);
+      return min;
+    });
     const load = loadAverage();
 
     // Follow a stream of changes: replace random slots with new content, remove and re-add others.
@@ -83,7 +85,7 @@ export function run(
       slots: size,
       buildMs: round3(buildMs),
       rankMs: summarize(wall),
-      rankCpuMs: summarize(cpu),
+      rankBestOfMs: summarize(best),
       meanResults: round3(results / participants.length),
       upsertMs: summarize(upserts),
       removeMs: summarize(removes),
@@ -99,7 +101,7 @@ function print(f: MatchingEngineFigures): void {
     f.runs.flatMap((r) => [
       {
         slots: r.slots,
-        clock: 'wall',
+        clock: 'one pass',
         p50: r.rankMs.p50,
         p95: r.rankMs.p95,
         p99: r.rankMs.p99,
@@ -111,12 +113,12 @@ function print(f: MatchingEngineFigures): void {
       },
       {
         slots: r.slots,
-        clock: 'cpu',
-        p50: r.rankCpuMs.p50,
-        p95: r.rankCpuMs.p95,
-        p99: r.rankCpuMs.p99,
-        max: r.rankCpuMs.max,
-        mean: r.rankCpuMs.mean,
+        clock: `best of ${BEST_OF}`,
+        p50: r.rankBestOfMs.p50,
+        p95: r.rankBestOfMs.p95,
+        p99: r.rankBestOfMs.p99,
+        max: r.rankBestOfMs.max,
+        mean: r.rankBestOfMs.mean,
       },
     ]),
   );

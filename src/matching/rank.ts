@@ -14,7 +14,15 @@ import {
 } from './constraints';
 import { describeMatch } from './describe';
 import { type PreparedParticipant, prepareParticipant } from './participant';
-import { addDistance, baseScore, COMPONENT_ORDER, completeScore, growthBound, scoreRow } from './score';
+import {
+  addDistance,
+  addSlotFit,
+  COMPONENT_ORDER,
+  completeScore,
+  growthBound,
+  scoreRow,
+  textScore,
+} from './score';
 
 const GROWTH_INDEX = COMPONENT_ORDER.indexOf('growth');
 
@@ -58,6 +66,7 @@ function scan(
   const { lat, lon } = ix.col;
   const growthWeight = SCORE_WEIGHTS.growth + ROUNDING_MARGIN;
   const distanceAndGrowthWeight = SCORE_WEIGHTS.distance + growthWeight;
+  const allButTextWeight = 1 - SCORE_WEIGHTS.text + ROUNDING_MARGIN;
   for (const key of ix.cellsInBox(pp.box, pp.participant.lat, pp.participant.lon)) {
     const rows = ix.rowsOfCell(key);
     for (let i = 0; i < rows.length; i++) {
@@ -67,7 +76,9 @@ function scan(
       if (la < minLat || la > maxLat || lo < minLon || lo > maxLon) continue;
       if (!checkBasics(ix, row, pp, null) || isCertainlyTooFar(ix, row, pp)) continue;
       const threshold = top === null ? Number.NEGATIVE_INFINITY : top.threshold();
-      baseScore(ix, row, pp, scratch);
+      textScore(ix, row, pp, scratch);
+      if (score[SCORE_SO_FAR]! + allButTextWeight < threshold) continue;
+      addSlotFit(ix, row, pp, scratch);
       if (score[SCORE_SO_FAR]! + distanceAndGrowthWeight < threshold) continue;
       if (!checkDistance(ix, row, pp, scratch, null)) continue;
       addDistance(pp, scratch);

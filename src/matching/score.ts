@@ -127,20 +127,27 @@ export function weeksLeft(ix: SlotIndex, row: number, pp: PreparedParticipant): 
 }
 
 /**
- * The score is built in three steps so the ranking can stop early: `baseScore` needs only the
- * compiled slot (text, adaptations, duration, environment, supervisor), `addDistance` needs the
- * distance, `completeScore` needs the time overlap (growth). After each step the ranking compares
- * "score so far + the largest weight still to come" with the k-th best score and skips slots that
- * cannot enter the top k, so the asin and the interval merge run for few slots. Every path (ranking,
- * allocation, explain) goes through these same steps in the same order, so the floating-point result
- * is identical everywhere. The running total lives in scratch.values[SCORE_SO_FAR] (see RowScratch).
+ * The score is built in four steps so the ranking can stop early: `textScore` (the participant's
+ * words in the slot: the most telling component), `addSlotFit` (the rest that needs only the compiled
+ * slot), `addDistance` (needs the distance) and `completeScore` (growth, needs the time overlap).
+ * After each step the ranking compares "score so far + the most the remaining components can add"
+ * with the k-th best score and skips slots that cannot enter the top k, so the asin and the interval
+ * merge run for few slots. Every path (ranking, allocation, explain) goes through the same steps in
+ * the same order, so the floating-point result is identical everywhere. The running total lives in
+ * scratch.values[SCORE_SO_FAR] (see RowScratch).
  */
-export function baseScore(ix: SlotIndex, row: number, pp: PreparedParticipant, scratch: RowScratch): void {
-  // One function body with locals: this runs for every slot in reach, so the component rules are
-  // written out here rather than called (each is documented in score-rules.ts and weights.ts).
+export function textScore(ix: SlotIndex, row: number, pp: PreparedParticipant, scratch: RowScratch): void {
+  const text = pp.textByMatches[popcount(matchedPhraseBits(ix, row, pp))]!;
+  scratch.components[TEXT] = text;
+  scratch.values[SCORE_SO_FAR] = SCORE_WEIGHTS.text * text;
+}
+
+/** Adds adaptations, duration, environment and supervisor: everything known from the slot alone. */
+export function addSlotFit(ix: SlotIndex, row: number, pp: PreparedParticipant, scratch: RowScratch): void {
+  // One function body with locals: this runs for most slots in reach, so the rules are written out
+  // here rather than called (each is documented in score-rules.ts and weights.ts).
   const col = ix.col;
   const flags = col.flags[row]!;
-  const text = pp.textByMatches[popcount(matchedPhraseBits(ix, row, pp))]!;
 
   let adaptations = 1;
   if (pp.niceCount > 0) {
@@ -160,13 +167,13 @@ export function baseScore(ix: SlotIndex, row: number, pp: PreparedParticipant, s
   const supervisor = flags & FLAG_TRAINED_WITH_ROOM ? 1 : 0;
 
   const c = scratch.components;
-  c[TEXT] = text;
   c[ADAPTATIONS] = adaptations;
   c[DURATION] = duration;
   c[ENVIRONMENT] = environment;
   c[SUPERVISOR] = supervisor;
-  scratch.values[SCORE_SO_FAR] =
-    SCORE_WEIGHTS.text * text +
+  const v = scratch.values;
+  v[SCORE_SO_FAR] =
+    v[SCORE_SO_FAR]! +
     SCORE_WEIGHTS.adaptations * adaptations +
     SCORE_WEIGHTS.duration * duration +
     SCORE_WEIGHTS.environment * environment +
@@ -207,7 +214,8 @@ export function growthBound(ix: SlotIndex, row: number, pp: PreparedParticipant,
 
 /** Score of a slot that passed the hard constraints (so scratch holds its distance and overlap). */
 export function scoreRow(ix: SlotIndex, row: number, pp: PreparedParticipant, scratch: RowScratch): number {
-  baseScore(ix, row, pp, scratch);
+  textScore(ix, row, pp, scratch);
+  addSlotFit(ix, row, pp, scratch);
   addDistance(pp, scratch);
   completeScore(ix, row, pp, scratch);
   return scratch.values[SCORE_SO_FAR]!;
