@@ -8,9 +8,12 @@
 import { buildAllocationProblem, solveAllocation } from '../src/matching';
 import { allocationLp, greedyTotal } from './lib/allocation-baselines';
 import { GENERATOR_TODAY, generateParticipants, generateSlots } from './lib/generate';
-import { isMain, round3, timed } from './lib/stats';
+import { isMain, loadAverage, round3, timed } from './lib/stats';
 
 export interface AllocationFigures {
+  label: string;
+  /** 1-minute load average when the scenario finished (the machine is shared). */
+  loadAverage: number;
   participants: number;
   slots: number;
   eligiblePairs: number;
@@ -33,9 +36,25 @@ export interface AllocationFigures {
   } | null;
 }
 
-export async function run(opts: { participants?: number; slots?: number } = {}): Promise<AllocationFigures> {
-  const participantCount = opts.participants ?? 1_000;
-  const slotCount = opts.slots ?? 10_000;
+/** The required instance, and a scarcer one where greedy choices cost more. */
+export const SCENARIOS = [
+  { label: 'region: 1,000 participants, 10,000 slots', participants: 1_000, slots: 10_000 },
+  { label: 'scarce places: 1,000 participants, 1,500 slots', participants: 1_000, slots: 1_500 },
+];
+
+export async function run(scenarios = SCENARIOS): Promise<AllocationFigures[]> {
+  const figures: AllocationFigures[] = [];
+  for (const scenario of scenarios) figures.push(await runScenario(scenario));
+  return figures;
+}
+
+async function runScenario(opts: {
+  label: string;
+  participants: number;
+  slots: number;
+}): Promise<AllocationFigures> {
+  const participantCount = opts.participants;
+  const slotCount = opts.slots;
   const slots = generateSlots(slotCount, { seed: 11 });
   const participants = generateParticipants(participantCount, { seed: 12 });
 
@@ -66,6 +85,8 @@ export async function run(opts: { participants?: number; slots?: number } = {}):
   }
 
   return {
+    label: opts.label,
+    loadAverage: loadAverage(),
     participants: participantCount,
     slots: slotCount,
     eligiblePairs: problem.pairScore.length,
@@ -85,7 +106,7 @@ export async function run(opts: { participants?: number; slots?: number } = {}):
 
 function print(f: AllocationFigures): void {
   console.log(
-    `Allocation: ${f.participants} participants, ${f.slots} slots, ${f.eligiblePairs} eligible pairs\n` +
+    `Allocation, ${f.label}: ${f.eligiblePairs} eligible pairs (load average ${f.loadAverage})\n` +
       `  eligible pairs + scores   ${f.pairsMs} ms\n` +
       `  min-cost flow             ${f.flowMs} ms   → ${f.assigned} placed, total score ${f.totalScore}\n` +
       `  greedy baseline           ${f.greedy.ms} ms   → ${f.greedy.assigned} placed, total score ${f.greedy.totalScore}` +
@@ -101,4 +122,4 @@ function print(f: AllocationFigures): void {
   } else console.log('  HiGHS: no result (see error above)');
 }
 
-if (isMain(import.meta.url)) print(await run());
+if (isMain(import.meta.url)) for (const f of await run()) print(f);
