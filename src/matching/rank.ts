@@ -23,9 +23,6 @@ import {
   scoreRow,
   textScore,
 } from './score';
-
-const GROWTH_INDEX = COMPONENT_ORDER.indexOf('growth');
-
 import { buildSlotIndex, type SlotIndex } from './slot-index';
 import { TopK } from './top-k';
 import type {
@@ -41,6 +38,7 @@ import type {
 import { SCORE_WEIGHTS } from './weights';
 
 export const DEFAULT_LIMIT = 50;
+const GROWTH_INDEX = COMPONENT_ORDER.indexOf('growth');
 
 /** A bound this far under the k-th best score cannot reach it, even after the score is rounded. */
 const ROUNDING_MARGIN = 1e-4;
@@ -51,13 +49,13 @@ const ROUNDING_MARGIN = 1e-4;
  * pre-test; then, with a top-k, the score is built step by step (see score.ts) and a slot is dropped
  * as soon as full marks on the components still missing could not lift it to the k-th best score,
  * before its exact distance (asin), time overlap (interval merge), avoided words and growth are
- * computed. Without a top-k every eligible slot is visited.
+ * computed. Without a top-k (`top` null) every eligible slot is passed to `visit`.
  */
 function scan(
   ix: SlotIndex,
   pp: PreparedParticipant,
   top: TopK | null,
-  visit: (row: number, score: number) => void,
+  visit: ((row: number, score: number) => void) | null,
 ) {
   const scratch = createScratch();
   const score = scratch.values;
@@ -91,7 +89,7 @@ function scan(
       if (!checkAvoid(ix, row, pp, null) || !checkTime(ix, row, pp, scratch, null)) continue;
       completeScore(ix, row, pp, scratch);
       if (top !== null) top.offerFrom(row, score, SCORE_SO_FAR);
-      else visit(row, score[SCORE_SO_FAR]!);
+      else visit?.(row, score[SCORE_SO_FAR]!);
     }
   }
 }
@@ -111,9 +109,11 @@ export function rankParticipant(
   participant: ParticipantForMatching,
   opts: RankOptions,
 ): Match[] {
+  const limit = limitOf(opts);
+  if (limit === 0) return [];
   const pp = prepareParticipant(ix, participant, opts.today);
-  const top = new TopK(opts.limit ?? DEFAULT_LIMIT, (row) => ix.ids[row]!);
-  scan(ix, pp, top, () => {});
+  const top = new TopK(limit, (row) => ix.ids[row]!);
+  scan(ix, pp, top, null);
   const scratch = createScratch();
   return top.sorted().map((row) => {
     passesHardConstraints(ix, row, pp, scratch, null); // refills distance and overlap for this row
@@ -145,7 +145,7 @@ export function rankCandidates(
       scored.push({ pp, score: scoreRow(ix, 0, pp, scratch) });
   }
   scored.sort((a, b) => b.score - a.score || compareIds(a.pp.participant.id, b.pp.participant.id));
-  return scored.slice(0, opts.limit ?? DEFAULT_LIMIT).map(({ pp }) => {
+  return scored.slice(0, limitOf(opts)).map(({ pp }) => {
     passesHardConstraints(ix, 0, pp, scratch, null);
     return describeMatch(ix, 0, pp, scratch);
   });
@@ -163,6 +163,12 @@ export function explain(
   const failures: Reason<FailureCode>[] = [];
   if (!passesHardConstraints(ix, 0, pp, scratch, failures)) return { eligible: false, failures };
   return { eligible: true, match: describeMatch(ix, 0, pp, scratch) };
+}
+
+/** A usable limit: the default when absent, never negative (Infinity allowed). */
+function limitOf(opts: RankOptions): number {
+  const limit = opts.limit ?? DEFAULT_LIMIT;
+  return Number.isNaN(limit) || limit <= 0 ? 0 : Math.floor(limit);
 }
 
 /** Plain code-unit order: stable across locales and runtimes, unlike localeCompare. */

@@ -182,5 +182,7 @@ describe('score components move the order the way they should', () => {
     );
     const all = rankSlots(slots, participant(), opts);
     expect(rankSlots(slots, participant(), { ...opts, limit: 5 })).toEqual(all.slice(0, 5));
+    expect(rankSlots(slots, participant(), { ...opts, limit: Number.POSITIVE_INFINITY })).toEqual(all);
+    expect(rankSlots(slots, participant(), { ...opts, limit: 0 })).toEqual([]);
   });
 });

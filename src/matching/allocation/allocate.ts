@@ -106,7 +106,10 @@ function readResult(
   const supervisorOf = new Map<number, string>();
   const bySlot = new Map<number, number[]>();
   slotOf.forEach((s, p) => {
-    if (s >= 0) bySlot.set(s, [...(bySlot.get(s) ?? []), p]);
+    if (s < 0) return;
+    const members = bySlot.get(s);
+    if (members) members.push(p);
+    else bySlot.set(s, [p]);
   });
   for (const [s, members] of bySlot) {
     const units: string[] = [];
