@@ -32,7 +32,8 @@ export function buildAllocationProblem(
   slots: readonly SlotForMatching[],
   opts: MatchOptions,
 ): AllocationProblem {
-  const sortedParticipants = [...participants].sort(byId);
+  // Ids are expected to be unique; if one repeats, the last occurrence counts (as for slots).
+  const sortedParticipants = [...new Map(participants.map((p) => [p.id, p])).values()].sort(byId);
   const index = buildSlotIndex([...slots].sort(byId));
 
   const pairs: { p: number; row: number; score: number }[] = [];
