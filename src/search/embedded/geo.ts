@@ -26,6 +26,34 @@ export function cellRanges(lat: number, lon: number, radiusKm: number): [number,
   return ranges;
 }
 
+/** Most cells listed one by one; past this (radii of hundreds of km) rows of cells are ranges. */
+export const MAX_LISTED_CELLS = 2500;
+
+/**
+ * Every cell that may hold a point within radiusKm, or null when there are too many to list. Listed
+ * cells let the index seek to each cell's open slots of the wanted kind instead of scanning all of a
+ * row's entries; cells whose nearest point is outside the circle are left out.
+ */
+export function cellList(lat: number, lon: number, radiusKm: number): number[] | null {
+  const ranges = cellRanges(lat, lon, radiusKm);
+  const width = ranges[0] ? ranges[0][1] - ranges[0][0] + 1 : 0;
+  if (ranges.length * width > MAX_LISTED_CELLS) return null;
+  const { kx2, ky2 } = flatWeights(lat);
+  const cells: number[] = [];
+  for (const [from, to] of ranges) {
+    const y = Math.floor(from / 1000);
+    // The cell's closest latitude and longitude to the centre.
+    const nearLat = Math.min(Math.max(lat, y * CELL_LAT), (y + 1) * CELL_LAT);
+    for (let cell = from; cell <= to; cell++) {
+      const x = cell - y * 1000;
+      const nearLon = Math.min(Math.max(lon, x * CELL_LON), (x + 1) * CELL_LON);
+      const d2 = (nearLat - lat) ** 2 * ky2 + (nearLon - lon) ** 2 * kx2;
+      if (d2 <= radiusKm * radiusKm * 1.01) cells.push(cell);
+    }
+  }
+  return cells;
+}
+
 /** Squared-distance weights: d² ≈ (Δlat·ky)² + (Δlon·kx)² km² near the query point. */
 export function flatWeights(lat: number) {
   const kx = KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180);

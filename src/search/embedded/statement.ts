@@ -13,7 +13,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { adaptationMask } from '../../domain/vocabulary';
 import { daysMaskOf } from '../filters';
 import type { SlotSearchQuery } from '../port';
-import { cellRanges, flatWeights } from './geo';
+import { cellList, cellRanges, flatWeights } from './geo';
 
 /** The title counts ten times the occupation, tasks and description. */
 const BM25 = sql`bm25(search_words, 10.0, 1.0)`;
@@ -72,17 +72,25 @@ function squaredDistance(q: SlotSearchQuery): SQL {
   return sql`((d.lat - ${lat}) * (d.lat - ${lat}) * ${ky2} + (d.lon - ${lon}) * (d.lon - ${lon}) * ${kx2})`;
 }
 
-/** The candidate documents (docid, d2), before text. */
+/**
+ * The candidate documents (docid), before text. Within a radius the listed cells already cut the
+ * circle's corners; the exact distance is checked later, on the few documents that also match text.
+ */
 function candidates(q: SlotSearchQuery, where: SQL[]): SQL {
-  const d2 = squaredDistance(q);
+  const all = sql.join(where, sql` AND `);
   if (q.near && q.radiusKm !== undefined) {
+    const cells = cellList(q.near.lat, q.near.lon, q.radiusKm);
+    if (cells)
+      return sql`SELECT d.docid FROM json_each(${json(cells)}) g
+        CROSS JOIN search_docs d INDEXED BY search_docs_cell_idx ON d.cell = g.value
+        WHERE ${all}`;
     const ranges = json(cellRanges(q.near.lat, q.near.lon, q.radiusKm));
-    return sql`SELECT d.docid, ${d2} AS d2 FROM json_each(${ranges}) r
+    return sql`SELECT d.docid FROM json_each(${ranges}) g
       CROSS JOIN search_docs d INDEXED BY search_docs_cell_idx
-        ON d.cell BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')
-      WHERE ${sql.join([...where, sql`${d2} <= ${q.radiusKm * q.radiusKm}`], sql` AND `)}`;
+        ON d.cell BETWEEN json_extract(g.value, '$[0]') AND json_extract(g.value, '$[1]')
+      WHERE ${all}`;
   }
-  return sql`SELECT d.docid, ${d2} AS d2 FROM search_docs d WHERE ${sql.join(where, sql` AND `)}`;
+  return sql`SELECT d.docid FROM search_docs d WHERE ${all}`;
 }
 
 export type Path = 'radius' | 'index' | 'text' | 'browse';
@@ -110,16 +118,18 @@ export function searchStatement(q: SlotSearchQuery, match: string | null, todayD
   const path = accessPath(q, match !== null);
   const rank = q.sort === 'relevance' ? BM25 : sql`0`;
   let matched: SQL;
-  if (match === null) matched = sql`SELECT docid, 0 AS score, d2 FROM f`;
+  if (match === null) matched = sql`SELECT docid, 0 AS score FROM f`;
   else if (path === 'text')
-    matched = sql`SELECT d.docid, ${rank} AS score, ${squaredDistance(q)} AS d2
+    matched = sql`SELECT d.docid, ${rank} AS score
       FROM search_words CROSS JOIN search_docs d ON d.docid = search_words.rowid
       WHERE search_words MATCH ${match} AND ${sql.join(where, sql` AND `)}`;
   else
-    matched = sql`SELECT f.docid, ${rank} AS score, f.d2
+    matched = sql`SELECT f.docid, ${rank} AS score
       FROM search_words CROSS JOIN f ON f.docid = search_words.rowid
       WHERE search_words MATCH ${match}`;
-  const f = path === 'text' ? sql`SELECT 1 AS docid, NULL AS d2 WHERE 0` : candidates(q, where);
+  const f = path === 'text' ? sql`SELECT 1 AS docid WHERE 0` : candidates(q, where);
+  const d2 = squaredDistance(q);
+  const inRadius = q.near && q.radiusKm !== undefined ? sql`AND ${d2} <= ${q.radiusKm * q.radiusKm}` : sql``;
   const adaptationCounts = sql.join(
     Array.from({ length: ADAPTATION_BITS }, (_x, i) => sql.raw(`sum((adaptation_mask >> ${i}) & 1)`)),
     sql`, `,
@@ -128,11 +138,11 @@ export function searchStatement(q: SlotSearchQuery, match: string | null, todayD
     WITH f AS MATERIALIZED (${f}),
     m AS MATERIALIZED (${matched}),
     c AS MATERIALIZED (
-      SELECT m.docid, m.score, m.d2, d.slot_id, d.organization_id, d.municipality_code, d.kind,
+      SELECT m.docid, m.score, ${d2} AS d2, d.slot_id, d.organization_id, d.municipality_code, d.kind,
         d.adaptation_mask, d.created_at
       FROM m CROSS JOIN search_docs d ON d.docid = m.docid CROSS JOIN slots s ON s.id = d.slot_id
       WHERE ${oneOf(sql`s.status`, q.statuses)}
-        ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity`}
+        ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity`} ${inRadius}
     ),
     page AS (
       SELECT c.*, row_number() OVER (ORDER BY ${order(q, match !== null)}) AS position FROM c
