@@ -60,10 +60,18 @@ export interface DrainOptions {
   /** Rows claimed per pass. */
   batchSize?: number;
   leaseMs?: number;
-  maxAttempts?: number;
+  /** Attempts before a row is marked failed, per topic (default DEFAULT_MAX_ATTEMPTS). */
+  maxAttempts?: Record<string, number>;
   /** Only these topics (a worker per topic), or all with a handler. */
   topics?: string[];
 }
+
+export const DEFAULT_MAX_ATTEMPTS = 10;
+/**
+ * Mail rides out longer provider outages: 20 attempts span about ten hours with the backoff below,
+ * well inside Resend's 24-hour idempotency window, so a late retry still cannot send twice.
+ */
+export const TOPIC_MAX_ATTEMPTS: Record<string, number> = { mail: 20 };
 
 /** Delay before attempt n+1: 2 s, 4 s, 8 s … capped at one hour, with ±20 % jitter. */
 export function backoffMs(attempts: number, random = Math.random): number {
@@ -85,7 +93,7 @@ export async function drainOutbox(
 ): Promise<DrainResult> {
   const clock = opts.now ?? (() => new Date());
   const leaseMs = opts.leaseMs ?? 60_000;
-  const maxAttempts = opts.maxAttempts ?? 10;
+  const maxAttempts = { ...TOPIC_MAX_ATTEMPTS, ...opts.maxAttempts };
   const topics = opts.topics ?? Object.keys(handlers);
   const result: DrainResult = { claimed: 0, done: 0, retried: 0, failed: 0 };
   if (topics.length === 0) return result;
@@ -141,7 +149,8 @@ export async function drainOutbox(
       result.done++;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const permanent = err instanceof PermanentFailure || row.attempts >= maxAttempts;
+      const permanent =
+        err instanceof PermanentFailure || row.attempts >= (maxAttempts[row.topic] ?? DEFAULT_MAX_ATTEMPTS);
       const next = new Date(clock().getTime() + backoffMs(row.attempts)).toISOString();
       await db
         .update(outbox)

@@ -174,7 +174,7 @@ describe('retries', () => {
     const [n] = await notificationsTo(t, p.email);
     for (let i = 0; i < 2; i++) {
       await passBackoff(t, clock, n!.id);
-      await t.app.drainOutbox({ maxAttempts: 3 });
+      await t.app.drainOutbox({ maxAttempts: { mail: 3 } });
     }
     const row = await mailRowOf(t, n!.id);
     expect(row.status).toBe('failed');
