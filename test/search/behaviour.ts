@@ -4,9 +4,7 @@
  * Everything goes through HTTP and the outbox, as in production: a write queues its index task,
  * `drainOutbox` applies it. Each test uses words of its own, so tests do not see each other's slots.
  */
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slots } from '../../db/schema';
 import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 
@@ -301,7 +299,11 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
     it('drops closed, deleted and full slots at once, before the index catches up', async () => {
       const closing = await slot(a, { title: 'Tapetserare tillgänglighet', location: STOCKHOLM });
       const deleting = await slot(a, { title: 'Tapetserare tillgänglighet', location: STOCKHOLM });
-      const filling = await slot(a, { title: 'Tapetserare tillgänglighet', location: STOCKHOLM });
+      const filling = await slot(a, {
+        title: 'Tapetserare tillgänglighet',
+        location: STOCKHOLM,
+        capacity: 1,
+      });
       const pausing = await slot(a, { title: 'Tapetserare tillgänglighet', location: STOCKHOLM });
       await drain();
       expect((await ids('q=tillgänglighet')).length).toBe(4);
@@ -313,8 +315,16 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
       expect(
         (await t.call('PATCH', `/v1/slots/${pausing.id}`, { key: a.key, body: { status: 'paused' } })).status,
       ).toBe(200);
-      // Places taken by placements (a direct update stands in for two accepted placements).
-      await t.db.update(slots).set({ taken: 2 }).where(eq(slots.id, filling.id));
+      // Its one place taken by an accepted placement.
+      const participant = await createParticipant(t, handler.key);
+      const proposal = await t.call('POST', '/v1/placements', {
+        key: handler.key,
+        body: { participantId: participant.id, slotId: filling.id, disclose: ['strengths'] },
+      });
+      expect(proposal.status).toBe(201);
+      expect((await t.call('POST', `/v1/placements/${proposal.body.id}/accept`, { key: a.key })).status).toBe(
+        200,
+      );
       // No drain: the index still has all four as they were.
       const now = await search('q=tillgänglighet');
       expect(now.data.map((h) => h.id)).toEqual([]);

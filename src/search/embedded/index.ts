@@ -2,12 +2,13 @@
  * The embedded search adapter: SQLite FTS5 inside the app's own database (libSQL file, Turso or D1),
  * no server to run. Tables: db/migrations/0003_search_fts.sql. Writes are atomic batches; a search
  * is two or three statements (term lookups, rarely corrections, then one statement for the rest).
- * Availability (status, free places, whether the slot still exists) is read from the slots table at
- * query time, so a closed, full or deleted slot leaves the results at once, before the index catches up.
+ * Availability (status, free places, whether the slot still exists) of a slot whose index task has
+ * not run yet is read from the slots table at query time, so a closed, full or deleted slot leaves
+ * the results at once, before the index catches up (see statement.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { BatchItem, Db } from '../../adapters/db/types';
-import { adaptationCodes, type SlotKind, type SlotStatus } from '../../domain/vocabulary';
+import { adaptationCodes, type SlotKind, type SlotStatus, slotKinds } from '../../domain/vocabulary';
 import { distanceKm } from '../../lib/geo';
 import { municipalityByCode } from '../../reference';
 import { searchText } from '../document';
@@ -45,6 +46,7 @@ const DOC_FIELDS = [
   ['social_intensity', (d) => d.socialIntensity],
   ['physical_demand', (d) => d.physicalDemand],
   ['created_at', (d) => d.createdAt],
+  ['free_places', (d) => d.freePlaces],
 ] as const satisfies readonly (readonly [string, (d: SlotSearchDocument) => unknown])[];
 
 const columns = DOC_FIELDS.map(([c]) => c);
@@ -218,14 +220,12 @@ export function embeddedSearch(db: Db): SearchIndex {
         const part = Number(row.part);
         if (part === 0) hits.push(data as HitRow);
         else if (part === 1) {
-          const [count, ...bits] = data as number[];
+          const [count, ...rest] = (data as (number | null)[]).map((n) => n ?? 0);
           total = count ?? 0;
-          adaptationCodes.forEach((code, i) => {
-            facets.adaptations[code] = bits[i] ?? 0;
-          });
-          facets.adaptations = nonZero(facets.adaptations);
+          facets.adaptations = nonZero(Object.fromEntries(adaptationCodes.map((c, i) => [c, rest[i] ?? 0])));
+          const kinds = rest.slice(adaptationCodes.length);
+          facets.kind = nonZero(Object.fromEntries(slotKinds.map((k, i) => [k, kinds[i] ?? 0])));
         } else if (part === 2) facets.municipalityCode = data ?? {};
-        else if (part === 3) facets.kind = data ?? {};
       }
       hits.sort((a, b) => a.position - b.position);
       return { hits: hits.map((h) => toHit(h, q, plan.words)), total, facets };
