@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { apiKeys, organizations, type Role, users } from '../../db/schema';
 import { type Actor, type Member, platformActor, rolesByOrganizationKind } from '../auth/actor';
 import { assertCanSeeOrganization, isMemberOf, isPlatform } from '../auth/policy';
@@ -36,7 +36,8 @@ const toApiKey = (k: KeyRow, u: UserRow) => ({
 function assertKeyManager(actor: Actor, organizationId: string, role?: Role) {
   if (isPlatform(actor)) return;
   assertCanSeeOrganization(actor, organizationId);
-  if (!isMemberOf(actor, organizationId)) throw forbidden('Only the organization’s own people manage its keys.');
+  if (!isMemberOf(actor, organizationId))
+    throw forbidden('Only the organization’s own people manage its keys.');
   if (actor.role === 'admin') return;
   if (actor.role === 'coordinator') {
     if (role === 'admin') throw forbidden('A coordinator cannot issue admin keys.');
@@ -47,6 +48,27 @@ function assertKeyManager(actor: Actor, organizationId: string, role?: Role) {
 
 export function apiKeyService(ctx: ServiceContext) {
   const { db } = ctx;
+
+  // Every request runs this lookup: prepared once, so no query is rebuilt per request.
+  const keyByHash = db
+    .select({
+      keyId: apiKeys.id,
+      userId: users.id,
+      role: users.role,
+      organizationId: organizations.id,
+      organizationKind: organizations.kind,
+    })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
+    .where(
+      and(
+        eq(apiKeys.hash, sql.placeholder('hash')),
+        isNull(apiKeys.revokedAt),
+        isNull(organizations.deactivatedAt),
+      ),
+    )
+    .prepare();
 
   async function loadOrganization(id: string) {
     const [org] = await db.select().from(organizations).where(eq(organizations.id, id));
@@ -60,19 +82,7 @@ export function apiKeyService(ctx: ServiceContext) {
       if (ctx.config.ADMIN_API_KEY && (await timingSafeEqual(token, ctx.config.ADMIN_API_KEY)))
         return platformActor;
       if (!token.startsWith(KEY_PREFIX)) return null;
-      const hash = await sha256Hex(token);
-      const [row] = await db
-        .select({
-          keyId: apiKeys.id,
-          userId: users.id,
-          role: users.role,
-          organizationId: organizations.id,
-          organizationKind: organizations.kind,
-        })
-        .from(apiKeys)
-        .innerJoin(users, eq(users.id, apiKeys.userId))
-        .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
-        .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt), isNull(organizations.deactivatedAt)));
+      const [row] = await keyByHash.execute({ hash: await sha256Hex(token) });
       return row ? ({ kind: 'member', ...row } satisfies Member) : null;
     },
 

@@ -21,7 +21,17 @@ export class SlotCatalog {
   private lastSeq = -1;
   private syncing: Promise<void> | null = null;
 
-  constructor(private readonly db: Db) {}
+  /** Runs before every ranking, so it is prepared once. */
+  private readonly changesAfter;
+
+  constructor(private readonly db: Db) {
+    this.changesAfter = db
+      .select({ seq: slotChanges.seq, slotId: slotChanges.slotId })
+      .from(slotChanges)
+      .where(gt(slotChanges.seq, sql.placeholder('seq')))
+      .orderBy(asc(slotChanges.seq))
+      .prepare();
+  }
 
   /** The index, brought up to date with every change committed before this call. */
   async current(): Promise<SlotIndex> {
@@ -35,11 +45,7 @@ export class SlotCatalog {
 
   private async sync() {
     if (this.lastSeq < 0) return this.reload();
-    const changes = await this.db
-      .select({ seq: slotChanges.seq, slotId: slotChanges.slotId })
-      .from(slotChanges)
-      .where(gt(slotChanges.seq, this.lastSeq))
-      .orderBy(asc(slotChanges.seq));
+    const changes = await this.changesAfter.execute({ seq: this.lastSeq });
     if (changes.length === 0) return;
     // The log is pruned; if rows we never saw are gone, start over rather than miss a change.
     const [first] = await this.db.select({ seq: min(slotChanges.seq) }).from(slotChanges);

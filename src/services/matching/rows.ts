@@ -80,7 +80,6 @@ export type CompactSlot = Omit<
   | 'daysMask'
   | 'adaptationMask'
   | 'subsidies'
-  | 'municipalityCode'
   | 'createdAt'
   | 'updatedAt'
 > & {
@@ -101,6 +100,7 @@ export const slotJsonFields = sql.join(
     sql`'status', ${t.status}`,
     sql`'lat', ${t.lat}`,
     sql`'lon', ${t.lon}`,
+    sql`'municipalityCode', ${t.municipalityCode}`,
     sql`'capacity', ${t.capacity}`,
     sql`'taken', ${t.taken}`,
     sql`'schedule', json(${t.schedule})`,
@@ -117,9 +117,15 @@ export const slotJsonFields = sql.join(
   sql`, `,
 );
 
-export function fromCompact(c: CompactSlot, rooms: SupervisorRoom[]): SlotForMatching {
-  return slotForMatching(
-    { ...c, description: '', openEnded: c.openEnded === 1, leadsToHire: c.leadsToHire === 1 } as SlotRow,
-    rooms,
-  );
+/** A slot as the catalog keeps it: what the engine reads, plus what a result summary shows. */
+export type CatalogSlot = SlotForMatching & { municipalityCode: string };
+
+export function fromCompact(c: CompactSlot, rooms: SupervisorRoom[]): CatalogSlot {
+  const row = {
+    ...c,
+    description: '',
+    openEnded: c.openEnded === 1,
+    leadsToHire: c.leadsToHire === 1,
+  } as SlotRow;
+  return { ...slotForMatching(row, rooms), municipalityCode: c.municipalityCode };
 }

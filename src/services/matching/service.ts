@@ -16,11 +16,12 @@ import {
   rankParticipant,
   renderReason,
   type SlotForMatching,
+  type SlotIndex,
 } from '../../matching';
 import { municipalityByCode } from '../../reference';
 import type { ServiceContext } from '../context';
 import { SlotCatalog } from './catalog';
-import { participantForMatching, slotForMatching } from './rows';
+import { type CatalogSlot, participantForMatching, slotForMatching } from './rows';
 import { swedishDate } from './today';
 
 /** A reason as the API shows it: code and parameters (for programs) and the text in both languages. */
@@ -53,30 +54,21 @@ export function matchingService(ctx: ServiceContext) {
   const catalog = new SlotCatalog(db);
   const today = () => swedishDate(ctx.now());
 
-  /** What a handler needs to read a result: title, employer, place, free places (fresh from the database). */
-  async function slotSummaries(ids: string[]) {
-    const out = new Map<string, ReturnType<typeof summary>>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += ID_CHUNK) {
-      const rows = await db
-        .select({
-          id: slots.id,
-          title: slots.title,
-          kind: slots.kind,
-          organizationId: slots.organizationId,
-          organizationName: organizations.name,
-          municipalityCode: slots.municipalityCode,
-          capacity: slots.capacity,
-          taken: slots.taken,
-          hoursMin: slots.hoursMin,
-          hoursMax: slots.hoursMax,
-        })
-        .from(slots)
-        .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-        .where(inArray(slots.id, unique.slice(i, i + ID_CHUNK)));
-      for (const r of rows) out.set(r.id, summary(r));
-    }
-    return out;
+  /**
+   * What a handler needs to read a result: title, employer, place, free places. All but the
+   * employer's name come from the catalog, which the request has just brought up to date.
+   */
+  async function slotSummaries(index: SlotIndex, ids: string[]) {
+    const found = ids.map((id) => index.get(id) as CatalogSlot | undefined).filter((s) => s !== undefined);
+    const names = new Map<string, string>();
+    const orgIds = [...new Set(found.map((s) => s.organizationId))];
+    for (let i = 0; i < orgIds.length; i += ID_CHUNK)
+      for (const o of await db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds.slice(i, i + ID_CHUNK))))
+        names.set(o.id, o.name);
+    return new Map(found.map((s) => [s.id, summary(s, names.get(s.organizationId) ?? '')]));
   }
 
   async function loadParticipant(actor: Actor, id: string) {
@@ -112,7 +104,10 @@ export function matchingService(ctx: ServiceContext) {
       const participant = participantForMatching(await loadParticipant(actor, participantId));
       const index = await catalog.current();
       const matches = rankParticipant(index, participant, { limit: q.limit, today: today() });
-      const summaries = await slotSummaries(matches.map((m) => m.slotId));
+      const summaries = await slotSummaries(
+        index,
+        matches.map((m) => m.slotId),
+      );
       return {
         data: matches.map((m) => ({ ...present(m), slot: summaries.get(m.slotId) ?? null })),
         today: today(),
@@ -200,7 +195,10 @@ export function matchingService(ctx: ServiceContext) {
         slotIds.map((id) => index.get(id)!),
         { today: today() },
       );
-      const summaries = await slotSummaries(result.assignments.map((a) => a.slotId));
+      const summaries = await slotSummaries(
+        index,
+        result.assignments.map((a) => a.slotId),
+      );
       return {
         assignments: result.assignments.map((a) => ({ ...a, slot: summaries.get(a.slotId) ?? null })),
         unassigned: result.unassigned.map((u) => ({
@@ -215,27 +213,16 @@ export function matchingService(ctx: ServiceContext) {
   };
 }
 
-function summary(r: {
-  id: string;
-  title: string;
-  kind: string;
-  organizationId: string;
-  organizationName: string;
-  municipalityCode: string;
-  capacity: number;
-  taken: number;
-  hoursMin: number;
-  hoursMax: number;
-}) {
+function summary(s: CatalogSlot, organizationName: string) {
   return {
-    id: r.id,
-    title: r.title,
-    kind: r.kind,
-    organizationId: r.organizationId,
-    organizationName: r.organizationName,
-    municipalityCode: r.municipalityCode,
-    municipalityName: municipalityByCode.get(r.municipalityCode)?.name ?? null,
-    freePlaces: r.capacity - r.taken,
-    hoursPerWeek: { min: r.hoursMin, max: r.hoursMax },
+    id: s.id,
+    title: s.title,
+    kind: s.kind,
+    organizationId: s.organizationId,
+    organizationName,
+    municipalityCode: s.municipalityCode,
+    municipalityName: municipalityByCode.get(s.municipalityCode)?.name ?? null,
+    freePlaces: s.capacity - s.taken,
+    hoursPerWeek: { min: s.hoursMin, max: s.hoursMax },
   };
 }
