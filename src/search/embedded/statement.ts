@@ -142,8 +142,16 @@ export function searchStatement(q: SlotSearchQuery, match: string | null, todayD
     matched = sql`SELECT ${COLUMNS}, ${rank} AS score
       FROM search_words CROSS JOIN search_docs d ON d.docid = search_words.rowid
       WHERE search_words MATCH ${match} AND ${sql.join(where, sql` AND `)}`;
+  else if (path === 'radius')
+    // The full-text scan probes the materialized candidates through a Bloom filter and an automatic
+    // index, the plan SQLite picks for a radius's candidate set (see bench/search.ts).
+    matched = sql`SELECT f.*, ${rank} AS score
+      FROM search_words CROSS JOIN f ON f.docid = search_words.rowid
+      WHERE search_words MATCH ${match}`;
   // The full-text scan tests each match against the candidates' docids (an ephemeral index built
-  // once; the unary + keeps SQLite from handing the IN list to FTS5 as one lookup per docid).
+  // once; the unary + keeps SQLite from handing the IN list to FTS5 as one lookup per docid). A
+  // join would not do: without statistics SQLite may take an index's candidates for a few rows and
+  // rescan them for every match.
   else
     matched = sql`SELECT ${COLUMNS}, x.score FROM (
         SELECT search_words.rowid AS docid, ${rank} AS score FROM search_words
@@ -164,7 +172,7 @@ export function searchStatement(q: SlotSearchQuery, match: string | null, todayD
     sql`, `,
   );
   return sql`
-    WITH f AS (${f}),
+    WITH f AS ${path === 'radius' ? sql`MATERIALIZED` : sql``} (${f}),
     m AS (${matched}),
     changed AS MATERIALIZED (
       SELECT DISTINCT json_extract(payload, '$.slotId') AS slot_id FROM outbox
