@@ -5,7 +5,7 @@
  * closed, filled or deleted a moment ago is dropped even if the index has not caught up yet.
  * A reindex builds a fresh index beside the live one and swaps them, so search never sees a gap.
  */
-import { Meilisearch, type Task } from 'meilisearch';
+import { type IndexSwap, Meilisearch, type Task } from 'meilisearch';
 import type { Db } from '../../adapters/db/types';
 import { liveAvailability, stillAvailable } from '../live';
 import type { Facets, SearchIndex, SlotSearchDocument } from '../port';
@@ -79,7 +79,8 @@ export function meilisearchSearch(o: MeilisearchOptions): SearchIndex {
         indexed += docs.length;
       }
       await prepare(o.index);
-      await run(client.swapIndexes([{ indexes: [o.index, fresh], rename: false }]));
+      // No `rename` field: servers before Meilisearch 1.18 refuse it, and false is the default.
+      await run(client.swapIndexes([{ indexes: [o.index, fresh] } as IndexSwap]));
       await client.deleteIndexIfExists(fresh);
       return { indexed };
     },
