@@ -4,7 +4,7 @@
  * the adapter sends and how it reads answers, not Meilisearch's own search: that is the shared suite's
  * job when MEILISEARCH_URL points at a real server.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meilisearchSearch } from '../../src/search/meilisearch';
