@@ -9,12 +9,19 @@ import { asc, desc, eq, gt, inArray, min, type SQL, sql } from 'drizzle-orm';
 import { slotChanges, slotSupervisors, slots, supervisors } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { buildSlotIndex, type SlotForMatching, type SlotIndex } from '../../matching';
-import { type CompactSlot, fromCompact, type LinkTuple, type SupervisorRoom, slotJsonFields } from './rows';
+import {
+  type CompactSlot,
+  fromCompact,
+  type LinkTuple,
+  type SupervisorRoom,
+  slotJsonColumns,
+  slotJsonFields,
+} from './rows';
 
 /** D1 binds at most 100 parameters per statement; changed slots are reloaded in chunks below that. */
 const ID_CHUNK = 90;
 /** Slots per page when loading, to bound the size of one JSON document. */
-const PAGE = 5000;
+const PAGE = 20_000;
 
 export class SlotCatalog {
   private index: SlotIndex = buildSlotIndex([]);
@@ -84,21 +91,21 @@ export class SlotCatalog {
     const out: SlotForMatching[] = [];
     let after = '';
     for (;;) {
-      const [page] = await this.db.all<{ n: number; last: string | null; slots: string; links: string }>(sql`
-        WITH page AS MATERIALIZED (
-          SELECT * FROM ${slots} WHERE ${where} AND ${slots.id} > ${after} ORDER BY ${slots.id} LIMIT ${PAGE}
-        )
-        SELECT
-          (SELECT count(*) FROM page) AS n,
-          (SELECT max(id) FROM page) AS last,
-          (SELECT json_group_array(json_object(${slotJsonFields})) FROM page AS ${slots}) AS slots,
-          (SELECT json_group_array(json_array(l.slot_id, s.id, s.max_participants, s.active_placements, s.trained))
-             FROM ${slotSupervisors} l JOIN ${supervisors} s ON s.id = l.supervisor_id
-             WHERE l.slot_id IN (SELECT id FROM page)) AS links`);
-      if (!page || page.n === 0) break;
+      // Only the columns matching reads go through the page (not descriptions), walking the key in order.
+      const [page] = await this.db.all<{ n: number; last: string | null; slots: string }>(sql`
+        SELECT count(*) AS n, max(${slots.id}) AS last, json_group_array(json_object(${slotJsonFields})) AS slots
+        FROM (SELECT ${slotJsonColumns} FROM ${slots} WHERE ${where} AND ${slots.id} > ${after}
+              ORDER BY ${slots.id} LIMIT ${PAGE}) AS ${slots}`);
+      if (!page || page.n === 0 || !page.last) break;
+      const [links] = await this.db.all<{ links: string }>(sql`
+        SELECT json_group_array(json_array(l.slot_id, s.id, s.max_participants, s.active_placements, s.trained)) AS links
+        FROM ${slotSupervisors} l
+          JOIN ${supervisors} s ON s.id = l.supervisor_id
+          JOIN ${slots} ON ${slots.id} = l.slot_id
+        WHERE ${where} AND l.slot_id > ${after} AND l.slot_id <= ${page.last}`);
       const bySlot = new Map<string, SupervisorRoom[]>();
       for (const [slotId, id, maxParticipants, activePlacements, trained] of JSON.parse(
-        page.links,
+        links?.links ?? '[]',
       ) as LinkTuple[]) {
         const room = { id, maxParticipants, activePlacements, trained: trained === 1 };
         const list = bySlot.get(slotId);
@@ -107,7 +114,7 @@ export class SlotCatalog {
       }
       for (const row of JSON.parse(page.slots) as CompactSlot[])
         out.push(fromCompact(row, bySlot.get(row.id) ?? []));
-      if (page.n < PAGE || !page.last) break;
+      if (page.n < PAGE) break;
       after = page.last;
     }
     return out;

@@ -1,7 +1,7 @@
 /** Database rows → the matching engine's inputs. The engine never sees the database. */
 import { sql } from 'drizzle-orm';
 import { type participants, type slots, slots as slotsTable, type supervisors } from '../../../db/schema';
-import { toIntervals } from '../../lib/schedule';
+import { storedToIntervals, toIntervals } from '../../lib/schedule';
 import type { ParticipantForMatching, SlotForMatching, SupervisorForMatching } from '../../matching';
 
 type SlotRow = typeof slots.$inferSelect;
@@ -88,6 +88,33 @@ export type CompactSlot = Omit<
 };
 
 const t = slotsTable;
+const compactColumns = [
+  t.id,
+  t.organizationId,
+  t.title,
+  t.tasks,
+  t.occupationLabel,
+  t.ssyk,
+  t.kind,
+  t.status,
+  t.lat,
+  t.lon,
+  t.municipalityCode,
+  t.capacity,
+  t.taken,
+  t.schedule,
+  t.hoursMin,
+  t.hoursMax,
+  t.openEnded,
+  t.startDate,
+  t.endDate,
+  t.adaptations,
+  t.socialIntensity,
+  t.physicalDemand,
+  t.leadsToHire,
+];
+/** The columns `slotJsonFields` reads, for a subquery that carries only those. */
+export const slotJsonColumns = sql.join(compactColumns, sql`, `);
 export const slotJsonFields = sql.join(
   [
     sql`'id', ${t.id}`,
