@@ -14,12 +14,15 @@ export function tokenize(text: string): string[] {
   return text.normalize('NFC').toLowerCase().match(TOKEN) ?? [];
 }
 
-/** The words of a query, in order, without repeats. */
+/**
+ * The words of a query, in order, without repeats. One-letter words are left out: "i" and "å" say
+ * little, and a lone letter typed as a prefix would match nearly every slot.
+ */
 export function queryWords(text: string): string[] {
   const words: string[] = [];
   for (const w of tokenize(text)) {
     const word = w.slice(0, MAX_WORD_LENGTH);
-    if (!words.includes(word)) words.push(word);
+    if ([...word].length > 1 && !words.includes(word)) words.push(word);
     if (words.length === MAX_QUERY_WORDS) break;
   }
   return words;

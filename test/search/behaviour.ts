@@ -206,6 +206,9 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
       const near = `near=${STOCKHOLM.lat},${STOCKHOLM.lon}`;
       const within10 = await search(`q=avståndstest&${near}&radiusKm=10`);
       expect(within10.data.map((h) => h.id).sort()).toEqual([city.id, solna.id].sort());
+      // Two words start from the text match instead of the map: the same radius rules.
+      const twoWords = await search(`q=skomakare avståndstest&${near}&radiusKm=80`);
+      expect(twoWords.data.map((h) => h.id).sort()).toEqual([city.id, solna.id, uppsala.id].sort());
       const byDistance = await search(`q=avståndstest&${near}&sort=distance`);
       expect(byDistance.data.map((h) => h.id)).toEqual([city.id, solna.id, uppsala.id, gbg.id]);
       const km = byDistance.data.map((h) => h.distanceKm);

@@ -24,9 +24,11 @@ describe('words', () => {
     expect(tokenize('IT-support 24/7')).toEqual(['it', 'support', '24', '7']);
   });
 
-  it('reads at most eight distinct words from a query', () => {
+  it('reads at most eight distinct words from a query, leaving out one-letter words', () => {
     expect(queryWords('lager lager kök')).toEqual(['lager', 'kök']);
-    expect(queryWords('a b c d e f g h i j')).toHaveLength(8);
+    expect(queryWords('aa bb cc dd ee ff gg hh ii jj')).toHaveLength(8);
+    expect(queryWords('kock i skolkök')).toEqual(['kock', 'skolkök']);
+    expect(queryWords('s')).toEqual([]);
     expect(queryWords('"*() -- ;')).toEqual([]);
   });
 

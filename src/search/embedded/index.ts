@@ -211,7 +211,9 @@ export function embeddedSearch(db: Db): SearchIndex {
     async search(q) {
       const plan = await planText(db, q.text);
       const todayDay = Math.floor(Date.parse(`${q.today}T00:00:00Z`) / 86_400_000);
-      const rows = await db.all<{ part: number; data: string }>(searchStatement(q, plan.match, todayDay));
+      const rows = await db.all<{ part: number; data: string }>(
+        searchStatement(q, plan.match, todayDay, plan.words.length),
+      );
       const hits: HitRow[] = [];
       let total = 0;
       const facets: Facets = { municipalityCode: {}, kind: {}, adaptations: {} };

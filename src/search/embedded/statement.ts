@@ -115,10 +115,12 @@ function candidates(q: SlotSearchQuery, where: SQL[]): SQL {
 export type Path = 'radius' | 'index' | 'text' | 'browse';
 
 /** Which access path the statement takes (exported for tests and the benchmark). */
-export function accessPath(q: SlotSearchQuery, hasText: boolean): Path {
-  if (q.near && q.radiusKm !== undefined) return 'radius';
+export function accessPath(q: SlotSearchQuery, words: number): Path {
+  // Two or more words narrow the full-text match more than most radii narrow the map (every word
+  // must match); one word is usually common, and then the radius is the better start.
+  if (q.near && q.radiusKm !== undefined && (words <= 1 || q.radiusKm <= 10)) return 'radius';
   if (q.organizationId || q.municipalityCodes.length) return 'index';
-  return hasText ? 'text' : 'browse';
+  return words > 0 ? 'text' : 'browse';
 }
 
 function order(q: SlotSearchQuery, ranked: boolean): SQL {
@@ -132,9 +134,9 @@ function order(q: SlotSearchQuery, ranked: boolean): SQL {
  * Rows: part 0 = one hit (JSON, with its position), part 1 = [total, a count per adaptation bit,
  * a count per kind in vocabulary order], part 2 = counts by municipality.
  */
-export function searchStatement(q: SlotSearchQuery, match: string | null, todayDay: number): SQL {
+export function searchStatement(q: SlotSearchQuery, match: string | null, todayDay: number, words = 1): SQL {
   const where = documentFilters(q, todayDay);
-  const path = accessPath(q, match !== null);
+  const path = accessPath(q, match === null ? 0 : words);
   const rank = q.sort === 'relevance' ? BM25 : sql`0`;
   let matched: SQL;
   if (match === null) matched = sql`SELECT f.*, 0 AS score FROM f`;
