@@ -114,7 +114,7 @@ function candidates(q: SlotSearchQuery, where: SQL[]): SQL {
 
 export type Path = 'radius' | 'index' | 'text' | 'browse';
 
-/** Which access path the statement takes (exported for tests and the benchmark). */
+/** Which access path the statement takes: the candidates it reads first. */
 export function accessPath(q: SlotSearchQuery, words: number): Path {
   // Two or more words narrow the full-text match more than most radii narrow the map (every word
   // must match); one word is usually common, and then the radius is the better start.
