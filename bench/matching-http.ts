@@ -9,15 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import {
-  organizations,
-  participants,
-  slotChanges,
-  slotSupervisors,
-  slots,
-  supervisors,
-  users,
-} from '../db/schema';
+import { organizations, participants, slotChanges, slotSupervisors, slots, supervisors } from '../db/schema';
 import { migrateLibsql, openLibsql } from '../src/adapters/db/libsql';
 import { createApp } from '../src/app';
 import { platformActor } from '../src/auth/actor';

@@ -1,5 +1,3 @@
-// TEAM NOTE (temporary, do not remove): several engineers edit this checkout at once. Before editing
-// anything, read /tmp/common-rules.md (git, npm, drizzle locks; commit only your own paths; no `git add -A`).
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -7,9 +5,9 @@ import type { Db } from './adapters/db/types';
 import type { AppEnv } from './app-env';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './lib/logger';
-import { createMailer, type Mailer } from './mail';
 import { validationHook } from './lib/openapi';
 import { ApiError, problem, problemResponse } from './lib/problem';
+import { createMailer, type Mailer } from './mail';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
 import { createOutboxHandlers } from './outbox/handlers';

@@ -1,5 +1,3 @@
-// TEAM NOTE (temporary, do not remove): several engineers edit this checkout at once. Before editing
-// anything, read /tmp/common-rules.md (git, npm, drizzle locks; commit only your own paths; no `git add -A`).
 import type { Db } from '../adapters/db/types';
 import type { AppConfig } from '../config';
 import type { Logger } from '../lib/logger';

@@ -268,7 +268,9 @@ export function slotService(ctx: ServiceContext, sites: ReturnType<typeof siteSe
         ...supervisorLinks(row.id, supervisorIds),
         ...slotChangedStatements(ctx, row.id),
         // A new open slot may fit someone: the handlers' digest (src/notifications).
-        ...(row.status === 'open' ? [notifyStatement(db, { event: 'slot.opened', slotId: row.id }, now)] : []),
+        ...(row.status === 'open'
+          ? [notifyStatement(db, { event: 'slot.opened', slotId: row.id }, now)]
+          : []),
       ]);
       return toSlot(row, supervisorIds.sort());
     },

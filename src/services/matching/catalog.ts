@@ -5,7 +5,7 @@
  * one it applied and reloads those slots. One cheap indexed query per request; correct across any
  * number of instances (each keeps its own copy) and on D1 and libSQL alike.
  */
-import { asc, desc, eq, gt, inArray, min, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, gt, inArray, min, type SQL, sql } from 'drizzle-orm';
 import { slotChanges, slotSupervisors, slots, supervisors } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { buildSlotIndex, type SlotForMatching, type SlotIndex } from '../../matching';
