@@ -8,10 +8,10 @@
  */
 import { and, eq, gt, gte } from 'drizzle-orm';
 import { organizations, participants, placementCheckIns, placements, slots, users } from '../../db/schema';
+import { addDays, addMonths, atLocalTime, localDate } from '../lib/local-time';
 import type { FollowUpKind } from '../mail/templates';
 import { enqueueStatement, type OutboxHandler } from '../outbox/outbox';
 import type { NotifyContext } from './context';
-import { addDays, addMonths, atLocalTime, localDate } from './local-time';
 import { queueMailStatements } from './queue';
 
 export const FOLLOWUP_TOPIC = 'followup';

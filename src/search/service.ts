@@ -5,19 +5,10 @@
  */
 import type { Actor } from '../auth/actor';
 import { registryScope } from '../auth/policy';
+import { localDate } from '../lib/local-time';
 import { encodeOffsetCursor } from './filters';
 import type { SearchIndex, SlotSearchResult } from './port';
 import { MAX_OFFSET, type ParsedSearch } from './query';
-
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date in Sweden (YYYY-MM-DD) at an instant. */
-export const swedishDate = (at: Date) => stockholmDate.format(at);
 
 export interface SearchPage extends SlotSearchResult {
   nextCursor: string | null;
@@ -30,7 +21,7 @@ export function searchService(index: SearchIndex, clock: () => Date) {
       const query = {
         ...parsed,
         organizationId: registryScope(actor, parsed.organizationId),
-        today: swedishDate(clock()),
+        today: localDate(clock()),
       };
       const result = await index.search(query);
       const next = query.offset + query.limit;

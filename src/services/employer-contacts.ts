@@ -10,10 +10,10 @@ import { type contactChannels, employerContacts, organizations, users } from '..
 import type { Actor } from '../auth/actor';
 import { assertProviderRole } from '../auth/policy';
 import { newId } from '../lib/ids';
+import { localDate } from '../lib/local-time';
 import { listPage } from '../lib/pagination';
 import { type FieldError, notFound, unprocessable } from '../lib/problem';
 import type { ServiceContext } from './context';
-import { localDate } from './placements/labels';
 
 type ContactRow = typeof employerContacts.$inferSelect;
 

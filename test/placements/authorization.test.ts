@@ -5,51 +5,20 @@
  * in the state the route needs, so a success in one cell cannot change another.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDate } from '../../src/services/placements/labels';
-import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
-import {
-  createOrganization,
-  createParticipant,
-  createSlot,
-  createSupervisor,
-  issueKey,
-} from '../helpers/factories';
-
-const actors = [
-  'platform',
-  'empA.admin',
-  'empA.employer',
-  'empB.employer',
-  'ent.enterprise',
-  'prov.admin',
-  'prov.coordinator',
-  'prov.handler',
-  'prov2.handler',
-] as const;
-type ActorName = (typeof actors)[number];
-type Cell = Partial<Record<ActorName, number>>;
+import { addDays, localDate } from '../../src/lib/local-time';
+import { type ActorName, actorNames, type Cell, cell, createActors } from '../helpers/actors';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { createParticipant, createSlot, createSupervisor } from '../helpers/factories';
 
 let t: TestApp;
-const keys = {} as Record<ActorName, string>;
+let keys: Record<ActorName, string>;
 const ids = {} as Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  keys.platform = ADMIN_KEY;
-  const empA = await createOrganization(t, 'employer');
-  const empB = await createOrganization(t, 'employer');
-  const ent = await createOrganization(t, 'social_enterprise');
-  const prov = await createOrganization(t, 'provider');
-  const prov2 = await createOrganization(t, 'provider');
-  Object.assign(ids, { empA: empA.id, prov: prov.id });
-  keys['empA.admin'] = (await issueKey(t, empA.id, 'admin')).key;
-  keys['empA.employer'] = (await issueKey(t, empA.id, 'employer')).key;
-  keys['empB.employer'] = (await issueKey(t, empB.id, 'employer')).key;
-  keys['ent.enterprise'] = (await issueKey(t, ent.id, 'enterprise')).key;
-  keys['prov.admin'] = (await issueKey(t, prov.id, 'admin')).key;
-  keys['prov.coordinator'] = (await issueKey(t, prov.id, 'coordinator')).key;
-  keys['prov.handler'] = (await issueKey(t, prov.id, 'handler')).key;
-  keys['prov2.handler'] = (await issueKey(t, prov2.id, 'handler')).key;
+  const cast = await createActors(t);
+  keys = cast.keys;
+  Object.assign(ids, { empA: cast.orgs.empA.id, prov: cast.orgs.prov.id });
   const sups = [];
   for (let i = 0; i < 6; i++)
     sups.push((await createSupervisor(t, keys['empA.employer'], { maxParticipants: 20 })).id);
@@ -57,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ok = (status: number, ...who: ActorName[]): Cell => Object.fromEntries(who.map((a) => [a, status]));
+const ok = cell;
 /** Everyone outside both organizations of the placement: it does not exist for them. */
 const outsiders = ok(404, 'platform', 'empB.employer', 'ent.enterprise', 'prov2.handler');
 
@@ -127,7 +96,7 @@ const rows: Row[] = [
     name: 'list placements',
     method: 'GET',
     setup: async () => ({ path: '/v1/placements' }),
-    expect: { ...ok(200, ...actors), platform: 403 },
+    expect: { ...ok(200, ...actorNames), platform: 403 },
   },
   ...(['accept', 'decline'] as const).map((action) => ({
     name: action,
@@ -305,12 +274,12 @@ describe('placement authorization matrix', () => {
   for (const row of rows)
     it(row.name, async () => {
       const got: Cell = {};
-      for (const actor of actors) {
+      for (const actor of actorNames) {
         if (row.expect[actor] === undefined) continue;
         const { path, body } = await row.setup();
         got[actor] = (await t.call(row.method, path, { key: keys[actor], body })).status;
       }
       expect(got).toEqual(row.expect);
-      expect(Object.keys(row.expect).sort()).toEqual([...actors].sort()); // every cell is stated
+      expect(Object.keys(row.expect).sort()).toEqual([...actorNames].sort()); // every cell is stated
     });
 });

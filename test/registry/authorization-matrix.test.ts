@@ -4,51 +4,26 @@
  * refused write must also leave the data unchanged (checked for the writes at the end).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
+import { type ActorName, actorNames, type Cell, createActors, everyone } from '../helpers/actors';
+import { createTestApp, type TestApp } from '../helpers/app';
 import {
-  createOrganization,
   createParticipant,
   createSlot,
   createSupervisor,
-  issueKey,
   participantBody,
   slotBody,
 } from '../helpers/factories';
 
-type ActorName =
-  | 'platform'
-  | 'empA.admin'
-  | 'empA.employer'
-  | 'empB.employer'
-  | 'ent.enterprise'
-  | 'prov.admin'
-  | 'prov.coordinator'
-  | 'prov.handler'
-  | 'prov2.handler';
-
 let t: TestApp;
-const keys = {} as Record<ActorName, string>;
+let keys: Record<ActorName, string>;
 const ids = {} as Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  keys.platform = ADMIN_KEY;
-  const empA = await createOrganization(t, 'employer');
-  const empB = await createOrganization(t, 'employer');
-  const ent = await createOrganization(t, 'social_enterprise');
-  const prov = await createOrganization(t, 'provider');
-  const prov2 = await createOrganization(t, 'provider');
-  Object.assign(ids, { empA: empA.id, empB: empB.id, ent: ent.id, prov: prov.id, prov2: prov2.id });
-  keys['empA.admin'] = (await issueKey(t, empA.id, 'admin')).key;
-  keys['empA.employer'] = (await issueKey(t, empA.id, 'employer')).key;
-  keys['empB.employer'] = (await issueKey(t, empB.id, 'employer')).key;
-  keys['ent.enterprise'] = (await issueKey(t, ent.id, 'enterprise')).key;
-  keys['prov.admin'] = (await issueKey(t, prov.id, 'admin')).key;
-  keys['prov.coordinator'] = (await issueKey(t, prov.id, 'coordinator')).key;
-  const handler = await issueKey(t, prov.id, 'handler');
-  keys['prov.handler'] = handler.key;
-  ids.handler = handler.userId;
-  keys['prov2.handler'] = (await issueKey(t, prov2.id, 'handler')).key;
+  const cast = await createActors(t);
+  keys = cast.keys;
+  for (const [name, org] of Object.entries(cast.orgs)) ids[name] = org.id;
+  ids.handler = cast.users['prov.handler'].userId;
 
   const supA = await createSupervisor(t, keys['empA.employer']);
   ids.supA = supA.id;
@@ -81,7 +56,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Cell = Partial<Record<ActorName, number>>;
 interface Row {
   name: string;
   method: string;
@@ -90,20 +64,7 @@ interface Row {
   expect: Cell;
 }
 
-const all = (status: number): Cell =>
-  Object.fromEntries(
-    [
-      'platform',
-      'empA.admin',
-      'empA.employer',
-      'empB.employer',
-      'ent.enterprise',
-      'prov.admin',
-      'prov.coordinator',
-      'prov.handler',
-      'prov2.handler',
-    ].map((a) => [a, status]),
-  );
+const all = everyone;
 
 const rows: Row[] = [
   // Organizations
@@ -367,8 +328,6 @@ const rows: Row[] = [
     },
   },
 ];
-
-const actorNames = Object.keys(all(0)) as ActorName[];
 
 describe('authorization matrix', () => {
   for (const row of rows)

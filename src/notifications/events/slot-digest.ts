@@ -25,12 +25,12 @@ import {
   users,
 } from '../../../db/schema';
 import { boundingBox } from '../../lib/geo';
+import { localDate, nextLocalTime } from '../../lib/local-time';
 import type { DigestSlot, SlotDigestData } from '../../mail/templates';
 import { rankCandidates } from '../../matching';
 import { municipalityByCode } from '../../reference';
 import { participantForMatching, slotForMatching } from '../../services/matching/rows';
 import type { NotifyContext } from '../context';
-import { localDate, nextLocalTime } from '../local-time';
 import { queueMailStatements, type Recipient } from '../queue';
 
 export const DIGEST_MIN_SCORE = 0.6;

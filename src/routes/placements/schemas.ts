@@ -8,7 +8,7 @@ import {
   placementStates,
 } from '../../../db/schema';
 import { adaptationCodes, needPriorities } from '../../domain/vocabulary';
-import { isMonday } from '../../services/placements/labels';
+import { isMonday } from '../../lib/local-time';
 import { IsoDate, ids, participantText, WindowSchema } from '../shared/fields';
 
 const Label = z.object({ sv: z.string(), en: z.string() }).openapi('Label');

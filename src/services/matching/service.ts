@@ -7,6 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { organizations, participants, slotSupervisors, slots, supervisors } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertCanSeeRegistry, assertParticipantAccess, assertProviderRole } from '../../auth/policy';
+import { localDate } from '../../lib/local-time';
 import { forbidden, notFound, unprocessable } from '../../lib/problem';
 import {
   allocate,
@@ -22,7 +23,6 @@ import { municipalityByCode } from '../../reference';
 import type { ServiceContext } from '../context';
 import { SlotCatalog } from './catalog';
 import { type CatalogSlot, participantForMatching, slotForMatching } from './rows';
-import { swedishDate } from './today';
 
 /** A reason as the API shows it: code and parameters (for programs) and the text in both languages. */
 const rendered = (r: Reason) => ({
@@ -52,7 +52,7 @@ function present(m: Match) {
 export function matchingService(ctx: ServiceContext) {
   const { db } = ctx;
   const catalog = new SlotCatalog(db);
-  const today = () => swedishDate(ctx.now());
+  const today = () => localDate(ctx.now());
 
   /**
    * What a handler needs to read a result: title, employer, place, free places. All but the

@@ -19,6 +19,7 @@ import {
 import type { Actor, Member } from '../../auth/actor';
 import { assertProviderRole, isPlatform } from '../../auth/policy';
 import { newId } from '../../lib/ids';
+import { addDays, localDate } from '../../lib/local-time';
 import { listPage } from '../../lib/pagination';
 import { conflict, forbidden, notFound, unprocessable } from '../../lib/problem';
 import { notifyStatement } from '../../outbox/notify';
@@ -28,7 +29,6 @@ import type { participantService } from '../participants';
 import { assertPlacementAccess, readRoles } from './access';
 import { type AuditEntryInput, type auditService, auditValues } from './audit';
 import { defaultConsentExpiry, disclose, MAX_CONSENT_DAYS } from './disclosure';
-import { addDays, localDate } from './labels';
 import { type Action, holdingStates, type Side, transitionFrom } from './states';
 import { capacityProblem, isNotApplied, type TransitionPlan, transitionStatements } from './transition';
 import { type PlacementRow, toCheckIn, toHours, toMeeting, toPlacement, toTransition } from './view';

@@ -20,19 +20,3 @@ export const declineReasonLabels: Record<DeclineReason, Label> = {
   timing: { sv: 'Tidpunkten passar inte', en: 'The timing does not fit' },
   other: { sv: 'Annat skäl', en: 'Another reason' },
 };
-
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date (YYYY-MM-DD) of an instant in Swedish local time. */
-export const localDate = (instant: string) => stockholmDate.format(new Date(instant));
-
-/** Whether a calendar date is a Monday (dates are UTC-neutral: only the weekday matters). */
-export const isMonday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay() === 1;
-
-export const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -19,8 +19,9 @@ function wallClock(instant: Date) {
   return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
 }
 
-/** The local calendar date of an instant, YYYY-MM-DD. */
-export const localDate = (instant: Date) => wallClock(instant).date;
+/** The local calendar date of an instant (a Date or an ISO string), YYYY-MM-DD. */
+export const localDate = (instant: Date | string) =>
+  wallClock(typeof instant === 'string' ? new Date(instant) : instant).date;
 
 const MS_PER_MINUTE = 60_000;
 
@@ -43,6 +44,9 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** Whether a calendar date is a Monday. */
+export const isMonday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay() === 1;
 
 /** Same day of a later month, or that month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
