@@ -15,6 +15,7 @@ import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
 import { auditRouter } from './routes/audit';
 import { capacityRouter } from './routes/capacity';
+import { type DocsAssets, docsRouter } from './routes/docs';
 import { employerContactsRouter } from './routes/employer-contacts';
 import { matchingRouter } from './routes/matching';
 import { notificationsRouter } from './routes/notifications';
@@ -25,7 +26,7 @@ import { searchRouter } from './routes/search';
 import { sitesRouter } from './routes/sites';
 import { slotsRouter } from './routes/slots';
 import { supervisorsRouter } from './routes/supervisors';
-import { docsPage, systemRouter } from './routes/system';
+import { systemRouter } from './routes/system';
 import { vocabulariesRouter } from './routes/vocabularies';
 import { createSearchIndex, type SearchIndex } from './search';
 import { searchService } from './search/service';
@@ -41,9 +42,10 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Slot search; when omitted, chosen from config: MEILISEARCH_URL set → Meilisearch, else embedded FTS5. */
   search?: SearchIndex;
+  /** Serves the API reference's assets locally (Node); without it the docs page loads them from a CDN. */
+  docsAssets?: DocsAssets;
 }
 
-const SCALAR_SCRIPT = 'https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.72.1';
 const publicPaths = /^\/v1\/vocabularies\//;
 
 /** Describes a driver error without its SQL parameters, which may hold personal data. */
@@ -127,8 +129,7 @@ export function createApp(deps: AppDeps) {
         'Registry and matching of supervised work-trial and work-training places for Supported Employment (SE/IPS) in Sweden. Errors are RFC 9457 problem documents.',
     },
   });
-  app.get('/docs', (c) => c.html(docsPage(SCALAR_SCRIPT)));
-  app.get('/', (c) => c.redirect('/docs'));
+  app.route('/', docsRouter(deps.docsAssets));
 
   app.notFound((c) => problemResponse(c, problem(404, `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {

@@ -4,6 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { migrateLibsql, openLibsql } from '../adapters/db/libsql';
+import { nodeDocsAssets } from '../adapters/docs/node';
 import { createApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
 import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
@@ -22,7 +23,7 @@ async function main() {
 
   const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   await migrateLibsql(database.db);
-  const app = createApp({ config, db: database.db, logger });
+  const app = createApp({ config, db: database.db, logger, docsAssets: nodeDocsAssets() });
 
   if (config.SEED_DEMO) {
     if (config.NODE_ENV === 'production') throw new ConfigError('SEED_DEMO must be false in production.');

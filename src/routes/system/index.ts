@@ -30,20 +30,3 @@ export function systemRouter(db: Db) {
     },
   );
 }
-
-/** The interactive reference: Scalar, reading the generated /openapi.json. */
-export function docsPage(scriptUrl: string) {
-  return `<!doctype html>
-<html lang="sv">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>SE-registret API – referens / reference</title>
-  </head>
-  <body>
-    <noscript>API-referensen kräver JavaScript. / The API reference needs JavaScript. OpenAPI: <a href="/openapi.json">/openapi.json</a></noscript>
-    <script id="api-reference" data-url="/openapi.json"></script>
-    <script src="${scriptUrl}"></script>
-  </body>
-</html>`;
-}
