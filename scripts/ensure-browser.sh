@@ -13,4 +13,8 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 echo "Installing Chromium for the browser tests (Debian package)…"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+if [ ! -x "$browser" ]; then
+  echo "Installed Debian's chromium, but $browser is still missing; set CHROMIUM_PATH." >&2
+  exit 1
+fi
 "$browser" --version
