@@ -3,42 +3,18 @@
  * The document carries `_geo` for radius filters and distance sort, the weekday and adaptation
  * lists for "every one of these" filters, and numbers for dates (filters compare numbers).
  */
-import type { AdaptationCode, Level, SlotKind, SlotStatus, Weekday } from '../../domain/vocabulary';
 import { distanceKm } from '../../lib/geo';
 import type { SlotSearchDocument, SlotSearchHit } from '../port';
 import { escapeHtml, markedToHtml } from '../text';
 
-export interface MeiliSlotDocument {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  title: string;
-  description: string;
-  tasks: string[];
-  occupationLabel: string;
-  kind: SlotKind;
-  status: SlotStatus;
-  municipalityCode: string;
-  municipalityName: string | null;
+/**
+ * The search document as Meilisearch stores it: `_geo` instead of lat/lon, list filters instead of
+ * bit masks, and the creation time as a number to sort on.
+ */
+export type MeiliSlotDocument = Omit<SlotSearchDocument, 'lat' | 'lon' | 'daysMask' | 'adaptationMask'> & {
   _geo: { lat: number; lng: number };
-  days: Weekday[];
-  adaptations: AdaptationCode[];
-  hoursMin: number;
-  hoursMax: number;
-  openEnded: boolean;
-  startDate: string;
-  endDate: string | null;
-  startDay: number;
-  endDay: number | null;
-  durationDays: number | null;
-  leadsToHire: boolean;
-  socialIntensity: Level;
-  physicalDemand: Level;
-  capacity: number;
-  freePlaces: number;
-  createdAt: string;
   createdAtMs: number;
-}
+};
 
 export function toMeiliDocument(d: SlotSearchDocument): MeiliSlotDocument {
   return {
