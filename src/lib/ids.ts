@@ -69,7 +69,3 @@ export function ulid(now = Date.now()): string {
 }
 
 export const newId = (kind: IdKind) => `${idPrefixes[kind]}_${ulid()}`;
-
-const idPattern = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/;
-export const isId = (kind: IdKind, value: string) =>
-  idPattern.test(value) && value.startsWith(`${idPrefixes[kind]}_`);

@@ -68,5 +68,3 @@ export const participantText = (max: number) =>
     const why = personalDataProblem(value);
     if (why) ctx.addIssue({ code: 'custom', message: why });
   });
-
-export const stringList = (item: z.ZodType<string>, max = 30) => z.array(item).max(max);
