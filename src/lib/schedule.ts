@@ -42,7 +42,9 @@ export function toIntervals(windows: readonly Window[]): Interval[] {
   const merged: [number, number][] = [];
   for (const [s, e] of raw) {
     const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    // Merge within a day only: Monday until 24:00 and Tuesday from 00:00 stay two windows.
+    const sameDay = last && Math.floor(s / MINUTES_PER_DAY) === Math.floor(last[0] / MINUTES_PER_DAY);
+    if (last && sameDay && s <= last[1]) last[1] = Math.max(last[1], e);
     else merged.push([s, e]);
   }
   return merged;
