@@ -9,7 +9,7 @@ export const SEARCH_TOPIC = 'search.slot';
  * slot: the worker indexes the slot's state at the time it runs) and a row in the slot change log
  * that keeps in-memory matching indexes in step.
  */
-export function searchSyncStatement(ctx: ServiceContext, slotId: string) {
+function searchSyncStatement(ctx: ServiceContext, slotId: string) {
   return enqueueStatement(ctx.db, {
     topic: SEARCH_TOPIC,
     key: `${SEARCH_TOPIC}:${slotId}`,
