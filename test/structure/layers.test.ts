@@ -3,29 +3,8 @@
  * domain) → lib, with the database schema beside the domain's vocabularies. Read from the source's own import lines,
  * so an import that runs back up fails here rather than in a review.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = resolve(import.meta.dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return e.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-/** Every relative import of a file (static, dynamic and `export … from`), as repository paths. */
-export function importsOf(file: string): string[] {
-  const text = readFileSync(join(root, file), 'utf8');
-  const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
-  return specs.map((s) => {
-    const path = relative(root, resolve(root, file, '..', s));
-    return [`${path}.ts`, join(path, 'index.ts')].find((p) => existsSync(join(root, p))) ?? path;
-  });
-}
+import { importsOf, sourceFiles } from './source';
 
 /**
  * Layers, highest first; a file may import its own layer or any lower one. The first prefix that a
