@@ -10,6 +10,7 @@ import { ApiError, problem, problemResponse } from './lib/problem';
 import { createMailer, type Mailer } from './mail';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
+import { textGuard } from './middleware/text-guard';
 import { createOutboxHandlers } from './outbox/handlers';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));
+  app.use('*', textGuard);
 
   app.route('/', systemRouter(deps.db));
   // Before the slots router: its `/slots/{id}` would otherwise take `/slots/search`.
