@@ -11,6 +11,7 @@ import { ApiError, problem, problemResponse } from './lib/problem';
 import { createMailer, type Mailer } from './mail';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
+import { textGuard } from './middleware/text-guard';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
 import { auditRouter } from './routes/audit';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));
+  app.use('*', textGuard);
 
   app.route('/', systemRouter);
   for (const router of [
