@@ -30,7 +30,7 @@ import { systemRouter } from './routes/system';
 import { vocabulariesRouter } from './routes/vocabularies';
 import { createSearchIndex, type SearchIndex } from './search';
 import { searchService } from './search/service';
-import { createServices } from './services';
+import { createServices, type MatchingSlots } from './services';
 
 export interface AppDeps {
   config: AppConfig;
@@ -44,6 +44,12 @@ export interface AppDeps {
   search?: SearchIndex;
   /** Serves the API reference's assets locally (Node); without it the docs page loads them from a CDN. */
   docsAssets?: DocsAssets;
+  /**
+   * Where matching reads slots: `queried` (default; per request, the candidates SQL selects, so memory
+   * never grows with the registry: Workers) or `resident` (an in-memory index of every open slot,
+   * fastest per request: Node). See src/services/matching/sources.ts.
+   */
+  matchingSlots?: MatchingSlots;
 }
 
 const publicPaths = /^\/v1\/vocabularies\//;
@@ -66,7 +72,10 @@ export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger(deps.config.LOG_LEVEL);
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
-  const services = createServices({ db: deps.db, config: deps.config, now });
+  const services = createServices(
+    { db: deps.db, config: deps.config, now },
+    { matchingSlots: deps.matchingSlots },
+  );
   const mailer = deps.mailer ?? createMailer(deps.config, logger);
   const search = deps.search ?? createSearchIndex(deps.config, deps.db);
   const outboxHandlers = createOutboxHandlers({

@@ -12,7 +12,7 @@ import { municipalityByCode } from '../../src/reference';
 import { GENERATOR_TODAY, generateSlot, randomLocation } from './generate';
 import { createRng, type Rng } from './random';
 
-export type SlotRow = typeof slots.$inferSelect;
+export type SlotRow = Omit<typeof slots.$inferSelect, 'latBand'>;
 
 /** Workplaces by SSYK code: a qualifier for the title and a business word for the company name. */
 const WORKPLACES: Record<string, { at: string[]; business: string[] }> = {

@@ -8,7 +8,8 @@ import { type AdaptationCode, weekdays } from '../domain/vocabulary';
 import { municipalityByCode } from '../reference';
 import type { SlotSearchDocument } from './port';
 
-type SlotRow = typeof slots.$inferSelect;
+/** A slot row; the computed latitude band is matching's business. */
+type SlotRow = Omit<typeof slots.$inferSelect, 'latBand'>;
 
 /** Every field a search document has; tests check documents against this list. */
 export const searchDocumentFields = [

@@ -78,6 +78,7 @@ export type CompactSlot = Omit<
   | 'siteId'
   | 'address'
   | 'daysMask'
+  | 'latBand'
   | 'adaptationMask'
   | 'subsidies'
   | 'createdAt'
