@@ -62,15 +62,16 @@ export function residentSlots(db: Db): SlotSource & { catalog: SlotCatalog } {
   };
 }
 
-export function queriedSlots(db: Db): SlotSource {
+/** `pageSize`: slots ranked at a time (tests make it tiny to exercise the merging). */
+export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
   return {
     kind: 'queried',
     async rank(people, opts) {
       const rowids = await candidateRowids(db, people);
       const matches = new Map<string, Match[]>(people.map((p) => [p.id, []]));
       let slots = new Map<string, CatalogSlot>();
-      for (let i = 0; i < rowids.length; i += PAGE) {
-        const page = await slotsByRowid(db, rowids.slice(i, i + PAGE));
+      for (let i = 0; i < rowids.length; i += pageSize) {
+        const page = await slotsByRowid(db, rowids.slice(i, i + pageSize));
         const index = buildSlotIndex(page);
         for (const person of people) {
           const best = mergeRankings(
