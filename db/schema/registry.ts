@@ -5,6 +5,9 @@ import { levels, type programmeKinds, slotKinds, slotStatuses } from '../../src/
 import { bool, json, timestamps } from './columns';
 import { organizations } from './organizations';
 
+/** Slot columns the database derives (a generated column, trigger-kept supervisor room): never written by the app. */
+export type DerivedSlotColumns = 'latBand' | 'supervisorRooms' | 'supervisorsWithRoom';
+
 /** Latitude bands per degree for `slots.lat_band` (see src/services/matching/candidates.ts). */
 export const LAT_BANDS_PER_DEGREE = 20;
 
@@ -107,6 +110,14 @@ export const slots = sqliteTable(
      * The latitude band (0.05°, about 5.6 km) a slot lies in, computed by SQLite. Matching's candidate
      * query seeks each band a participant's travel radius touches and reads a longitude range in it.
      */
+    /**
+     * The slot's supervisors as matching reads them, `[[id, maxParticipants, activePlacements,
+     * trained (0/1)], …]`, and how many of them have room. Kept by triggers on slot_supervisors and
+     * supervisors (db/migrations/0006_supervisor_rooms.sql), never written by the services, so
+     * matching reads one row per slot instead of its links and supervisors.
+     */
+    supervisorRooms: text('supervisor_rooms').notNull().default('[]'),
+    supervisorsWithRoom: integer('supervisors_with_room').notNull().default(0),
     latBand: integer('lat_band').generatedAlwaysAs(
       sql`CAST((lat + 90) * ${sql.raw(String(LAT_BANDS_PER_DEGREE))} AS INTEGER)`,
       {
@@ -130,6 +141,7 @@ export const slots = sqliteTable(
       t.hoursMin,
       t.taken,
       t.capacity,
+      t.supervisorsWithRoom,
     ),
     check('slots_places', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`),
   ],

@@ -6,21 +6,21 @@
  * has 128 MB).
  *
  * Two steps, both bounded:
- * 1. Candidates: the row ids of the open slots with a free place, inside the travel radius's box,
+ * 1. Candidates: the row ids of the open slots with a free place and a supervisor with room, inside
+ *    the travel radius's box,
  *    offering every must-have adaptation, supervised on a day the participant is available, with a
  *    minimum the participant can do now and of a wanted kind. One statement reads only the index
  *    `slots_match_idx`: for each 0.05° latitude band the box touches, a seek to the band and a
  *    longitude range in it; every other test runs on the index entry itself, so no table row is read
  *    and thrown away.
- * 2. Pages: those slots' columns that ranking reads, with their supervisors, PAGE at a time; a slot
- *    without a supervisor with room is left out here. The engine ranks each page and the rankings
+ * 2. Pages: those slots' columns that ranking reads, their supervisors included, PAGE at a time. The engine ranks each page and the rankings
  *    are merged (`mergeRankings`), which gives exactly the order one ranking over all of them gives.
  *
  * The constraints SQL cannot test cheaply (the exact great-circle distance, overlapping minutes,
  * avoided words) stay with the engine, which checks every constraint again anyway.
  */
 import { sql } from 'drizzle-orm';
-import { LAT_BANDS_PER_DEGREE, slotSupervisors, slots, supervisors } from '../../../db/schema';
+import { LAT_BANDS_PER_DEGREE, slots } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { adaptationMask, slotKinds } from '../../domain/vocabulary';
 import { boundingBox } from '../../lib/geo';
@@ -90,6 +90,7 @@ function candidateStatement(plan: readonly number[][]) {
       ON s.status = 'open' AND s.lat_band = p.band AND s.lon BETWEEN p.min_lon AND p.max_lon
     WHERE s.lat BETWEEN p.min_lat AND p.max_lat
       AND s.taken < s.capacity
+      AND s.supervisors_with_room > 0
       AND (s.adaptation_mask & p.must) = p.must
       AND (p.days = 0 OR (s.days_mask & p.days) <> 0)
       AND s.hours_min <= p.hours_now
@@ -107,45 +108,23 @@ export async function candidateRowids(db: Db, participants: readonly Participant
   return [...found];
 }
 
-/** [supervisorId, maxParticipants, activePlacements, trained (0/1)] */
-type SupervisorTuple = [string, number, number, number];
-
-function toSlot(row: { slot: string; supervisors: string }): CatalogSlot {
-  const rooms = (JSON.parse(row.supervisors) as SupervisorTuple[]).map(
-    ([id, maxParticipants, activePlacements, trained]) => ({
-      id,
-      maxParticipants,
-      activePlacements,
-      trained: trained === 1,
-    }),
-  );
-  return fromCompact(JSON.parse(row.slot) as CompactSlot, rooms);
-}
+const toSlot = (row: { slot: string }) => fromCompact(JSON.parse(row.slot) as CompactSlot);
 
 /**
- * Step 2: the slots with these row ids, as the engine reads them (no descriptions), with their
- * supervisors; only those with a supervisor who has room.
+ * Step 2: the slots with these row ids, as the engine reads them (no descriptions), their
+ * supervisors included (the slot row holds them: see db/migrations/0006_supervisor_rooms.sql).
  */
 export async function slotsByRowid(db: Db, rowids: readonly number[]): Promise<CatalogSlot[]> {
-  const rows = await db.all<{ slot: string; supervisors: string }>(sql`
-    SELECT json_object(${slotJsonFields}) AS slot,
-      json_group_array(json_array(v.id, v.max_participants, v.active_placements, v.trained)) AS supervisors
-    FROM json_each(${JSON.stringify(rowids)}) j
-      CROSS JOIN ${slots} ON ${slots}.rowid = j.value
-      CROSS JOIN ${slotSupervisors} l ON l.slot_id = ${slots.id}
-      CROSS JOIN ${supervisors} v ON v.id = l.supervisor_id
-    GROUP BY ${slots}.rowid
-    HAVING max(v.max_participants - v.active_placements) > 0`);
+  const rows = await db.all<{ slot: string }>(sql`
+    SELECT json_object(${slotJsonFields}) AS slot
+    FROM json_each(${JSON.stringify(rowids)}) j CROSS JOIN ${slots} ON ${slots}.rowid = j.value`);
   return rows.map(toSlot);
 }
 
-/** Slots by id, whatever their state, with all their supervisors (for given slot lists). */
+/** Slots by id, whatever their state (for given slot lists). */
 export async function slotsById(db: Db, ids: readonly string[]): Promise<CatalogSlot[]> {
-  const rows = await db.all<{ slot: string; supervisors: string }>(sql`
-    SELECT json_object(${slotJsonFields}) AS slot,
-      (SELECT json_group_array(json_array(v.id, v.max_participants, v.active_placements, v.trained))
-        FROM ${slotSupervisors} l CROSS JOIN ${supervisors} v ON v.id = l.supervisor_id
-        WHERE l.slot_id = ${slots.id}) AS supervisors
+  const rows = await db.all<{ slot: string }>(sql`
+    SELECT json_object(${slotJsonFields}) AS slot
     FROM json_each(${JSON.stringify(ids)}) j CROSS JOIN ${slots} ON ${slots.id} = j.value`);
   return rows.map(toSlot);
 }
