@@ -2,20 +2,21 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './adapters/db/types';
+import type { DocsAssets } from './adapters/docs/types';
 import type { AppEnv } from './app-env';
 import type { AppConfig } from './config';
+import { describeFault } from './lib/faults';
 import { createLogger, type Logger } from './lib/logger';
-import { validationHook } from './lib/openapi';
 import { ApiError, problem, problemResponse } from './lib/problem';
 import { createMailer, type Mailer } from './mail';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
-import { createOutboxHandlers } from './outbox/handlers';
+import { textGuard } from './middleware/text-guard';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
 import { auditRouter } from './routes/audit';
 import { capacityRouter } from './routes/capacity';
-import { type DocsAssets, docsRouter } from './routes/docs';
+import { docsRouter } from './routes/docs';
 import { employerContactsRouter } from './routes/employer-contacts';
 import { matchingRouter } from './routes/matching';
 import { notificationsRouter } from './routes/notifications';
@@ -23,14 +24,15 @@ import { organizationsRouter } from './routes/organizations';
 import { participantsRouter } from './routes/participants';
 import { placementsRouter } from './routes/placements';
 import { searchRouter } from './routes/search';
+import { validationHook } from './routes/shared/openapi';
 import { sitesRouter } from './routes/sites';
 import { slotsRouter } from './routes/slots';
 import { supervisorsRouter } from './routes/supervisors';
 import { systemRouter } from './routes/system';
 import { vocabulariesRouter } from './routes/vocabularies';
 import { createSearchIndex, type SearchIndex } from './search';
-import { searchService } from './search/service';
 import { createServices, type MatchingSlots } from './services';
+import { createOutboxHandlers } from './services/outbox-handlers';
 
 export interface AppDeps {
   config: AppConfig;
@@ -54,16 +56,6 @@ export interface AppDeps {
 
 const publicPaths = /^\/v1\/vocabularies\//;
 
-/** Describes a driver error without its SQL parameters, which may hold personal data. */
-function describeFault(err: unknown) {
-  const cause = (err as { cause?: unknown }).cause;
-  const source = cause instanceof Error ? cause : err;
-  return {
-    error: source instanceof Error ? source.name : typeof source,
-    reason: source instanceof Error ? source.message.split('\n')[0] : undefined,
-  };
-}
-
 /**
  * The one application factory. Entry points (Node, Workers, tests) build the dependencies and call
  * this; nothing in here reads the environment or opens connections.
@@ -72,20 +64,22 @@ export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger(deps.config.LOG_LEVEL);
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
-  const services = createServices(
-    { db: deps.db, config: deps.config, now },
-    { matchingSlots: deps.matchingSlots },
-  );
   const mailer = deps.mailer ?? createMailer(deps.config, logger);
   const search = deps.search ?? createSearchIndex(deps.config, deps.db);
+  const services = createServices({
+    db: deps.db,
+    config: deps.config,
+    now,
+    search,
+    matchingSlots: deps.matchingSlots,
+  });
   const outboxHandlers = createOutboxHandlers({
     db: deps.db,
-    search,
     config: deps.config,
     logger,
-    services,
-    mailer,
     now,
+    mailer,
+    search,
   });
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -103,11 +97,12 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));
+  app.use('*', textGuard);
 
-  app.route('/', systemRouter(deps.db));
-  // Before the slots router: its `/slots/{id}` would otherwise take `/slots/search`.
-  app.route('/v1', searchRouter(searchService(search, clock)));
+  app.route('/', systemRouter);
   for (const router of [
+    // Before the slots router: its `/slots/{id}` would otherwise take `/slots/search`.
+    searchRouter,
     vocabulariesRouter,
     organizationsRouter,
     apiKeysRouter,
@@ -120,9 +115,9 @@ export function createApp(deps: AppDeps) {
     placementsRouter,
     employerContactsRouter,
     auditRouter,
+    notificationsRouter,
   ])
     app.route('/v1', router);
-  app.route('/v1', notificationsRouter({ db: deps.db, now }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -1,22 +1,33 @@
+import type { SearchIndex } from '../search/port';
 import { apiKeyService } from './api-keys';
 import { capacityService } from './capacity';
 import type { ServiceContext } from './context';
 import { employerContactService } from './employer-contacts';
+import { healthService } from './health';
 import { type MatchingSlots, matchingService } from './matching/service';
+import { notificationService } from './notifications/service';
 import { organizationService } from './organizations';
 import { participantService } from './participants';
 import { placementService } from './placements';
 import { auditService } from './placements/audit';
+import { searchService } from './search/service';
 import { siteService } from './sites';
 import { slotService } from './slots';
 import { supervisorService } from './supervisors';
 
+/** What the services are built from: the shared context, the slot search index, and where matching reads slots. */
+export interface ServiceDeps extends ServiceContext {
+  search: SearchIndex;
+  matchingSlots?: MatchingSlots;
+}
+
 /** All services, built once per app from its dependencies; handlers reach them through `c.var.services`. */
-export function createServices(ctx: ServiceContext, opts: { matchingSlots?: MatchingSlots } = {}) {
+export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
   const sites = siteService(ctx);
   const participants = participantService(ctx);
   const audit = auditService(ctx);
   return {
+    health: healthService(ctx),
     organizations: organizationService(ctx),
     apiKeys: apiKeyService(ctx),
     sites,
@@ -27,7 +38,9 @@ export function createServices(ctx: ServiceContext, opts: { matchingSlots?: Matc
     audit,
     placements: placementService(ctx, { participants, audit }),
     employerContacts: employerContactService(ctx),
-    matching: matchingService(ctx, opts.matchingSlots),
+    matching: matchingService(ctx, matchingSlots),
+    search: searchService(ctx, search),
+    notifications: notificationService(ctx),
   };
 }
 

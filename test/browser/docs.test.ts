@@ -79,5 +79,6 @@ describe('/docs in a browser', () => {
     expect(foreign).toEqual([]);
     expect(failed).toEqual([]);
     await page.close();
-  });
+    // Chromium on a shared 2-core machine under a full test run takes its time.
+  }, 60_000);
 });

@@ -2,6 +2,7 @@
 import { d1 } from './drivers';
 import { batchFlows } from './flows/batches';
 import { coreFlows } from './flows/core';
+import { hostileFlows } from './flows/hostile';
 import { mailFlows } from './flows/mail';
 import { matchingFlows } from './flows/matching';
 import { outboxFlows } from './flows/outbox';
@@ -16,3 +17,4 @@ placementFlows(driver);
 matchingFlows(driver);
 mailFlows(driver);
 searchFlows(driver);
+hostileFlows(driver);

@@ -1,0 +1,34 @@
+/**
+ * Hostile input inside workerd: the same refusals as on Node (bad text before JSON parsing turns it
+ * into U+FFFD), through the Worker entry.
+ */
+import { SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { orgWithKey } from '../../helpers/factories';
+import type { Driver } from '../drivers';
+
+export function hostileFlows({ name, t }: Driver) {
+  describe(`hostile input on the Worker over ${name}`, () => {
+    it('refuses invalid UTF-8 and NUL in a body, naming the field', async () => {
+      const employer = await orgWithKey(t, 'employer', 'employer');
+      const send = (body: Uint8Array) =>
+        SELF.fetch('https://registry.test/v1/supervisors', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${employer.key}`, 'content-type': 'application/json' },
+          body,
+        });
+      const invalid = await send(
+        new Uint8Array([...new TextEncoder().encode('{"name":"A'), 0xff, 0x22, 0x7d]),
+      );
+      expect(invalid.status).toBe(400);
+      expect(await invalid.json()).toMatchObject({
+        errors: [{ path: 'name', message: 'must be valid UTF-8 text' }],
+      });
+      const nul = await send(new TextEncoder().encode('{"name":"A\\u0000B"}'));
+      expect(nul.status).toBe(400);
+      expect(await nul.json()).toMatchObject({
+        errors: [{ path: 'name', message: 'must not contain NUL characters' }],
+      });
+    });
+  });
+}
