@@ -87,11 +87,15 @@ export function createApp(deps: AppDeps) {
     '*',
     bodyLimit({
       maxSize: deps.config.MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(
+      onError: (c) => {
+        // The unread rest of the body must not be taken for the next request on a kept-alive
+        // connection: close it, so clients open a fresh one (Node's fetch failed its next request).
+        c.header('connection', 'close');
+        return problemResponse(
           c,
           problem(413, `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes.`),
-        ),
+        );
+      },
     }),
   );
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));

@@ -18,7 +18,8 @@ const optionalString = z
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    /** 0 picks a free port (tests); the one chosen is printed. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     DATABASE_URL: z.string().min(1).default('file:data/registry.db'),
     DATABASE_AUTH_TOKEN: optionalString,
     /**
@@ -60,6 +61,13 @@ export const configSchema = z
       .int()
       .min(1024)
       .default(256 * 1024),
+    /** Largest accepted request head (request line and headers) on Node, in bytes; more answers 431. */
+    MAX_HEADER_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1_048_576)
+      .default(16 * 1024),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.ADMIN_API_KEY)
