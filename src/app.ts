@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './adapters/db/types';
 import type { AppEnv } from './app-env';
@@ -10,6 +11,7 @@ import { ApiError, problem, problemResponse } from './lib/problem';
 import { createMailer, type Mailer } from './mail';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
+import { securityHeadersMiddleware } from './middleware/security-headers';
 import { textGuard } from './middleware/text-guard';
 import { createOutboxHandlers } from './outbox/handlers';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
@@ -83,6 +85,17 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestContext(services, logger));
+  app.use('*', securityHeadersMiddleware({ hsts: deps.config.NODE_ENV !== 'development' }));
+  // Before authentication, so a browser's preflight is answered without a key.
+  app.use(
+    '*',
+    cors({
+      origin: deps.config.CORS_ORIGINS,
+      allowHeaders: ['authorization', 'content-type', 'x-request-id'],
+      exposeHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    }),
+  );
   app.use(
     '*',
     bodyLimit({

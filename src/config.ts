@@ -61,6 +61,29 @@ export const configSchema = z
       .int()
       .min(1024)
       .default(256 * 1024),
+    /**
+     * Browser origins allowed to call the API from their own pages (CORS), comma-separated, e.g.
+     * `https://intranet.kommun.se`. Empty (the default): none; the service's own pages need no CORS.
+     */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^https?:\/\/[^/\s]+$/,
+              'must list origins such as https://app.example.se (scheme and host, no path)',
+            ),
+        ),
+      ),
     /** Largest accepted request head (request line and headers) on Node, in bytes; more answers 431. */
     MAX_HEADER_BYTES: z.coerce
       .number()

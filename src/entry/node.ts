@@ -54,7 +54,10 @@ async function main() {
     )
     .catch((err) => logger.error('matching index load failed', { error: String(err) }));
 
-  const server = createNodeServer(fetch, { maxHeaderBytes: config.MAX_HEADER_BYTES });
+  const server = createNodeServer(fetch, {
+    maxHeaderBytes: config.MAX_HEADER_BYTES,
+    hsts: config.NODE_ENV !== 'development',
+  });
   server.listen(config.PORT, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

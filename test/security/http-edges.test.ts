@@ -3,8 +3,8 @@
  * limit answers 413 and closes the connection, so a keep-alive client's next request still works;
  * oversized headers and broken HTTP answer in the problem shape, not Node's empty 431/400.
  */
-import type { AddressInfo, Server } from 'node:http';
-import { connect } from 'node:net';
+import type { Server } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeServer } from '../../src/adapters/http/node';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -17,7 +17,7 @@ let connections = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ env: { MAX_BODY_BYTES: '2048' } });
-  server = createNodeServer(t.app.fetch, { maxHeaderBytes: 4096 });
+  server = createNodeServer(t.app.fetch, { maxHeaderBytes: 4096, hsts: true });
   server.on('connection', () => connections++);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
@@ -128,6 +128,8 @@ describe('refusals before the app', () => {
       title: expect.any(String),
     });
     expect(answer.body.detail).toContain('4096');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 
   it('answers broken HTTP with a 400 problem document', async () => {

@@ -7,8 +7,9 @@ import { createServer, type Server, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { problem } from '../../lib/problem';
+import { type SecurityHeaderOptions, securityHeaders } from '../../lib/security-headers';
 
-export interface NodeServerOptions {
+export interface NodeServerOptions extends SecurityHeaderOptions {
   /** Largest accepted request head (request line and headers), in bytes; more answers 431. */
   maxHeaderBytes: number;
 }
@@ -29,19 +30,20 @@ function detailFor(status: number, o: NodeServerOptions) {
 }
 
 /** A complete HTTP response carrying a problem document; the connection closes after it. */
-export function rawProblemResponse(status: number, detail: string): string {
+function rawProblemResponse(status: number, detail: string, o: SecurityHeaderOptions): string {
   const body = JSON.stringify(problem(status, detail));
   const headers = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
     'Content-Type: application/problem+json',
     `Content-Length: ${Buffer.byteLength(body)}`,
     'Connection: close',
+    ...Object.entries(securityHeaders(o)).map(([name, value]) => `${name}: ${value}`),
   ];
   return `${headers.join('\r\n')}\r\n\r\n${body}`;
 }
 
 export function createNodeServer(
-  fetch: (request: Request) => Promise<Response>,
+  fetch: (request: Request) => Response | Promise<Response>,
   o: NodeServerOptions,
 ): Server {
   const listener = getRequestListener(fetch, {
@@ -54,7 +56,7 @@ export function createNodeServer(
           : problem(500, 'Something went wrong on our side.');
       return new Response(JSON.stringify(p), {
         status: p.status,
-        headers: { 'content-type': 'application/problem+json', connection: 'close' },
+        headers: { ...securityHeaders(o), 'content-type': 'application/problem+json', connection: 'close' },
       });
     },
   });
@@ -65,7 +67,7 @@ export function createNodeServer(
       return;
     }
     const status = statusFor(err.code);
-    socket.end(rawProblemResponse(status, detailFor(status, o)));
+    socket.end(rawProblemResponse(status, detailFor(status, o), o));
   });
   return server;
 }

@@ -32,6 +32,22 @@ export function hostileFlows({ name, t }: Driver) {
       });
     });
 
+    it('sends the security headers, and answers a preflight without a key', async () => {
+      const res = await SELF.fetch('https://registry.test/v1/slots', {
+        headers: { authorization: `Bearer ${ADMIN_KEY}` },
+      });
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      await res.text();
+      const preflight = await SELF.fetch('https://registry.test/v1/slots', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://other.example', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
     it('answers a body over the limit with a 413 problem document', async () => {
       const res = await SELF.fetch('https://registry.test/v1/supervisors', {
         method: 'POST',
