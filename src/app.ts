@@ -3,22 +3,22 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './adapters/db/types';
+import type { DocsAssets } from './adapters/docs/types';
 import type { AppEnv } from './app-env';
 import type { AppConfig } from './config';
+import { describeFault } from './lib/faults';
 import { createLogger, type Logger } from './lib/logger';
-import { validationHook } from './lib/openapi';
 import { ApiError, problem, problemResponse } from './lib/problem';
 import { createMailer, type Mailer } from './mail';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
 import { securityHeadersMiddleware } from './middleware/security-headers';
 import { textGuard } from './middleware/text-guard';
-import { createOutboxHandlers } from './outbox/handlers';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
 import { auditRouter } from './routes/audit';
 import { capacityRouter } from './routes/capacity';
-import { type DocsAssets, docsRouter } from './routes/docs';
+import { docsRouter } from './routes/docs';
 import { employerContactsRouter } from './routes/employer-contacts';
 import { matchingRouter } from './routes/matching';
 import { notificationsRouter } from './routes/notifications';
@@ -26,14 +26,15 @@ import { organizationsRouter } from './routes/organizations';
 import { participantsRouter } from './routes/participants';
 import { placementsRouter } from './routes/placements';
 import { searchRouter } from './routes/search';
+import { validationHook } from './routes/shared/openapi';
 import { sitesRouter } from './routes/sites';
 import { slotsRouter } from './routes/slots';
 import { supervisorsRouter } from './routes/supervisors';
 import { systemRouter } from './routes/system';
 import { vocabulariesRouter } from './routes/vocabularies';
 import { createSearchIndex, type SearchIndex } from './search';
-import { searchService } from './search/service';
 import { createServices } from './services';
+import { createOutboxHandlers } from './services/outbox-handlers';
 
 export interface AppDeps {
   config: AppConfig;
@@ -51,16 +52,6 @@ export interface AppDeps {
 
 const publicPaths = /^\/v1\/vocabularies\//;
 
-/** Describes a driver error without its SQL parameters, which may hold personal data. */
-function describeFault(err: unknown) {
-  const cause = (err as { cause?: unknown }).cause;
-  const source = cause instanceof Error ? cause : err;
-  return {
-    error: source instanceof Error ? source.name : typeof source,
-    reason: source instanceof Error ? source.message.split('\n')[0] : undefined,
-  };
-}
-
 /**
  * The one application factory. Entry points (Node, Workers, tests) build the dependencies and call
  * this; nothing in here reads the environment or opens connections.
@@ -69,17 +60,16 @@ export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger(deps.config.LOG_LEVEL);
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
-  const services = createServices({ db: deps.db, config: deps.config, now });
   const mailer = deps.mailer ?? createMailer(deps.config, logger);
   const search = deps.search ?? createSearchIndex(deps.config, deps.db);
+  const services = createServices({ db: deps.db, config: deps.config, now, search });
   const outboxHandlers = createOutboxHandlers({
     db: deps.db,
-    search,
     config: deps.config,
     logger,
-    services,
-    mailer,
     now,
+    mailer,
+    search,
   });
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -114,10 +104,10 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));
   app.use('*', textGuard);
 
-  app.route('/', systemRouter(deps.db));
-  // Before the slots router: its `/slots/{id}` would otherwise take `/slots/search`.
-  app.route('/v1', searchRouter(searchService(search, clock)));
+  app.route('/', systemRouter);
   for (const router of [
+    // Before the slots router: its `/slots/{id}` would otherwise take `/slots/search`.
+    searchRouter,
     vocabulariesRouter,
     organizationsRouter,
     apiKeysRouter,
@@ -130,9 +120,9 @@ export function createApp(deps: AppDeps) {
     placementsRouter,
     employerContactsRouter,
     auditRouter,
+    notificationsRouter,
   ])
     app.route('/v1', router);
-  app.route('/v1', notificationsRouter({ db: deps.db, now }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -3,6 +3,20 @@ import { json } from './columns';
 
 export const outboxStatuses = ['pending', 'done', 'failed'] as const;
 
+/*
+ * The outbox topics, named once, here beside the table whose `topic` column holds them: producers
+ * enqueue under these names, the app registers one handler per name, and the embedded search reads
+ * pending `search.slot` rows.
+ */
+/** Keeps one slot's search-index entry in step with its row (coalesced per slot). */
+export const SEARCH_TOPIC = 'search.slot';
+/** A domain event (src/outbox/notify.ts) that may cause notifications. */
+export const NOTIFY_TOPIC = 'notify';
+/** One email to one recipient. */
+export const MAIL_TOPIC = 'mail';
+/** A follow-along reminder due on a started placement. */
+export const FOLLOWUP_TOPIC = 'followup';
+
 /**
  * Transactional outbox for side effects that must not be lost: search index updates and emails.
  * A row is written in the same atomic batch as the change that causes it; workers claim rows with a

@@ -125,8 +125,8 @@ export type Level = (typeof levels)[number];
 export const adaptationStatuses = ['in_place', 'can_arrange'] as const;
 export const needPriorities = ['must', 'nice'] as const;
 
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof weekdays)[number];
+/** Weekdays belong to schedules (src/lib/schedule.ts); the API's vocabulary names them too. */
+export { type Weekday, weekdays } from '../lib/schedule';
 
 /**
  * Support types a slot can be combined with (Arbetsförmedlingen's programmes; concept ids from the

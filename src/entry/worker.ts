@@ -10,6 +10,7 @@
 import type { ExecutionContext } from 'hono';
 import type { App } from '../app';
 import type { ConfigError } from '../config';
+import { describeFault } from '../lib/faults';
 import { problem } from '../lib/problem';
 import type { DrainResult } from '../outbox/outbox';
 import { type WorkerEnv, workerApp } from './worker-app';
@@ -52,15 +53,6 @@ export async function drainUntilIdle(
   return total;
 }
 
-/** An error's kind and first line, looking through drizzle's wrapper, whose message lists SQL params. */
-function faultOf(err: unknown) {
-  const cause = (err as { cause?: unknown }).cause;
-  const source = cause instanceof Error ? cause : err;
-  return source instanceof Error
-    ? { error: source.name, reason: source.message.split('\n')[0] }
-    : { error: typeof source };
-}
-
 /** A problem document naming each bad setting (never its value), for every request until fixed. */
 function misconfigured(error: ConfigError) {
   const body = problem(
@@ -89,7 +81,7 @@ export default {
             await drainUntilIdle(app, { passes: AFTER_WRITE_PASSES });
           } catch (err) {
             // The cron retries whatever is left; the response has gone out already.
-            logger.warn('outbox drain after write failed', faultOf(err));
+            logger.warn('outbox drain after write failed', describeFault(err));
           }
         }),
       );

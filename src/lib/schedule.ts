@@ -4,7 +4,9 @@
  * minutes of the week, Monday 00:00 = 0. Windows are normalised on write (sorted, touching or
  * overlapping windows merged), so matching never re-parses strings.
  */
-import { type Weekday, weekdays } from '../domain/vocabulary';
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
 
 export interface Window {
   day: Weekday;

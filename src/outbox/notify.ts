@@ -1,7 +1,6 @@
+import { NOTIFY_TOPIC } from '../../db/schema';
 import type { Db } from '../adapters/db/types';
 import { enqueueStatement } from './outbox';
-
-export const NOTIFY_TOPIC = 'notify';
 
 /**
  * Domain events that may cause notifications (emails). Producers put `notifyStatement` in the same

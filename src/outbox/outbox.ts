@@ -6,7 +6,7 @@
  * bookkeeping the row runs again (mail uses the row id as the provider's idempotency key).
  */
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import { outbox } from '../../db/schema';
+import { MAIL_TOPIC, outbox } from '../../db/schema';
 import type { Db } from '../adapters/db/types';
 import { newId } from '../lib/ids';
 
@@ -71,7 +71,7 @@ export const DEFAULT_MAX_ATTEMPTS = 10;
  * Mail rides out longer provider outages: 20 attempts span about ten hours with the backoff below,
  * well inside Resend's 24-hour idempotency window, so a late retry still cannot send twice.
  */
-export const TOPIC_MAX_ATTEMPTS: Record<string, number> = { mail: 20 };
+export const TOPIC_MAX_ATTEMPTS: Record<string, number> = { [MAIL_TOPIC]: 20 };
 
 /** Delay before attempt n+1: 2 s, 4 s, 8 s … capped at one hour, with ±20 % jitter. */
 export function backoffMs(attempts: number, random = Math.random): number {

@@ -1,13 +1,12 @@
 /**
  * Keeps the index in step with the database. Every slot write queues a coalesced `search.slot`
- * outbox row in the same batch (src/services/search-sync.ts); the handler here indexes the slot's
- * CURRENT state when it runs, or removes it when it is gone or closed, so replays and reorderings
- * are harmless. `reindexAll` rebuilds everything from the database (`npm run reindex`).
+ * outbox row in the same batch (src/services/search/sync-statements.ts); its handler
+ * (src/services/search/outbox-handler.ts) calls `syncSlots`, which indexes the slot's CURRENT state,
+ * or removes it when it is gone or closed, so replays and reorderings are harmless. `reindexAll` rebuilds everything from the database (`npm run reindex`).
  */
 import { asc, eq, gt, inArray, max } from 'drizzle-orm';
 import { organizations, slotChanges, slots } from '../../db/schema';
 import type { Db } from '../adapters/db/types';
-import type { OutboxHandler } from '../outbox/outbox';
 import { isIndexable, toSearchDocument } from './document';
 import type { SearchIndex, SlotSearchDocument } from './port';
 
@@ -40,15 +39,6 @@ export async function syncSlots(db: Db, index: SearchIndex, slotIds: string[]) {
     if (docs.length) await index.upsert(docs);
     if (gone.length) await index.remove(gone);
   }
-}
-
-/** The `search.slot` outbox handler: payload `{ slotId }`. Errors propagate, so the row is retried. */
-export function searchOutboxHandler(db: Db, index: SearchIndex): OutboxHandler {
-  return async (row) => {
-    const slotId = row.payload.slotId;
-    if (typeof slotId !== 'string') throw new Error('search.slot row without a slotId');
-    await syncSlots(db, index, [slotId]);
-  };
 }
 
 async function* allDocuments(db: Db): AsyncGenerator<SlotSearchDocument[]> {

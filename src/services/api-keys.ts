@@ -126,7 +126,7 @@ export function apiKeyService(ctx: ServiceContext) {
           ? db.update(users).set({ name: user.name, updatedAt: now }).where(eq(users.id, user.id))
           : db.insert(users).values(user),
         db.insert(apiKeys).values(row),
-        // The person named on the key is told it was issued (never the key): src/notifications.
+        // The person named on the key is told it was issued (never the key): src/services/notifications.
         notifyStatement(db, { event: 'api_key.issued', keyId: row.id }, now),
       ]);
       return { ...toApiKey(row, user), key };

@@ -1,23 +1,13 @@
+import { errorText } from '../lib/faults';
 import { conflict } from '../lib/problem';
 
-/** The message of a driver error, looking through drizzle's wrapper (`cause`). */
-function messages(err: unknown): string {
-  const parts: string[] = [];
-  let e: unknown = err;
-  for (let depth = 0; e && depth < 5; depth++) {
-    if (e instanceof Error) parts.push(e.message);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return parts.join(' | ');
-}
-
 export const isUniqueViolation = (err: unknown, index?: string) => {
-  const m = messages(err);
+  const m = errorText(err);
   return /UNIQUE constraint failed/i.test(m) && (!index || m.includes(index));
 };
 
 export const isCheckViolation = (err: unknown, name?: string) => {
-  const m = messages(err);
+  const m = errorText(err);
   return /CHECK constraint failed/i.test(m) && (!name || m.includes(name));
 };
 

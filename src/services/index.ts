@@ -1,22 +1,32 @@
+import type { SearchIndex } from '../search/port';
 import { apiKeyService } from './api-keys';
 import { capacityService } from './capacity';
 import type { ServiceContext } from './context';
 import { employerContactService } from './employer-contacts';
+import { healthService } from './health';
 import { matchingService } from './matching/service';
+import { notificationService } from './notifications/service';
 import { organizationService } from './organizations';
 import { participantService } from './participants';
 import { placementService } from './placements';
 import { auditService } from './placements/audit';
+import { searchService } from './search/service';
 import { siteService } from './sites';
 import { slotService } from './slots';
 import { supervisorService } from './supervisors';
 
+/** What the services are built from: the shared context and the slot search index. */
+export interface ServiceDeps extends ServiceContext {
+  search: SearchIndex;
+}
+
 /** All services, built once per app from its dependencies; handlers reach them through `c.var.services`. */
-export function createServices(ctx: ServiceContext) {
+export function createServices({ search, ...ctx }: ServiceDeps) {
   const sites = siteService(ctx);
   const participants = participantService(ctx);
   const audit = auditService(ctx);
   return {
+    health: healthService(ctx),
     organizations: organizationService(ctx),
     apiKeys: apiKeyService(ctx),
     sites,
@@ -28,6 +38,8 @@ export function createServices(ctx: ServiceContext) {
     placements: placementService(ctx, { participants, audit }),
     employerContacts: employerContactService(ctx),
     matching: matchingService(ctx),
+    search: searchService(ctx, search),
+    notifications: notificationService(ctx),
   };
 }
 

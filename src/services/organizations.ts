@@ -8,7 +8,7 @@ import { forbidden, notFound } from '../lib/problem';
 import { formatOrganizationNumber } from '../lib/swedish-ids';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
-import { slotChangedStatements } from './search-sync';
+import { slotChangedStatements } from './search/sync-statements';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 

@@ -8,6 +8,7 @@ import {
   registryScope,
 } from '../auth/policy';
 import { adaptationMask, type Level, type SlotKind, type SlotStatus } from '../domain/vocabulary';
+import { errorText } from '../lib/faults';
 import { newId } from '../lib/ids';
 import { listPage } from '../lib/pagination';
 import { conflict, type FieldError, notFound, unprocessable } from '../lib/problem';
@@ -16,7 +17,7 @@ import { notifyStatement } from '../outbox/notify';
 import { municipalityByCode } from '../reference';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
-import { slotChangedStatements } from './search-sync';
+import { slotChangedStatements } from './search/sync-statements';
 import { locate, type siteService } from './sites';
 
 export type SlotRow = typeof slots.$inferSelect;
@@ -267,7 +268,7 @@ export function slotService(ctx: ServiceContext, sites: ReturnType<typeof siteSe
         db.insert(slots).values(row),
         ...supervisorLinks(row.id, supervisorIds),
         ...slotChangedStatements(ctx, row.id),
-        // A new open slot may fit someone: the handlers' digest (src/notifications).
+        // A new open slot may fit someone: the handlers' digest (src/services/notifications).
         ...(row.status === 'open'
           ? [notifyStatement(db, { event: 'slot.opened', slotId: row.id }, now)]
           : []),
@@ -361,7 +362,7 @@ export function slotService(ctx: ServiceContext, sites: ReturnType<typeof siteSe
       try {
         await db.batch([db.delete(slots).where(eq(slots.id, id)), ...slotChangedStatements(ctx, id)]);
       } catch (err) {
-        if (/FOREIGN KEY constraint failed/i.test(String((err as { cause?: unknown }).cause ?? err)))
+        if (/FOREIGN KEY constraint failed/i.test(errorText(err)))
           throw conflict('The slot has placement history; close it (status closed) instead.', 'has-history');
         throw err;
       }

@@ -12,7 +12,7 @@ import { listPage } from '../lib/pagination';
 import { conflict, notFound, unprocessable } from '../lib/problem';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
-import { slotChangedStatements } from './search-sync';
+import { slotChangedStatements } from './search/sync-statements';
 
 type SupervisorRow = typeof supervisors.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, atLocalTime, localDate, nextLocalTime } from '../../src/lib/local-time';
-import { followUpDate, followUpKind } from '../../src/notifications/followup';
+import { followUpDate, followUpKind } from '../../src/services/notifications/followup';
 
 describe('Swedish local time', () => {
   it('finds 08:00 local on both sides of the summer-time changes (2027: 28 March, 31 October)', () => {

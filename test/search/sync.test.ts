@@ -7,11 +7,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../db/schema';
+import { outbox, SEARCH_TOPIC } from '../../db/schema';
 import { embeddedSearch } from '../../src/search/embedded';
 import type { SearchIndex } from '../../src/search/port';
 import { reindexAll } from '../../src/search/sync';
-import { SEARCH_TOPIC } from '../../src/services/search-sync';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { DocsAssets } from '../../routes/docs';
+import type { DocsAssets } from './types';
 
 /** Swagger UI's files from the installed swagger-ui-dist package. */
 export function nodeDocsAssets(): DocsAssets {

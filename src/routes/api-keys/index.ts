@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { roles } from '../../../db/schema';
+import { Email, ids, text } from '../shared/fields';
 import {
   createRouter,
   jsonBody,
@@ -8,8 +9,7 @@ import {
   pageOf,
   problems,
   security,
-} from '../../lib/openapi';
-import { Email, ids, text } from '../shared/fields';
+} from '../shared/openapi';
 
 const tags = ['API keys'];
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditActions } from '../../../db/schema';
-import { createRouter, jsonContent, PageQuery, pageOf, problems, security } from '../../lib/openapi';
 import { ids } from '../shared/fields';
+import { createRouter, jsonContent, PageQuery, pageOf, problems, security } from '../shared/openapi';
 
 const AuditEntry = z
   .object({

@@ -4,16 +4,12 @@
  * works on networks that block CDNs, as many municipal networks do), else from a pinned CDN (Workers).
  */
 import { Hono } from 'hono';
+import { type DocsAssetName, type DocsAssets, docsAssetNames } from '../../adapters/docs/types';
 import type { AppEnv } from '../../app-env';
 import { contentSecurityPolicy } from '../../lib/security-headers';
 
 export const SWAGGER_UI_VERSION = '5.35.0';
 const CDN = `https://cdn.jsdelivr.net/npm/swagger-ui-dist@${SWAGGER_UI_VERSION}`;
-
-export const docsAssetNames = ['swagger-ui-bundle.js', 'swagger-ui.css'] as const;
-export type DocsAssetName = (typeof docsAssetNames)[number];
-/** Reads one of the assets (Node passes a reader over node_modules/swagger-ui-dist). */
-export type DocsAssets = (name: DocsAssetName) => Promise<string>;
 
 const contentTypes: Record<DocsAssetName, string> = {
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { contactChannels } from '../../../db/schema';
+import { IsoDate, ids, participantText } from '../shared/fields';
 import {
   createRouter,
   IdParam,
@@ -9,8 +10,7 @@ import {
   pageOf,
   problems,
   security,
-} from '../../lib/openapi';
-import { IsoDate, ids, participantText } from '../shared/fields';
+} from '../shared/openapi';
 
 const tags = ['Employer relations'];
 const sharing =

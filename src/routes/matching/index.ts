@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, IdParam, jsonBody, jsonContent, problems, security } from '../../lib/openapi';
 import { ids } from '../shared/fields';
+import { createRouter, IdParam, jsonBody, jsonContent, problems, security } from '../shared/openapi';
 
 const tags = ['Matching'];
 

@@ -1,6 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { notificationTemplates, recipientKinds } from '../../../db/schema';
-import type { Db } from '../../adapters/db/types';
+import type { AppEnv } from '../../app-env';
+import { BULK_RETRY_LIMIT, notificationStatuses } from '../../services/notifications/service';
+import { ids } from '../shared/fields';
 import {
   createRouter,
   IdParam,
@@ -10,9 +13,7 @@ import {
   pageOf,
   problems,
   security,
-} from '../../lib/openapi';
-import { BULK_RETRY_LIMIT, notificationService, notificationStatuses } from '../../notifications/service';
-import { ids } from '../shared/fields';
+} from '../shared/openapi';
 
 const tags = ['Notifications'];
 
@@ -70,66 +71,63 @@ const BulkRetry = z
   })
   .openapi('BulkRetry');
 
-/** Built with the database (not in `services`), since notifications live outside the registry services. */
-export function notificationsRouter(deps: { db: Db; now(): string }) {
-  const service = notificationService(deps);
-  return createRouter()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/notifications',
-        tags,
-        security,
-        summary: 'List emails and their delivery state (e.g. `status=failed`)',
-        description:
-          'The platform admin sees every mail; an organization’s admin or coordinator the mails to its own people.',
-        request: { query: ListQuery },
-        responses: { 200: jsonContent(pageOf(Notification, 'NotificationPage'), 'A page'), ...problems(403) },
-      }),
-      async (c) => c.json(await service.list(c.var.actor, c.req.valid('query')), 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/notifications/{id}',
-        tags,
-        security,
-        summary: 'Read one email, with its content',
-        request: { params },
-        responses: { 200: jsonContent(NotificationWithContent, 'The mail'), ...problems(403, 404) },
-      }),
-      async (c) => c.json(await service.get(c.var.actor, c.req.valid('param').id), 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/notifications/{id}/retry',
-        tags,
-        security,
-        summary: 'Queue a failed email again (after fixing the cause, e.g. the address)',
-        description:
-          'Uses the recipient’s current address. Only failed mails can be retried (409 otherwise).',
-        request: { params },
-        responses: { 200: jsonContent(Notification, 'Queued again'), ...problems(403, 404, 409) },
-      }),
-      async (c) => c.json(await service.retry(c.var.actor, c.req.valid('param').id), 200),
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/notifications/retry',
-        tags,
-        security,
-        summary: 'Queue failed emails again, in bulk',
-        request: { body: { ...jsonBody(BulkRetry), required: false } },
-        responses: {
-          200: jsonContent(
-            z.object({ retried: z.number().int(), more: z.boolean() }).openapi('BulkRetryResult'),
-            'How many were queued again; `more` when another call would find more',
-          ),
-          ...problems(403),
-        },
-      }),
-      async (c) => c.json(await service.retryMany(c.var.actor, c.req.valid('json')?.ids), 200),
-    );
-}
+const service = (c: Context<AppEnv>) => c.var.services.notifications;
+
+export const notificationsRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/notifications',
+      tags,
+      security,
+      summary: 'List emails and their delivery state (e.g. `status=failed`)',
+      description:
+        'The platform admin sees every mail; an organization’s admin or coordinator the mails to its own people.',
+      request: { query: ListQuery },
+      responses: { 200: jsonContent(pageOf(Notification, 'NotificationPage'), 'A page'), ...problems(403) },
+    }),
+    async (c) => c.json(await service(c).list(c.var.actor, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/notifications/{id}',
+      tags,
+      security,
+      summary: 'Read one email, with its content',
+      request: { params },
+      responses: { 200: jsonContent(NotificationWithContent, 'The mail'), ...problems(403, 404) },
+    }),
+    async (c) => c.json(await service(c).get(c.var.actor, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/notifications/{id}/retry',
+      tags,
+      security,
+      summary: 'Queue a failed email again (after fixing the cause, e.g. the address)',
+      description: 'Uses the recipient’s current address. Only failed mails can be retried (409 otherwise).',
+      request: { params },
+      responses: { 200: jsonContent(Notification, 'Queued again'), ...problems(403, 404, 409) },
+    }),
+    async (c) => c.json(await service(c).retry(c.var.actor, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/notifications/retry',
+      tags,
+      security,
+      summary: 'Queue failed emails again, in bulk',
+      request: { body: { ...jsonBody(BulkRetry), required: false } },
+      responses: {
+        200: jsonContent(
+          z.object({ retried: z.number().int(), more: z.boolean() }).openapi('BulkRetryResult'),
+          'How many were queued again; `more` when another call would find more',
+        ),
+        ...problems(403),
+      },
+    }),
+    async (c) => c.json(await service(c).retryMany(c.var.actor, c.req.valid('json')?.ids), 200),
+  );

@@ -8,7 +8,7 @@ import {
   pageOf,
   problems,
   security,
-} from '../../lib/openapi';
+} from '../shared/openapi';
 import { Organization, OrganizationCreate, OrganizationListQuery, OrganizationUpdate } from './schemas';
 
 const tags = ['Organizations'];

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { IdParam, jsonContent, problems, security } from '../../lib/openapi';
+import { IdParam, jsonContent, problems, security } from '../shared/openapi';
 
 const ParticipantExport = z
   .object({

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
+import type { PlacementService } from '../../services/placements';
 import {
   createRouter,
   IdParam,
@@ -10,8 +11,7 @@ import {
   pageOf,
   problems,
   security,
-} from '../../lib/openapi';
-import type { PlacementService } from '../../services/placements';
+} from '../shared/openapi';
 import {
   Accept,
   CheckIn,

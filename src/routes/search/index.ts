@@ -4,10 +4,9 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { adaptationCodes, levels, slotKinds, slotStatuses } from '../../domain/vocabulary';
-import { createRouter, jsonContent, problems, security } from '../../lib/openapi';
 import { badRequest } from '../../lib/problem';
 import { SearchQuerySchema, toSearchQuery } from '../../search/query';
-import type { SearchService } from '../../search/service';
+import { createRouter, jsonContent, problems, security } from '../shared/openapi';
 
 const Hit = z
   .object({
@@ -55,36 +54,35 @@ const SearchResponse = z
   })
   .openapi('SlotSearchResults');
 
-export function searchRouter(search: SearchService) {
-  return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/slots/search',
-      tags: ['Slots'],
-      security,
-      summary: 'Search slots: text, filters, facets and distance',
-      description: [
-        'Finds open slots with a free place (unless `status`/`includeFull` say otherwise).',
-        'Providers and the platform search every organization’s slots; employers and enterprises their own.',
-        `Levels: ${levels.join(', ')}. Closed or deleted slots and slots that filled up leave the results at once; other edits appear within moments.`,
-      ].join(' '),
-      request: { query: SearchQuerySchema },
-      responses: { 200: jsonContent(SearchResponse, 'One page of results'), ...problems() },
-    }),
-    async (c) => {
-      const parsed = toSearchQuery(c.req.valid('query'));
-      if ('errors' in parsed) throw badRequest('The search parameters do not fit together.', parsed.errors);
-      const page = await search.search(c.var.actor, parsed.query);
-      return c.json(
-        {
-          data: page.hits,
-          total: page.total,
-          facets: page.facets,
-          nextCursor: page.nextCursor,
-          meta: { engine: search.engine, sort: parsed.query.sort },
-        },
-        200,
-      );
-    },
-  );
-}
+export const searchRouter = createRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/slots/search',
+    tags: ['Slots'],
+    security,
+    summary: 'Search slots: text, filters, facets and distance',
+    description: [
+      'Finds open slots with a free place (unless `status`/`includeFull` say otherwise).',
+      'Providers and the platform search every organization’s slots; employers and enterprises their own.',
+      `Levels: ${levels.join(', ')}. Closed or deleted slots and slots that filled up leave the results at once; other edits appear within moments.`,
+    ].join(' '),
+    request: { query: SearchQuerySchema },
+    responses: { 200: jsonContent(SearchResponse, 'One page of results'), ...problems() },
+  }),
+  async (c) => {
+    const search = c.var.services.search;
+    const parsed = toSearchQuery(c.req.valid('query'));
+    if ('errors' in parsed) throw badRequest('The search parameters do not fit together.', parsed.errors);
+    const page = await search.search(c.var.actor, parsed.query);
+    return c.json(
+      {
+        data: page.hits,
+        total: page.total,
+        facets: page.facets,
+        nextCursor: page.nextCursor,
+        meta: { engine: search.engine, sort: parsed.query.sort },
+      },
+      200,
+    );
+  },
+);

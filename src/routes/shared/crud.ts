@@ -7,6 +7,7 @@ import { createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
 import type { Actor } from '../../auth/actor';
+import type { Services } from '../../services';
 import {
   createRouter,
   IdParam,
@@ -16,8 +17,7 @@ import {
   pageOf,
   problems,
   security,
-} from '../../lib/openapi';
-import type { Services } from '../../services';
+} from './openapi';
 
 interface CrudService {
   create(actor: Actor, input: never): Promise<unknown>;

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { SlotStatus } from '../../domain/vocabulary';
-import { IdParam, jsonContent, problems, security } from '../../lib/openapi';
 import { crudRouter } from '../shared/crud';
+import { IdParam, jsonContent, problems, security } from '../shared/openapi';
 import { Slot, SlotCreate, SlotListQuery, SlotUpdate } from './schemas';
 
 export const slotsRouter = crudRouter({

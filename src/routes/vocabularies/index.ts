@@ -6,8 +6,8 @@ import {
   slotKindLabels,
   subsidyVocabulary,
 } from '../../domain/vocabulary';
-import { createRouter, jsonContent } from '../../lib/openapi';
 import { municipalities } from '../../reference';
+import { createRouter, jsonContent } from '../shared/openapi';
 
 const tags = ['Vocabularies'];
 const Term = z.object({ code: z.string(), sv: z.string(), en: z.string() });

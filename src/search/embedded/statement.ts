@@ -15,8 +15,8 @@
  * Every value is a bound parameter; lists travel as one JSON parameter (D1 allows 100 per statement).
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { SEARCH_TOPIC } from '../../../db/schema';
 import { adaptationCodes, adaptationMask, slotKinds } from '../../domain/vocabulary';
-import { SEARCH_TOPIC } from '../../services/search-sync';
 import { daysMaskOf } from '../filters';
 import type { SlotSearchQuery } from '../port';
 import { cellList, cellRanges, flatWeights } from './geo';

@@ -21,13 +21,14 @@ import {
   placementTransitions,
 } from '../../../db/schema';
 import type { Member } from '../../auth/actor';
+import { errorText } from '../../lib/faults';
 import { conflict } from '../../lib/problem';
 import type { ServiceContext } from '../context';
 import { locate } from '../sites';
 import { auditValues, toAuditEntry } from './audit';
 import { toConsent } from './disclosure';
 import { holdingStates } from './states';
-import { errorText, isNotApplied, transitionStatements } from './transition';
+import { isNotApplied, transitionStatements } from './transition';
 import { toCheckIn, toHours, toMeeting, toPlacement, toTransition } from './view';
 
 type ParticipantRow = typeof participants.$inferSelect;

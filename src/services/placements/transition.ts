@@ -13,12 +13,13 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { placements, placementTransitions, slots, supervisors } from '../../../db/schema';
 import type { Member } from '../../auth/actor';
+import { errorText } from '../../lib/faults';
 import { newId } from '../../lib/ids';
 import { conflict } from '../../lib/problem';
 import { notifyStatement } from '../../outbox/notify';
 import type { ServiceContext } from '../context';
 import { isCheckViolation } from '../db-errors';
-import { slotChangedStatements } from '../search-sync';
+import { slotChangedStatements } from '../search/sync-statements';
 import type { PlaceEffect } from './states';
 import type { PlacementRow } from './view';
 
@@ -91,16 +92,6 @@ export function transitionStatements(ctx: ServiceContext, plan: TransitionPlan) 
     notifyStatement(db, { event: `placement.${plan.to}`, placementId: id }, now, token),
   ] as const;
 }
-
-/** A driver error's messages, looking through drizzle's wrapper. */
-export const errorText = (err: unknown) => {
-  const parts: string[] = [];
-  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
-    if (e instanceof Error) parts.push(e.message);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return parts.join(' | ');
-};
 
 /** The transition did not happen because the placement was no longer in the expected state or a guard failed. */
 export const isNotApplied = (err: unknown) =>

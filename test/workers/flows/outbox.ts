@@ -6,10 +6,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outbox, slotChanges } from '../../../db/schema';
+import { outbox, SEARCH_TOPIC, slotChanges } from '../../../db/schema';
 import { workerApp } from '../../../src/entry/worker-app';
 import { drainOutbox, enqueueStatement, type OutboxRow, PermanentFailure } from '../../../src/outbox/outbox';
-import { SEARCH_TOPIC } from '../../../src/services/search-sync';
 import { createSlot, createSupervisor, orgWithKey } from '../../helpers/factories';
 import type { Driver } from '../drivers';
 import { asTestApp, caller, fetchWith, runCron } from '../helpers';

@@ -1,8 +1,6 @@
-import { slotChanges } from '../../db/schema';
-import { enqueueStatement } from '../outbox/outbox';
-import type { ServiceContext } from './context';
-
-export const SEARCH_TOPIC = 'search.slot';
+import { SEARCH_TOPIC, slotChanges } from '../../../db/schema';
+import { enqueueStatement } from '../../outbox/outbox';
+import type { ServiceContext } from '../context';
 
 /**
  * Statements that go in the same batch as any change to a slot: a search-index task (coalesced per

@@ -3,8 +3,8 @@
  * idempotent (mail keys derive from the event row's key and the recipient), so a re-run after a
  * crash queues nothing twice. Events that concern no one are done without a mail.
  */
-import type { DomainEvent } from '../outbox/notify';
-import type { OutboxHandler } from '../outbox/outbox';
+import type { DomainEvent } from '../../outbox/notify';
+import type { OutboxHandler } from '../../outbox/outbox';
 import type { NotifyContext } from './context';
 import { apiKeyIssuedMails } from './events/api-key';
 import { placementMails } from './events/placements';

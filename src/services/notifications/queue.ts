@@ -3,14 +3,12 @@
  * caused it. Both inserts are no-ops when the mail's key exists, so a notify handler that runs again
  * after a crash queues nothing twice.
  */
-import type { NotificationTemplate, RecipientKind } from '../../db/schema';
-import { notifications } from '../../db/schema';
-import type { Db } from '../adapters/db/types';
-import { newId } from '../lib/ids';
-import type { TemplateData } from '../mail/templates';
-import { enqueueStatement } from '../outbox/outbox';
-
-export const MAIL_TOPIC = 'mail';
+import type { NotificationTemplate, RecipientKind } from '../../../db/schema';
+import { MAIL_TOPIC, notifications } from '../../../db/schema';
+import type { Db } from '../../adapters/db/types';
+import { newId } from '../../lib/ids';
+import type { TemplateData } from '../../mail/templates';
+import { enqueueStatement } from '../../outbox/outbox';
 
 export interface Recipient {
   kind: RecipientKind;

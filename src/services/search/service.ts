@@ -3,25 +3,26 @@
  * organization's slots, employers and enterprises only their own), today's date in Sweden, and the
  * next page's cursor.
  */
-import type { Actor } from '../auth/actor';
-import { registryScope } from '../auth/policy';
-import { localDate } from '../lib/local-time';
-import { encodeOffsetCursor } from './filters';
-import type { SearchIndex, SlotSearchResult } from './port';
-import { MAX_OFFSET, type ParsedSearch } from './query';
+import type { Actor } from '../../auth/actor';
+import { registryScope } from '../../auth/policy';
+import { localDate } from '../../lib/local-time';
+import { encodeOffsetCursor } from '../../search/filters';
+import type { SearchIndex, SlotSearchResult } from '../../search/port';
+import { MAX_OFFSET, type ParsedSearch } from '../../search/query';
+import type { ServiceContext } from '../context';
 
 export interface SearchPage extends SlotSearchResult {
   nextCursor: string | null;
 }
 
-export function searchService(index: SearchIndex, clock: () => Date) {
+export function searchService(ctx: ServiceContext, index: SearchIndex) {
   return {
     engine: index.engine,
     async search(actor: Actor, parsed: ParsedSearch): Promise<SearchPage> {
       const query = {
         ...parsed,
         organizationId: registryScope(actor, parsed.organizationId),
-        today: localDate(clock()),
+        today: localDate(new Date(ctx.now())),
       };
       const result = await index.search(query);
       const next = query.offset + query.limit;

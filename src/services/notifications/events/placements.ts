@@ -5,7 +5,7 @@
  * - accepted / declined: the participant's handler (and the proposer, if someone else);
  * - withdrawn: by the provider, the people who were told of the proposal (and the employer side if
  *   it had accepted); by the employer (an acceptance taken back), the handler;
- * - started: schedules the follow-along reminders (src/notifications/followup.ts);
+ * - started: schedules the follow-along reminders (src/services/notifications/followup.ts);
  * - ended: nothing (the reminders stop by themselves).
  * Mails name the slot and the employer only: never the participant's reference, the handler to the
  * employer, or the free-text note.
@@ -20,8 +20,8 @@ import {
   slots,
   supervisors,
   users,
-} from '../../../db/schema';
-import type { DomainEvent } from '../../outbox/notify';
+} from '../../../../db/schema';
+import type { DomainEvent } from '../../../outbox/notify';
 import type { NotifyContext } from '../context';
 import { firstFollowUpStatement } from '../followup';
 import { eventMailKey, queueMails, type Recipient } from '../queue';

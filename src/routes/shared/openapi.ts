@@ -1,7 +1,7 @@
 import type { Hook } from '@hono/zod-openapi';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../app-env';
-import { fieldErrors, problem, problemResponse } from './problem';
+import type { AppEnv } from '../../app-env';
+import { fieldErrors, problem, problemResponse } from '../../lib/problem';
 
 const targetPrefix: Record<string, string | undefined> = { json: undefined, query: 'query', param: 'path' };
 

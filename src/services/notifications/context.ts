@@ -1,6 +1,6 @@
-import type { Db } from '../adapters/db/types';
-import type { AppConfig } from '../config';
-import type { Logger } from '../lib/logger';
+import type { Db } from '../../adapters/db/types';
+import type { AppConfig } from '../../config';
+import type { Logger } from '../../lib/logger';
 
 /** What the notification handlers get: the database, the clock, the configuration and a logger. */
 export interface NotifyContext {

@@ -1,15 +1,14 @@
 /**
  * Email notifications: domain events → who is told what → one `mail` outbox row per recipient →
- * the mailer. Registered in src/outbox/handlers.ts under three topics.
+ * the mailer. Registered in src/services/outbox-handlers.ts under three topics.
  */
-import type { Mailer } from '../mail';
-import { NOTIFY_TOPIC } from '../outbox/notify';
-import type { OutboxHandler } from '../outbox/outbox';
+import { FOLLOWUP_TOPIC, MAIL_TOPIC, NOTIFY_TOPIC } from '../../../db/schema';
+import type { Mailer } from '../../mail';
+import type { OutboxHandler } from '../../outbox/outbox';
 import type { NotifyContext } from './context';
-import { FOLLOWUP_TOPIC, followUpHandler } from './followup';
+import { followUpHandler } from './followup';
 import { mailHandler } from './mail-handler';
 import { notifyHandler } from './notify-handler';
-import { MAIL_TOPIC } from './queue';
 
 export interface NotificationDeps extends NotifyContext {
   mailer: Mailer;
@@ -27,6 +26,3 @@ export function notificationHandlers(deps: NotificationDeps): Record<string, Out
     [FOLLOWUP_TOPIC]: followUpHandler(deps),
   };
 }
-
-export { FOLLOWUP_TOPIC } from './followup';
-export { MAIL_TOPIC } from './queue';

@@ -23,13 +23,13 @@ import {
   slots,
   supervisors,
   users,
-} from '../../../db/schema';
-import { boundingBox } from '../../lib/geo';
-import { localDate, nextLocalTime } from '../../lib/local-time';
-import type { DigestSlot, SlotDigestData } from '../../mail/templates';
-import { rankCandidates } from '../../matching';
-import { municipalityByCode } from '../../reference';
-import { participantForMatching, slotForMatching } from '../../services/matching/rows';
+} from '../../../../db/schema';
+import { boundingBox } from '../../../lib/geo';
+import { localDate, nextLocalTime } from '../../../lib/local-time';
+import type { DigestSlot, SlotDigestData } from '../../../mail/templates';
+import { rankCandidates } from '../../../matching';
+import { municipalityByCode } from '../../../reference';
+import { participantForMatching, slotForMatching } from '../../matching/rows';
 import type { NotifyContext } from '../context';
 import { queueMailStatements, type Recipient } from '../queue';
 

@@ -6,13 +6,13 @@
  * admin or coordinator the mails to its own people (users, supervisors, its contact address).
  */
 import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
-import { notifications, organizations, outbox, supervisors, users } from '../../db/schema';
-import type { Db } from '../adapters/db/types';
-import type { Actor } from '../auth/actor';
-import { isPlatform } from '../auth/policy';
-import { listPage } from '../lib/pagination';
-import { conflict, forbidden, notFound } from '../lib/problem';
-import { retryFailed } from '../outbox/outbox';
+import { notifications, organizations, outbox, supervisors, users } from '../../../db/schema';
+import type { Db } from '../../adapters/db/types';
+import type { Actor } from '../../auth/actor';
+import { isPlatform } from '../../auth/policy';
+import { listPage } from '../../lib/pagination';
+import { conflict, forbidden, notFound } from '../../lib/problem';
+import { retryFailed } from '../../outbox/outbox';
 
 export const notificationStatuses = ['pending', 'sent', 'failed'] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];

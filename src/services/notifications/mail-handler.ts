@@ -7,11 +7,11 @@
  * answers with the first result instead of sending twice.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { notifications } from '../../db/schema';
-import type { Db } from '../adapters/db/types';
-import { type Mailer, MailRefused } from '../mail';
-import { renderMail, type TemplateData } from '../mail/templates';
-import { type OutboxHandler, PermanentFailure } from '../outbox/outbox';
+import { notifications } from '../../../db/schema';
+import type { Db } from '../../adapters/db/types';
+import { type Mailer, MailRefused } from '../../mail';
+import { renderMail, type TemplateData } from '../../mail/templates';
+import { type OutboxHandler, PermanentFailure } from '../../outbox/outbox';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 

@@ -7,14 +7,21 @@
  * make every step exist once, however often a row runs.
  */
 import { and, eq, gt, gte } from 'drizzle-orm';
-import { organizations, participants, placementCheckIns, placements, slots, users } from '../../db/schema';
-import { addDays, addMonths, atLocalTime, localDate } from '../lib/local-time';
-import type { FollowUpKind } from '../mail/templates';
-import { enqueueStatement, type OutboxHandler } from '../outbox/outbox';
+import {
+  FOLLOWUP_TOPIC,
+  organizations,
+  participants,
+  placementCheckIns,
+  placements,
+  slots,
+  users,
+} from '../../../db/schema';
+import { addDays, addMonths, atLocalTime, localDate } from '../../lib/local-time';
+import type { FollowUpKind } from '../../mail/templates';
+import { enqueueStatement, type OutboxHandler } from '../../outbox/outbox';
 import type { NotifyContext } from './context';
 import { queueMailStatements } from './queue';
 
-export const FOLLOWUP_TOPIC = 'followup';
 export const FOLLOWUP_LOCAL_TIME = '08:00';
 
 type PlacementRow = typeof placements.$inferSelect;

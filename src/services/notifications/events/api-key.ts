@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { apiKeys, organizations, users } from '../../../db/schema';
+import { apiKeys, organizations, users } from '../../../../db/schema';
 import type { NotifyContext } from '../context';
 import { eventMailKey, queueMails } from '../queue';
 
