@@ -43,7 +43,9 @@ export function docsRouter(assets?: DocsAssets) {
   const html = page(assets ? '/docs/assets' : CDN);
   // Served from the app itself, the page needs nothing beyond the default policy; from the CDN, it
   // allows that one origin for the bundle and its stylesheet.
-  const csp = assets ? contentSecurityPolicy() : contentSecurityPolicy({ script: [`${CDN}/`], style: [`${CDN}/`] });
+  const csp = assets
+    ? contentSecurityPolicy()
+    : contentSecurityPolicy({ script: [`${CDN}/`], style: [`${CDN}/`] });
   router.get('/docs', (c) => c.html(html, 200, { 'content-security-policy': csp }));
   router.get('/docs/init.js', (c) => c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   if (assets) {
