@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './adapters/db/types';
 import type { DocsAssets } from './adapters/docs/types';
@@ -11,6 +12,7 @@ import { ApiError, problem, problemResponse } from './lib/problem';
 import { createMailer, type Mailer } from './mail';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
+import { securityHeadersMiddleware } from './middleware/security-headers';
 import { textGuard } from './middleware/text-guard';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
@@ -85,15 +87,30 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestContext(services, logger));
+  app.use('*', securityHeadersMiddleware({ hsts: deps.config.NODE_ENV !== 'development' }));
+  // Before authentication, so a browser's preflight is answered without a key.
+  app.use(
+    '*',
+    cors({
+      origin: deps.config.CORS_ORIGINS,
+      allowHeaders: ['authorization', 'content-type', 'x-request-id'],
+      exposeHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    }),
+  );
   app.use(
     '*',
     bodyLimit({
       maxSize: deps.config.MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(
+      onError: (c) => {
+        // The unread rest of the body must not be taken for the next request on a kept-alive
+        // connection: close it, so clients open a fresh one (Node's fetch failed its next request).
+        c.header('connection', 'close');
+        return problemResponse(
           c,
           problem(413, `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes.`),
-        ),
+        );
+      },
     }),
   );
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));

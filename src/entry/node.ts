@@ -2,9 +2,9 @@
  * Node entry: reads the environment, opens the embedded libSQL file (or Turso), migrates, seeds the
  * demo on first run, and serves the app. Only wiring lives here.
  */
-import { serve } from '@hono/node-server';
 import { migrateLibsql, openLibsql } from '../adapters/db/libsql';
 import { nodeDocsAssets } from '../adapters/docs/node';
+import { createNodeServer } from '../adapters/http/node';
 import { createApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
 import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
@@ -62,9 +62,15 @@ async function main() {
     )
     .catch((err) => logger.error('matching index load failed', { error: String(err) }));
 
-  const server = serve({ fetch, port: config.PORT }, (info) => {
+  const server = createNodeServer(fetch, {
+    maxHeaderBytes: config.MAX_HEADER_BYTES,
+    hsts: config.NODE_ENV !== 'development',
+  });
+  server.listen(config.PORT, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
     console.log(
-      `\nSE placement registry on http://localhost:${info.port}  (API docs: /docs, OpenAPI: /openapi.json)`,
+      `\nSE placement registry on http://localhost:${port}  (API docs: /docs, OpenAPI: /openapi.json)`,
     );
   });
 
