@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './adapters/db/types';
 import type { DocsAssets } from './adapters/docs/types';
@@ -11,6 +12,7 @@ import { ApiError, problem, problemResponse } from './lib/problem';
 import { createMailer, type Mailer } from './mail';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
+import { securityHeadersMiddleware } from './middleware/security-headers';
 import { textGuard } from './middleware/text-guard';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { apiKeysRouter } from './routes/api-keys';
@@ -31,7 +33,7 @@ import { supervisorsRouter } from './routes/supervisors';
 import { systemRouter } from './routes/system';
 import { vocabulariesRouter } from './routes/vocabularies';
 import { createSearchIndex, type SearchIndex } from './search';
-import { createServices } from './services';
+import { createServices, type MatchingSlots } from './services';
 import { createOutboxHandlers } from './services/outbox-handlers';
 
 export interface AppDeps {
@@ -46,6 +48,12 @@ export interface AppDeps {
   search?: SearchIndex;
   /** Serves the API reference's assets locally (Node); without it the docs page loads them from a CDN. */
   docsAssets?: DocsAssets;
+  /**
+   * Where matching reads slots: `queried` (default; per request, the candidates SQL selects, so memory
+   * never grows with the registry: Workers) or `resident` (an in-memory index of every open slot,
+   * fastest per request: Node). See src/services/matching/sources.ts.
+   */
+  matchingSlots?: MatchingSlots;
 }
 
 const publicPaths = /^\/v1\/vocabularies\//;
@@ -60,7 +68,13 @@ export function createApp(deps: AppDeps) {
   const now = () => clock().toISOString();
   const mailer = deps.mailer ?? createMailer(deps.config, logger);
   const search = deps.search ?? createSearchIndex(deps.config, deps.db);
-  const services = createServices({ db: deps.db, config: deps.config, now, search });
+  const services = createServices({
+    db: deps.db,
+    config: deps.config,
+    now,
+    search,
+    matchingSlots: deps.matchingSlots,
+  });
   const outboxHandlers = createOutboxHandlers({
     db: deps.db,
     config: deps.config,
@@ -73,15 +87,30 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestContext(services, logger));
+  app.use('*', securityHeadersMiddleware({ hsts: deps.config.NODE_ENV !== 'development' }));
+  // Before authentication, so a browser's preflight is answered without a key.
+  app.use(
+    '*',
+    cors({
+      origin: deps.config.CORS_ORIGINS,
+      allowHeaders: ['authorization', 'content-type', 'x-request-id'],
+      exposeHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    }),
+  );
   app.use(
     '*',
     bodyLimit({
       maxSize: deps.config.MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(
+      onError: (c) => {
+        // The unread rest of the body must not be taken for the next request on a kept-alive
+        // connection: close it, so clients open a fresh one (Node's fetch failed its next request).
+        c.header('connection', 'close');
+        return problemResponse(
           c,
           problem(413, `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes.`),
-        ),
+        );
+      },
     }),
   );
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));

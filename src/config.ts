@@ -18,7 +18,8 @@ const optionalString = z
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    /** 0 picks a free port (tests); the one chosen is printed. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     DATABASE_URL: z.string().min(1).default('file:data/registry.db'),
     DATABASE_AUTH_TOKEN: optionalString,
     /**
@@ -60,6 +61,36 @@ export const configSchema = z
       .int()
       .min(1024)
       .default(256 * 1024),
+    /**
+     * Browser origins allowed to call the API from their own pages (CORS), comma-separated, e.g.
+     * `https://intranet.kommun.se`. Empty (the default): none; the service's own pages need no CORS.
+     */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^https?:\/\/[^/\s]+$/,
+              'must list origins such as https://app.example.se (scheme and host, no path)',
+            ),
+        ),
+      ),
+    /** Largest accepted request head (request line and headers) on Node, in bytes; more answers 431. */
+    MAX_HEADER_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1_048_576)
+      .default(16 * 1024),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.ADMIN_API_KEY)

@@ -57,8 +57,14 @@ describe('/docs in a browser', () => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url());
     });
     page.on('requestfailed', (r) => failed.push(r.url()));
+    // The page runs under the app's Content-Security-Policy (no inline scripts or styles).
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
 
-    await page.goto(`${base}/docs`);
+    const response = await page.goto(`${base}/docs`);
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
     await page.locator('.opblock-tag-section').first().waitFor();
     const tags = await page.locator('.opblock-tag').allInnerTexts();
     for (const tag of ['Organizations', 'Slots', 'Participants', 'Matching', 'Placements'])
@@ -78,6 +84,7 @@ describe('/docs in a browser', () => {
 
     expect(foreign).toEqual([]);
     expect(failed).toEqual([]);
+    expect(violations).toEqual([]);
     await page.close();
     // Chromium on a shared 2-core machine under a full test run takes its time.
   }, 60_000);

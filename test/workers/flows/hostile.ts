@@ -6,6 +6,7 @@ import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { orgWithKey } from '../../helpers/factories';
 import type { Driver } from '../drivers';
+import { ADMIN_KEY } from '../helpers';
 
 export function hostileFlows({ name, t }: Driver) {
   describe(`hostile input on the Worker over ${name}`, () => {
@@ -29,6 +30,33 @@ export function hostileFlows({ name, t }: Driver) {
       expect(await nul.json()).toMatchObject({
         errors: [{ path: 'name', message: 'must not contain NUL characters' }],
       });
+    });
+
+    it('sends the security headers, and answers a preflight without a key', async () => {
+      const res = await SELF.fetch('https://registry.test/v1/slots', {
+        headers: { authorization: `Bearer ${ADMIN_KEY}` },
+      });
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      await res.text();
+      const preflight = await SELF.fetch('https://registry.test/v1/slots', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://other.example', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('answers a body over the limit with a 413 problem document', async () => {
+      const res = await SELF.fetch('https://registry.test/v1/supervisors', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'x'.repeat(300_000) }),
+      });
+      expect(res.status).toBe(413);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(await res.json()).toMatchObject({ status: 413, type: '/problems/payload-too-large' });
     });
   });
 }

@@ -1,0 +1,73 @@
+/**
+ * The Node HTTP server around the app. Requests the app never sees (headers over the limit, broken
+ * HTTP, a request that cannot become a `Request`) are refused here, in the same problem shape as
+ * every other error, instead of Node's empty 400/431.
+ */
+import { createServer, type Server, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { getRequestListener, RequestError } from '@hono/node-server';
+import { problem } from '../../lib/problem';
+import { type SecurityHeaderOptions, securityHeaders } from '../../lib/security-headers';
+
+export interface NodeServerOptions extends SecurityHeaderOptions {
+  /** Largest accepted request head (request line and headers), in bytes; more answers 431. */
+  maxHeaderBytes: number;
+}
+
+/** Node's parser errors → the status Node itself would answer (see Node's `clientError` docs). */
+function statusFor(code: string | undefined): number {
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return 413;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return 400;
+}
+
+function detailFor(status: number, o: NodeServerOptions) {
+  if (status === 431) return `The request headers are larger than ${o.maxHeaderBytes} bytes.`;
+  if (status === 408) return 'The request did not arrive in time.';
+  if (status === 413) return 'The request body’s chunk extensions are too large.';
+  return 'The request is not valid HTTP/1.1.';
+}
+
+/** A complete HTTP response carrying a problem document; the connection closes after it. */
+function rawProblemResponse(status: number, detail: string, o: SecurityHeaderOptions): string {
+  const body = JSON.stringify(problem(status, detail));
+  const headers = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    'Content-Type: application/problem+json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    ...Object.entries(securityHeaders(o)).map(([name, value]) => `${name}: ${value}`),
+  ];
+  return `${headers.join('\r\n')}\r\n\r\n${body}`;
+}
+
+export function createNodeServer(
+  fetch: (request: Request) => Response | Promise<Response>,
+  o: NodeServerOptions,
+): Server {
+  const listener = getRequestListener(fetch, {
+    // The incoming message could not be turned into a Request (e.g. a Host header that is no host);
+    // anything else escaped the app's own error handler.
+    errorHandler: (err) => {
+      const p =
+        err instanceof RequestError
+          ? problem(400, 'The request could not be read.')
+          : problem(500, 'Something went wrong on our side.');
+      return new Response(JSON.stringify(p), {
+        status: p.status,
+        headers: { ...securityHeaders(o), 'content-type': 'application/problem+json', connection: 'close' },
+      });
+    },
+  });
+  const server = createServer({ maxHeaderSize: o.maxHeaderBytes }, listener);
+  server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = statusFor(err.code);
+    socket.end(rawProblemResponse(status, detailFor(status, o), o));
+  });
+  return server;
+}
