@@ -1,15 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { roles } from '../../../db/schema';
-import { Email, ids, text } from '../shared/fields';
-import {
-  createRouter,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
+import { Email, ids, text } from '../../domain/fields';
+import { PageQuery } from '../../lib/pagination';
+import { createRouter, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
 
 const tags = ['API keys'];
 

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditActions } from '../../../db/schema';
-import { ids } from '../shared/fields';
-import { createRouter, jsonContent, PageQuery, pageOf, problems, security } from '../shared/openapi';
+import { ids } from '../../domain/fields';
+import { PageQuery } from '../../lib/pagination';
+import { createRouter, jsonContent, pageOf, problems, security } from '../shared/openapi';
 
 const AuditEntry = z
   .object({

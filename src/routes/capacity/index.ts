@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { HoursPerWeek, ids, MunicipalityCode, text } from '../../domain/fields';
 import { programmeKinds, referralSources, slotStatuses } from '../../domain/vocabulary';
 import { crudRouter } from '../shared/crud';
-import { HoursPerWeek, ids, MunicipalityCode, text } from '../shared/fields';
 
 const fields = {
   siteId: ids('sit').nullable(),

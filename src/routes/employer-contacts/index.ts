@@ -1,16 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { contactChannels } from '../../../db/schema';
-import { IsoDate, ids, participantText } from '../shared/fields';
-import {
-  createRouter,
-  IdParam,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
+import { IsoDate, ids, participantText } from '../../domain/fields';
+import { PageQuery } from '../../lib/pagination';
+import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
 
 const tags = ['Employer relations'];
 const sharing =

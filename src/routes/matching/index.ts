@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ids } from '../shared/fields';
+import { ids } from '../../domain/fields';
 import { createRouter, IdParam, jsonBody, jsonContent, problems, security } from '../shared/openapi';
 
 const tags = ['Matching'];

@@ -2,18 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { notificationTemplates, recipientKinds } from '../../../db/schema';
 import type { AppEnv } from '../../app-env';
+import { ids } from '../../domain/fields';
+import { PageQuery } from '../../lib/pagination';
 import { BULK_RETRY_LIMIT, notificationStatuses } from '../../services/notifications/service';
-import { ids } from '../shared/fields';
-import {
-  createRouter,
-  IdParam,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
+import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
 
 const tags = ['Notifications'];
 

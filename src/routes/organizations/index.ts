@@ -1,14 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import {
-  createRouter,
-  IdParam,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
+import { PageQuery } from '../../lib/pagination';
+import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
 import { Organization, OrganizationCreate, OrganizationListQuery, OrganizationUpdate } from './schemas';
 
 const tags = ['Organizations'];

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { organizationKinds } from '../../../db/schema';
+import { Email, MunicipalityCode, text } from '../../domain/fields';
 import { normaliseOrganizationNumber } from '../../lib/swedish-ids';
-import { Email, MunicipalityCode, text } from '../shared/fields';
 
 export const OrganizationNumber = z
   .string()

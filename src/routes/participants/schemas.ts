@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { participantStatuses } from '../../../db/schema';
-import { needPriorities } from '../../domain/vocabulary';
-import { containsPersonalIdentityNumber } from '../../lib/swedish-ids';
 import {
   AdaptationCode,
   HoursPerWeek,
@@ -14,7 +12,9 @@ import {
   Schedule,
   SlotKind,
   WindowSchema,
-} from '../shared/fields';
+} from '../../domain/fields';
+import { needPriorities } from '../../domain/vocabulary';
+import { containsPersonalIdentityNumber } from '../../lib/swedish-ids';
 
 /**
  * The handler's own pseudonymous code. Names, identity numbers and email addresses are refused: a

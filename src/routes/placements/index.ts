@@ -1,17 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
+import { PageQuery } from '../../lib/pagination';
 import type { PlacementService } from '../../services/placements';
-import {
-  createRouter,
-  IdParam,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
+import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
 import {
   Accept,
   CheckIn,

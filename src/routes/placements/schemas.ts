@@ -7,9 +7,9 @@ import {
   outcomeCategories,
   placementStates,
 } from '../../../db/schema';
+import { IsoDate, ids, participantText, WindowSchema } from '../../domain/fields';
 import { adaptationCodes, needPriorities } from '../../domain/vocabulary';
 import { isMonday } from '../../lib/local-time';
-import { IsoDate, ids, participantText, WindowSchema } from '../shared/fields';
 
 const Label = z.object({ sv: z.string(), en: z.string() }).openapi('Label');
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { ids, Latitude, Longitude, MunicipalityCode, text } from '../../domain/fields';
 import { crudRouter } from '../shared/crud';
-import { ids, Latitude, Longitude, MunicipalityCode, text } from '../shared/fields';
 
 const SiteFields = {
   name: text(200),

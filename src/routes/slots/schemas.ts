@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { adaptationStatuses, slotStatuses, subsidyCodes } from '../../domain/vocabulary';
 import {
   AdaptationCode,
   HoursPerWeek,
@@ -14,7 +13,8 @@ import {
   SsykCode,
   text,
   WindowSchema,
-} from '../shared/fields';
+} from '../../domain/fields';
+import { adaptationStatuses, slotStatuses, subsidyCodes } from '../../domain/vocabulary';
 
 const OfferedAdaptation = z
   .object({ code: AdaptationCode, status: z.enum(adaptationStatuses) })

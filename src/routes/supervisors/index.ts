@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { Email, ids, Phone, text } from '../../domain/fields';
 import { crudRouter } from '../shared/crud';
-import { Email, ids, Phone, text } from '../shared/fields';
 
 const SupervisorFields = {
   siteId: ids('sit').nullable().optional(),
