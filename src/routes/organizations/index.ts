@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { PageQuery } from '../../lib/pagination';
+import { OrganizationCreate, OrganizationListQuery, OrganizationUpdate } from '../../services/organizations';
 import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
-import { Organization, OrganizationCreate, OrganizationListQuery, OrganizationUpdate } from './schemas';
+import { Organization } from './schemas';
 
 const tags = ['Organizations'];
 const Params = IdParam('org', 'org_01JD3S2Q7ZK4V0X9YB6N5M8T2R');
