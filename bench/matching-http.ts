@@ -46,7 +46,14 @@ async function runOne(slotCount: number, requests: number): Promise<HttpMatching
       ADMIN_API_KEY: 'bench-admin-key-0123456789abcdef',
       LOG_LEVEL: 'silent',
     });
-    const app = createApp({ config, db, logger: silentLogger, clock: () => BENCH_NOW });
+    // As on Node: every open slot in a resident index (the Worker's per-request path is bench/worker.ts).
+    const app = createApp({
+      config,
+      db,
+      logger: silentLogger,
+      clock: () => BENCH_NOW,
+      matchingSlots: 'resident',
+    });
 
     const started = performance.now();
     const corpus = generateSearchCorpus(slotCount, { seed: 11 });

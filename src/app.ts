@@ -33,7 +33,7 @@ import { supervisorsRouter } from './routes/supervisors';
 import { systemRouter } from './routes/system';
 import { vocabulariesRouter } from './routes/vocabularies';
 import { createSearchIndex, type SearchIndex } from './search';
-import { createServices } from './services';
+import { createServices, type MatchingSlots } from './services';
 import { createOutboxHandlers } from './services/outbox-handlers';
 
 export interface AppDeps {
@@ -48,6 +48,12 @@ export interface AppDeps {
   search?: SearchIndex;
   /** Serves the API reference's assets locally (Node); without it the docs page loads them from a CDN. */
   docsAssets?: DocsAssets;
+  /**
+   * Where matching reads slots: `queried` (default; per request, the candidates SQL selects, so memory
+   * never grows with the registry: Workers) or `resident` (an in-memory index of every open slot,
+   * fastest per request: Node). See src/services/matching/sources.ts.
+   */
+  matchingSlots?: MatchingSlots;
 }
 
 const publicPaths = /^\/v1\/vocabularies\//;
@@ -62,7 +68,13 @@ export function createApp(deps: AppDeps) {
   const now = () => clock().toISOString();
   const mailer = deps.mailer ?? createMailer(deps.config, logger);
   const search = deps.search ?? createSearchIndex(deps.config, deps.db);
-  const services = createServices({ db: deps.db, config: deps.config, now, search });
+  const services = createServices({
+    db: deps.db,
+    config: deps.config,
+    now,
+    search,
+    matchingSlots: deps.matchingSlots,
+  });
   const outboxHandlers = createOutboxHandlers({
     db: deps.db,
     config: deps.config,

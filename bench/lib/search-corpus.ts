@@ -4,7 +4,7 @@
  * benchmark's seeded generator (bench/lib/generate.ts), plus planted targets: slots the benchmark
  * queries must find, so engines can be compared on recall and not only on speed.
  */
-import type { slots } from '../../db/schema';
+import type { DerivedSlotColumns, slots } from '../../db/schema';
 import { adaptationByCode, adaptationMask, type SlotKind, weekdays } from '../../src/domain/vocabulary';
 import { distanceKm } from '../../src/lib/geo';
 import { daysMask, fromIntervals } from '../../src/lib/schedule';
@@ -12,7 +12,7 @@ import { municipalityByCode } from '../../src/reference';
 import { GENERATOR_TODAY, generateSlot, randomLocation } from './generate';
 import { createRng, type Rng } from './random';
 
-export type SlotRow = typeof slots.$inferSelect;
+export type SlotRow = Omit<typeof slots.$inferSelect, DerivedSlotColumns>;
 
 /** Workplaces by SSYK code: a qualifier for the title and a business word for the company name. */
 const WORKPLACES: Record<string, { at: string[]; business: string[] }> = {

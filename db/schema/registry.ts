@@ -5,6 +5,12 @@ import { levels, type programmeKinds, slotKinds, slotStatuses } from '../../src/
 import { bool, json, timestamps } from './columns';
 import { organizations } from './organizations';
 
+/** Slot columns the database derives (a generated column, trigger-kept supervisor room): never written by the app. */
+export type DerivedSlotColumns = 'latBand' | 'supervisorRooms' | 'supervisorsWithRoom';
+
+/** Latitude bands per degree for `slots.lat_band` (see src/services/matching/candidates.ts). */
+export const LAT_BANDS_PER_DEGREE = 20;
+
 /** A supervised weekday window as the API shows it, normalised on write (sorted, merged). */
 export interface Window {
   day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
@@ -100,11 +106,43 @@ export const slots = sqliteTable(
     leadsToHire: bool('leads_to_hire').notNull(),
     status: text('status', { enum: slotStatuses }).notNull(),
     ...timestamps,
+    /**
+     * The latitude band (0.05°, about 5.6 km) a slot lies in, computed by SQLite. Matching's candidate
+     * query seeks each band a participant's travel radius touches and reads a longitude range in it.
+     */
+    /**
+     * The slot's supervisors as matching reads them, `[[id, maxParticipants, activePlacements,
+     * trained (0/1)], …]`, and how many of them have room. Kept by triggers on slot_supervisors and
+     * supervisors (db/migrations/0006_supervisor_rooms.sql), never written by the services, so
+     * matching reads one row per slot instead of its links and supervisors.
+     */
+    supervisorRooms: text('supervisor_rooms').notNull().default('[]'),
+    supervisorsWithRoom: integer('supervisors_with_room').notNull().default(0),
+    latBand: integer('lat_band').generatedAlwaysAs(
+      sql`CAST((lat + 90) * ${sql.raw(String(LAT_BANDS_PER_DEGREE))} AS INTEGER)`,
+      {
+        mode: 'virtual',
+      },
+    ),
   },
   (t) => [
     index('slots_org_idx').on(t.organizationId),
-    // Matching narrows by open status and a bounding box on location before scoring.
-    index('slots_open_geo_idx').on(t.status, t.lat, t.lon),
+    // Matching's candidate query (src/services/matching/candidates.ts): open slots by band and
+    // longitude, then every column its hard constraints test, so the scan never reads a table row
+    // it throws away.
+    index('slots_match_idx').on(
+      t.status,
+      t.latBand,
+      t.lon,
+      t.lat,
+      t.kind,
+      t.adaptationMask,
+      t.daysMask,
+      t.hoursMin,
+      t.taken,
+      t.capacity,
+      t.supervisorsWithRoom,
+    ),
     check('slots_places', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`),
   ],
 );

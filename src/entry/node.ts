@@ -23,7 +23,15 @@ async function main() {
 
   const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   await migrateLibsql(database.db);
-  const app = createApp({ config, db: database.db, logger, docsAssets: nodeDocsAssets() });
+  // Node keeps every open slot in memory for matching: one long-lived process, whole requests in a
+  // few milliseconds at 100,000 slots (README, "Matching at scale").
+  const app = createApp({
+    config,
+    db: database.db,
+    logger,
+    docsAssets: nodeDocsAssets(),
+    matchingSlots: 'resident',
+  });
 
   if (config.SEED_DEMO) {
     if (config.NODE_ENV === 'production') throw new ConfigError('SEED_DEMO must be false in production.');
@@ -48,7 +56,7 @@ async function main() {
   // Load the matching index now rather than in the first handler's request (seconds at 100,000 slots).
   const warm = performance.now();
   app.services.matching.catalog
-    .current()
+    ?.current()
     .then((index) =>
       logger.info('matching index loaded', { slots: index.size, ms: Math.round(performance.now() - warm) }),
     )

@@ -7,6 +7,7 @@
  * `nodejs_compat` (see wrangler.toml), so a stray `node:` import fails the build, not a request.
  */
 import { type D1DatabaseLike, isD1Database, openD1 } from '../adapters/db/d1';
+import { type DbUsage, meteredD1 } from '../adapters/db/d1-usage';
 import { openLibsqlWeb } from '../adapters/db/libsql-web';
 import type { Db } from '../adapters/db/types';
 import { type App, createApp } from '../app';
@@ -26,7 +27,15 @@ export interface WorkerEnv {
 export type DatabaseDriver = 'd1' | 'turso';
 
 export type WorkerApp =
-  | { ok: true; app: App; config: AppConfig; driver: DatabaseDriver; logger: Logger }
+  | {
+      ok: true;
+      app: App;
+      config: AppConfig;
+      driver: DatabaseDriver;
+      logger: Logger;
+      /** Outside production on D1: what the database was asked to do so far (see d1-usage.ts). */
+      usage: DbUsage | null;
+    }
   | { ok: false; error: ConfigError };
 
 const built = new WeakMap<object, WorkerApp>();
@@ -85,11 +94,13 @@ export function buildWorkerApp(env: WorkerEnv): WorkerApp {
   }
 
   const driver: DatabaseDriver = isD1Database(binding) ? 'd1' : 'turso';
+  // Outside production, D1 is metered so each answer can say what it cost (worker.ts).
+  const metered = isD1Database(binding) && config.NODE_ENV !== 'production' ? meteredD1(binding) : null;
   const db: Db =
     driver === 'd1'
-      ? openD1(binding as D1DatabaseLike)
+      ? openD1(metered?.binding ?? (binding as D1DatabaseLike))
       : openLibsqlWeb(config.TURSO_DATABASE_URL!, config.TURSO_AUTH_TOKEN).db;
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp({ config, db, logger });
-  return { ok: true, app, config, driver, logger };
+  return { ok: true, app, config, driver, logger, usage: metered?.usage ?? null };
 }

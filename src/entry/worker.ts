@@ -8,6 +8,7 @@
  *   at-least-once.
  */
 import type { ExecutionContext } from 'hono';
+import { type DbUsage, usageSince } from '../adapters/db/d1-usage';
 import type { App } from '../app';
 import type { ConfigError } from '../config';
 import { describeFault } from '../lib/faults';
@@ -67,11 +68,36 @@ function misconfigured(error: ConfigError) {
   });
 }
 
+/** The header that tells, outside production, what one request asked of D1. */
+export const D1_USAGE_HEADER = 'x-d1-usage';
+
+/**
+ * Adds what the request cost in D1 (calls, statements, rows read and written) to its answer. The
+ * meter is per isolate, so requests running at the same moment share the figures; benchmarks and
+ * tests send one request at a time.
+ */
+async function withUsage(
+  response: Response | Promise<Response>,
+  usage: DbUsage,
+  before: DbUsage,
+): Promise<Response> {
+  const res = await response;
+  const d = usageSince(before, usage);
+  const headers = new Headers(res.headers);
+  headers.set(
+    D1_USAGE_HEADER,
+    `calls=${d.calls}; statements=${d.statements}; rows-read=${d.rowsRead}; rows-written=${d.rowsWritten}`,
+  );
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
     const built = workerApp(env);
     if (!built.ok) return misconfigured(built.error);
-    const response = built.app.fetch(request, env, ctx);
+    const before = built.usage ? { ...built.usage } : null;
+    const served = built.app.fetch(request, env, ctx);
+    const response = built.usage && before ? withUsage(served, built.usage, before) : served;
     if (built.config.OUTBOX_DRAIN_AFTER_WRITE && !readOnly.has(request.method)) {
       const { app, logger } = built;
       ctx.waitUntil(

@@ -2,7 +2,7 @@
 export { type AllocationResult, type Assignment, allocate, solveAllocation } from './allocation/allocate';
 export { type AllocationProblem, buildAllocationProblem, SCORE_SCALE } from './allocation/problem';
 export { type Language, messages, renderReason } from './messages';
-export { explain, rankCandidates, rankParticipant, rankSlots } from './rank';
+export { explain, mergeRankings, rankCandidates, rankParticipant, rankSlots } from './rank';
 export { buildSlotIndex, SlotIndex } from './slot-index';
 export type * from './types';
 export { SCORE_WEIGHTS } from './weights';

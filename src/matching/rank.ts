@@ -165,6 +165,22 @@ export function explain(
   return { eligible: true, match: describeMatch(ix, 0, pp, scratch) };
 }
 
+/**
+ * The best `limit` matches of several rankings over disjoint sets (slots ranked page by page, or
+ * participants), in exactly the order one ranking over their union gives: score (already rounded,
+ * as the rankings compare it), then id. So a caller can rank a large set in bounded pieces.
+ */
+export function mergeRankings(
+  rankings: Iterable<readonly Match[]>,
+  limit: number,
+  by: 'slotId' | 'participantId',
+): Match[] {
+  const all: Match[] = [];
+  for (const ranking of rankings) all.push(...ranking);
+  all.sort((a, b) => b.score - a.score || compareIds(a[by], b[by]));
+  return all.slice(0, limitOf({ limit, today: '' }));
+}
+
 /** A usable limit: the default when absent, never negative (Infinity allowed). */
 function limitOf(opts: RankOptions): number {
   const limit = opts.limit ?? DEFAULT_LIMIT;

@@ -3,12 +3,13 @@
  * the place goes in (text, location, schedule, adaptations offered, places): no supervisor contact
  * details, no address, and never anything about participants, whose data lives in other tables.
  */
-import type { slots } from '../../db/schema';
+import type { DerivedSlotColumns, slots } from '../../db/schema';
 import { type AdaptationCode, weekdays } from '../domain/vocabulary';
 import { municipalityByCode } from '../reference';
 import type { SlotSearchDocument } from './port';
 
-type SlotRow = typeof slots.$inferSelect;
+/** A slot row as the app writes it; what the database derives for matching is not searched. */
+type SlotRow = Omit<typeof slots.$inferSelect, DerivedSlotColumns>;
 
 /** Every field a search document has; tests check documents against this list. */
 export const searchDocumentFields = [

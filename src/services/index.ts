@@ -4,7 +4,7 @@ import { capacityService } from './capacity';
 import type { ServiceContext } from './context';
 import { employerContactService } from './employer-contacts';
 import { healthService } from './health';
-import { matchingService } from './matching/service';
+import { type MatchingSlots, matchingService } from './matching/service';
 import { notificationService } from './notifications/service';
 import { organizationService } from './organizations';
 import { participantService } from './participants';
@@ -15,13 +15,14 @@ import { siteService } from './sites';
 import { slotService } from './slots';
 import { supervisorService } from './supervisors';
 
-/** What the services are built from: the shared context and the slot search index. */
+/** What the services are built from: the shared context, the slot search index, and where matching reads slots. */
 export interface ServiceDeps extends ServiceContext {
   search: SearchIndex;
+  matchingSlots?: MatchingSlots;
 }
 
 /** All services, built once per app from its dependencies; handlers reach them through `c.var.services`. */
-export function createServices({ search, ...ctx }: ServiceDeps) {
+export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
   const sites = siteService(ctx);
   const participants = participantService(ctx);
   const audit = auditService(ctx);
@@ -37,7 +38,7 @@ export function createServices({ search, ...ctx }: ServiceDeps) {
     audit,
     placements: placementService(ctx, { participants, audit }),
     employerContacts: employerContactService(ctx),
-    matching: matchingService(ctx),
+    matching: matchingService(ctx, matchingSlots),
     search: searchService(ctx, search),
     notifications: notificationService(ctx),
   };
@@ -45,3 +46,4 @@ export function createServices({ search, ...ctx }: ServiceDeps) {
 
 export type Services = ReturnType<typeof createServices>;
 export type { ServiceContext } from './context';
+export type { MatchingSlots } from './matching/service';

@@ -330,7 +330,15 @@ export function slotService(ctx: ServiceContext, sites: ReturnType<typeof siteSe
       const updated = { ...applyFields(existing, patch), ...location, updatedAt: ctx.now() } as SlotRow;
       assertConsistent(updated);
       const supervisorIds = patch.supervisorIds ? [...new Set(patch.supervisorIds)].sort() : undefined;
-      const { id: _id, organizationId: _org, taken: _taken, createdAt: _created, ...changes } = updated;
+      // Never written: the key, the owner, places (placements move them), creation, and the computed band.
+      const {
+        id: _id,
+        organizationId: _org,
+        taken: _taken,
+        createdAt: _created,
+        latBand: _band,
+        ...changes
+      } = updated;
       await mapConstraints(
         () =>
           db.batch([

@@ -2,156 +2,175 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, issueKey, orgWithKey } from '../helpers/factories';
 
-let t: TestApp;
-let employer: Awaited<ReturnType<typeof orgWithKey>>;
-let provider: Awaited<ReturnType<typeof orgWithKey>>;
-let supervisorId: string;
+/** Node keeps a resident index; Workers query candidates per request: both answer the same. */
+describe.each(['queried', 'resident'] as const)('matching over %s slots', (matchingSlots) => {
+  let t: TestApp;
+  let employer: Awaited<ReturnType<typeof orgWithKey>>;
+  let provider: Awaited<ReturnType<typeof orgWithKey>>;
+  let supervisorId: string;
 
-const fixedNow = new Date('2026-12-01T09:00:00Z');
+  const fixedNow = new Date('2026-12-01T09:00:00Z');
 
-beforeAll(async () => {
-  t = await createTestApp({ clock: () => fixedNow });
-  employer = await orgWithKey(t, 'employer', 'employer');
-  provider = await orgWithKey(t, 'provider', 'handler');
-  supervisorId = (await createSupervisor(t, employer.key, { maxParticipants: 3 })).id;
-});
-afterAll(() => t.close());
+  beforeAll(async () => {
+    t = await createTestApp({ clock: () => fixedNow, deps: { matchingSlots } });
+    employer = await orgWithKey(t, 'employer', 'employer');
+    provider = await orgWithKey(t, 'provider', 'handler');
+    supervisorId = (await createSupervisor(t, employer.key, { maxParticipants: 3 })).id;
+  });
+  afterAll(() => t.close());
 
-describe('GET /v1/participants/{id}/matches', () => {
-  it('ranks fitting slots with reasons in Swedish and English, and never proposes one that breaks a must', async () => {
-    const fits = await createSlot(t, employer.key, [supervisorId], { title: 'Lagerarbetare i lugnt lager' });
-    const lacksMust = await createSlot(t, employer.key, [supervisorId], {
-      title: 'Lagerarbetare på natten',
-      adaptations: [{ code: 'written_instructions', status: 'in_place' }],
+  describe('GET /v1/participants/{id}/matches', () => {
+    it('ranks fitting slots with reasons in Swedish and English, and never proposes one that breaks a must', async () => {
+      const fits = await createSlot(t, employer.key, [supervisorId], {
+        title: 'Lagerarbetare i lugnt lager',
+      });
+      const lacksMust = await createSlot(t, employer.key, [supervisorId], {
+        title: 'Lagerarbetare på natten',
+        adaptations: [{ code: 'written_instructions', status: 'in_place' }],
+      });
+      const participant = await createParticipant(t, provider.key, { interests: ['lager'] });
+      const res = await t.call('GET', `/v1/participants/${participant.id}/matches?limit=10`, {
+        key: provider.key,
+      });
+      expect(res.status, res.text).toBe(200);
+      const ids = res.body.data.map((m: { slotId: string }) => m.slotId);
+      expect(ids).toContain(fits.id);
+      expect(ids).not.toContain(lacksMust.id);
+      const match = res.body.data.find((m: { slotId: string }) => m.slotId === fits.id);
+      expect(match.score).toBeGreaterThan(0);
+      expect(match.score).toBeLessThanOrEqual(1);
+      expect(Object.keys(match.components).sort()).toEqual(
+        ['adaptations', 'distance', 'duration', 'environment', 'growth', 'supervisor', 'text'].sort(),
+      );
+      expect(match.reasons.length).toBeGreaterThan(0);
+      for (const r of [...match.reasons, ...match.gaps]) {
+        expect(r.code).toEqual(expect.any(String));
+        expect(r.text.sv.length).toBeGreaterThan(0);
+        expect(r.text.en.length).toBeGreaterThan(0);
+      }
+      expect(match.slot).toMatchObject({
+        id: fits.id,
+        organizationName: employer.org.name,
+        municipalityName: 'Stockholm',
+      });
+      // Best first.
+      const scores = res.body.data.map((m: { score: number }) => m.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     });
-    const participant = await createParticipant(t, provider.key, { interests: ['lager'] });
-    const res = await t.call('GET', `/v1/participants/${participant.id}/matches?limit=10`, {
-      key: provider.key,
+
+    it('follows every change at once: a closed slot leaves, a reopened one comes back', async () => {
+      const slot = await createSlot(t, employer.key, [supervisorId], { title: 'Packare' });
+      const participant = await createParticipant(t, provider.key);
+      const idsNow = async () =>
+        (
+          await t.call('GET', `/v1/participants/${participant.id}/matches?limit=100`, { key: provider.key })
+        ).body.data.map((m: { slotId: string }) => m.slotId);
+      expect(await idsNow()).toContain(slot.id);
+      await t.call('POST', `/v1/slots/${slot.id}/close`, { key: employer.key });
+      expect(await idsNow()).not.toContain(slot.id);
+      await t.call('POST', `/v1/slots/${slot.id}/reopen`, { key: employer.key });
+      expect(await idsNow()).toContain(slot.id);
+      // A supervisor with no room left makes the slot unproposable too.
+      const sup = await createSupervisor(t, employer.key, { maxParticipants: 1 });
+      const single = await createSlot(t, employer.key, [sup.id], { title: 'Ensam plats' });
+      expect(await idsNow()).toContain(single.id);
+      await t.call('DELETE', `/v1/supervisors/${sup.id}`, { key: employer.key });
+      expect(await idsNow()).not.toContain(single.id);
     });
-    expect(res.status, res.text).toBe(200);
-    const ids = res.body.data.map((m: { slotId: string }) => m.slotId);
-    expect(ids).toContain(fits.id);
-    expect(ids).not.toContain(lacksMust.id);
-    const match = res.body.data.find((m: { slotId: string }) => m.slotId === fits.id);
-    expect(match.score).toBeGreaterThan(0);
-    expect(match.score).toBeLessThanOrEqual(1);
-    expect(Object.keys(match.components).sort()).toEqual(
-      ['adaptations', 'distance', 'duration', 'environment', 'growth', 'supervisor', 'text'].sort(),
-    );
-    expect(match.reasons.length).toBeGreaterThan(0);
-    for (const r of [...match.reasons, ...match.gaps]) {
-      expect(r.code).toEqual(expect.any(String));
-      expect(r.text.sv.length).toBeGreaterThan(0);
-      expect(r.text.en.length).toBeGreaterThan(0);
-    }
-    expect(match.slot).toMatchObject({
-      id: fits.id,
-      organizationName: employer.org.name,
-      municipalityName: 'Stockholm',
+
+    it('is only for handlers of the participant’s organization', async () => {
+      const participant = await createParticipant(t, provider.key);
+      const path = `/v1/participants/${participant.id}/matches`;
+      const other = await orgWithKey(t, 'provider', 'handler');
+      const coordinator = await issueKey(t, provider.org.id, 'coordinator');
+      expect((await t.call('GET', path, { key: other.key })).status).toBe(404);
+      expect((await t.call('GET', path, { key: employer.key })).status).toBe(404);
+      expect((await t.call('GET', path)).status).toBe(404); // the platform admin never reads participants
+      expect((await t.call('GET', path, { key: coordinator.key })).status).toBe(403);
     });
-    // Best first.
-    const scores = res.body.data.map((m: { score: number }) => m.score);
-    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it('follows every change at once: a closed slot leaves, a reopened one comes back', async () => {
-    const slot = await createSlot(t, employer.key, [supervisorId], { title: 'Packare' });
-    const participant = await createParticipant(t, provider.key);
-    const idsNow = async () =>
-      (
-        await t.call('GET', `/v1/participants/${participant.id}/matches?limit=100`, { key: provider.key })
-      ).body.data.map((m: { slotId: string }) => m.slotId);
-    expect(await idsNow()).toContain(slot.id);
-    await t.call('POST', `/v1/slots/${slot.id}/close`, { key: employer.key });
-    expect(await idsNow()).not.toContain(slot.id);
-    await t.call('POST', `/v1/slots/${slot.id}/reopen`, { key: employer.key });
-    expect(await idsNow()).toContain(slot.id);
-    // A supervisor with no room left makes the slot unproposable too.
-    const sup = await createSupervisor(t, employer.key, { maxParticipants: 1 });
-    const single = await createSlot(t, employer.key, [sup.id], { title: 'Ensam plats' });
-    expect(await idsNow()).toContain(single.id);
-    await t.call('DELETE', `/v1/supervisors/${sup.id}`, { key: employer.key });
-    expect(await idsNow()).not.toContain(single.id);
+  describe('GET /v1/slots/{id}/candidates', () => {
+    it('ranks only the caller’s own participants', async () => {
+      const slot = await createSlot(t, employer.key, [supervisorId], { title: 'Lagerplats för kandidater' });
+      const mine = await createParticipant(t, provider.key, { interests: ['lager'] });
+      const other = await orgWithKey(t, 'provider', 'handler');
+      const theirs = await createParticipant(t, other.key);
+      const res = await t.call('GET', `/v1/slots/${slot.id}/candidates`, { key: provider.key });
+      expect(res.status, res.text).toBe(200);
+      const ids = res.body.data.map((m: { participantId: string }) => m.participantId);
+      expect(ids).toContain(mine.id);
+      expect(ids).not.toContain(theirs.id);
+      expect(res.body.data[0].participant.reference).toEqual(expect.any(String));
+      expect((await t.call('GET', `/v1/slots/${slot.id}/candidates`, { key: employer.key })).status).toBe(
+        403,
+      );
+    });
   });
 
-  it('is only for handlers of the participant’s organization', async () => {
-    const participant = await createParticipant(t, provider.key);
-    const path = `/v1/participants/${participant.id}/matches`;
-    const other = await orgWithKey(t, 'provider', 'handler');
-    const coordinator = await issueKey(t, provider.org.id, 'coordinator');
-    expect((await t.call('GET', path, { key: other.key })).status).toBe(404);
-    expect((await t.call('GET', path, { key: employer.key })).status).toBe(404);
-    expect((await t.call('GET', path)).status).toBe(404); // the platform admin never reads participants
-    expect((await t.call('GET', path, { key: coordinator.key })).status).toBe(403);
-  });
-});
+  describe('POST /v1/allocations', () => {
+    it('solves the greedy trap optimally and is deterministic', async () => {
+      // Two participants; X fits both slots, Y only the one X likes best. Greedy gives X that slot
+      // and leaves Y without; the optimum moves X to the other slot.
+      const org = await orgWithKey(t, 'employer', 'employer');
+      const sup = await createSupervisor(t, org.key, { maxParticipants: 5 });
+      const near = await createSlot(t, org.key, [sup.id], {
+        title: 'Bageri nära',
+        tasks: ['baka bröd'],
+        capacity: 1,
+        location: { municipalityCode: '1480', lat: 57.7, lon: 11.97 },
+      });
+      const far = await createSlot(t, org.key, [sup.id], {
+        title: 'Lager längre bort',
+        tasks: ['packa'],
+        capacity: 1,
+        location: { municipalityCode: '1480', lat: 57.75, lon: 12.05 },
+      });
+      const x = await createParticipant(t, provider.key, {
+        interests: ['bageri'],
+        location: { municipalityCode: '1480', lat: 57.7, lon: 11.97 },
+        maxTravelKm: 30,
+      });
+      const y = await createParticipant(t, provider.key, {
+        interests: ['bageri'],
+        location: { municipalityCode: '1480', lat: 57.7, lon: 11.97 },
+        maxTravelKm: 3,
+      });
+      const body = { participantIds: [x.id, y.id], slotIds: [near.id, far.id] };
+      const res = await t.call('POST', '/v1/allocations', { key: provider.key, body });
+      expect(res.status, res.text).toBe(200);
+      const bySlot = Object.fromEntries(res.body.assignments.map((a: any) => [a.participantId, a.slotId]));
+      expect(bySlot).toEqual({ [x.id]: far.id, [y.id]: near.id });
+      expect(res.body.unassigned).toEqual([]);
+      const again = await t.call('POST', '/v1/allocations', { key: provider.key, body });
+      expect(again.body).toEqual(res.body);
+      // Without a slot list, the slots come from the participants' own candidates: the same two.
+      const found = await t.call('POST', '/v1/allocations', {
+        key: provider.key,
+        body: { participantIds: [x.id, y.id] },
+      });
+      expect(found.status, found.text).toBe(200);
+      expect(found.body.slotsConsidered).toBe(2);
+      expect(found.body.assignments).toEqual(res.body.assignments);
+    });
 
-describe('GET /v1/slots/{id}/candidates', () => {
-  it('ranks only the caller’s own participants', async () => {
-    const slot = await createSlot(t, employer.key, [supervisorId], { title: 'Lagerplats för kandidater' });
-    const mine = await createParticipant(t, provider.key, { interests: ['lager'] });
-    const other = await orgWithKey(t, 'provider', 'handler');
-    const theirs = await createParticipant(t, other.key);
-    const res = await t.call('GET', `/v1/slots/${slot.id}/candidates`, { key: provider.key });
-    expect(res.status, res.text).toBe(200);
-    const ids = res.body.data.map((m: { participantId: string }) => m.participantId);
-    expect(ids).toContain(mine.id);
-    expect(ids).not.toContain(theirs.id);
-    expect(res.body.data[0].participant.reference).toEqual(expect.any(String));
-    expect((await t.call('GET', `/v1/slots/${slot.id}/candidates`, { key: employer.key })).status).toBe(403);
-  });
-});
-
-describe('POST /v1/allocations', () => {
-  it('solves the greedy trap optimally and is deterministic', async () => {
-    // Two participants; X fits both slots, Y only the one X likes best. Greedy gives X that slot
-    // and leaves Y without; the optimum moves X to the other slot.
-    const org = await orgWithKey(t, 'employer', 'employer');
-    const sup = await createSupervisor(t, org.key, { maxParticipants: 5 });
-    const near = await createSlot(t, org.key, [sup.id], {
-      title: 'Bageri nära',
-      tasks: ['baka bröd'],
-      capacity: 1,
-      location: { municipalityCode: '1480', lat: 57.7, lon: 11.97 },
+    it('refuses participants of another organization (422) and employers (403)', async () => {
+      const other = await orgWithKey(t, 'provider', 'handler');
+      const theirs = await createParticipant(t, other.key);
+      const res = await t.call('POST', '/v1/allocations', {
+        key: provider.key,
+        body: { participantIds: [theirs.id] },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.errors[0].path).toBe('participantIds.0');
+      expect(
+        (
+          await t.call('POST', '/v1/allocations', {
+            key: employer.key,
+            body: { participantIds: [theirs.id] },
+          })
+        ).status,
+      ).toBe(403);
     });
-    const far = await createSlot(t, org.key, [sup.id], {
-      title: 'Lager längre bort',
-      tasks: ['packa'],
-      capacity: 1,
-      location: { municipalityCode: '1480', lat: 57.75, lon: 12.05 },
-    });
-    const x = await createParticipant(t, provider.key, {
-      interests: ['bageri'],
-      location: { municipalityCode: '1480', lat: 57.7, lon: 11.97 },
-      maxTravelKm: 30,
-    });
-    const y = await createParticipant(t, provider.key, {
-      interests: ['bageri'],
-      location: { municipalityCode: '1480', lat: 57.7, lon: 11.97 },
-      maxTravelKm: 3,
-    });
-    const body = { participantIds: [x.id, y.id], slotIds: [near.id, far.id] };
-    const res = await t.call('POST', '/v1/allocations', { key: provider.key, body });
-    expect(res.status, res.text).toBe(200);
-    const bySlot = Object.fromEntries(res.body.assignments.map((a: any) => [a.participantId, a.slotId]));
-    expect(bySlot).toEqual({ [x.id]: far.id, [y.id]: near.id });
-    expect(res.body.unassigned).toEqual([]);
-    const again = await t.call('POST', '/v1/allocations', { key: provider.key, body });
-    expect(again.body).toEqual(res.body);
-  });
-
-  it('refuses participants of another organization (422) and employers (403)', async () => {
-    const other = await orgWithKey(t, 'provider', 'handler');
-    const theirs = await createParticipant(t, other.key);
-    const res = await t.call('POST', '/v1/allocations', {
-      key: provider.key,
-      body: { participantIds: [theirs.id] },
-    });
-    expect(res.status).toBe(422);
-    expect(res.body.errors[0].path).toBe('participantIds.0');
-    expect(
-      (await t.call('POST', '/v1/allocations', { key: employer.key, body: { participantIds: [theirs.id] } }))
-        .status,
-    ).toBe(403);
   });
 });

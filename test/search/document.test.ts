@@ -1,9 +1,10 @@
 /** Slot row → search document: only listed fields, nothing about people, dates as numbers. */
 import { describe, expect, it } from 'vitest';
-import type { slots } from '../../db/schema';
+import type { DerivedSlotColumns, slots } from '../../db/schema';
 import { isIndexable, searchDocumentFields, searchText, toSearchDocument } from '../../src/search/document';
 
-const row = (overrides: Partial<typeof slots.$inferSelect> = {}): typeof slots.$inferSelect => ({
+type SlotRow = Omit<typeof slots.$inferSelect, DerivedSlotColumns>;
+const row = (overrides: Partial<SlotRow> = {}): SlotRow => ({
   id: 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
   organizationId: 'org_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
   siteId: 'sit_01JD3S2Q7ZK4V0X9YB6N5M8T2R',

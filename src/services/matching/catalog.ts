@@ -6,17 +6,10 @@
  * number of instances (each keeps its own copy) and on D1 and libSQL alike.
  */
 import { asc, desc, gt, inArray, min, type SQL, sql } from 'drizzle-orm';
-import { slotChanges, slotSupervisors, slots, supervisors } from '../../../db/schema';
+import { slotChanges, slots } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { buildSlotIndex, type SlotForMatching, type SlotIndex } from '../../matching';
-import {
-  type CompactSlot,
-  fromCompact,
-  type LinkTuple,
-  type SupervisorRoom,
-  slotJsonColumns,
-  slotJsonFields,
-} from './rows';
+import { type CompactSlot, fromCompact, slotJsonColumns, slotJsonFields } from './rows';
 
 /** D1 binds at most 100 parameters per statement; changed slots are reloaded in chunks below that. */
 const ID_CHUNK = 90;
@@ -83,9 +76,10 @@ export class SlotCatalog {
   }
 
   /**
-   * Slots matching a condition, with their supervisors' room, as the engine wants them. SQLite
-   * builds one JSON document per page (without the description, which matching does not read):
-   * the driver then hands over one string instead of ~25 cells per slot, several times faster.
+   * Slots matching a condition, with their supervisors' room (kept on the slot row by triggers), as
+   * the engine wants them. SQLite builds one JSON document per page (without the description, which
+   * matching does not read): the driver then hands over one string instead of ~25 cells per slot,
+   * several times faster. libSQL has no cap on that string; D1 (2 MB) uses the candidate queries.
    */
   private async load(where: SQL): Promise<SlotForMatching[]> {
     const out: SlotForMatching[] = [];
@@ -97,23 +91,7 @@ export class SlotCatalog {
         FROM (SELECT ${slotJsonColumns} FROM ${slots} WHERE ${where} AND ${slots.id} > ${after}
               ORDER BY ${slots.id} LIMIT ${PAGE}) AS ${slots}`);
       if (!page || page.n === 0 || !page.last) break;
-      const [links] = await this.db.all<{ links: string }>(sql`
-        SELECT json_group_array(json_array(l.slot_id, s.id, s.max_participants, s.active_placements, s.trained)) AS links
-        FROM ${slotSupervisors} l
-          JOIN ${supervisors} s ON s.id = l.supervisor_id
-          JOIN ${slots} ON ${slots.id} = l.slot_id
-        WHERE ${where} AND l.slot_id > ${after} AND l.slot_id <= ${page.last}`);
-      const bySlot = new Map<string, SupervisorRoom[]>();
-      for (const [slotId, id, maxParticipants, activePlacements, trained] of JSON.parse(
-        links?.links ?? '[]',
-      ) as LinkTuple[]) {
-        const room = { id, maxParticipants, activePlacements, trained: trained === 1 };
-        const list = bySlot.get(slotId);
-        if (list) list.push(room);
-        else bySlot.set(slotId, [room]);
-      }
-      for (const row of JSON.parse(page.slots) as CompactSlot[])
-        out.push(fromCompact(row, bySlot.get(row.id) ?? []));
+      for (const row of JSON.parse(page.slots) as CompactSlot[]) out.push(fromCompact(row));
       if (page.n < PAGE) break;
       after = page.last;
     }

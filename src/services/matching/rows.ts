@@ -65,9 +65,8 @@ export function participantForMatching(p: ParticipantRow): ParticipantForMatchin
   };
 }
 
-export type SupervisorRoom = SupervisorForMatching;
-/** `[slotId, supervisorId, maxParticipants, activePlacements, trained (0/1)]` */
-export type LinkTuple = [string, string, number, number, number];
+/** `[supervisorId, maxParticipants, activePlacements, trained (0/1)]`, as `slots.supervisor_rooms` holds them. */
+export type SupervisorTuple = [string, number, number, number];
 
 /** The columns matching reads, as SQLite builds them into one JSON object per slot. */
 export type CompactSlot = Omit<
@@ -78,13 +77,17 @@ export type CompactSlot = Omit<
   | 'siteId'
   | 'address'
   | 'daysMask'
+  | 'latBand'
   | 'adaptationMask'
   | 'subsidies'
+  | 'supervisorRooms'
+  | 'supervisorsWithRoom'
   | 'createdAt'
   | 'updatedAt'
 > & {
   openEnded: number;
   leadsToHire: number;
+  supervisors: SupervisorTuple[];
 };
 
 const t = slotsTable;
@@ -112,6 +115,7 @@ const compactColumns = [
   t.socialIntensity,
   t.physicalDemand,
   t.leadsToHire,
+  t.supervisorRooms,
 ];
 /** The columns `slotJsonFields` reads, for a subquery that carries only those. */
 export const slotJsonColumns = sql.join(compactColumns, sql`, `);
@@ -140,6 +144,7 @@ export const slotJsonFields = sql.join(
     sql`'socialIntensity', ${t.socialIntensity}`,
     sql`'physicalDemand', ${t.physicalDemand}`,
     sql`'leadsToHire', ${t.leadsToHire}`,
+    sql`'supervisors', json(${t.supervisorRooms})`,
   ],
   sql`, `,
 );
@@ -148,12 +153,17 @@ export const slotJsonFields = sql.join(
 export type CatalogSlot = SlotForMatching & { municipalityCode: string };
 
 /** Builds the catalog's slot in place from SQLite's JSON (no copies: this runs 100,000 times on load). */
-export function fromCompact(c: CompactSlot, rooms: SupervisorRoom[]): CatalogSlot {
+export function fromCompact(c: CompactSlot): CatalogSlot {
   const slot = c as unknown as CatalogSlot & { openEnded: unknown; leadsToHire: unknown };
   slot.description = '';
   slot.openEnded = c.openEnded === 1;
   slot.leadsToHire = c.leadsToHire === 1;
   slot.schedule = storedToIntervals(c.schedule);
-  slot.supervisors = rooms;
+  slot.supervisors = c.supervisors.map(([id, maxParticipants, activePlacements, trained]) => ({
+    id,
+    maxParticipants,
+    activePlacements,
+    trained: trained === 1,
+  }));
   return slot;
 }

@@ -1,9 +1,10 @@
 /**
  * Matching over the registry: ranks slots for a participant, participants for a slot, and
  * allocates scarce places optimally. Loads rows, maps them onto the pure engine (src/matching) and
- * renders reasons in Swedish and English; the engine does all the deciding.
+ * renders reasons in Swedish and English; the engine does all the deciding. Where the slots come
+ * from (a resident index or a query per request) is the entry point's choice: see sources.ts.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { organizations, participants, slotSupervisors, slots, supervisors } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertCanSeeRegistry, assertParticipantAccess, assertProviderRole } from '../../auth/policy';
@@ -12,17 +13,17 @@ import { forbidden, notFound, unprocessable } from '../../lib/problem';
 import {
   allocate,
   type Match,
+  mergeRankings,
   type Reason,
   rankCandidates,
-  rankParticipant,
   renderReason,
   type SlotForMatching,
-  type SlotIndex,
 } from '../../matching';
 import { municipalityByCode } from '../../reference';
 import type { ServiceContext } from '../context';
-import { SlotCatalog } from './catalog';
+import { mayBeProposed } from './reach';
 import { type CatalogSlot, participantForMatching, slotForMatching } from './rows';
+import { queriedSlots, residentSlots, type SlotSource } from './sources';
 
 /** A reason as the API shows it: code and parameters (for programs) and the text in both languages. */
 const rendered = (r: Reason) => ({
@@ -35,6 +36,11 @@ const rendered = (r: Reason) => ({
 const ALLOCATION_SLOTS_PER_PARTICIPANT = 200;
 /** D1 binds at most 100 parameters per statement. */
 const ID_CHUNK = 90;
+/** Participants ranked for a slot per page, so a large caseload is never held at once. */
+const PARTICIPANT_PAGE = 500;
+
+/** Where matching reads slots: an index kept in memory, or a query per request (see sources.ts). */
+export type MatchingSlots = 'resident' | 'queried';
 
 function present(m: Match) {
   return {
@@ -49,17 +55,14 @@ function present(m: Match) {
   };
 }
 
-export function matchingService(ctx: ServiceContext) {
+export function matchingService(ctx: ServiceContext, slotsFrom: MatchingSlots = 'queried') {
   const { db } = ctx;
-  const catalog = new SlotCatalog(db);
+  const resident = slotsFrom === 'resident' ? residentSlots(db) : null;
+  const source: SlotSource = resident ?? queriedSlots(db);
   const today = () => localDate(ctx.now());
 
-  /**
-   * What a handler needs to read a result: title, employer, place, free places. All but the
-   * employer's name come from the catalog, which the request has just brought up to date.
-   */
-  async function slotSummaries(index: SlotIndex, ids: string[]) {
-    const found = ids.map((id) => index.get(id) as CatalogSlot | undefined).filter((s) => s !== undefined);
+  /** What a handler needs to read a result: title, employer, place, free places. */
+  async function slotSummaries(found: CatalogSlot[]) {
     const names = new Map<string, string>();
     const orgIds = [...new Set(found.map((s) => s.organizationId))];
     for (let i = 0; i < orgIds.length; i += ID_CHUNK)
@@ -80,7 +83,7 @@ export function matchingService(ctx: ServiceContext) {
     return row;
   }
 
-  /** A slot outside the index (paused, closed): loaded so candidates can say why none fit. */
+  /** One slot in any state, so candidates can also say why none fit a paused or closed one. */
   async function loadSlot(slotId: string): Promise<SlotForMatching> {
     const [row] = await db.select().from(slots).where(eq(slots.id, slotId));
     if (!row) throw notFound('Slot', slotId);
@@ -98,16 +101,14 @@ export function matchingService(ctx: ServiceContext) {
   }
 
   return {
-    catalog,
+    /** The resident index, when this service keeps one (Node warms it at start). */
+    catalog: resident?.catalog ?? null,
 
     async matchesFor(actor: Actor, participantId: string, q: { limit: number }) {
       const participant = participantForMatching(await loadParticipant(actor, participantId));
-      const index = await catalog.current();
-      const matches = rankParticipant(index, participant, { limit: q.limit, today: today() });
-      const summaries = await slotSummaries(
-        index,
-        matches.map((m) => m.slotId),
-      );
+      const ranked = await source.rank([participant], { limit: q.limit, today: today() });
+      const matches = ranked.matches.get(participant.id) ?? [];
+      const summaries = await slotSummaries([...ranked.slots.values()]);
       return {
         data: matches.map((m) => ({ ...present(m), slot: summaries.get(m.slotId) ?? null })),
         today: today(),
@@ -116,26 +117,38 @@ export function matchingService(ctx: ServiceContext) {
 
     async candidatesFor(actor: Actor, slotId: string, q: { limit: number }) {
       assertProviderRole(actor, ['handler', 'admin'], 'rank participants for a slot');
-      const index = await catalog.current();
-      const slot = index.get(slotId) ?? (await loadSlot(slotId));
+      const slot = await loadSlot(slotId);
       assertCanSeeRegistry(actor, slot.organizationId, 'Slot', slotId);
-      const rows = await db
-        .select()
-        .from(participants)
-        .where(and(eq(participants.organizationId, actor.organizationId), eq(participants.status, 'active')));
-      const matches = rankCandidates(slot, rows.map(participantForMatching), {
-        limit: q.limit,
-        today: today(),
-      });
-      const byId = new Map(rows.map((r) => [r.id, r]));
+      // The organization's active participants the slot may reach, a page at a time, best kept.
+      let best: Match[] = [];
+      const people = new Map<string, { reference: string; handlerId: string }>();
+      for (let after = ''; ; ) {
+        const rows = await db
+          .select()
+          .from(participants)
+          .where(
+            and(
+              eq(participants.organizationId, actor.organizationId),
+              eq(participants.status, 'active'),
+              gt(participants.id, after),
+              mayBeProposed(slot),
+            ),
+          )
+          .orderBy(asc(participants.id))
+          .limit(PARTICIPANT_PAGE);
+        const ranked = rankCandidates(slot, rows.map(participantForMatching), {
+          limit: q.limit,
+          today: today(),
+        });
+        best = mergeRankings([best, ranked], q.limit, 'participantId');
+        for (const r of rows) people.set(r.id, { reference: r.reference, handlerId: r.handlerId });
+        const kept = new Set(best.map((m) => m.participantId));
+        for (const id of people.keys()) if (!kept.has(id)) people.delete(id);
+        if (rows.length < PARTICIPANT_PAGE) break;
+        after = rows[rows.length - 1]!.id;
+      }
       return {
-        data: matches.map((m) => ({
-          ...present(m),
-          participant: {
-            reference: byId.get(m.participantId)!.reference,
-            handlerId: byId.get(m.participantId)!.handlerId,
-          },
-        })),
+        data: best.map((m) => ({ ...present(m), participant: people.get(m.participantId)! })),
         slot: { id: slot.id, title: slot.title, status: slot.status, freePlaces: slot.capacity - slot.taken },
         today: today(),
       };
@@ -170,35 +183,32 @@ export function matchingService(ctx: ServiceContext) {
       if (missing.length)
         throw unprocessable('Every participant must be an active participant of your organization.', missing);
 
-      const index = await catalog.current();
       const people = rows.filter((r) => active.has(r.id)).map(participantForMatching);
+      let slotsById: Map<string, CatalogSlot>;
       let slotIds: string[];
       if (input.slotIds) {
+        slotsById = await source.openSlots([...new Set(input.slotIds)]);
         const closed = input.slotIds.flatMap((id, i) =>
-          index.has(id) ? [] : [{ path: `slotIds.${i}`, message: 'is not an open slot' }],
+          slotsById.has(id) ? [] : [{ path: `slotIds.${i}`, message: 'is not an open slot' }],
         );
         if (closed.length) throw unprocessable('Every slot must be open.', closed);
         slotIds = [...new Set(input.slotIds)];
       } else {
-        // Every slot eligible for at least one of the participants, as the engine ranks them.
-        const reachable = new Set<string>();
-        for (const p of people)
-          for (const m of rankParticipant(index, p, {
-            limit: ALLOCATION_SLOTS_PER_PARTICIPANT,
-            today: today(),
-          }))
-            reachable.add(m.slotId);
-        slotIds = [...reachable].sort();
+        // Every slot among the best few hundred for at least one of the participants: the union of
+        // their candidates, as the engine ranks them.
+        const ranked = await source.rank(people, {
+          limit: ALLOCATION_SLOTS_PER_PARTICIPANT,
+          today: today(),
+        });
+        slotsById = ranked.slots;
+        slotIds = [...slotsById.keys()].sort();
       }
       const result = allocate(
         people,
-        slotIds.map((id) => index.get(id)!),
+        slotIds.map((id) => slotsById.get(id)!),
         { today: today() },
       );
-      const summaries = await slotSummaries(
-        index,
-        result.assignments.map((a) => a.slotId),
-      );
+      const summaries = await slotSummaries(result.assignments.map((a) => slotsById.get(a.slotId)!));
       return {
         assignments: result.assignments.map((a) => ({ ...a, slot: summaries.get(a.slotId) ?? null })),
         unassigned: result.unassigned.map((u) => ({

@@ -14,7 +14,7 @@
  * - Never doubled: the digest records the event keys it holds, so a re-run adds nothing twice, and a
  *   slot opened twice the same day is listed once. The digest names slots, never a participant.
  */
-import { and, between, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   notifications,
   organizations,
@@ -24,20 +24,17 @@ import {
   supervisors,
   users,
 } from '../../../../db/schema';
-import { boundingBox } from '../../../lib/geo';
 import { localDate, nextLocalTime } from '../../../lib/local-time';
 import type { DigestSlot, SlotDigestData } from '../../../mail/templates';
 import { rankCandidates } from '../../../matching';
 import { municipalityByCode } from '../../../reference';
+import { mayBeProposed } from '../../matching/reach';
 import { participantForMatching, slotForMatching } from '../../matching/rows';
 import type { NotifyContext } from '../context';
 import { queueMailStatements, type Recipient } from '../queue';
 
 export const DIGEST_MIN_SCORE = 0.6;
 export const DIGEST_LOCAL_TIME = '08:00';
-/** The largest travel radius a participant may have (the API's maxTravelKm limit). */
-const MAX_TRAVEL_KM = 300;
-const KM_PER_DEGREE = 111.195;
 
 export const digestKey = (handlerId: string, date: string) => `digest:${handlerId}:${date}`;
 
@@ -50,28 +47,12 @@ async function handlersWithGoodMatch(ctx: NotifyContext, slotId: string, now: Da
     .from(slotSupervisors)
     .innerJoin(supervisors, eq(supervisors.id, slotSupervisors.supervisorId))
     .where(eq(slotSupervisors.slotId, slotId));
-  const box = boundingBox(slot.lat, slot.lon, MAX_TRAVEL_KM);
-  // Degrees of longitude are shortest at the box edge nearest the pole: using that length keeps the
-  // per-participant test generous, so it never drops someone the engine would accept.
-  const lonShrink = Math.cos(
-    (Math.min(89.9, Math.abs(slot.lat) + MAX_TRAVEL_KM / KM_PER_DEGREE) * Math.PI) / 180,
-  );
   const rows = await ctx.db
     .select({ p: participants, handler: { id: users.id, name: users.name, email: users.email } })
     .from(participants)
     .innerJoin(organizations, eq(organizations.id, participants.organizationId))
     .innerJoin(users, eq(users.id, participants.handlerId))
-    .where(
-      and(
-        eq(participants.status, 'active'),
-        isNull(organizations.deactivatedAt),
-        between(participants.lat, box.minLat, box.maxLat),
-        between(participants.lon, box.minLon, box.maxLon),
-        // Each participant's own travel limit, as a box (the engine checks the exact distance).
-        sql`abs(${participants.lat} - ${slot.lat}) * ${KM_PER_DEGREE} <= ${participants.maxTravelKm}`,
-        sql`abs(${participants.lon} - ${slot.lon}) * ${KM_PER_DEGREE * lonShrink} <= ${participants.maxTravelKm}`,
-      ),
-    );
+    .where(and(eq(participants.status, 'active'), isNull(organizations.deactivatedAt), mayBeProposed(slot)));
   if (rows.length === 0) return { slot, handlers: [] };
   const matches = rankCandidates(
     slotForMatching(

@@ -1,0 +1,147 @@
+/**
+ * Counts what a D1 binding is asked to do: calls (each a round trip, and what Workers limit per
+ * invocation: 50 on the Free plan, 1,000 on Paid), statements (a batch is one call, several
+ * statements), and D1's own `rows_read` / `rows_written` (what D1 bills). Wraps the binding, so
+ * drizzle and everything above it are unchanged.
+ *
+ * D1 reports rows in `meta` on `all()`, `run()` and `batch()`, but its `raw()` (which drizzle uses for
+ * typed selects) drops it. Where the runtime's statement exposes the call `raw()` makes internally,
+ * the meter makes that call itself and keeps the meta; elsewhere `raw()` is counted without rows.
+ * For development, tests and benchmarks: production Workers use the binding as it is.
+ */
+import type { D1DatabaseLike } from './d1';
+
+export interface DbUsage {
+  calls: number;
+  statements: number;
+  rowsRead: number;
+  rowsWritten: number;
+}
+
+export const emptyUsage = (): DbUsage => ({ calls: 0, statements: 0, rowsRead: 0, rowsWritten: 0 });
+
+/** What happened between two readings of a meter. */
+export const usageSince = (before: DbUsage, now: DbUsage): DbUsage => ({
+  calls: now.calls - before.calls,
+  statements: now.statements - before.statements,
+  rowsRead: now.rowsRead - before.rowsRead,
+  rowsWritten: now.rowsWritten - before.rowsWritten,
+});
+
+interface Meta {
+  rows_read?: number;
+  rows_written?: number;
+}
+interface Result {
+  results?: unknown[];
+  meta?: Meta;
+}
+interface Statement {
+  bind(...values: unknown[]): Statement;
+  all(): Promise<Result>;
+  run(): Promise<Result>;
+  raw(options?: { columnNames?: boolean }): Promise<unknown[]>;
+}
+/** The runtime's internal request behind `raw()` (workerd's D1 API), when it is there. */
+interface RawCapable {
+  statement: string;
+  params: unknown[];
+  dbSession: {
+    _sendOrThrow(
+      endpoint: string,
+      query: string,
+      params: unknown[],
+      format: 'ROWS_AND_COLUMNS',
+      span: { setAttribute(): void },
+    ): Promise<unknown>;
+  };
+}
+interface RowsAndColumns {
+  results?: { columns: string[]; rows: unknown[][] };
+  meta?: Meta;
+}
+
+const isStatement = (s: unknown): s is Statement =>
+  typeof s === 'object' && s !== null && typeof (s as Partial<Statement>).bind === 'function';
+
+function hasInternalRaw(s: unknown): s is RawCapable {
+  const session = (s as Partial<RawCapable> | null)?.dbSession;
+  return typeof session?._sendOrThrow === 'function' && typeof (s as RawCapable).statement === 'string';
+}
+
+const quietSpan = { setAttribute() {} };
+
+export function meteredD1(inner: D1DatabaseLike): { binding: D1DatabaseLike; usage: DbUsage } {
+  const usage = emptyUsage();
+  const record = (meta: Meta | undefined) => {
+    usage.rowsRead += meta?.rows_read ?? 0;
+    usage.rowsWritten += meta?.rows_written ?? 0;
+  };
+  const unwrapped = new WeakMap<object, Statement>();
+
+  function wrap(statement: Statement): Statement {
+    const wrapped: Statement & { first(column?: string): Promise<unknown> } = {
+      bind: (...values) => wrap(statement.bind(...values)),
+      async all() {
+        usage.calls++;
+        usage.statements++;
+        const result = await statement.all();
+        record(result.meta);
+        return result;
+      },
+      async run() {
+        usage.calls++;
+        usage.statements++;
+        const result = await statement.run();
+        record(result.meta);
+        return result;
+      },
+      async first(column?: string) {
+        const { results = [] } = await wrapped.all();
+        const row = (results[0] ?? null) as Record<string, unknown> | null;
+        return column === undefined || row === null ? row : row[column];
+      },
+      async raw(options) {
+        usage.calls++;
+        usage.statements++;
+        if (!hasInternalRaw(statement)) return statement.raw(options);
+        const answer = (await statement.dbSession._sendOrThrow(
+          '/query',
+          statement.statement,
+          statement.params,
+          'ROWS_AND_COLUMNS',
+          quietSpan,
+        )) as RowsAndColumns | RowsAndColumns[];
+        const result = Array.isArray(answer) ? answer[0] : answer;
+        record(result?.meta);
+        const { columns = [], rows = [] } = result?.results ?? {};
+        return options?.columnNames ? [columns, ...rows] : rows;
+      },
+    };
+    unwrapped.set(wrapped, statement);
+    return wrapped;
+  }
+
+  const binding = {
+    prepare(query: string) {
+      const statement = inner.prepare(query);
+      if (!isStatement(statement)) throw new Error('D1 prepare() returned something unexpected');
+      return wrap(statement);
+    },
+    async batch(statements: unknown[]) {
+      usage.calls++;
+      usage.statements += statements.length;
+      const results = (await inner.batch(
+        statements.map((s) => (typeof s === 'object' && s !== null ? (unwrapped.get(s) ?? s) : s)),
+      )) as Result[];
+      for (const r of results) record(r.meta);
+      return results;
+    },
+    async exec(query: string) {
+      usage.calls++;
+      usage.statements++;
+      return inner.exec(query);
+    },
+  };
+  return { binding, usage };
+}

@@ -1,0 +1,101 @@
+/**
+ * Where matching gets its slots from: the two ways are interchangeable and rank identically (a
+ * property test compares them on random registries).
+ * - `residentSlots`: the whole registry in an in-memory index that follows the slot change log
+ *   (catalog.ts). Fastest per request; each process holds every open slot. Node uses it.
+ * - `queriedSlots`: per request, SQL selects the candidates that can pass the hard constraints and
+ *   the engine ranks those, page by page (candidates.ts). Nothing in memory grows with the registry
+ *   and no statement returns it. Workers use it (short-lived isolates, 128 MB, D1's 2 MB rows).
+ */
+import type { Db } from '../../adapters/db/types';
+import {
+  buildSlotIndex,
+  type Match,
+  mergeRankings,
+  type ParticipantForMatching,
+  rankParticipant,
+} from '../../matching';
+import { candidateRowids, PAGE, slotsById, slotsByRowid } from './candidates';
+import { SlotCatalog } from './catalog';
+import type { CatalogSlot } from './rows';
+
+export interface Ranked {
+  /** Each participant's best slots, best first (ties by slot id). */
+  matches: Map<string, Match[]>;
+  /** Every slot those matches name. */
+  slots: Map<string, CatalogSlot>;
+}
+
+export interface SlotSource {
+  readonly kind: 'resident' | 'queried';
+  /** The best `limit` open slots for each participant. */
+  rank(people: readonly ParticipantForMatching[], opts: { limit: number; today: string }): Promise<Ranked>;
+  /** The open slots among these ids. */
+  openSlots(ids: readonly string[]): Promise<Map<string, CatalogSlot>>;
+}
+
+export function residentSlots(db: Db): SlotSource & { catalog: SlotCatalog } {
+  const catalog = new SlotCatalog(db);
+  return {
+    kind: 'resident',
+    catalog,
+    async rank(people, opts) {
+      const index = await catalog.current();
+      const matches = new Map<string, Match[]>();
+      const slots = new Map<string, CatalogSlot>();
+      for (const person of people) {
+        const ranked = rankParticipant(index, person, opts);
+        matches.set(person.id, ranked);
+        for (const m of ranked) slots.set(m.slotId, index.get(m.slotId) as CatalogSlot);
+      }
+      return { matches, slots };
+    },
+    async openSlots(ids) {
+      const index = await catalog.current();
+      const found = new Map<string, CatalogSlot>();
+      for (const id of ids) {
+        const slot = index.get(id);
+        if (slot) found.set(id, slot as CatalogSlot);
+      }
+      return found;
+    },
+  };
+}
+
+/** `pageSize`: slots ranked at a time (tests make it tiny to exercise the merging). */
+export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
+  return {
+    kind: 'queried',
+    async rank(people, opts) {
+      const rowids = await candidateRowids(db, people);
+      const matches = new Map<string, Match[]>(people.map((p) => [p.id, []]));
+      let slots = new Map<string, CatalogSlot>();
+      for (let i = 0; i < rowids.length; i += pageSize) {
+        const page = await slotsByRowid(db, rowids.slice(i, i + pageSize));
+        const index = buildSlotIndex(page);
+        for (const person of people) {
+          const best = mergeRankings(
+            [matches.get(person.id)!, rankParticipant(index, person, opts)],
+            opts.limit,
+            'slotId',
+          );
+          matches.set(person.id, best);
+        }
+        // Keep only the slots someone's best list still names, so memory stays at one page.
+        const named = new Map<string, CatalogSlot>();
+        const onPage = new Map(page.map((s) => [s.id, s]));
+        for (const list of matches.values())
+          for (const m of list) named.set(m.slotId, slots.get(m.slotId) ?? onPage.get(m.slotId)!);
+        slots = named;
+      }
+      return { matches, slots };
+    },
+    async openSlots(ids) {
+      const found = new Map<string, CatalogSlot>();
+      for (let i = 0; i < ids.length; i += PAGE)
+        for (const slot of await slotsById(db, ids.slice(i, i + PAGE)))
+          if (slot.status === 'open') found.set(slot.id, slot);
+      return found;
+    },
+  };
+}
