@@ -135,8 +135,9 @@ export function organizationService(ctx: ServiceContext) {
      * keys are revoked and its open slots closed, in one atomic batch with their index updates.
      */
     async deactivate(actor: Actor, id: string) {
-      if (!isPlatform(actor)) throw forbidden('Only the platform admin deactivates organizations.');
+      // Visibility first: to someone who cannot see the organization, it does not exist (404).
       const existing = await getVisible(actor, id);
+      if (!isPlatform(actor)) throw forbidden('Only the platform admin deactivates organizations.');
       if (existing.deactivatedAt) return toOrganization(existing);
       const now = ctx.now();
       const openSlots = await db

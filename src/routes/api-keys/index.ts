@@ -43,7 +43,7 @@ export const apiKeysRouter = createRouter()
       security,
       summary: 'Issue an API key to a person in the organization',
       description:
-        'The platform admin, the organization’s admin, or its coordinator (not for admin keys) issues keys. The response carries the key once.',
+        'The platform admin or the organization’s admin issues keys; a coordinator issues coordinator keys only (nobody issues a key with rights they lack). The response carries the key once.',
       request: { params: OrgParams, body: jsonBody(IssueApiKey) },
       responses: { 201: jsonContent(IssuedApiKey, 'Issued'), ...problems(403, 404, 409, 422) },
     }),

@@ -64,13 +64,16 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
     const updated = { ...applyFields(existing, patch), ...location, updatedAt: ctx.now() } as SlotRow;
     assertConsistent(updated);
     const supervisorIds = patch.supervisorIds ? [...new Set(patch.supervisorIds)].sort() : undefined;
-    // Never written: the key, the owner, places (placements move them), creation, and the computed band.
+    // Never written: the key, the owner, places (placements move them), creation, and what the
+    // database derives (the latitude band, the supervisors' room: DerivedSlotColumns).
     const {
       id: _id,
       organizationId: _org,
       taken: _taken,
       createdAt: _created,
       latBand: _band,
+      supervisorRooms: _rooms,
+      supervisorsWithRoom: _withRoom,
       ...changes
     } = updated;
     await mapConstraints(
