@@ -20,6 +20,7 @@ import { auditRouter } from './routes/audit';
 import { capacityRouter } from './routes/capacity';
 import { docsRouter } from './routes/docs';
 import { employerContactsRouter } from './routes/employer-contacts';
+import { followUpsRouter } from './routes/follow-ups';
 import { matchingRouter } from './routes/matching';
 import { notificationsRouter } from './routes/notifications';
 import { organizationsRouter } from './routes/organizations';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
     matchingRouter,
     placementsRouter,
     employerContactsRouter,
+    followUpsRouter,
     auditRouter,
     notificationsRouter,
   ])

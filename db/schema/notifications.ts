@@ -10,6 +10,7 @@ export const notificationTemplates = [
   'placement_withdrawn',
   'slot_digest',
   'followup_due',
+  'milestone_due',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

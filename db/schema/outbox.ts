@@ -16,6 +16,8 @@ export const NOTIFY_TOPIC = 'notify';
 export const MAIL_TOPIC = 'mail';
 /** A follow-along reminder due on a started placement. */
 export const FOLLOWUP_TOPIC = 'followup';
+/** A follow-up 3, 6 or 12 months after an exit or a hire falls due (src/services/follow-ups). */
+export const MILESTONE_TOPIC = 'milestone';
 
 /**
  * Transactional outbox for side effects that must not be lost: search index updates and emails.

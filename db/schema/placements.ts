@@ -252,6 +252,11 @@ export const employerContacts = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
+    /**
+     * The participant the contact was made for (job development on their behalf), when there was
+     * one: the IPS figure "days to first employer contact" counts from these and from proposals.
+     */
+    participantId: text('participant_id').references(() => participants.id),
     date: text('date').notNull(),
     channel: text('channel', { enum: contactChannels }).notNull(),
     outcome: text('outcome').notNull(),
@@ -266,5 +271,6 @@ export const employerContacts = sqliteTable(
       t.id,
     ),
     index('employer_contacts_provider_idx').on(t.providerOrganizationId, t.id),
+    index('employer_contacts_participant_idx').on(t.participantId, t.date),
   ],
 );

@@ -20,6 +20,7 @@ export const idPrefixes = {
   audit: 'aud',
   contact: 'ctc',
   notification: 'ntf',
+  followUp: 'fup',
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

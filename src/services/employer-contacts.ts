@@ -8,7 +8,7 @@
 
 import { z } from '@hono/zod-openapi';
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { contactChannels, employerContacts, organizations, users } from '../../db/schema';
+import { contactChannels, employerContacts, organizations, participants, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { assertProviderRole } from '../auth/policy';
 import { IsoDate, ids, participantText } from '../domain/fields';
@@ -31,6 +31,12 @@ export const EmployerContactCreate = z
     }),
     nextStep: participantText(300).optional(),
     nextStepDate: IsoDate.optional(),
+    participantId: ids('prt')
+      .optional()
+      .openapi({
+        description:
+          'The participant the contact was made for (job development on their behalf), if any: one of your organization’s. Counts towards the IPS figure “days to first employer contact”.',
+      }),
   })
   .openapi('EmployerContactCreate');
 export type EmployerContactCreate = z.infer<typeof EmployerContactCreate>;
@@ -46,6 +52,7 @@ const toContact = (c: ContactRow, loggedByName: string | null) => ({
   providerOrganizationId: c.providerOrganizationId,
   employerOrganizationId: c.employerOrganizationId,
   loggedBy: { userId: c.userId, name: loggedByName },
+  participantId: c.participantId,
   date: c.date,
   channel: c.channel,
   outcome: c.outcome,
@@ -68,6 +75,18 @@ export function employerContactService(ctx: ServiceContext) {
     if (!path) throw notFound('Employer organization', id);
     throw unprocessable('Contacts are logged with employers and social enterprises.', [
       { path, message: 'is not an employer or social enterprise organization' },
+    ]);
+  }
+
+  /** A contact may name one of the caller's own participants, never another organization's. */
+  async function assertOwnParticipant(organizationId: string, id: string) {
+    const [p] = await db
+      .select({ organizationId: participants.organizationId, status: participants.status })
+      .from(participants)
+      .where(eq(participants.id, id));
+    if (p && p.organizationId === organizationId && p.status !== 'erased') return;
+    throw unprocessable('The participant must be one of your organization’s.', [
+      { path: 'participantId', message: 'is not a participant of your organization' },
     ]);
   }
 
@@ -100,6 +119,7 @@ export function employerContactService(ctx: ServiceContext) {
     async create(actor: Actor, input: EmployerContactCreate) {
       assertProviderRole(actor, roles, 'log employer contacts');
       await assertEmployer(input.employerOrganizationId, 'employerOrganizationId');
+      if (input.participantId) await assertOwnParticipant(actor.organizationId, input.participantId);
       const errors: FieldError[] = [];
       if (input.date > localDate(ctx.now()))
         errors.push({ path: 'date', message: 'must not be after today' });
@@ -114,6 +134,7 @@ export function employerContactService(ctx: ServiceContext) {
         providerOrganizationId: actor.organizationId,
         employerOrganizationId: input.employerOrganizationId,
         userId: actor.userId,
+        participantId: input.participantId ?? null,
         date: input.date,
         channel: input.channel,
         outcome: input.outcome,

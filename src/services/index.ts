@@ -3,6 +3,7 @@ import { apiKeyService } from './api-keys';
 import { capacityService } from './capacity';
 import type { ServiceContext } from './context';
 import { employerContactService } from './employer-contacts';
+import { followUpService } from './follow-ups';
 import { healthService } from './health';
 import { type MatchingSlots, matchingService } from './matching/service';
 import { notificationService } from './notifications/service';
@@ -38,6 +39,7 @@ export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
     audit,
     placements: placementService(ctx, { participants, audit }),
     employerContacts: employerContactService(ctx),
+    followUps: followUpService(ctx, { participants }),
     matching: matchingService(ctx, matchingSlots),
     search: searchService(ctx, search),
     notifications: notificationService(ctx),

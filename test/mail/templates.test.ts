@@ -40,6 +40,13 @@ const samples: { [T in keyof TemplateData]: TemplateData[T] } = {
     startDate: '2027-01-10',
     kind: 'first_contact',
   },
+  milestone_due: {
+    recipientName: 'Sara Ek',
+    followUpId: 'fup_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
+    cause: 'exit',
+    months: 6,
+    baseDate: '2027-01-10',
+  },
 };
 
 const render = <T extends keyof TemplateData>(t: T) => renderMail(t, samples[t], base);

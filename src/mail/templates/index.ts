@@ -6,6 +6,7 @@ import type { NotificationTemplate } from '../../../db/schema';
 import { type ApiKeyIssuedData, apiKeyIssued } from './api-key-issued';
 import { type FollowUpDueData, followUpDue } from './followup-due';
 import type { RenderedMail } from './layout';
+import { type MilestoneDueData, milestoneDue } from './milestone-due';
 import {
   type PlacementDeclinedData,
   type PlacementMailData,
@@ -25,6 +26,7 @@ export interface TemplateData {
   placement_withdrawn: PlacementWithdrawnData;
   slot_digest: SlotDigestData;
   followup_due: FollowUpDueData;
+  milestone_due: MilestoneDueData;
 }
 
 const templates: { [T in NotificationTemplate]: (d: TemplateData[T], baseUrl: string) => RenderedMail } = {
@@ -35,6 +37,7 @@ const templates: { [T in NotificationTemplate]: (d: TemplateData[T], baseUrl: st
   placement_withdrawn: placementWithdrawn,
   slot_digest: slotDigest,
   followup_due: followUpDue,
+  milestone_due: milestoneDue,
 };
 
 export function renderMail<T extends NotificationTemplate>(
@@ -51,6 +54,7 @@ export type { DigestSlot, SlotDigestData } from './slot-digest';
 export type {
   ApiKeyIssuedData,
   FollowUpDueData,
+  MilestoneDueData,
   PlacementDeclinedData,
   PlacementMailData,
   PlacementWithdrawnData,

@@ -14,6 +14,7 @@ const EmployerContact = z
     providerOrganizationId: z.string(),
     employerOrganizationId: z.string(),
     loggedBy: z.object({ userId: z.string(), name: z.string().nullable() }),
+    participantId: z.string().nullable(),
     date: z.string(),
     channel: z.enum(contactChannels),
     outcome: z.string(),

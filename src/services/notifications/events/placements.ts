@@ -6,7 +6,8 @@
  * - withdrawn: by the provider, the people who were told of the proposal (and the employer side if
  *   it had accepted); by the employer (an acceptance taken back), the handler;
  * - started: schedules the follow-along reminders (src/services/notifications/followup.ts);
- * - ended: nothing (the reminders stop by themselves).
+ * - ended: a hire schedules its follow-ups at 3, 6 and 12 months (src/services/follow-ups);
+ *   the follow-along reminders stop by themselves.
  * Mails name the slot and the employer only: never the participant's reference, the handler to the
  * employer, or the free-text note.
  */
@@ -22,6 +23,7 @@ import {
   users,
 } from '../../../../db/schema';
 import type { DomainEvent } from '../../../outbox/notify';
+import { milestoneStatements } from '../../follow-ups/milestones';
 import type { NotifyContext } from '../context';
 import { firstFollowUpStatement } from '../followup';
 import { eventMailKey, queueMails, type Recipient } from '../queue';
@@ -157,6 +159,21 @@ export async function placementMails(ctx: NotifyContext, eventKey: string, e: Pl
       return;
     }
     case 'placement.ended':
+      // A hire: follow-ups 3, 6 and 12 months on, like an exit's.
+      if (r.p.hiredByEmployer && r.p.endDate) {
+        const [first, ...rest] = milestoneStatements(
+          ctx.db,
+          {
+            participantId: r.p.participantId,
+            providerOrganizationId: r.p.providerOrganizationId,
+            cause: 'hire',
+            placementId: r.p.id,
+            baseDate: r.p.endDate,
+          },
+          ctx.now(),
+        );
+        if (first) await ctx.db.batch([first, ...rest]);
+      }
       return;
   }
 }
