@@ -26,6 +26,7 @@ import { notificationsRouter } from './routes/notifications';
 import { organizationsRouter } from './routes/organizations';
 import { participantsRouter } from './routes/participants';
 import { placementsRouter } from './routes/placements';
+import { reportsRouter } from './routes/reports';
 import { searchRouter } from './routes/search';
 import { validationHook } from './routes/shared/openapi';
 import { sitesRouter } from './routes/sites';
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps) {
     placementsRouter,
     employerContactsRouter,
     followUpsRouter,
+    reportsRouter,
     auditRouter,
     notificationsRouter,
   ])

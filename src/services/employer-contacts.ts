@@ -31,12 +31,10 @@ export const EmployerContactCreate = z
     }),
     nextStep: participantText(300).optional(),
     nextStepDate: IsoDate.optional(),
-    participantId: ids('prt')
-      .optional()
-      .openapi({
-        description:
-          'The participant the contact was made for (job development on their behalf), if any: one of your organization’s. Counts towards the IPS figure “days to first employer contact”.',
-      }),
+    participantId: ids('prt').optional().openapi({
+      description:
+        'The participant the contact was made for (job development on their behalf), if any: one of your organization’s. Counts towards the IPS figure “days to first employer contact”.',
+    }),
   })
   .openapi('EmployerContactCreate');
 export type EmployerContactCreate = z.infer<typeof EmployerContactCreate>;

@@ -11,6 +11,7 @@ import { organizationService } from './organizations';
 import { participantService } from './participants/index';
 import { placementService } from './placements';
 import { auditService } from './placements/audit';
+import { reportService } from './reports';
 import { searchService } from './search/service';
 import { siteService } from './sites';
 import { slotService } from './slots';
@@ -40,6 +41,7 @@ export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
     placements: placementService(ctx, { participants, audit }),
     employerContacts: employerContactService(ctx),
     followUps: followUpService(ctx, { participants }),
+    reports: reportService(ctx),
     matching: matchingService(ctx, matchingSlots),
     search: searchService(ctx, search),
     notifications: notificationService(ctx),

@@ -1,10 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  followUpCauses,
-  followUpSituations,
-  milestoneMonths,
-  outcomeCategories,
-} from '../../../db/schema';
+import { followUpCauses, followUpSituations, milestoneMonths, outcomeCategories } from '../../../db/schema';
 import { PageQuery } from '../../lib/pagination';
 import {
   ExitCreate,

@@ -3,8 +3,8 @@ import { and, asc, eq, gt, isNotNull, isNull, lte, ne, type SQL } from 'drizzle-
 import { followUps, participants } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertProviderRole } from '../../auth/policy';
-import { listPage } from '../../lib/pagination';
 import { localDate } from '../../lib/local-time';
+import { listPage } from '../../lib/pagination';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
 import type { FollowUpListQuery } from './schemas';

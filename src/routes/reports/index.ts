@@ -1,0 +1,54 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { reportCsv } from '../../services/reports/csv';
+import type { ProtectedReport } from '../../services/reports/protect';
+import { PeriodReportQuery } from '../../services/reports/schemas';
+import { createRouter, problems, security } from '../shared/openapi';
+import { csvContent, ReportSchema } from './schemas';
+
+const tags = ['Follow-up reports'];
+const who =
+  'Coordinators and admins of a provider organization see their organization’s figures (optionally for one handler or municipality); a handler sees their own caseload’s. Counts under 5 people show as "<5", and shares or figures that would reveal them are withheld; a report about fewer than 5 people says so instead of figures. `format=csv` or `Accept: text/csv` gives the same tables as CSV (UTF-8 with BOM).';
+
+/** CSV when asked for by `format=csv`, or by `Accept: text/csv` without `format=json`. */
+export function wantsCsv(c: Context<AppEnv>, format: 'json' | 'csv' | undefined) {
+  return format === 'csv' || (format !== 'json' && (c.req.header('accept') ?? '').includes('text/csv'));
+}
+
+export function csvResponse(c: Context<AppEnv>, body: string, name: string) {
+  return c.body(body, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}.csv"`,
+  });
+}
+
+const reportResponses = {
+  200: {
+    description: 'The report',
+    content: { 'application/json': { schema: ReportSchema }, ...csvContent },
+  },
+  ...problems(403),
+};
+
+function answer(c: Context<AppEnv>, q: { format?: 'json' | 'csv'; lang?: 'sv' | 'en' }, r: ProtectedReport) {
+  if (wantsCsv(c, q.format)) return csvResponse(c, reportCsv(r, q.lang ?? 'sv'), r.report);
+  return c.json(r, 200);
+}
+
+export const reportsRouter = createRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/reports/outcomes',
+    tags,
+    security,
+    summary: 'Outcomes: exits by SUS category, time to first steps, placements, milestones',
+    description: `Participants active in the period; exits by the five SUS categories with counts and shares, the share to work or studies and to work, studies or job-seeking; days from registration to the first employer contact, the first start and the first competitive job; placements by kind of slot (length, trial-to-hire conversion); by municipality; follow-ups 3, 6 and 12 months after exits and hires. ${who}`,
+    request: { query: PeriodReportQuery },
+    responses: reportResponses,
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    return answer(c, q, await c.var.services.reports.outcomes(c.var.actor, q));
+  },
+);
