@@ -40,13 +40,13 @@ function cellText(v: ShownCell, c: Column, lang: Lang): string {
   return formatNumber(v, lang, 2);
 }
 
-function escape(field: string, sep: string) {
+function csvField(field: string, sep: string) {
   // A text field that a spreadsheet would run as a formula is written as text.
   const safe = /^[=+\-@\t]/.test(field) && !/^-?\d/.test(field) ? `'${field}` : field;
   return /["\r\n]/.test(safe) || safe.includes(sep) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function tableLines(t: ProtectedTable, lang: Lang, sep: string): string[][] {
+function tableLines(t: ProtectedTable, lang: Lang): string[][] {
   const rowHeader = lang === 'sv' ? 'Rad' : 'Row';
   return [
     [t.title[lang]],
@@ -63,14 +63,14 @@ export function reportCsv(r: ProtectedReport, lang: Lang): string {
   lines.push([lang === 'sv' ? 'Antal personer' : 'People', String(r.population)]);
   if (r.message) lines.push([r.message[lang]]);
   lines.push([]);
-  for (const t of r.tables) lines.push(...tableLines(t, lang, sep));
+  for (const t of r.tables) lines.push(...tableLines(t, lang));
   for (const n of r.notes) lines.push([n[lang]]);
-  return BOM + lines.map((l) => l.map((f) => escape(f, sep)).join(sep)).join('\r\n') + '\r\n';
+  return BOM + lines.map((l) => l.map((f) => csvField(f, sep)).join(sep)).join('\r\n') + '\r\n';
 }
 
 /** Plain rows with a header (the SUS export) as CSV, in the same dialect. */
 export function rowsCsv(headers: string[], rows: (string | null)[][], lang: Lang): string {
   const sep = lang === 'sv' ? ';' : ',';
   const lines = [headers, ...rows.map((r) => r.map((f) => f ?? ''))];
-  return BOM + lines.map((l) => l.map((f) => escape(f, sep)).join(sep)).join('\r\n') + '\r\n';
+  return BOM + lines.map((l) => l.map((f) => csvField(f, sep)).join(sep)).join('\r\n') + '\r\n';
 }

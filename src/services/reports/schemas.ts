@@ -16,11 +16,9 @@ export const ReportFormat = z.object({
 
 export const ReportScopeQuery = z.object({
   providerId: ids('org').optional().openapi({ description: 'Your own provider organization (the default).' }),
-  handlerId: ids('usr')
-    .optional()
-    .openapi({
-      description: 'One handler’s caseload (coordinators, admins); a handler always sees their own.',
-    }),
+  handlerId: ids('usr').optional().openapi({
+    description: 'One handler’s caseload (coordinators, admins); a handler always sees their own.',
+  }),
   municipalityCode: MunicipalityCode.optional().openapi({ description: 'Participants of one municipality.' }),
 });
 
@@ -52,12 +50,9 @@ const rate = (description: string) => z.coerce.number().min(0).max(1).optional()
 /** Every assumption of the payoff model can be changed per request (defaults and sources: payoff/model.ts). */
 export const PayoffAssumptionsQuery = z.object({
   benefitMonthly: kr('Benefit before, per month (social assistance by default).', 8000),
-  benefitPayer: z
-    .enum(['municipality', 'state'])
-    .optional()
-    .openapi({
-      description: 'Who paid the benefit before: the municipality (social assistance) or the state.',
-    }),
+  benefitPayer: z.enum(['municipality', 'state']).optional().openapi({
+    description: 'Who paid the benefit before: the municipality (social assistance) or the state.',
+  }),
   salaryMonthly: kr('Monthly wage after, full-time unsubsidized work.', 23000),
   employerContributionRate: rate('Statutory employer contributions on the wage (arbetsgivaravgifter).'),
   agreementCostRate: rate('Collectively agreed costs on the wage (pension, insurance).'),
