@@ -36,19 +36,36 @@ function answer(c: Context<AppEnv>, q: { format?: 'json' | 'csv'; lang?: 'sv' | 
   return c.json(r, 200);
 }
 
-export const reportsRouter = createRouter().openapi(
-  createRoute({
-    method: 'get',
-    path: '/reports/outcomes',
-    tags,
-    security,
-    summary: 'Outcomes: exits by SUS category, time to first steps, placements, milestones',
-    description: `Participants active in the period; exits by the five SUS categories with counts and shares, the share to work or studies and to work, studies or job-seeking; days from registration to the first employer contact, the first start and the first competitive job; placements by kind of slot (length, trial-to-hire conversion); by municipality; follow-ups 3, 6 and 12 months after exits and hires. ${who}`,
-    request: { query: PeriodReportQuery },
-    responses: reportResponses,
-  }),
-  async (c) => {
-    const q = c.req.valid('query');
-    return answer(c, q, await c.var.services.reports.outcomes(c.var.actor, q));
-  },
-);
+export const reportsRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/outcomes',
+      tags,
+      security,
+      summary: 'Outcomes: exits by SUS category, time to first steps, placements, milestones',
+      description: `Participants active in the period; exits by the five SUS categories with counts and shares, the share to work or studies and to work, studies or job-seeking; days from registration to the first employer contact, the first start and the first competitive job; placements by kind of slot (length, trial-to-hire conversion); by municipality; follow-ups 3, 6 and 12 months after exits and hires. ${who}`,
+      request: { query: PeriodReportQuery },
+      responses: reportResponses,
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return answer(c, q, await c.var.services.reports.outcomes(c.var.actor, q));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/fidelity',
+      tags,
+      security,
+      summary: 'IPS process figures against the IPS thresholds',
+      description: `Every IPS-25 item that recorded events can show, each with its figure, the IPS threshold, whether it is met and how it is computed: caseload per handler (≤ 20), days to the first employer contact (≤ 30), employer contacts per handler per week (≥ 6), diversity of employers and of occupations (SSYK), share of competitive jobs, follow-along (a contact within 3 days of a start, weekly in the first month, continuing monthly and after a hire), zero exclusion, days to the first competitive job, and whether trials lead on to a job or hold it back (the Swedish IPS trial found internships delayed the first competitive job). ${who}`,
+      request: { query: PeriodReportQuery },
+      responses: reportResponses,
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return answer(c, q, await c.var.services.reports.fidelity(c.var.actor, q));
+    },
+  );

@@ -21,7 +21,7 @@ const Column = z
   })
   .openapi('ReportColumn');
 
-const Cell = z.union([z.number(), z.string(), z.null()]).openapi({
+const Cell = z.union([z.number(), z.string(), LabelSchema, z.null()]).openapi({
   description:
     'A figure; "<5" for a count of fewer than 5 people; null when withheld so that no one can be recognised.',
 });

@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { participantExits, participants, placements } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
-import { assertProviderRole } from '../../auth/policy';
+import { assertParticipantAccess } from '../../auth/policy';
 import { localDate } from '../../lib/local-time';
 import { conflict, unprocessable } from '../../lib/problem';
 import type { ServiceContext } from '../context';
@@ -29,8 +29,8 @@ export type Exit = ReturnType<typeof toExit>;
 export function recordExit(ctx: ServiceContext, participantsService: ParticipantService) {
   const { db } = ctx;
   return async (actor: Actor, participantId: string, input: ExitCreate) => {
-    assertProviderRole(actor, ['handler', 'admin'], 'record exits');
     const p = await participantsService.load(actor, participantId, 'write');
+    assertParticipantAccess(actor, p.organizationId, 'write', participantId);
     const now = ctx.now();
     const date = input.date ?? localDate(now);
     const registered = localDate(p.createdAt);

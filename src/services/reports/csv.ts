@@ -33,10 +33,11 @@ export function formatNumber(n: number, lang: Lang, decimals = 1) {
   return lang === 'sv' ? text.replace('.', ',') : text;
 }
 
-function cellText(v: ShownCell, c: Column, lang: Lang): string {
+function cellText(v: ShownCell, c: Column, lang: Lang, unit: Unit | undefined): string {
   if (v === null) return '–';
   if (typeof v === 'string') return v;
-  if (c.kind === 'share') return formatNumber(v * 100, lang);
+  if (typeof v !== 'number') return v[lang];
+  if (c.kind === 'share' || (unit ?? c.unit) === 'percent') return formatNumber(v * 100, lang);
   return formatNumber(v, lang, 2);
 }
 
@@ -51,7 +52,10 @@ function tableLines(t: ProtectedTable, lang: Lang): string[][] {
   return [
     [t.title[lang]],
     [rowHeader, ...t.columns.map((c) => header(c, lang))],
-    ...t.rows.map((r) => [r.label[lang], ...t.columns.map((c) => cellText(r.cells[c.id] ?? null, c, lang))]),
+    ...t.rows.map((r) => [
+      r.label[lang],
+      ...t.columns.map((c) => cellText(r.cells[c.id] ?? null, c, lang, r.unit)),
+    ]),
     [],
   ];
 }

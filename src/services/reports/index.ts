@@ -9,6 +9,8 @@ import type { Actor } from '../../auth/actor';
 import { localDate } from '../../lib/local-time';
 import type { ServiceContext } from '../context';
 import { milestoneFacts, participantFacts, placementFacts } from './facts';
+import { fidelityReport } from './fidelity';
+import { caseloads, contactsPerUser, followAlongFacts } from './fidelity-facts';
 import { outcomesReport } from './outcomes';
 import { protect } from './protect';
 import { type PeriodReportQuery, periodOf } from './schemas';
@@ -28,7 +30,28 @@ export function reportService(ctx: ServiceContext) {
     return protect(outcomesReport({ scope, period, now, today, participants, placements, milestones }));
   }
 
-  return { outcomes };
+  async function fidelity(actor: Actor, q: PeriodReportQuery) {
+    const scope = reportScope(actor, q);
+    const now = ctx.now();
+    const today = localDate(now);
+    const period = periodOf(q, today);
+    return protect(
+      fidelityReport({
+        scope,
+        period,
+        now,
+        today,
+        participants: await participantFacts(db, scope, period.to),
+        placements: await placementFacts(db, scope, period),
+        caseloads: await caseloads(db, scope),
+        contacts: await contactsPerUser(db, scope, period),
+        followAlong: await followAlongFacts(db, scope, period, today),
+        milestones: await milestoneFacts(db, scope, period),
+      }),
+    );
+  }
+
+  return { outcomes, fidelity };
 }
 
 export type ReportService = ReturnType<typeof reportService>;

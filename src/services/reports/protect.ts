@@ -19,7 +19,7 @@ import { label } from './table';
 export const MIN_COUNT = 5;
 export const SMALL = '<5';
 
-export type ShownCell = number | string | null;
+export type ShownCell = number | string | Label | null;
 
 export interface ProtectedRow {
   key: string;

@@ -33,7 +33,8 @@ export interface Column {
   basis?: string;
 }
 
-export type Cell = number | string | null;
+/** A figure, a word, or words in both languages (a verdict, how an item is computed). */
+export type Cell = number | string | Label | null;
 
 export interface Row {
   key: string;
