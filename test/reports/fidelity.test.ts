@@ -4,7 +4,7 @@
  * comments from the events below; the raw report is compared first, then the protected answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { participantFacts, placementFacts, milestoneFacts } from '../../src/services/reports/facts';
+import { milestoneFacts, participantFacts, placementFacts } from '../../src/services/reports/facts';
 import { fidelityReport } from '../../src/services/reports/fidelity';
 import { caseloads, contactsPerUser, followAlongFacts } from '../../src/services/reports/fidelity-facts';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   handlerB = await issueKey(t, provider.org.id, 'handler');
   coordinator = (await issueKey(t, provider.org.id, 'coordinator')).key;
   // Four employers: S1 competitive (4322), S2 work training (5120), S3 work trial (9412), S4 subsidised (4322).
-  const slots = [];
+  const slots: { slot: any; employer: Awaited<ReturnType<typeof orgWithKey>> }[] = [];
   for (const [kind, ssyk] of [
     ['competitive_job', '4322'],
     ['work_training', '5120'],
@@ -55,7 +55,13 @@ beforeAll(async () => {
     t
       .call('POST', '/v1/employer-contacts', {
         key,
-        body: { employerOrganizationId: slots[0]!.employer.org.id, date, channel: 'visit', outcome: 'Bra möte.', participantId },
+        body: {
+          employerOrganizationId: slots[0]!.employer.org.id,
+          date,
+          channel: 'visit',
+          outcome: 'Bra möte.',
+          participantId,
+        },
       })
       .then((r) => ok(r, 201));
   // First employer contacts: logged for P1 (day 5), P2 (day 10), P3 (day 20) …
@@ -73,7 +79,12 @@ beforeAll(async () => {
       body: { participantId: p.id, slotId: slots[s]!.slot.id, disclose: [] },
     });
     const placement = await ok(res, 201);
-    await ok(await t.call('POST', `/v1/placements/${placement.id}/accept`, { key: slots[s]!.employer.key, body: {} }));
+    await ok(
+      await t.call('POST', `/v1/placements/${placement.id}/accept`, {
+        key: slots[s]!.employer.key,
+        body: {},
+      }),
+    );
     return placement.id as string;
   };
   // … proposals for P4 (day 30), P5 (day 50), P6 (day 60); P1–P3 later, after their contacts.
@@ -89,9 +100,20 @@ beforeAll(async () => {
   at('2026-07-01');
   const starts = ['2026-02-02', '2026-02-02', '2026-03-02', '2026-03-02', '2026-04-01', '2026-04-01'];
   for (const [i, id] of ids.entries())
-    await ok(await t.call('POST', `/v1/placements/${id}/start`, { key: provider.key, body: { date: starts[i] } }));
+    await ok(
+      await t.call('POST', `/v1/placements/${id}/start`, { key: provider.key, body: { date: starts[i] } }),
+    );
   const checkIns: string[][] = [
-    ['2026-02-04', '2026-02-10', '2026-02-17', '2026-02-24', '2026-03-20', '2026-04-20', '2026-05-20', '2026-06-20'],
+    [
+      '2026-02-04',
+      '2026-02-10',
+      '2026-02-17',
+      '2026-02-24',
+      '2026-03-20',
+      '2026-04-20',
+      '2026-05-20',
+      '2026-06-20',
+    ],
     ['2026-02-07', '2026-02-14'],
     ['2026-03-03', '2026-03-09', '2026-03-16', '2026-03-23'],
     ['2026-03-05', '2026-03-11'],
@@ -101,7 +123,10 @@ beforeAll(async () => {
   for (const [i, id] of ids.entries())
     for (const date of checkIns[i]!)
       await ok(
-        await t.call('POST', `/v1/placements/${id}/check-ins`, { key: provider.key, body: { date, with: 'participant', note: 'Avstämning.' } }),
+        await t.call('POST', `/v1/placements/${id}/check-ins`, {
+          key: provider.key,
+          body: { date, with: 'participant', note: 'Avstämning.' },
+        }),
         201,
       );
   // P2's work training ends in a hire to unsubsidised work; P3's trial ends in job-seeking.
@@ -166,7 +191,9 @@ describe('IPS process figures over a hand-computed caseload', () => {
   });
 
   it('the answer withholds figures over fewer than 5 and shows the rest', async () => {
-    const res = await t.call('GET', `/v1/reports/fidelity?from=${period.from}&to=${period.to}`, { key: coordinator });
+    const res = await t.call('GET', `/v1/reports/fidelity?from=${period.from}&to=${period.to}`, {
+      key: coordinator,
+    });
     expect(res.status, res.text).toBe(200);
     const rows = Object.fromEntries(res.body.tables[0].rows.map((r: any) => [r.key, r.cells]));
     expect(rows.days_to_first_employer_contact).toMatchObject({ figure: 25, threshold: 30, n: 6 });
@@ -178,10 +205,14 @@ describe('IPS process figures over a hand-computed caseload', () => {
   });
 
   it('a handler sees their own caseload only', async () => {
-    const res = await t.call('GET', `/v1/reports/fidelity?from=${period.from}&to=${period.to}`, { key: handlerB.key });
+    const res = await t.call('GET', `/v1/reports/fidelity?from=${period.from}&to=${period.to}`, {
+      key: handlerB.key,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ withheld: true, population: '<5', tables: [] });
-    const other = await t.call('GET', `/v1/reports/fidelity?handlerId=${provider.userId}`, { key: handlerB.key });
+    const other = await t.call('GET', `/v1/reports/fidelity?handlerId=${provider.userId}`, {
+      key: handlerB.key,
+    });
     expect(other.status).toBe(403);
   });
 });
