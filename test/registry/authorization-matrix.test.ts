@@ -68,6 +68,15 @@ beforeAll(async () => {
     })
   ).body.id;
   ids.prtP = (await createParticipant(t, keys['prov.handler'])).id;
+  // An exit of another participant of the provider, for its follow-ups.
+  const leaver = (await createParticipant(t, keys['prov.handler'])).id;
+  await t.call('POST', `/v1/participants/${leaver}/exit`, {
+    key: keys['prov.handler'],
+    body: { outcome: 'studies' },
+  });
+  const due = await t.call('GET', `/v1/follow-ups?participantId=${leaver}`, { key: keys['prov.handler'] });
+  ids.fupP = due.body.data[0]?.id;
+  if (!ids.fupP) throw new Error(`no follow-up after the exit: ${due.text}`);
   // A mail to a provider person (the notice that their key was issued) for the notification routes.
   await issueKey(t, ids.prov!, 'handler');
   await t.app.drainOutbox();
@@ -510,6 +519,66 @@ const rows: Row[] = [
       'prov2.handler': 200,
     },
   },
+  // After the programme: exits and follow-ups, inside the participant's provider.
+  {
+    name: 'record the exit of a participant of provider',
+    method: 'POST',
+    path: async () => `/v1/participants/${(await createParticipant(t, keys['prov.handler'])).id}/exit`,
+    body: () => ({ outcome: 'job_seeking' }),
+    expect: { ...all(404), 'prov.admin': 201, 'prov.coordinator': 403, 'prov.handler': 201 },
+  },
+  {
+    name: 'list follow-ups',
+    method: 'GET',
+    path: () => '/v1/follow-ups',
+    expect: {
+      ...all(403),
+      'prov.admin': 200,
+      'prov.coordinator': 200,
+      'prov.handler': 200,
+      'prov2.handler': 200,
+    },
+  },
+  {
+    name: 'read a follow-up of provider',
+    method: 'GET',
+    path: () => `/v1/follow-ups/${ids.fupP}`,
+    expect: {
+      ...all(403),
+      'prov.admin': 200,
+      'prov.coordinator': 200,
+      'prov.handler': 200,
+      'prov2.handler': 404,
+    },
+  },
+  {
+    name: 'answer a follow-up of provider',
+    method: 'POST',
+    path: () => `/v1/follow-ups/${ids.fupP}`,
+    body: () => ({ situation: 'studies' }),
+    expect: { ...all(403), 'prov.admin': 200, 'prov.handler': 200, 'prov2.handler': 404 },
+  },
+  // Follow-up reports: a provider's coordinators and admins see its figures, handlers their own caseload's.
+  ...['outcomes', 'fidelity'].flatMap((report): Row[] => [
+    {
+      name: `${report} report of the caller's own organization`,
+      method: 'GET',
+      path: () => `/v1/reports/${report}`,
+      expect: {
+        ...all(403),
+        'prov.admin': 200,
+        'prov.coordinator': 200,
+        'prov.handler': 200,
+        'prov2.handler': 200,
+      },
+    },
+    {
+      name: `${report} report of provider`,
+      method: 'GET',
+      path: () => `/v1/reports/${report}?providerId=${ids.prov}`,
+      expect: { ...all(403), 'prov.admin': 200, 'prov.coordinator': 200, 'prov.handler': 200 },
+    },
+  ]),
   // Notifications: the platform sees every mail; an organization's admin and coordinator its own.
   {
     name: 'list notifications',
