@@ -22,7 +22,7 @@ async function main() {
   }
 
   const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  await migrateLibsql(database.db);
+  await migrateLibsql(database);
   // Node keeps every open slot in memory for matching: one long-lived process, whole requests in a
   // few milliseconds at 100,000 slots (README, "Matching at scale").
   const app = createApp({

@@ -20,6 +20,6 @@ export interface LibsqlWebDatabase {
  */
 export function openLibsqlWeb(url: string, authToken?: string): LibsqlWebDatabase {
   const client = createClient({ url, authToken });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db: Db = drizzle(client, { schema });
   return { db, client, close: () => client.close() };
 }

@@ -99,7 +99,7 @@ export function meilisearchSearch(o: MeilisearchOptions): SearchIndex {
         return [
           {
             ...fromMeiliHit(h, q.near),
-            status: now!.status as never,
+            status: now!.status,
             freePlaces: now!.capacity - now!.taken,
           },
         ];

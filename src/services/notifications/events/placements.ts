@@ -21,6 +21,7 @@ import {
   supervisors,
   users,
 } from '../../../../db/schema';
+import { storedTemplateData } from '../../../mail/templates';
 import type { DomainEvent } from '../../../outbox/notify';
 import type { NotifyContext } from '../context';
 import { firstFollowUpStatement } from '../followup';
@@ -104,7 +105,7 @@ async function toldOfProposal(ctx: NotifyContext, placementId: string): Promise<
     id: n.recipientId,
     email: n.recipientEmail,
     organizationId: n.organizationId,
-    name: (n.data.recipientName as string | null) ?? null,
+    name: storedTemplateData('placement_proposed', n.data).recipientName ?? null,
   }));
 }
 
