@@ -8,12 +8,12 @@
 import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bulkInsertStatements } from '../../bench/lib/bulk-insert';
 import { organizations, participants, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { type D1DatabaseLike, openD1 } from '../../src/adapters/db/d1';
 import { D1_USAGE_HEADER } from '../../src/entry/worker';
 import { buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
 import { participantForMatching } from '../../src/services/matching/rows';
-import { bulkInsertStatements } from '../helpers/bulk-insert';
 import { createParticipant, orgWithKey } from '../helpers/factories';
 import { scaleRegistry } from '../helpers/scale-registry';
 import { asTestApp, call } from './helpers';
