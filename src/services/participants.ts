@@ -238,3 +238,5 @@ export function participantService(ctx: ServiceContext) {
     },
   };
 }
+
+export type ParticipantService = ReturnType<typeof participantService>;

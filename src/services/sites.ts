@@ -105,3 +105,5 @@ export function siteService(ctx: ServiceContext) {
     },
   };
 }
+
+export type SiteService = ReturnType<typeof siteService>;

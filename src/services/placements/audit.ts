@@ -99,3 +99,5 @@ export function auditService(ctx: ServiceContext) {
     },
   };
 }
+
+export type AuditService = ReturnType<typeof auditService>;

@@ -5,6 +5,7 @@
  */
 import type { consents, DisclosableField, participants } from '../../../db/schema';
 import { adaptationByCode } from '../../domain/vocabulary';
+import { unprocessable } from '../../lib/problem';
 
 type ParticipantRow = typeof participants.$inferSelect;
 type ConsentRow = typeof consents.$inferSelect;
@@ -63,4 +64,16 @@ export function toConsent(c: ConsentRow | undefined, now: string) {
 
 export function defaultConsentExpiry(now: string) {
   return new Date(Date.parse(now) + DEFAULT_CONSENT_DAYS * 86_400_000).toISOString();
+}
+
+/** When a consent given now ends: the default, or the requested instant if it is within the limits. */
+export function consentExpiry(now: string, requested: string | undefined, path: string) {
+  if (!requested) return defaultConsentExpiry(now);
+  const at = new Date(requested).toISOString();
+  const max = new Date(Date.parse(now) + MAX_CONSENT_DAYS * 86_400_000).toISOString();
+  if (at <= now || at > max)
+    throw unprocessable('The consent must expire in the future, within two years.', [
+      { path, message: 'must be after now and within two years' },
+    ]);
+  return at;
 }

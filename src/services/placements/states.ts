@@ -25,9 +25,12 @@ export type Action = 'accept' | 'decline' | 'withdraw' | 'start' | 'end';
 /** What a transition does to the slot's places and the supervisor's room. */
 export type PlaceEffect = 'take' | 'release' | 'none';
 
+/** Where a transition can lead: every state but the first. */
+export type TargetState = Exclude<PlacementState, 'proposed'>;
+
 export interface Transition {
   from: PlacementState;
-  to: PlacementState;
+  to: TargetState;
   effect: PlaceEffect;
   sides: readonly Side[];
 }
@@ -48,7 +51,7 @@ export const holdingStates: readonly PlacementState[] = ['accepted', 'started'];
 /** States that still lead somewhere (the unique index allows one per participant and slot). */
 export const liveStates: readonly PlacementState[] = ['proposed', 'accepted', 'started'];
 
-export const targetState: Record<Action, PlacementState> = {
+export const targetState: Record<Action, TargetState> = {
   accept: 'accepted',
   decline: 'declined',
   withdraw: 'withdrawn',

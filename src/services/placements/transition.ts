@@ -20,7 +20,7 @@ import { notifyStatement } from '../../outbox/notify';
 import type { ServiceContext } from '../context';
 import { isCheckViolation } from '../db-errors';
 import { slotChangedStatements } from '../search/sync-statements';
-import type { PlaceEffect } from './states';
+import type { PlaceEffect, TargetState } from './states';
 import type { PlacementRow } from './view';
 
 const stampColumn = {
@@ -35,7 +35,7 @@ const stampColumn = {
 export interface TransitionPlan {
   placement: Pick<PlacementRow, 'id' | 'slotId'>;
   from: PlacementRow['state'];
-  to: Exclude<PlacementRow['state'], 'proposed'>;
+  to: TargetState;
   effect: PlaceEffect;
   actor: Member | { userId: null; organizationId: null };
   /** Further columns to set, e.g. the outcome; may hold SQL (the supervisor chosen in the batch). */

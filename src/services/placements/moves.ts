@@ -1,0 +1,138 @@
+/**
+ * The moves of the state machine (states.ts): accept, decline, withdraw, start, end. Each checks that
+ * the move is legal and the caller's side and role may make it, then applies it as one atomic batch
+ * (transition.ts), retrying once if the state moved meanwhile.
+ */
+import { eq, sql } from 'drizzle-orm';
+import {
+  type DeclineReason,
+  type OutcomeCategory,
+  type PlacementState,
+  participants,
+  slotSupervisors,
+  slots,
+  supervisors,
+} from '../../../db/schema';
+import type { Actor, Member } from '../../auth/actor';
+import { localDate } from '../../lib/local-time';
+import { conflict, unprocessable } from '../../lib/problem';
+import type { ServiceContext } from '../context';
+import { assertPlacementAccess } from './access';
+import { assertDateNotFuture, assertServesSlot } from './checks';
+import type { PlacementViews } from './present';
+import { type Action, transitionFrom } from './states';
+import { capacityProblem, isNotApplied, type TransitionPlan, transitionStatements } from './transition';
+import type { PlacementRow } from './view';
+
+const illegal = (state: PlacementState, action: Action) =>
+  conflict(`The placement is ${state}; it cannot be moved by ${action}.`, 'illegal-transition');
+const changed = () => conflict('The placement changed while you acted; read it and try again.', 'changed');
+
+export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
+  const { db } = ctx;
+
+  /** Why a transition batch did not apply, read after the fact; undefined when a retry may succeed. */
+  async function explainNotApplied(id: string, action: Action, expected: PlacementState) {
+    const row = await views.loadRow(id);
+    if (row.state !== expected && !transitionFrom(action, row.state)) return illegal(row.state, action);
+    if (row.state !== expected) return undefined; // changed meanwhile to a state the action accepts: retry
+    if (action === 'accept') {
+      const [slot] = await db.select({ status: slots.status }).from(slots).where(eq(slots.id, row.slotId));
+      if (slot?.status === 'closed') return conflict('The slot is closed; it takes no one.', 'slot-closed');
+      return conflict('The participant is no longer active.', 'participant-inactive');
+    }
+    return changed();
+  }
+
+  async function move(
+    actor: Actor,
+    id: string,
+    action: Action,
+    build: (row: PlacementRow, member: Member) => Promise<Partial<TransitionPlan>> | Partial<TransitionPlan>,
+  ) {
+    for (let attempt = 0; ; attempt++) {
+      const row = await views.loadRow(id);
+      const { side } = assertPlacementAccess(actor, row, 'read');
+      const t = transitionFrom(action, row.state);
+      if (!t) throw illegal(row.state, action);
+      const { actor: member } = assertPlacementAccess(actor, row, 'write', t.sides);
+      const extra = await build(row, member);
+      const plan: TransitionPlan = {
+        placement: row,
+        from: t.from,
+        to: t.to,
+        effect: t.effect,
+        actor: member,
+      };
+      try {
+        await db.batch(transitionStatements(ctx, { ...plan, ...extra }) as never);
+        return views.details(member, side, await views.loadRow(id));
+      } catch (err) {
+        const capacity = capacityProblem(err);
+        if (capacity) throw capacity;
+        if (!isNotApplied(err)) throw err;
+        const problem = await explainNotApplied(id, action, t.from);
+        if (problem) throw problem;
+        if (attempt >= 1) throw changed();
+      }
+    }
+  }
+
+  return {
+    accept(actor: Actor, id: string, input: { supervisorId?: string }) {
+      return move(actor, id, 'accept', async (row) => {
+        if (input.supervisorId) await assertServesSlot(db, row.slotId, input.supervisorId, 'supervisorId');
+        const named = input.supervisorId ?? row.supervisorId;
+        // Chosen inside the statement, so the choice and the capacity check see the same state:
+        // the named supervisor if still linked to the slot, else the one with the most room (then id).
+        const supervisor = named
+          ? sql`(SELECT ${slotSupervisors.supervisorId} FROM ${slotSupervisors} WHERE ${slotSupervisors.slotId} = ${row.slotId} AND ${slotSupervisors.supervisorId} = ${named})`
+          : sql`(SELECT ${supervisors.id} FROM ${supervisors} JOIN ${slotSupervisors} ON ${slotSupervisors.supervisorId} = ${supervisors.id} WHERE ${slotSupervisors.slotId} = ${row.slotId} AND ${supervisors.activePlacements} < ${supervisors.maxParticipants} ORDER BY ${supervisors.maxParticipants} - ${supervisors.activePlacements} DESC, ${supervisors.id} ASC LIMIT 1)`;
+        return {
+          set: { supervisorId: supervisor },
+          guards: [
+            sql`EXISTS (SELECT 1 FROM ${slots} WHERE ${slots.id} = ${row.slotId} AND ${slots.status} <> 'closed')`,
+            sql`EXISTS (SELECT 1 FROM ${participants} WHERE ${participants.id} = ${row.participantId} AND ${participants.status} = 'active')`,
+          ],
+        };
+      });
+    },
+
+    decline(actor: Actor, id: string, input: { reason: DeclineReason; note?: string }) {
+      return move(actor, id, 'decline', () => ({
+        set: { declineReason: input.reason, note: input.note ?? null },
+      }));
+    },
+
+    withdraw(actor: Actor, id: string, input: { note?: string }) {
+      return move(actor, id, 'withdraw', (_row, member) => ({
+        set: { withdrawnByOrganizationId: member.organizationId, note: input.note ?? null },
+      }));
+    },
+
+    // Dates are checked inside `move`, after access: a stranger learns nothing from a 422.
+    start(actor: Actor, id: string, input: { date?: string }) {
+      return move(actor, id, 'start', () => {
+        const date = input.date ?? localDate(ctx.now());
+        assertDateNotFuture(ctx.now(), date, 'date');
+        return { set: { startDate: date } };
+      });
+    },
+
+    end(
+      actor: Actor,
+      id: string,
+      input: { date?: string; outcome: OutcomeCategory; hiredByEmployer: boolean },
+    ) {
+      return move(actor, id, 'end', (row) => {
+        const date = input.date ?? localDate(ctx.now());
+        assertDateNotFuture(ctx.now(), date, 'date');
+        if (row.startDate && date < row.startDate)
+          throw unprocessable('A placement cannot end before it started.', [
+            { path: 'date', message: `must not be before the start date ${row.startDate}` },
+          ]);
+        return { set: { endDate: date, outcome: input.outcome, hiredByEmployer: input.hiredByEmployer } };
+      });
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Reading placements and showing them to one side. Every employer-side view that carries participant
+ * fields writes a `read` audit entry (who, which fields, when) before the answer leaves.
+ */
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import {
+  consents,
+  participants,
+  placementCheckIns,
+  placementHours,
+  placementMeetings,
+  placements,
+  placementTransitions,
+} from '../../../db/schema';
+import type { Actor, Member } from '../../auth/actor';
+import { notFound } from '../../lib/problem';
+import type { ServiceContext } from '../context';
+import { assertPlacementAccess } from './access';
+import type { AuditEntryInput, AuditService } from './audit';
+import { disclose } from './disclosure';
+import type { Side } from './states';
+import { type PlacementRow, toCheckIn, toHours, toMeeting, toPlacement, toTransition } from './view';
+
+type ConsentRow = typeof consents.$inferSelect;
+type ParticipantRow = typeof participants.$inferSelect;
+
+const consentKey = (participantId: string, employerOrganizationId: string) =>
+  `${participantId}|${employerOrganizationId}`;
+
+export function placementViews(ctx: ServiceContext, audit: AuditService) {
+  const { db } = ctx;
+
+  async function loadRow(id: string) {
+    const [row] = await db.select().from(placements).where(eq(placements.id, id));
+    if (!row) throw notFound('Placement', id);
+    return row;
+  }
+
+  /** The placement and the caller's side of it, or the problem to answer with. */
+  async function loadFor(actor: Actor, id: string, mode: 'read' | 'write', sides?: Side[]) {
+    const row = await loadRow(id);
+    return { row, ...assertPlacementAccess(actor, row, mode, sides) };
+  }
+
+  /** The newest consent per (participant, employer) for a set of placements. */
+  async function consentsFor(rows: PlacementRow[]) {
+    const map = new Map<string, ConsentRow>();
+    if (rows.length === 0) return map;
+    const found = await db
+      .select()
+      .from(consents)
+      .where(inArray(consents.participantId, [...new Set(rows.map((r) => r.participantId))]))
+      .orderBy(desc(consents.id));
+    for (const c of found) {
+      const key = consentKey(c.participantId, c.employerOrganizationId);
+      if (!map.has(key)) map.set(key, c);
+    }
+    return map;
+  }
+
+  async function participantsFor(rows: PlacementRow[]) {
+    const ids = [...new Set(rows.map((r) => r.participantId))];
+    if (ids.length === 0) return new Map<string, ParticipantRow>();
+    const found = await db.select().from(participants).where(inArray(participants.id, ids));
+    return new Map(found.map((p) => [p.id, p]));
+  }
+
+  /** Placements as one side sees them (the summary of a list). */
+  async function present(actor: Member, side: Side, rows: PlacementRow[]) {
+    const now = ctx.now();
+    const [consentMap, participantMap] = await Promise.all([consentsFor(rows), participantsFor(rows)]);
+    const reads: AuditEntryInput[] = [];
+    const views = rows.map((row) => {
+      const consent = consentMap.get(consentKey(row.participantId, row.employerOrganizationId));
+      const participant = participantMap.get(row.participantId);
+      const disclosure = disclose(participant, consent, now);
+      if (side === 'employer' && disclosure.fields.length > 0)
+        reads.push({
+          actor,
+          participantId: row.participantId,
+          providerOrganizationId: row.providerOrganizationId,
+          action: 'read',
+          fields: disclosure.fields,
+          placementId: row.id,
+        });
+      return toPlacement(row, side, { consent, participant, disclosure, now });
+    });
+    await audit.record(reads);
+    return views;
+  }
+
+  /** One placement with its hours, check-ins (provider side), meetings and history. */
+  async function details(actor: Member, side: Side, row: PlacementRow) {
+    const [[view], hours, checkIns, meetings, history] = await Promise.all([
+      present(actor, side, [row]),
+      db
+        .select()
+        .from(placementHours)
+        .where(eq(placementHours.placementId, row.id))
+        .orderBy(asc(placementHours.weekStart)),
+      side === 'provider'
+        ? db
+            .select()
+            .from(placementCheckIns)
+            .where(eq(placementCheckIns.placementId, row.id))
+            .orderBy(asc(placementCheckIns.date), asc(placementCheckIns.id))
+        : Promise.resolve([]),
+      db
+        .select()
+        .from(placementMeetings)
+        .where(eq(placementMeetings.placementId, row.id))
+        .orderBy(asc(placementMeetings.date), asc(placementMeetings.id)),
+      db
+        .select()
+        .from(placementTransitions)
+        .where(eq(placementTransitions.placementId, row.id))
+        .orderBy(asc(placementTransitions.id)),
+    ]);
+    return {
+      ...view!,
+      hours: hours.map((h) => toHours(h, side)),
+      ...(side === 'provider' ? { checkIns: checkIns.map(toCheckIn) } : {}),
+      meetings: meetings.map((m) => toMeeting(m, actor.organizationId)),
+      history: history.map((h) => toTransition(h, actor.organizationId)),
+    };
+  }
+
+  return { loadRow, loadFor, present, details };
+}
+
+export type PlacementViews = ReturnType<typeof placementViews>;

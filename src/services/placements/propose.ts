@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import {
+  auditLog,
+  consents,
+  type DisclosableField,
+  placements,
+  placementTransitions,
+  slots,
+} from '../../../db/schema';
+import type { Actor } from '../../auth/actor';
+import { assertProviderRole } from '../../auth/policy';
+import { newId } from '../../lib/ids';
+import { conflict, unprocessable } from '../../lib/problem';
+import { notifyStatement } from '../../outbox/notify';
+import type { ServiceContext } from '../context';
+import { mapConstraints } from '../db-errors';
+import type { ParticipantService } from '../participants';
+import { auditValues } from './audit';
+import { assertServesSlot } from './checks';
+import { consentExpiry } from './disclosure';
+import type { PlacementViews } from './present';
+
+export interface ProposalInput {
+  participantId: string;
+  slotId: string;
+  supervisorId?: string;
+  disclose: DisclosableField[];
+  consentExpiresAt?: string;
+}
+
+const duplicateLive = {
+  'placements.participant_id, placements.slot_id':
+    'This participant already has a live placement (proposed, accepted or started) on this slot.',
+};
+
+/**
+ * A handler proposes a participant for an open slot. One batch records the placement, its first
+ * history row, the participant's consent for the employer with what it shows, the `disclose` audit
+ * entry and the `placement.proposed` event; a second live proposal for the same pair is refused.
+ */
+export function proposePlacement(
+  ctx: ServiceContext,
+  deps: { participants: ParticipantService; views: PlacementViews },
+) {
+  const { db } = ctx;
+  return async function propose(actor: Actor, input: ProposalInput) {
+    assertProviderRole(actor, ['handler', 'admin'], 'propose placements');
+    const participant = await deps.participants.load(actor, input.participantId, 'write');
+    if (participant.status !== 'active')
+      throw conflict('Only an active participant can be proposed.', 'participant-inactive');
+    const [slot] = await db.select().from(slots).where(eq(slots.id, input.slotId));
+    if (!slot)
+      throw unprocessable('The slot does not exist.', [{ path: 'slotId', message: 'refers to no slot' }]);
+    if (slot.status !== 'open')
+      throw conflict(`The slot is ${slot.status}; proposals go to open slots only.`, 'slot-not-open');
+    if (input.supervisorId) await assertServesSlot(db, slot.id, input.supervisorId, 'supervisorId');
+    const now = ctx.now();
+    const expiresAt = consentExpiry(now, input.consentExpiresAt, 'consentExpiresAt');
+    const fields = [...new Set(input.disclose)];
+    const id = newId('placement');
+    // Consents, transitions, check-ins and meetings share the generic event prefix (evt_).
+    const consentId = newId('event');
+    await mapConstraints(
+      () =>
+        db.batch([
+          db.insert(consents).values({
+            id: consentId,
+            participantId: participant.id,
+            employerOrganizationId: slot.organizationId,
+            fields,
+            givenBy: actor.userId,
+            givenAt: now,
+            expiresAt,
+          }),
+          db.insert(placements).values({
+            id,
+            participantId: participant.id,
+            providerOrganizationId: participant.organizationId,
+            slotId: slot.id,
+            employerOrganizationId: slot.organizationId,
+            supervisorId: input.supervisorId ?? null,
+            proposedBy: actor.userId,
+            state: 'proposed',
+            transitionToken: crypto.randomUUID(),
+            proposedAt: now,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          }),
+          db.insert(placementTransitions).values({
+            id: newId('event'),
+            placementId: id,
+            state: 'proposed',
+            at: now,
+            actorUserId: actor.userId,
+            actorOrganizationId: actor.organizationId,
+          }),
+          db.insert(auditLog).values(
+            auditValues(
+              {
+                actor,
+                participantId: participant.id,
+                providerOrganizationId: participant.organizationId,
+                action: 'disclose',
+                fields,
+                placementId: id,
+                recipientOrganizationId: slot.organizationId,
+              },
+              now,
+            ),
+          ),
+          notifyStatement(db, { event: 'placement.proposed', placementId: id }, now),
+        ]),
+      { unique: duplicateLive },
+    );
+    return deps.views.details(actor, 'provider', await deps.views.loadRow(id));
+  };
+}

@@ -1,0 +1,97 @@
+/** From API input to a slot row: the fields it sets, and the rules that tie several fields together. */
+import type { OfferedAdaptation } from '../../../db/schema';
+import { adaptationMask, type Level, type SlotKind, type SlotStatus } from '../../domain/vocabulary';
+import { type FieldError, unprocessable } from '../../lib/problem';
+import { daysMask, normaliseWindows, toIntervals, totalMinutes, type Window } from '../../lib/schedule';
+import type { SlotRow } from './view';
+
+export interface SlotInput {
+  organizationId?: string;
+  siteId?: string | null;
+  title: string;
+  description: string;
+  tasks: string[];
+  occupation: { ssyk?: string | null; label: string };
+  kind: SlotKind;
+  location?: { municipalityCode: string; address?: string | null; lat?: number; lon?: number };
+  capacity: number;
+  schedule: Window[];
+  hoursPerWeek: { min: number; max: number };
+  startDate: string;
+  endDate?: string | null;
+  openEnded: boolean;
+  supervisorIds: string[];
+  adaptations: OfferedAdaptation[];
+  environment: { socialIntensity: Level; physicalDemand: Level };
+  subsidies: string[];
+  leadsToHire: boolean;
+  status?: SlotStatus;
+}
+export type SlotPatch = Partial<Omit<SlotInput, 'organizationId'>>;
+
+/** Applies the API fields of an input onto a row (create: onto nothing). */
+export function applyFields(base: Partial<SlotRow>, input: SlotPatch): Partial<SlotRow> {
+  const row: Partial<SlotRow> = { ...base };
+  if (input.title !== undefined) row.title = input.title;
+  if (input.description !== undefined) row.description = input.description;
+  if (input.tasks !== undefined) row.tasks = input.tasks;
+  if (input.occupation !== undefined) {
+    row.ssyk = input.occupation.ssyk ?? null;
+    row.occupationLabel = input.occupation.label;
+  }
+  if (input.kind !== undefined) row.kind = input.kind;
+  if (input.capacity !== undefined) row.capacity = input.capacity;
+  if (input.schedule !== undefined) {
+    row.schedule = normaliseWindows(input.schedule);
+    row.daysMask = daysMask(row.schedule);
+  }
+  if (input.hoursPerWeek !== undefined) {
+    row.hoursMin = input.hoursPerWeek.min;
+    row.hoursMax = input.hoursPerWeek.max;
+  }
+  if (input.startDate !== undefined) row.startDate = input.startDate;
+  if (input.openEnded !== undefined) {
+    row.openEnded = input.openEnded;
+    if (input.openEnded && input.endDate === undefined) row.endDate = null;
+  }
+  if (input.endDate !== undefined) row.endDate = input.endDate;
+  if (input.adaptations !== undefined) {
+    row.adaptations = input.adaptations;
+    row.adaptationMask = adaptationMask(input.adaptations.map((a) => a.code));
+  }
+  if (input.environment !== undefined) {
+    row.socialIntensity = input.environment.socialIntensity;
+    row.physicalDemand = input.environment.physicalDemand;
+  }
+  if (input.subsidies !== undefined) row.subsidies = [...new Set(input.subsidies)];
+  if (input.leadsToHire !== undefined) row.leadsToHire = input.leadsToHire;
+  if (input.status !== undefined) row.status = input.status;
+  return row;
+}
+
+/** Rules that tie several fields together; checked on the merged result of a create or an update. */
+function consistencyErrors(s: SlotRow): FieldError[] {
+  const errors: FieldError[] = [];
+  if (s.hoursMin > s.hoursMax)
+    errors.push({ path: 'hoursPerWeek.min', message: 'must not exceed hoursPerWeek.max' });
+  const supervisedHours = totalMinutes(toIntervals(s.schedule)) / 60;
+  if (supervisedHours < s.hoursMin)
+    errors.push({
+      path: 'schedule',
+      message: `supervised windows cover ${supervisedHours} h/week, less than hoursPerWeek.min (${s.hoursMin})`,
+    });
+  if (s.openEnded && s.endDate)
+    errors.push({ path: 'endDate', message: 'must be empty when openEnded is true' });
+  if (!s.openEnded && !s.endDate)
+    errors.push({ path: 'endDate', message: 'is required unless openEnded is true' });
+  if (s.endDate && s.endDate < s.startDate)
+    errors.push({ path: 'endDate', message: 'must not be before startDate' });
+  if (new Set(s.adaptations.map((a) => a.code)).size !== s.adaptations.length)
+    errors.push({ path: 'adaptations', message: 'lists an adaptation code twice' });
+  return errors;
+}
+
+export function assertConsistent(row: SlotRow) {
+  const errors = consistencyErrors(row);
+  if (errors.length) throw unprocessable('The slot’s fields do not fit together.', errors);
+}
