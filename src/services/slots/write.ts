@@ -63,7 +63,19 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
     const updated = { ...applyFields(existing, patch), ...location, updatedAt: ctx.now() } as SlotRow;
     assertConsistent(updated);
     const supervisorIds = patch.supervisorIds ? [...new Set(patch.supervisorIds)].sort() : undefined;
-    const { id: _id, organizationId: _org, taken: _taken, createdAt: _created, ...changes } = updated;
+    // Never written here: the key, the owner, places (placements move them), creation, and what the
+    // database derives (the latitude band; supervisors' room, kept by triggers): writing a stale copy
+    // of those would undo a concurrent change, and a generated column cannot be written at all.
+    const {
+      id: _id,
+      organizationId: _org,
+      taken: _taken,
+      createdAt: _created,
+      latBand: _band,
+      supervisorRooms: _rooms,
+      supervisorsWithRoom: _withRoom,
+      ...changes
+    } = updated;
     await mapConstraints(
       () =>
         db.batch([
