@@ -4,10 +4,11 @@
  * statements), and D1's own `rows_read` / `rows_written` (what D1 bills). Wraps the binding, so
  * drizzle and everything above it are unchanged.
  *
- * D1 reports rows in `meta` on `all()`, `run()` and `batch()`, but its `raw()` (which drizzle uses for
- * typed selects) drops it. Where the runtime's statement exposes the call `raw()` makes internally,
- * the meter makes that call itself and keeps the meta; elsewhere `raw()` is counted without rows.
- * For development, tests and benchmarks: production Workers use the binding as it is.
+ * Calls are counted always (the outbox drain keeps within the per-invocation limit with them).
+ * Rows are counted with `rows: true` (outside production): D1 reports them in `meta` on `all()`,
+ * `run()` and `batch()`, but its `raw()` (which drizzle uses for typed selects) drops it, so the
+ * meter makes the request `raw()` makes internally in workerd's D1 API and keeps the meta. That is
+ * not a public API, which is why production counts calls only.
  */
 import type { D1DatabaseLike } from './d1';
 
@@ -71,7 +72,10 @@ function hasInternalRaw(s: unknown): s is RawCapable {
 
 const quietSpan = { setAttribute() {} };
 
-export function meteredD1(inner: D1DatabaseLike): { binding: D1DatabaseLike; usage: DbUsage } {
+export function meteredD1(
+  inner: D1DatabaseLike,
+  { rows: countRows = true }: { rows?: boolean } = {},
+): { binding: D1DatabaseLike; usage: DbUsage } {
   const usage = emptyUsage();
   const record = (meta: Meta | undefined) => {
     usage.rowsRead += meta?.rows_read ?? 0;
@@ -104,7 +108,7 @@ export function meteredD1(inner: D1DatabaseLike): { binding: D1DatabaseLike; usa
       async raw(options) {
         usage.calls++;
         usage.statements++;
-        if (!hasInternalRaw(statement)) return statement.raw(options);
+        if (!countRows || !hasInternalRaw(statement)) return statement.raw(options);
         const answer = (await statement.dbSession._sendOrThrow(
           '/query',
           statement.statement,

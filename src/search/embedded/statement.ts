@@ -179,7 +179,7 @@ export function searchStatement(
     ...(q.near && q.radiusKm !== undefined ? [sql`${squaredDistance(q)} <= ${q.radiusKm * q.radiusKm}`] : []),
     // Availability now, for slots whose index task has not run: one lookup per matching candidate
     // (the conditions before it decide first).
-    sql`(NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = ${`${SEARCH_TOPIC}:`} || d.slot_id
+    sql`(NOT EXISTS (SELECT 1 FROM outbox o INDEXED BY outbox_pending_key_idx WHERE o.dedupe_key = ${`${SEARCH_TOPIC}:`} || d.slot_id
         AND o.status IN ('pending', 'failed'))
       OR EXISTS (SELECT 1 FROM slots s WHERE s.id = d.slot_id AND ${oneOf(sql`s.status`, q.statuses)}
         ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity`}))`,
