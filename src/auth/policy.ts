@@ -9,7 +9,7 @@
  *   and the organization's admin write, coordinators read.
  * Things another organization may not see answer 404, so ids do not leak what exists.
  */
-import type { OrganizationKind } from '../../db/schema';
+import type { OrganizationKind, Role } from '../../db/schema';
 import { forbidden, notFound } from '../lib/problem';
 import type { Actor, Member } from './actor';
 
@@ -104,4 +104,29 @@ export function assertProviderRole(
 export function registryScope(a: Actor, requested: string | undefined): string | undefined {
   if (isPlatform(a) || isProvider(a)) return requested;
   return (a as Member).organizationId;
+}
+
+/**
+ * The roles whose keys each role may issue and revoke: never one with a right the manager lacks, so
+ * nobody can raise their own rights (or take away those of someone above them). An admin holds every
+ * right of the organization. A coordinator reads participants and manages keys but does not write
+ * participants, so handler keys (which write participants) and admin keys are beyond them: a
+ * coordinator cannot issue themselves write access under another address.
+ */
+const keyRolesManagedBy: Partial<Record<Role, readonly Role[]>> = {
+  admin: ['admin', 'coordinator', 'handler', 'employer', 'enterprise'],
+  coordinator: ['coordinator'],
+};
+
+/** May the caller manage this organization's keys (and, given a role, keys of that role)? */
+export function assertKeyManager(a: Actor, organizationId: string, role?: Role) {
+  if (isPlatform(a)) return;
+  assertCanSeeOrganization(a, organizationId);
+  if (!isMemberOf(a, organizationId)) throw forbidden('Only the organization’s own people manage its keys.');
+  const managed = keyRolesManagedBy[a.role];
+  if (!managed) throw forbidden('Only an admin or coordinator of this organization manages its keys.');
+  if (role && !managed.includes(role))
+    throw forbidden(
+      `A ${a.role} cannot issue or revoke ${role} keys: that role has rights a ${a.role} lacks.`,
+    );
 }

@@ -1,21 +1,26 @@
+import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { apiKeys, organizations, type Role, users } from '../../db/schema';
+import { apiKeys, organizations, roles, users } from '../../db/schema';
 import { type Actor, type Member, platformActor, rolesByOrganizationKind } from '../auth/actor';
-import { assertCanSeeOrganization, isMemberOf, isPlatform } from '../auth/policy';
+import { assertKeyManager } from '../auth/policy';
+import { Email, text } from '../domain/fields';
 import { randomToken, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import { newId } from '../lib/ids';
-import { decodeCursor, toPage } from '../lib/pagination';
-import { conflict, forbidden, notFound, unprocessable } from '../lib/problem';
+import { decodeCursor, type PageQuery, toPage } from '../lib/pagination';
+import { conflict, notFound, unprocessable } from '../lib/problem';
 import { notifyStatement } from '../outbox/notify';
 import type { ServiceContext } from './context';
 
 export const KEY_PREFIX = 'sek_';
 
-export interface IssueKeyInput {
-  name: string;
-  email: string;
-  role: Role;
-}
+export const IssueApiKey = z
+  .strictObject({
+    name: text(200).openapi({ description: 'The person who will use the key.' }),
+    email: Email,
+    role: z.enum(roles),
+  })
+  .openapi('IssueApiKey');
+export type IssueApiKey = z.infer<typeof IssueApiKey>;
 
 type KeyRow = typeof apiKeys.$inferSelect;
 type UserRow = typeof users.$inferSelect;
@@ -28,23 +33,6 @@ const toApiKey = (k: KeyRow, u: UserRow) => ({
   revokedAt: k.revokedAt,
   user: { id: u.id, name: u.name, email: u.email, role: u.role },
 });
-
-/**
- * Who may issue and list an organization's keys: the platform, the organization's admin, and its
- * coordinator (who may not hand out admin keys, so no one can raise their own rights).
- */
-function assertKeyManager(actor: Actor, organizationId: string, role?: Role) {
-  if (isPlatform(actor)) return;
-  assertCanSeeOrganization(actor, organizationId);
-  if (!isMemberOf(actor, organizationId))
-    throw forbidden('Only the organization’s own people manage its keys.');
-  if (actor.role === 'admin') return;
-  if (actor.role === 'coordinator') {
-    if (role === 'admin') throw forbidden('A coordinator cannot issue admin keys.');
-    return;
-  }
-  throw forbidden('Only an admin or coordinator of this organization manages its keys.');
-}
 
 export function apiKeyService(ctx: ServiceContext) {
   const { db } = ctx;
@@ -87,7 +75,7 @@ export function apiKeyService(ctx: ServiceContext) {
     },
 
     /** `presetKey` exists for the demo seed only, whose keys are fixed so the README can show them. */
-    async issue(actor: Actor, organizationId: string, input: IssueKeyInput, presetKey?: string) {
+    async issue(actor: Actor, organizationId: string, input: IssueApiKey, presetKey?: string) {
       assertKeyManager(actor, organizationId, input.role);
       const org = await loadOrganization(organizationId);
       if (org.deactivatedAt) throw conflict('The organization is deactivated.');
@@ -132,7 +120,7 @@ export function apiKeyService(ctx: ServiceContext) {
       return { ...toApiKey(row, user), key };
     },
 
-    async list(actor: Actor, organizationId: string, q: { limit: number; cursor?: string }) {
+    async list(actor: Actor, organizationId: string, q: PageQuery) {
       assertKeyManager(actor, organizationId);
       await loadOrganization(organizationId);
       const after = decodeCursor(q.cursor);
@@ -158,6 +146,7 @@ export function apiKeyService(ctx: ServiceContext) {
         .innerJoin(users, eq(users.id, apiKeys.userId))
         .where(and(eq(apiKeys.id, keyId), eq(apiKeys.organizationId, organizationId)));
       if (!found) throw notFound('API key', keyId);
+      assertKeyManager(actor, organizationId, found.users.role);
       const revokedAt = found.api_keys.revokedAt ?? ctx.now();
       if (!found.api_keys.revokedAt) await db.update(apiKeys).set({ revokedAt }).where(eq(apiKeys.id, keyId));
       return toApiKey({ ...found.api_keys, revokedAt }, found.users);

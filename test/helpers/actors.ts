@@ -48,3 +48,41 @@ export async function createActors(t: TestApp) {
   for (const [name, u] of Object.entries(users)) keys[name as ActorName] = u.key;
   return { orgs, users, keys };
 }
+
+/**
+ * The routes test/placements/authorization.test.ts covers (each cell there needs a fresh placement);
+ * test/registry/authorization-matrix.test.ts covers every other documented route.
+ */
+export const placementMatrixRoutes = [
+  'POST /v1/placements',
+  'GET /v1/placements',
+  'GET /v1/placements/{id}',
+  ...['accept', 'decline', 'withdraw', 'start', 'end', 'hours', 'check-ins', 'meetings'].map(
+    (a) => `POST /v1/placements/{id}/${a}`,
+  ),
+  'PUT /v1/placements/{id}/consent',
+  'GET /v1/audit',
+  'GET /v1/participants/{id}/export',
+  'DELETE /v1/participants/{id}',
+  'POST /v1/employer-contacts',
+  'GET /v1/organizations/{id}/contacts',
+];
+
+/**
+ * Names the documented route (`METHOD /template`) a request path falls under, given the OpenAPI
+ * document's paths; a literal segment wins over a parameter (`/v1/slots/search` over `/v1/slots/{id}`).
+ */
+export function routeNamer(documentedPaths: string[]) {
+  const templates = documentedPaths
+    .map((template) => ({
+      template,
+      params: (template.match(/\{/g) ?? []).length,
+      pattern: new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`),
+    }))
+    .sort((a, b) => a.params - b.params);
+  return (method: string, path: string) => {
+    const bare = path.split('?')[0]!;
+    const found = templates.find((t) => t.pattern.test(bare));
+    return `${method.toUpperCase()} ${found?.template ?? bare}`;
+  };
+}

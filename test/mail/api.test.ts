@@ -28,7 +28,7 @@ beforeAll(async () => {
   employer = await createOrganization(t, 'employer');
   providerAdmin = await issueKey(t, provider.id, 'admin');
   coordinator = await issueKey(t, provider.id, 'coordinator', providerAdmin.key);
-  handler = await issueKey(t, provider.id, 'handler', coordinator.key);
+  handler = await issueKey(t, provider.id, 'handler', providerAdmin.key);
   employerAdmin = await issueKey(t, employer.id, 'admin');
   await drainAll(t);
 });

@@ -6,18 +6,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../src/lib/local-time';
-import { type ActorName, actorNames, type Cell, cell, createActors } from '../helpers/actors';
+import {
+  type ActorName,
+  actorNames,
+  type Cell,
+  cell,
+  createActors,
+  placementMatrixRoutes,
+  routeNamer,
+} from '../helpers/actors';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor } from '../helpers/factories';
 
 let t: TestApp;
 let keys: Record<ActorName, string>;
+let routeOf: ReturnType<typeof routeNamer>;
 const ids = {} as Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
   const cast = await createActors(t);
   keys = cast.keys;
+  routeOf = routeNamer(Object.keys((await t.call('GET', '/openapi.json', { key: null })).body.paths));
   Object.assign(ids, { empA: cast.orgs.empA.id, prov: cast.orgs.prov.id });
   const sups = [];
   for (let i = 0; i < 6; i++)
@@ -270,6 +280,9 @@ function mondayOfThisWeek() {
   return addDays(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
 }
 
+/** The documented routes (`METHOD /template`) the cells above have called. */
+const exercised = new Set<string>();
+
 describe('placement authorization matrix', () => {
   for (const row of rows)
     it(row.name, async () => {
@@ -277,9 +290,14 @@ describe('placement authorization matrix', () => {
       for (const actor of actorNames) {
         if (row.expect[actor] === undefined) continue;
         const { path, body } = await row.setup();
+        exercised.add(routeOf(row.method, path));
         got[actor] = (await t.call(row.method, path, { key: keys[actor], body })).status;
       }
       expect(got).toEqual(row.expect);
       expect(Object.keys(row.expect).sort()).toEqual([...actorNames].sort()); // every cell is stated
     });
+
+  it('covers every route it is responsible for (see placementMatrixRoutes)', () => {
+    expect(placementMatrixRoutes.filter((r) => !exercised.has(r))).toEqual([]);
+  });
 });

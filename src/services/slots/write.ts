@@ -13,7 +13,8 @@ import { slotChangedStatements } from '../search/sync-statements';
 import type { SiteService } from '../sites';
 import { resolveLocation } from './location';
 import type { SlotReads } from './read';
-import { applyFields, assertConsistent, type SlotInput, type SlotPatch } from './rows';
+import { applyFields, assertConsistent } from './rows';
+import type { SlotCreate, SlotUpdate } from './schemas';
 import { type SlotRow, toSlot } from './view';
 
 const placesConflict = {
@@ -49,7 +50,7 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
     ] as const;
   }
 
-  async function update(actor: Actor, id: string, patch: SlotPatch) {
+  async function update(actor: Actor, id: string, patch: SlotUpdate) {
     const existing = await load(actor, id);
     assertCanManageRegistry(actor, existing.organizationId, 'Slot', id);
     if (patch.status === 'paused' && existing.status === 'closed')
@@ -63,9 +64,8 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
     const updated = { ...applyFields(existing, patch), ...location, updatedAt: ctx.now() } as SlotRow;
     assertConsistent(updated);
     const supervisorIds = patch.supervisorIds ? [...new Set(patch.supervisorIds)].sort() : undefined;
-    // Never written here: the key, the owner, places (placements move them), creation, and what the
-    // database derives (the latitude band; supervisors' room, kept by triggers): writing a stale copy
-    // of those would undo a concurrent change, and a generated column cannot be written at all.
+    // Never written: the key, the owner, places (placements move them), creation, and what the
+    // database derives (the latitude band, the supervisors' room: DerivedSlotColumns).
     const {
       id: _id,
       organizationId: _org,
@@ -92,7 +92,7 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
   }
 
   return {
-    async create(actor: Actor, input: SlotInput) {
+    async create(actor: Actor, input: SlotCreate) {
       const organizationId = registryOwnerFor(actor, input.organizationId, ['employer', 'social_enterprise']);
       const supervisorIds = [...new Set(input.supervisorIds)];
       await assertSupervisorsOf(organizationId, supervisorIds);
