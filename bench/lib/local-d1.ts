@@ -56,10 +56,25 @@ function d1File(persistDir: string): string {
   return join(dir, file);
 }
 
-export async function prepareLocalD1(persistDir: string, slotCount: number): Promise<LocalD1> {
+/** `config`: the wrangler.toml whose D1 binding to fill (the project's by default). */
+export async function prepareLocalD1(
+  persistDir: string,
+  slotCount: number,
+  config?: string,
+): Promise<LocalD1> {
   const migrate = spawnSync(
     process.execPath,
-    [wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
+    [
+      wranglerBin,
+      'd1',
+      'migrations',
+      'apply',
+      'DB',
+      '--local',
+      '--persist-to',
+      persistDir,
+      ...(config ? ['--config', config] : []),
+    ],
     { env: wranglerEnv, encoding: 'utf8' },
   );
   if (migrate.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${migrate.stderr}`);

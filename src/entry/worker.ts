@@ -98,7 +98,7 @@ async function withUsage(
   const headers = new Headers(res.headers);
   headers.set(
     D1_USAGE_HEADER,
-    `calls=${d.calls}; statements=${d.statements}; rows-read=${d.rowsRead}; rows-written=${d.rowsWritten}`,
+    `calls=${d.calls}; statements=${d.statements}; rows-read=${d.rowsRead}; rows-written=${d.rowsWritten}; wait-ms=${d.waitMs}`,
   );
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }

@@ -17,9 +17,11 @@ export interface DbUsage {
   statements: number;
   rowsRead: number;
   rowsWritten: number;
+  /** Milliseconds spent waiting for the database (what a request's time is not CPU). */
+  waitMs: number;
 }
 
-export const emptyUsage = (): DbUsage => ({ calls: 0, statements: 0, rowsRead: 0, rowsWritten: 0 });
+export const emptyUsage = (): DbUsage => ({ calls: 0, statements: 0, rowsRead: 0, rowsWritten: 0, waitMs: 0 });
 
 /** What happened between two readings of a meter. */
 export const usageSince = (before: DbUsage, now: DbUsage): DbUsage => ({
@@ -27,6 +29,7 @@ export const usageSince = (before: DbUsage, now: DbUsage): DbUsage => ({
   statements: now.statements - before.statements,
   rowsRead: now.rowsRead - before.rowsRead,
   rowsWritten: now.rowsWritten - before.rowsWritten,
+  waitMs: now.waitMs - before.waitMs,
 });
 
 interface Meta {
@@ -82,21 +85,28 @@ export function meteredD1(
     usage.rowsWritten += meta?.rows_written ?? 0;
   };
   const unwrapped = new WeakMap<object, Statement>();
+  /** Counts one call of `statements` statements and the time spent waiting for it. */
+  async function counted<T>(statements: number, run: () => Promise<T>): Promise<T> {
+    usage.calls++;
+    usage.statements += statements;
+    const started = Date.now();
+    try {
+      return await run();
+    } finally {
+      usage.waitMs += Date.now() - started;
+    }
+  }
 
   function wrap(statement: Statement): Statement {
     const wrapped: Statement & { first(column?: string): Promise<unknown> } = {
       bind: (...values) => wrap(statement.bind(...values)),
       async all() {
-        usage.calls++;
-        usage.statements++;
-        const result = await statement.all();
+        const result = await counted(1, () => statement.all());
         record(result.meta);
         return result;
       },
       async run() {
-        usage.calls++;
-        usage.statements++;
-        const result = await statement.run();
+        const result = await counted(1, () => statement.run());
         record(result.meta);
         return result;
       },
@@ -106,15 +116,10 @@ export function meteredD1(
         return column === undefined || row === null ? row : row[column];
       },
       async raw(options) {
-        usage.calls++;
-        usage.statements++;
-        if (!countRows || !hasInternalRaw(statement)) return statement.raw(options);
-        const answer = (await statement.dbSession._sendOrThrow(
-          '/query',
-          statement.statement,
-          statement.params,
-          'ROWS_AND_COLUMNS',
-          quietSpan,
+        if (!countRows || !hasInternalRaw(statement)) return counted(1, () => statement.raw(options));
+        const { dbSession } = statement;
+        const answer = (await counted(1, () =>
+          dbSession._sendOrThrow('/query', statement.statement, statement.params, 'ROWS_AND_COLUMNS', quietSpan),
         )) as RowsAndColumns | RowsAndColumns[];
         const result = Array.isArray(answer) ? answer[0] : answer;
         record(result?.meta);
@@ -133,19 +138,13 @@ export function meteredD1(
       return wrap(statement);
     },
     async batch(statements: unknown[]) {
-      usage.calls++;
-      usage.statements += statements.length;
-      const results = (await inner.batch(
-        statements.map((s) => (typeof s === 'object' && s !== null ? (unwrapped.get(s) ?? s) : s)),
+      const results = (await counted(statements.length, () =>
+        inner.batch(statements.map((s) => (typeof s === 'object' && s !== null ? (unwrapped.get(s) ?? s) : s))),
       )) as Result[];
       for (const r of results) record(r.meta);
       return results;
     },
-    async exec(query: string) {
-      usage.calls++;
-      usage.statements++;
-      return inner.exec(query);
-    },
+    exec: (query: string) => counted(1, () => inner.exec(query)),
   };
   return { binding, usage };
 }
