@@ -21,7 +21,13 @@ export interface DbUsage {
   waitMs: number;
 }
 
-export const emptyUsage = (): DbUsage => ({ calls: 0, statements: 0, rowsRead: 0, rowsWritten: 0, waitMs: 0 });
+export const emptyUsage = (): DbUsage => ({
+  calls: 0,
+  statements: 0,
+  rowsRead: 0,
+  rowsWritten: 0,
+  waitMs: 0,
+});
 
 /** What happened between two readings of a meter. */
 export const usageSince = (before: DbUsage, now: DbUsage): DbUsage => ({
@@ -119,7 +125,13 @@ export function meteredD1(
         if (!countRows || !hasInternalRaw(statement)) return counted(1, () => statement.raw(options));
         const { dbSession } = statement;
         const answer = (await counted(1, () =>
-          dbSession._sendOrThrow('/query', statement.statement, statement.params, 'ROWS_AND_COLUMNS', quietSpan),
+          dbSession._sendOrThrow(
+            '/query',
+            statement.statement,
+            statement.params,
+            'ROWS_AND_COLUMNS',
+            quietSpan,
+          ),
         )) as RowsAndColumns | RowsAndColumns[];
         const result = Array.isArray(answer) ? answer[0] : answer;
         record(result?.meta);
@@ -139,7 +151,9 @@ export function meteredD1(
     },
     async batch(statements: unknown[]) {
       const results = (await counted(statements.length, () =>
-        inner.batch(statements.map((s) => (typeof s === 'object' && s !== null ? (unwrapped.get(s) ?? s) : s))),
+        inner.batch(
+          statements.map((s) => (typeof s === 'object' && s !== null ? (unwrapped.get(s) ?? s) : s)),
+        ),
       )) as Result[];
       for (const r of results) record(r.meta);
       return results;
