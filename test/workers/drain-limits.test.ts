@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyUsage } from '../../src/adapters/db/d1-usage';
 import type { App } from '../../src/app';
-import { drainUntilIdle } from '../../src/entry/worker';
+import { drainUntilIdle } from '../../src/entry/worker-drain';
 import { type DrainOptions, PASS_CALLS, ROW_RESERVE } from '../../src/outbox/outbox';
 
 /**

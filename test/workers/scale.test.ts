@@ -21,7 +21,8 @@ import {
 } from '../../db/schema';
 import { type D1DatabaseLike, openD1 } from '../../src/adapters/db/d1';
 import { meteredD1 } from '../../src/adapters/db/d1-usage';
-import { CRON_CALLS, D1_USAGE_HEADER } from '../../src/entry/worker';
+import { CRON_CALLS } from '../../src/entry/worker-drain';
+import { D1_USAGE_HEADER } from '../../src/entry/worker-usage';
 import { buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
 import { participantForMatching } from '../../src/services/matching/rows';
 import { createParticipant, orgWithKey } from '../helpers/factories';
