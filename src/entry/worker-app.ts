@@ -101,6 +101,7 @@ export function buildWorkerApp(env: WorkerEnv): WorkerApp {
       ? openD1(metered?.binding ?? (binding as D1DatabaseLike))
       : openLibsqlWeb(config.TURSO_DATABASE_URL!, config.TURSO_AUTH_TOKEN).db;
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp({ config, db, logger });
+  // Cloudflare sets CF-Connecting-IP to the client's address; a client cannot choose it.
+  const app = createApp({ config, db, logger, clientAddress: (c) => c.req.header('cf-connecting-ip') });
   return { ok: true, app, config, driver, logger, usage: metered?.usage ?? null };
 }
