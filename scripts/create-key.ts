@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util';
 import { roles } from '../db/schema';
 import { platformActor } from '../src/auth/actor';
+import { Email } from '../src/domain/fields';
 import { ApiError } from '../src/lib/problem';
-import { Email } from '../src/routes/shared/fields';
 import { fail, openForCli } from './cli';
 
 const { values } = parseArgs({

@@ -50,6 +50,12 @@ export const configSchema = z
     MEILISEARCH_URL: optionalString.pipe(z.url().optional()),
     MEILISEARCH_API_KEY: optionalString,
     MEILISEARCH_INDEX: z.string().min(1).default('slots'),
+    /**
+     * Embedded search: candidates one search examines at most (the most selective access path,
+     * in the sort's order). Bounds the rows a search reads (D1 bills them) to about six times this,
+     * whatever the registry's size; beyond it totals and facets say "more than".
+     */
+    SEARCH_WINDOW: z.coerce.number().int().min(100).max(100_000).default(7000),
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
     MAIL_FROM: z.string().min(3).default('SE-registret <noreply@se-registret.example>'),

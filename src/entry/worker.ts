@@ -26,30 +26,42 @@ const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * How much outbox work one invocation takes on. Every query is a D1 query or (Turso) a subrequest,
- * and Workers allow 1,000 of those per invocation on the Paid plan (50 on Free); a row costs its
- * claim, its handler's queries and its completion. So: small passes, a few per cron run, one after a
- * write (whose own queries come first). What is left waits for the next minute's cron.
+ * and Workers allow 50 of those per invocation on the Free plan and 1,000 on Paid. The drain counts
+ * the calls made (the database binding is counted, see worker-app.ts) and claims only the rows its
+ * budget can finish: after a write, what the request left of 50; a cron run, half of 1,000. What is
+ * left waits for the next run, every minute. Passes of up to 100 rows: one claim, one batch of
+ * outcomes, and the handlers' own calls (the search index takes a pass's rows in one read and one
+ * write).
  */
-const PASS_SIZE = 25;
-const CRON_PASSES = 8;
-const AFTER_WRITE_PASSES = 1;
+export const FREE_PLAN_CALLS = 50;
+export const CRON_CALLS = 500;
+/** Calls kept back for whatever else the invocation does. */
+const SPARE_CALLS = 3;
+const PASS_SIZE = 100;
 /** Stop starting new passes after this long, well inside a Cron invocation's limits. */
 const CRON_BUDGET_MS = 20_000;
 
-/** Drains pass after pass until a pass comes back short (nothing more due), or a limit is reached. */
+/**
+ * Drains pass after pass until nothing more is due, the call budget is spent (a pass then claims
+ * nothing) or time is up.
+ */
 export async function drainUntilIdle(
   app: App,
-  { passes = CRON_PASSES, budgetMs = CRON_BUDGET_MS } = {},
+  usage: DbUsage,
+  { calls = CRON_CALLS, passes = Number.POSITIVE_INFINITY, budgetMs = CRON_BUDGET_MS } = {},
 ): Promise<DrainResult> {
   const started = Date.now();
+  const startCalls = usage.calls;
   const total: DrainResult = { claimed: 0, done: 0, retried: 0, failed: 0 };
   for (let i = 0; i < passes; i++) {
-    const pass = await app.drainOutbox({ batchSize: PASS_SIZE });
+    // This pass may spend what the earlier ones left.
+    const budget = { used: () => usage.calls, limit: calls - (usage.calls - startCalls) };
+    const pass = await app.drainOutbox({ batchSize: PASS_SIZE, budget });
     total.claimed += pass.claimed;
     total.done += pass.done;
     total.retried += pass.retried;
     total.failed += pass.failed;
-    if (pass.claimed < PASS_SIZE || Date.now() - started > budgetMs) break;
+    if (pass.claimed === 0 || Date.now() - started > budgetMs) break;
   }
   return total;
 }
@@ -68,7 +80,7 @@ function misconfigured(error: ConfigError) {
   });
 }
 
-/** The header that tells, outside production, what one request asked of D1. */
+/** The header that tells, outside production, what one request asked of the database. */
 export const D1_USAGE_HEADER = 'x-d1-usage';
 
 /**
@@ -86,7 +98,7 @@ async function withUsage(
   const headers = new Headers(res.headers);
   headers.set(
     D1_USAGE_HEADER,
-    `calls=${d.calls}; statements=${d.statements}; rows-read=${d.rowsRead}; rows-written=${d.rowsWritten}`,
+    `calls=${d.calls}; statements=${d.statements}; rows-read=${d.rowsRead}; rows-written=${d.rowsWritten}; wait-ms=${d.waitMs}`,
   );
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
@@ -95,16 +107,18 @@ export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
     const built = workerApp(env);
     if (!built.ok) return misconfigured(built.error);
-    const before = built.usage ? { ...built.usage } : null;
-    const served = built.app.fetch(request, env, ctx);
-    const response = built.usage && before ? withUsage(served, built.usage, before) : served;
+    const { app, usage, logger } = built;
+    const before = { ...usage };
+    const served = app.fetch(request, env, ctx);
+    const response = built.showUsage ? withUsage(served, usage, before) : served;
     if (built.config.OUTBOX_DRAIN_AFTER_WRITE && !readOnly.has(request.method)) {
-      const { app, logger } = built;
       ctx.waitUntil(
         Promise.resolve(response).then(async (res) => {
           if (res.status >= 400) return; // a refused write wrote nothing
+          // What the request left of the Free plan's calls for this invocation.
+          const calls = FREE_PLAN_CALLS - SPARE_CALLS - (usage.calls - before.calls);
           try {
-            await drainUntilIdle(app, { passes: AFTER_WRITE_PASSES });
+            await drainUntilIdle(app, usage, { calls, passes: 1 });
           } catch (err) {
             // The cron retries whatever is left; the response has gone out already.
             logger.warn('outbox drain after write failed', describeFault(err));
@@ -118,7 +132,7 @@ export default {
   async scheduled(event: ScheduledEvent, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     const built = workerApp(env);
     if (!built.ok) throw built.error; // shows as a failed cron run, with every bad setting named
-    const result = await drainUntilIdle(built.app);
+    const result = await drainUntilIdle(built.app, built.usage);
     if (result.claimed) built.logger.info('outbox cron', { cron: event.cron, ...result });
   },
 };

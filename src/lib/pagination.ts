@@ -1,4 +1,12 @@
+import { z } from '@hono/zod-openapi';
 import { badRequest } from './problem';
+
+/** The page parameters of every list: its size and the previous page's cursor. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ description: 'Page size, 1–100.' }),
+  cursor: z.string().max(200).optional().openapi({ description: 'From the previous page’s `nextCursor`.' }),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
 
 /**
  * Cursor pagination over sortable ids: lists are ordered by id (creation order), and the cursor is
@@ -31,7 +39,7 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number) {
 
 /** Runs one page of a list: `fetch` gets the id to start after and how many rows to take. */
 export async function listPage<T extends { id: string }>(
-  q: { limit: number; cursor?: string },
+  q: PageQuery,
   fetch: (after: string | undefined, take: number) => Promise<T[]>,
 ) {
   return toPage(await fetch(decodeCursor(q.cursor), q.limit + 1), q.limit);

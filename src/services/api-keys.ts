@@ -1,21 +1,26 @@
+import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { apiKeys, organizations, type Role, users } from '../../db/schema';
+import { apiKeys, organizations, roles, users } from '../../db/schema';
 import { type Actor, type Member, platformActor, rolesByOrganizationKind } from '../auth/actor';
 import { assertKeyManager } from '../auth/policy';
+import { Email, text } from '../domain/fields';
 import { randomToken, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import { newId } from '../lib/ids';
-import { decodeCursor, toPage } from '../lib/pagination';
+import { decodeCursor, type PageQuery, toPage } from '../lib/pagination';
 import { conflict, notFound, unprocessable } from '../lib/problem';
 import { notifyStatement } from '../outbox/notify';
 import type { ServiceContext } from './context';
 
 export const KEY_PREFIX = 'sek_';
 
-export interface IssueKeyInput {
-  name: string;
-  email: string;
-  role: Role;
-}
+export const IssueApiKey = z
+  .strictObject({
+    name: text(200).openapi({ description: 'The person who will use the key.' }),
+    email: Email,
+    role: z.enum(roles),
+  })
+  .openapi('IssueApiKey');
+export type IssueApiKey = z.infer<typeof IssueApiKey>;
 
 type KeyRow = typeof apiKeys.$inferSelect;
 type UserRow = typeof users.$inferSelect;
@@ -70,7 +75,7 @@ export function apiKeyService(ctx: ServiceContext) {
     },
 
     /** `presetKey` exists for the demo seed only, whose keys are fixed so the README can show them. */
-    async issue(actor: Actor, organizationId: string, input: IssueKeyInput, presetKey?: string) {
+    async issue(actor: Actor, organizationId: string, input: IssueApiKey, presetKey?: string) {
       assertKeyManager(actor, organizationId, input.role);
       const org = await loadOrganization(organizationId);
       if (org.deactivatedAt) throw conflict('The organization is deactivated.');
@@ -115,7 +120,7 @@ export function apiKeyService(ctx: ServiceContext) {
       return { ...toApiKey(row, user), key };
     },
 
-    async list(actor: Actor, organizationId: string, q: { limit: number; cursor?: string }) {
+    async list(actor: Actor, organizationId: string, q: PageQuery) {
       assertKeyManager(actor, organizationId);
       await loadOrganization(organizationId);
       const after = decodeCursor(q.cursor);

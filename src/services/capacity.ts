@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { capacityListings } from '../../db/schema';
 import type { Actor } from '../auth/actor';
@@ -7,30 +8,65 @@ import {
   registryOwnerFor,
   registryScope,
 } from '../auth/policy';
-import type { programmeKinds, SlotStatus } from '../domain/vocabulary';
+import { HoursPerWeek, ids, MunicipalityCode, text } from '../domain/fields';
+import { programmeKinds, referralSources, slotStatuses } from '../domain/vocabulary';
 import { newId } from '../lib/ids';
-import { listPage } from '../lib/pagination';
+import { listPage, type PageQuery } from '../lib/pagination';
 import { notFound, unprocessable } from '../lib/problem';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
 
 type CapacityRow = typeof capacityListings.$inferSelect;
 
-export interface CapacityInput {
-  organizationId?: string;
-  siteId?: string | null;
-  title: string;
-  description: string;
-  activityAreas: string[];
-  municipalityCode: string;
-  places: number;
-  placesTaken?: number;
-  participantsPerSupervisor: number;
-  programmes: (typeof programmeKinds)[number][];
-  referralSources: string[];
-  hoursPerWeek: { min: number; max: number };
-  status?: SlotStatus;
-}
+const fields = {
+  siteId: ids('sit').nullable(),
+  title: text(120).openapi({ example: 'Arbetsträning i café och second hand' }),
+  description: text(4000),
+  activityAreas: z
+    .array(text(80))
+    .min(1)
+    .max(30)
+    .openapi({ example: ['café', 'second hand', 'trädgård'] }),
+  municipalityCode: MunicipalityCode,
+  places: z.number().int().min(1).max(1000),
+  placesTaken: z.number().int().min(0),
+  participantsPerSupervisor: z
+    .number()
+    .min(1)
+    .max(50)
+    .openapi({ description: 'Supervision ratio: participants per supervisor, e.g. 4 for 1:4.' }),
+  programmes: z.array(z.enum(programmeKinds)).min(1).openapi({
+    description: 'Daily activity under LSS, longer-term rehabilitation, or stepping stone to a job.',
+  }),
+  referralSources: z
+    .array(z.enum(referralSources))
+    .min(1)
+    .openapi({ description: 'Which referrals it takes.' }),
+  hoursPerWeek: z
+    .object({ min: HoursPerWeek, max: HoursPerWeek.min(1) })
+    .refine((h) => h.min <= h.max, { message: 'min must not exceed max', path: ['min'] }),
+  status: z.enum(slotStatuses),
+};
+
+export const CapacityListingCreate = z
+  .strictObject({
+    organizationId: ids('org').optional().openapi({ description: 'Platform admin only.' }),
+    ...fields,
+    siteId: fields.siteId.optional(),
+    placesTaken: fields.placesTaken.default(0),
+    status: z.enum(['open', 'paused']).default('open'),
+  })
+  .openapi('CapacityListingCreate');
+export type CapacityListingCreate = z.infer<typeof CapacityListingCreate>;
+
+export const CapacityListingUpdate = z.strictObject(fields).partial().openapi('CapacityListingUpdate');
+export type CapacityListingUpdate = z.infer<typeof CapacityListingUpdate>;
+
+export const CapacityListQuery = z.object({
+  organizationId: ids('org').optional(),
+  municipalityCode: MunicipalityCode.optional(),
+});
+export type CapacityListQuery = z.infer<typeof CapacityListQuery> & PageQuery;
 
 export const toCapacity = (c: CapacityRow) => ({
   id: c.id,
@@ -52,8 +88,8 @@ export const toCapacity = (c: CapacityRow) => ({
   updatedAt: c.updatedAt,
 });
 
-function fields(input: Partial<CapacityInput>): Partial<CapacityRow> {
-  const { hoursPerWeek, organizationId: _org, ...rest } = input;
+/** The row columns an input sets (an owner given on create is settled by the caller). */
+function rowFields({ hoursPerWeek, ...rest }: CapacityListingUpdate): Partial<CapacityRow> {
   return { ...rest, ...(hoursPerWeek ? { hoursMin: hoursPerWeek.min, hoursMax: hoursPerWeek.max } : {}) };
 }
 
@@ -81,11 +117,11 @@ export function capacityService(ctx: ServiceContext) {
   const placesConflict = { capacity_places: 'placesTaken must be between 0 and places.' };
 
   return {
-    async create(actor: Actor, input: CapacityInput) {
+    async create(actor: Actor, input: CapacityListingCreate) {
       const organizationId = registryOwnerFor(actor, input.organizationId, ['social_enterprise']);
       const now = ctx.now();
       const row = {
-        ...fields(input),
+        ...rowFields(input),
         id: newId('capacity'),
         organizationId,
         siteId: input.siteId ?? null,
@@ -101,10 +137,7 @@ export function capacityService(ctx: ServiceContext) {
     async get(actor: Actor, id: string) {
       return toCapacity(await load(actor, id));
     },
-    async list(
-      actor: Actor,
-      q: { organizationId?: string; municipalityCode?: string; limit: number; cursor?: string },
-    ) {
+    async list(actor: Actor, q: CapacityListQuery) {
       const scope = registryScope(actor, q.organizationId);
       const page = await listPage(q, (after, take) =>
         db
@@ -122,10 +155,10 @@ export function capacityService(ctx: ServiceContext) {
       );
       return { ...page, data: page.data.map(toCapacity) };
     },
-    async update(actor: Actor, id: string, patch: Partial<Omit<CapacityInput, 'organizationId'>>) {
+    async update(actor: Actor, id: string, patch: CapacityListingUpdate) {
       const existing = await load(actor, id);
       assertCanManageRegistry(actor, existing.organizationId, 'Capacity listing', id);
-      const updated = { ...existing, ...fields(patch), updatedAt: ctx.now() } as CapacityRow;
+      const updated = { ...existing, ...rowFields(patch), updatedAt: ctx.now() } as CapacityRow;
       assertConsistent(updated);
       await mapConstraints(
         () => db.update(capacityListings).set(updated).where(eq(capacityListings.id, id)),

@@ -5,26 +5,41 @@
  * other providers (their notes on an employer are their own working material) nor shown to the
  * employer itself.
  */
+
+import { z } from '@hono/zod-openapi';
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { type contactChannels, employerContacts, organizations, users } from '../../db/schema';
+import { contactChannels, employerContacts, organizations, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { assertProviderRole } from '../auth/policy';
+import { IsoDate, ids, participantText } from '../domain/fields';
 import { newId } from '../lib/ids';
 import { localDate } from '../lib/local-time';
-import { listPage } from '../lib/pagination';
+import { listPage, type PageQuery } from '../lib/pagination';
 import { type FieldError, notFound, unprocessable } from '../lib/problem';
 import type { ServiceContext } from './context';
 
 type ContactRow = typeof employerContacts.$inferSelect;
 
-export interface EmployerContactInput {
-  employerOrganizationId: string;
-  date: string;
-  channel: (typeof contactChannels)[number];
-  outcome: string;
-  nextStep?: string;
-  nextStepDate?: string;
-}
+export const EmployerContactCreate = z
+  .strictObject({
+    employerOrganizationId: ids('org'),
+    date: IsoDate,
+    channel: z.enum(contactChannels),
+    outcome: participantText(500).openapi({
+      description: 'What came of the contact. Never about a named participant or their health.',
+      example: 'Intresserad av en arbetsträningsplats i lagret från mars.',
+    }),
+    nextStep: participantText(300).optional(),
+    nextStepDate: IsoDate.optional(),
+  })
+  .openapi('EmployerContactCreate');
+export type EmployerContactCreate = z.infer<typeof EmployerContactCreate>;
+
+export const EmployerContactListQuery = z.object({
+  employerOrganizationId: ids('org').optional(),
+  userId: ids('usr').optional(),
+});
+export type EmployerContactListQuery = z.infer<typeof EmployerContactListQuery> & PageQuery;
 
 const toContact = (c: ContactRow, loggedByName: string | null) => ({
   id: c.id,
@@ -56,10 +71,7 @@ export function employerContactService(ctx: ServiceContext) {
     ]);
   }
 
-  async function list(
-    actor: Actor,
-    q: { employerOrganizationId?: string; userId?: string; limit: number; cursor?: string },
-  ) {
+  async function list(actor: Actor, q: EmployerContactListQuery) {
     assertProviderRole(actor, roles, 'read employer contacts');
     // Newest first: the last contact and the next step are what a handler taking over needs.
     const page = await listPage(q, (before, take) =>
@@ -85,7 +97,7 @@ export function employerContactService(ctx: ServiceContext) {
   }
 
   return {
-    async create(actor: Actor, input: EmployerContactInput) {
+    async create(actor: Actor, input: EmployerContactCreate) {
       assertProviderRole(actor, roles, 'log employer contacts');
       await assertEmployer(input.employerOrganizationId, 'employerOrganizationId');
       const errors: FieldError[] = [];
@@ -118,7 +130,7 @@ export function employerContactService(ctx: ServiceContext) {
     list,
 
     /** The provider's contacts with one employer, for the employer's page. */
-    async forEmployer(actor: Actor, employerOrganizationId: string, q: { limit: number; cursor?: string }) {
+    async forEmployer(actor: Actor, employerOrganizationId: string, q: PageQuery) {
       assertProviderRole(actor, roles, 'read employer contacts');
       await assertEmployer(employerOrganizationId, null);
       return list(actor, { ...q, employerOrganizationId });

@@ -7,7 +7,7 @@ import { healthService } from './health';
 import { type MatchingSlots, matchingService } from './matching/service';
 import { notificationService } from './notifications/service';
 import { organizationService } from './organizations';
-import { participantService } from './participants';
+import { participantService } from './participants/index';
 import { placementService } from './placements';
 import { auditService } from './placements/audit';
 import { rateLimitService } from './rate-limits';

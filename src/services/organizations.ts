@@ -1,25 +1,51 @@
+import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
-import { apiKeys, type OrganizationKind, organizations, slots } from '../../db/schema';
+import { apiKeys, organizationKinds, organizations, slots } from '../../db/schema';
 import type { Actor, Member } from '../auth/actor';
 import { assertOrgAdmin, canSeeOrganization, isPlatform, isProvider } from '../auth/policy';
+import { Email, MunicipalityCode, text } from '../domain/fields';
 import { newId } from '../lib/ids';
-import { decodeCursor, toPage } from '../lib/pagination';
+import { decodeCursor, type PageQuery, toPage } from '../lib/pagination';
 import { forbidden, notFound } from '../lib/problem';
-import { formatOrganizationNumber } from '../lib/swedish-ids';
+import { formatOrganizationNumber, normaliseOrganizationNumber } from '../lib/swedish-ids';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
 import { slotChangedStatements } from './search/sync-statements';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 
-export interface OrganizationInput {
-  name: string;
-  kind: OrganizationKind;
-  /** Already validated and normalised to ten digits. */
-  organizationNumber: string;
-  contactEmail: string;
-  municipalityCode: string;
-}
+export const OrganizationNumber = z
+  .string()
+  .transform((v, ctx) => {
+    const ten = normaliseOrganizationNumber(v);
+    if (!ten)
+      ctx.addIssue({ code: 'custom', message: 'is not a valid Swedish organisationsnummer (check digit)' });
+    return ten ?? v;
+  })
+  .openapi({
+    type: 'string',
+    example: '556036-0793',
+    description: 'Organisationsnummer, with or without the dash.',
+  });
+
+export const OrganizationCreate = z
+  .strictObject({
+    name: text(200),
+    kind: z.enum(organizationKinds),
+    organizationNumber: OrganizationNumber,
+    contactEmail: Email,
+    municipalityCode: MunicipalityCode,
+  })
+  .openapi('OrganizationCreate');
+export type OrganizationCreate = z.infer<typeof OrganizationCreate>;
+
+export const OrganizationUpdate = OrganizationCreate.omit({ kind: true })
+  .partial()
+  .openapi('OrganizationUpdate');
+export type OrganizationUpdate = z.infer<typeof OrganizationUpdate>;
+
+export const OrganizationListQuery = z.object({ kind: z.enum(organizationKinds).optional() });
+export type OrganizationListQuery = z.infer<typeof OrganizationListQuery> & PageQuery;
 
 export const toOrganization = (o: OrganizationRow) => ({
   id: o.id,
@@ -58,7 +84,7 @@ export function organizationService(ctx: ServiceContext) {
   return {
     load,
 
-    async create(actor: Actor, input: OrganizationInput) {
+    async create(actor: Actor, input: OrganizationCreate) {
       if (!isPlatform(actor)) throw forbidden('Only the platform admin creates organizations.');
       const now = ctx.now();
       const row: OrganizationRow = {
@@ -76,7 +102,7 @@ export function organizationService(ctx: ServiceContext) {
       return toOrganization(await getVisible(actor, id));
     },
 
-    async list(actor: Actor, q: { kind?: OrganizationKind; limit: number; cursor?: string }) {
+    async list(actor: Actor, q: OrganizationListQuery) {
       const after = decodeCursor(q.cursor);
       const rows = await db
         .select()
@@ -94,7 +120,7 @@ export function organizationService(ctx: ServiceContext) {
       return { ...page, data: page.data.map(toOrganization) };
     },
 
-    async update(actor: Actor, id: string, patch: Partial<Omit<OrganizationInput, 'kind'>>) {
+    async update(actor: Actor, id: string, patch: OrganizationUpdate) {
       assertOrgAdmin(actor, id);
       const existing = await getVisible(actor, id);
       const updated = { ...existing, ...patch, updatedAt: ctx.now() };

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { sites } from '../../db/schema';
 import type { Actor } from '../auth/actor';
@@ -7,22 +8,36 @@ import {
   registryOwnerFor,
   registryScope,
 } from '../auth/policy';
+import { ids, Latitude, Longitude, MunicipalityCode, text } from '../domain/fields';
 import { newId } from '../lib/ids';
-import { listPage } from '../lib/pagination';
+import { listPage, type PageQuery } from '../lib/pagination';
 import { notFound } from '../lib/problem';
 import { municipalityByCode } from '../reference';
 import type { ServiceContext } from './context';
 
 type SiteRow = typeof sites.$inferSelect;
 
-export interface SiteInput {
-  organizationId?: string;
-  name: string;
-  municipalityCode: string;
-  address?: string | null;
-  lat?: number;
-  lon?: number;
-}
+const SiteFields = {
+  name: text(200),
+  municipalityCode: MunicipalityCode,
+  address: text(300).nullable().optional(),
+  lat: Latitude.optional().openapi({ description: 'Defaults to the municipality seat.' }),
+  lon: Longitude.optional(),
+};
+
+export const SiteCreate = z
+  .strictObject({
+    organizationId: ids('org').optional().openapi({ description: 'Platform admin only.' }),
+    ...SiteFields,
+  })
+  .openapi('SiteCreate');
+export type SiteCreate = z.infer<typeof SiteCreate>;
+
+export const SiteUpdate = z.strictObject(SiteFields).partial().openapi('SiteUpdate');
+export type SiteUpdate = z.infer<typeof SiteUpdate>;
+
+export const SiteListQuery = z.object({ organizationId: ids('org').optional() });
+export type SiteListQuery = z.infer<typeof SiteListQuery> & PageQuery;
 
 export const toSite = (s: SiteRow) => ({
   id: s.id,
@@ -54,7 +69,7 @@ export function siteService(ctx: ServiceContext) {
 
   return {
     load,
-    async create(actor: Actor, input: SiteInput) {
+    async create(actor: Actor, input: SiteCreate) {
       const organizationId = registryOwnerFor(actor, input.organizationId, ['employer', 'social_enterprise']);
       const now = ctx.now();
       const row: SiteRow = {
@@ -73,7 +88,7 @@ export function siteService(ctx: ServiceContext) {
     async get(actor: Actor, id: string) {
       return toSite(await load(actor, id));
     },
-    async list(actor: Actor, q: { organizationId?: string; limit: number; cursor?: string }) {
+    async list(actor: Actor, q: SiteListQuery) {
       const scope = registryScope(actor, q.organizationId);
       const page = await listPage(q, (after, take) =>
         db
@@ -87,7 +102,7 @@ export function siteService(ctx: ServiceContext) {
       );
       return { ...page, data: page.data.map(toSite) };
     },
-    async update(actor: Actor, id: string, patch: Partial<Omit<SiteInput, 'organizationId'>>) {
+    async update(actor: Actor, id: string, patch: SiteUpdate) {
       const existing = await load(actor, id);
       assertCanManageRegistry(actor, existing.organizationId, 'Site', id);
       const municipalityCode = patch.municipalityCode ?? existing.municipalityCode;

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { sites, slotSupervisors, supervisors } from '../../db/schema';
 import type { Actor } from '../auth/actor';
@@ -7,8 +8,9 @@ import {
   registryOwnerFor,
   registryScope,
 } from '../auth/policy';
+import { Email, ids, Phone, text } from '../domain/fields';
 import { newId } from '../lib/ids';
-import { listPage } from '../lib/pagination';
+import { listPage, type PageQuery } from '../lib/pagination';
 import { conflict, notFound, unprocessable } from '../lib/problem';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
@@ -16,16 +18,44 @@ import { slotChangedStatements } from './search/sync-statements';
 
 type SupervisorRow = typeof supervisors.$inferSelect;
 
-export interface SupervisorInput {
-  organizationId?: string;
-  siteId?: string | null;
-  name: string;
-  email: string;
-  phone?: string | null;
-  trained: boolean;
-  maxParticipants: number;
-  languages: string[];
-}
+const SupervisorFields = {
+  siteId: ids('sit').nullable().optional(),
+  name: text(200),
+  email: Email,
+  phone: Phone.nullable().optional(),
+  trained: z
+    .boolean()
+    .default(false)
+    .openapi({ description: 'Has taken the supervisor (handledar) course.' }),
+  maxParticipants: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .openapi({ description: 'How many participants the supervisor can take at the same time.' }),
+  languages: z
+    .array(text(40))
+    .max(10)
+    .default(['sv'])
+    .openapi({ example: ['sv', 'en'] }),
+};
+
+export const SupervisorCreate = z
+  .strictObject({
+    organizationId: ids('org').optional().openapi({ description: 'Platform admin only.' }),
+    ...SupervisorFields,
+  })
+  .openapi('SupervisorCreate');
+export type SupervisorCreate = z.infer<typeof SupervisorCreate>;
+
+export const SupervisorUpdate = z
+  .strictObject({ ...SupervisorFields, trained: z.boolean(), languages: z.array(text(40)).max(10) })
+  .partial()
+  .openapi('SupervisorUpdate');
+export type SupervisorUpdate = z.infer<typeof SupervisorUpdate>;
+
+export const SupervisorListQuery = z.object({ organizationId: ids('org').optional() });
+export type SupervisorListQuery = z.infer<typeof SupervisorListQuery> & PageQuery;
 
 export const toSupervisor = (s: SupervisorRow) => ({
   id: s.id,
@@ -80,7 +110,7 @@ export function supervisorService(ctx: ServiceContext) {
 
   return {
     load,
-    async create(actor: Actor, input: SupervisorInput) {
+    async create(actor: Actor, input: SupervisorCreate) {
       const organizationId = registryOwnerFor(actor, input.organizationId, ['employer', 'social_enterprise']);
       await assertSiteOf(organizationId, input.siteId);
       const now = ctx.now();
@@ -104,7 +134,7 @@ export function supervisorService(ctx: ServiceContext) {
     async get(actor: Actor, id: string) {
       return toSupervisor(await load(actor, id));
     },
-    async list(actor: Actor, q: { organizationId?: string; limit: number; cursor?: string }) {
+    async list(actor: Actor, q: SupervisorListQuery) {
       const scope = registryScope(actor, q.organizationId);
       const page = await listPage(q, (after, take) =>
         db
@@ -121,7 +151,7 @@ export function supervisorService(ctx: ServiceContext) {
       );
       return { ...page, data: page.data.map(toSupervisor) };
     },
-    async update(actor: Actor, id: string, patch: Partial<Omit<SupervisorInput, 'organizationId'>>) {
+    async update(actor: Actor, id: string, patch: SupervisorUpdate) {
       const existing = await load(actor, id);
       assertCanManageRegistry(actor, existing.organizationId, 'Supervisor', id);
       if (patch.siteId !== undefined) await assertSiteOf(existing.organizationId, patch.siteId);

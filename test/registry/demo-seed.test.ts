@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEmpty, seedDemo } from '../../src/demo/seed';
 import { ssykByCode } from '../../src/reference';
-import { SlotCreate } from '../../src/routes/slots/schemas';
+import { SlotCreate } from '../../src/services/slots/schemas';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;

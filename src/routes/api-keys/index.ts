@@ -1,15 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { roles } from '../../../db/schema';
-import { Email, ids, text } from '../shared/fields';
-import {
-  createRouter,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
+import { ids } from '../../domain/fields';
+import { PageQuery } from '../../lib/pagination';
+import { IssueApiKey } from '../../services/api-keys';
+import { createRouter, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
 
 const tags = ['API keys'];
 
@@ -27,14 +21,6 @@ const ApiKey = z
 const IssuedApiKey = ApiKey.extend({
   key: z.string().openapi({ description: 'The secret key. Shown once; only its hash is stored.' }),
 }).openapi('IssuedApiKey');
-
-const IssueKey = z
-  .strictObject({
-    name: text(200).openapi({ description: 'The person who will use the key.' }),
-    email: Email,
-    role: z.enum(roles),
-  })
-  .openapi('IssueApiKey');
 
 const OrgParams = z.object({ id: ids('org').openapi({ param: { name: 'id', in: 'path' } }) });
 const KeyParams = OrgParams.extend({ keyId: ids('key').openapi({ param: { name: 'keyId', in: 'path' } }) });
@@ -58,7 +44,7 @@ export const apiKeysRouter = createRouter()
       summary: 'Issue an API key to a person in the organization',
       description:
         'The platform admin or the organization’s admin issues keys; a coordinator issues coordinator keys only (nobody issues a key with rights they lack). The response carries the key once.',
-      request: { params: OrgParams, body: jsonBody(IssueKey) },
+      request: { params: OrgParams, body: jsonBody(IssueApiKey) },
       responses: { 201: jsonContent(IssuedApiKey, 'Issued'), ...problems(403, 404, 409, 422) },
     }),
     async (c) =>

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditActions } from '../../../db/schema';
-import { ids } from '../shared/fields';
-import { createRouter, jsonContent, PageQuery, pageOf, problems, security } from '../shared/openapi';
+import { PageQuery } from '../../lib/pagination';
+import { AuditListQuery } from '../../services/placements/audit';
+import { createRouter, jsonContent, pageOf, problems, security } from '../shared/openapi';
 
 const AuditEntry = z
   .object({
@@ -21,11 +22,6 @@ const AuditEntry = z
   })
   .openapi('AuditEntry');
 
-const AuditQuery = z.object({
-  participantId: ids('prt').optional(),
-  action: z.enum(auditActions).optional(),
-});
-
 export const auditRouter = createRouter().openapi(
   createRoute({
     method: 'get',
@@ -35,7 +31,7 @@ export const auditRouter = createRouter().openapi(
     summary: 'List audit entries about the organization’s participants',
     description:
       'Who disclosed, read, exported or erased which participant’s data, and when; newest first. Every read of participant fields by another organization (an employer viewing a placement) and every disclosure is here. Only the participant’s own provider organization (admin, coordinator, handler). Entries outlive erasure: they hold field names, not values.',
-    request: { query: PageQuery.extend(AuditQuery.shape) },
+    request: { query: PageQuery.extend(AuditListQuery.shape) },
     responses: { 200: jsonContent(pageOf(AuditEntry, 'AuditPage'), 'A page'), ...problems(403, 404) },
   }),
   async (c) => c.json(await c.var.services.audit.list(c.var.actor, c.req.valid('query')), 200),

@@ -1,34 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { contactChannels } from '../../../db/schema';
-import { IsoDate, ids, participantText } from '../shared/fields';
-import {
-  createRouter,
-  IdParam,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
+import { PageQuery } from '../../lib/pagination';
+import { EmployerContactCreate, EmployerContactListQuery } from '../../services/employer-contacts';
+import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
 
 const tags = ['Employer relations'];
 const sharing =
   'Contacts belong to the provider organization: all its handlers, coordinators and admins see them, so the relationship survives staff changes. They are not shared with other providers and not shown to the employer.';
-
-const EmployerContactCreate = z
-  .strictObject({
-    employerOrganizationId: ids('org'),
-    date: IsoDate,
-    channel: z.enum(contactChannels),
-    outcome: participantText(500).openapi({
-      description: 'What came of the contact. Never about a named participant or their health.',
-      example: 'Intresserad av en arbetsträningsplats i lagret från mars.',
-    }),
-    nextStep: participantText(300).optional(),
-    nextStepDate: IsoDate.optional(),
-  })
-  .openapi('EmployerContactCreate');
 
 const EmployerContact = z
   .object({
@@ -70,10 +48,7 @@ export const employerContactsRouter = createRouter()
       summary: 'List the organization’s employer contacts, newest first',
       description: sharing,
       request: {
-        query: PageQuery.extend({
-          employerOrganizationId: ids('org').optional(),
-          userId: ids('usr').optional(),
-        }),
+        query: PageQuery.extend(EmployerContactListQuery.shape),
       },
       responses: { 200: jsonContent(ContactPage, 'A page'), ...problems(403) },
     }),

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ids } from '../shared/fields';
+import { AllocationRequest, MatchLimit } from '../../services/matching/schemas';
 import { createRouter, IdParam, jsonBody, jsonContent, problems, security } from '../shared/openapi';
 
 const tags = ['Matching'];
@@ -58,17 +58,6 @@ const MatchBase = z.object({
   gaps: z.array(RenderedReason),
 });
 
-const Limit = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
-
-const AllocationRequest = z
-  .strictObject({
-    participantIds: z.array(ids('prt')).min(1).max(2000),
-    slotIds: z.array(ids('slt')).max(20000).optional().openapi({
-      description: 'Only these slots; by default every open slot within reach of the participants.',
-    }),
-  })
-  .openapi('AllocationRequest');
-
 export const matchingRouter = createRouter()
   .openapi(
     createRoute({
@@ -79,7 +68,7 @@ export const matchingRouter = createRouter()
       summary: 'The slots that fit a participant best, with reasons and gaps',
       description:
         'Only open slots with a free place and a supervisor with room, every must-have adaptation offered, enough overlapping supervised hours, within maxTravelKm (great-circle), of a wanted kind and naming nothing the participant avoids. For handlers of the participant’s organization.',
-      request: { params: IdParam('prt', 'prt_01JD3S2Q7ZK4V0X9YB6N5M8T2R'), query: Limit },
+      request: { params: IdParam('prt', 'prt_01JD3S2Q7ZK4V0X9YB6N5M8T2R'), query: MatchLimit },
       responses: {
         200: jsonContent(
           z
@@ -103,7 +92,7 @@ export const matchingRouter = createRouter()
       tags,
       security,
       summary: 'The caller’s organization’s participants ranked for one slot',
-      request: { params: IdParam('slt', 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R'), query: Limit },
+      request: { params: IdParam('slt', 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R'), query: MatchLimit },
       responses: {
         200: jsonContent(
           z

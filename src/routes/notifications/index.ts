@@ -2,18 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { notificationTemplates, recipientKinds } from '../../../db/schema';
 import type { AppEnv } from '../../app-env';
-import { BULK_RETRY_LIMIT, notificationStatuses } from '../../services/notifications/service';
-import { ids } from '../shared/fields';
-import {
-  createRouter,
-  IdParam,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
+import { PageQuery } from '../../lib/pagination';
+import { BulkRetry, NotificationListQuery, notificationStatuses } from '../../services/notifications/schemas';
+import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
 
 const tags = ['Notifications'];
 
@@ -51,25 +42,7 @@ const NotificationWithContent = Notification.extend({
     .openapi({ description: 'The mail as sent (fixed at the first attempt); null before that.' }),
 }).openapi('NotificationWithContent');
 
-const ListQuery = PageQuery.extend({
-  status: z.enum(notificationStatuses).optional(),
-  organizationId: ids('org').optional().openapi({ description: 'Platform admin only: one organization.' }),
-});
-
 const params = IdParam('ntf', 'ntf_01JD3S2Q7ZK4V0X9YB6N5M8T2R');
-
-const BulkRetry = z
-  .strictObject({
-    ids: z
-      .array(ids('ntf'))
-      .min(1)
-      .max(BULK_RETRY_LIMIT)
-      .optional()
-      .openapi({
-        description: `Failed mails to retry; omit to retry every failed mail you see (${BULK_RETRY_LIMIT} per call).`,
-      }),
-  })
-  .openapi('BulkRetry');
 
 const service = (c: Context<AppEnv>) => c.var.services.notifications;
 
@@ -83,7 +56,7 @@ export const notificationsRouter = createRouter()
       summary: 'List emails and their delivery state (e.g. `status=failed`)',
       description:
         'The platform admin sees every mail; an organization’s admin or coordinator the mails to its own people.',
-      request: { query: ListQuery },
+      request: { query: PageQuery.extend(NotificationListQuery.shape) },
       responses: { 200: jsonContent(pageOf(Notification, 'NotificationPage'), 'A page'), ...problems(403) },
     }),
     async (c) => c.json(await service(c).list(c.var.actor, c.req.valid('query')), 200),

@@ -1,15 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import {
-  createRouter,
-  IdParam,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
-import { Organization, OrganizationCreate, OrganizationListQuery, OrganizationUpdate } from './schemas';
+import { PageQuery } from '../../lib/pagination';
+import { OrganizationCreate, OrganizationListQuery, OrganizationUpdate } from '../../services/organizations';
+import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
+import { Organization } from './schemas';
 
 const tags = ['Organizations'];
 const Params = IdParam('org', 'org_01JD3S2Q7ZK4V0X9YB6N5M8T2R');

@@ -1,35 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { organizationKinds } from '../../../db/schema';
-import { normaliseOrganizationNumber } from '../../lib/swedish-ids';
-import { Email, MunicipalityCode, text } from '../shared/fields';
-
-export const OrganizationNumber = z
-  .string()
-  .transform((v, ctx) => {
-    const ten = normaliseOrganizationNumber(v);
-    if (!ten)
-      ctx.addIssue({ code: 'custom', message: 'is not a valid Swedish organisationsnummer (check digit)' });
-    return ten ?? v;
-  })
-  .openapi({
-    type: 'string',
-    example: '556036-0793',
-    description: 'Organisationsnummer, with or without the dash.',
-  });
-
-export const OrganizationCreate = z
-  .strictObject({
-    name: text(200),
-    kind: z.enum(organizationKinds),
-    organizationNumber: OrganizationNumber,
-    contactEmail: Email,
-    municipalityCode: MunicipalityCode,
-  })
-  .openapi('OrganizationCreate');
-
-export const OrganizationUpdate = OrganizationCreate.omit({ kind: true })
-  .partial()
-  .openapi('OrganizationUpdate');
 
 export const Organization = z
   .object({
@@ -44,5 +14,3 @@ export const Organization = z
     updatedAt: z.string(),
   })
   .openapi('Organization');
-
-export const OrganizationListQuery = z.object({ kind: z.enum(organizationKinds).optional() });

@@ -1,6 +1,11 @@
+import {
+  ParticipantCreate,
+  ParticipantListQuery,
+  ParticipantUpdate,
+} from '../../services/participants/schemas';
 import { crudRouter } from '../shared/crud';
 import { withExportRoute } from './export';
-import { Participant, ParticipantCreate, ParticipantListQuery, ParticipantUpdate } from './schemas';
+import { Participant } from './schemas';
 
 export const participantsRouter = withExportRoute(
   crudRouter({

@@ -1,34 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
+import { PageQuery } from '../../lib/pagination';
 import type { PlacementService } from '../../services/placements';
 import {
-  createRouter,
-  IdParam,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from '../shared/openapi';
-import {
   Accept,
-  CheckIn,
   CheckInCreate,
   ConsentChange,
   Decline,
   End,
   HoursCreate,
-  Meeting,
   MeetingCreate,
-  Placement,
   PlacementListQuery,
-  PlacementSummary,
   ProposalCreate,
   Start,
   Withdraw,
-} from './schemas';
+} from '../../services/placements/schemas';
+import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from '../shared/openapi';
+import { CheckIn, Meeting, Placement, PlacementSummary } from './schemas';
 
 const tags = ['Placements'];
 const params = IdParam('plc', 'plc_01JD3S2Q7ZK4V0X9YB6N5M8T2R');

@@ -7,17 +7,9 @@ import { createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
 import type { Actor } from '../../auth/actor';
+import { PageQuery } from '../../lib/pagination';
 import type { Services } from '../../services';
-import {
-  createRouter,
-  IdParam,
-  jsonBody,
-  jsonContent,
-  PageQuery,
-  pageOf,
-  problems,
-  security,
-} from './openapi';
+import { createRouter, IdParam, jsonBody, jsonContent, pageOf, problems, security } from './openapi';
 
 interface CrudService {
   create(actor: Actor, input: never): Promise<unknown>;

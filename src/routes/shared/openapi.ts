@@ -71,11 +71,6 @@ export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
     })
     .openapi(name);
 
-export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ description: 'Page size, 1–100.' }),
-  cursor: z.string().max(200).optional().openapi({ description: 'From the previous page’s `nextCursor`.' }),
-});
-
 export const IdParam = (prefix: string, example: string) =>
   z.object({
     id: z

@@ -1,14 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { SiteCreate, SiteListQuery, SiteUpdate } from '../../services/sites';
 import { crudRouter } from '../shared/crud';
-import { ids, Latitude, Longitude, MunicipalityCode, text } from '../shared/fields';
-
-const SiteFields = {
-  name: text(200),
-  municipalityCode: MunicipalityCode,
-  address: text(300).nullable().optional(),
-  lat: Latitude.optional().openapi({ description: 'Defaults to the municipality seat.' }),
-  lon: Longitude.optional(),
-};
 
 export const Site = z
   .object({
@@ -30,13 +22,8 @@ export const sitesRouter = crudRouter({
   noun: 'site',
   idPrefix: 'sit',
   entity: Site,
-  create: z
-    .strictObject({
-      organizationId: ids('org').optional().openapi({ description: 'Platform admin only.' }),
-      ...SiteFields,
-    })
-    .openapi('SiteCreate'),
-  update: z.strictObject(SiteFields).partial().openapi('SiteUpdate'),
-  listQuery: z.object({ organizationId: ids('org').optional() }),
+  create: SiteCreate,
+  update: SiteUpdate,
+  listQuery: SiteListQuery,
   service: (s) => s.sites,
 });

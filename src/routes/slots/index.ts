@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { SlotStatus } from '../../domain/vocabulary';
+import { SlotCreate, SlotListQuery, SlotUpdate } from '../../services/slots/schemas';
 import { crudRouter } from '../shared/crud';
 import { IdParam, jsonContent, problems, security } from '../shared/openapi';
-import { Slot, SlotCreate, SlotListQuery, SlotUpdate } from './schemas';
+import { Slot } from './schemas';
 
 export const slotsRouter = crudRouter({
   path: '/slots',

@@ -1,28 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { SupervisorCreate, SupervisorListQuery, SupervisorUpdate } from '../../services/supervisors';
 import { crudRouter } from '../shared/crud';
-import { Email, ids, Phone, text } from '../shared/fields';
-
-const SupervisorFields = {
-  siteId: ids('sit').nullable().optional(),
-  name: text(200),
-  email: Email,
-  phone: Phone.nullable().optional(),
-  trained: z
-    .boolean()
-    .default(false)
-    .openapi({ description: 'Has taken the supervisor (handledar) course.' }),
-  maxParticipants: z
-    .number()
-    .int()
-    .min(1)
-    .max(20)
-    .openapi({ description: 'How many participants the supervisor can take at the same time.' }),
-  languages: z
-    .array(text(40))
-    .max(10)
-    .default(['sv'])
-    .openapi({ example: ['sv', 'en'] }),
-};
 
 export const Supervisor = z
   .object({
@@ -47,17 +25,9 @@ export const supervisorsRouter = crudRouter({
   noun: 'supervisor',
   idPrefix: 'sup',
   entity: Supervisor,
-  create: z
-    .strictObject({
-      organizationId: ids('org').optional().openapi({ description: 'Platform admin only.' }),
-      ...SupervisorFields,
-    })
-    .openapi('SupervisorCreate'),
-  update: z
-    .strictObject({ ...SupervisorFields, trained: z.boolean(), languages: z.array(text(40)).max(10) })
-    .partial()
-    .openapi('SupervisorUpdate'),
-  listQuery: z.object({ organizationId: ids('org').optional() }),
+  create: SupervisorCreate,
+  update: SupervisorUpdate,
+  listQuery: SupervisorListQuery,
   service: (s) => s.supervisors,
   removeSummary: 'Remove a supervisor (refused while they have active placements)',
 });

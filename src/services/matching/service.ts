@@ -23,6 +23,7 @@ import { municipalityByCode } from '../../reference';
 import type { ServiceContext } from '../context';
 import { mayBeProposed } from './reach';
 import { type CatalogSlot, participantForMatching, slotForMatching } from './rows';
+import type { AllocationRequest, MatchLimit } from './schemas';
 import { queriedSlots, residentSlots, type SlotSource } from './sources';
 
 /** A reason as the API shows it: code and parameters (for programs) and the text in both languages. */
@@ -104,7 +105,7 @@ export function matchingService(ctx: ServiceContext, slotsFrom: MatchingSlots = 
     /** The resident index, when this service keeps one (Node warms it at start). */
     catalog: resident?.catalog ?? null,
 
-    async matchesFor(actor: Actor, participantId: string, q: { limit: number }) {
+    async matchesFor(actor: Actor, participantId: string, q: MatchLimit) {
       const participant = participantForMatching(await loadParticipant(actor, participantId));
       const ranked = await source.rank([participant], { limit: q.limit, today: today() });
       const matches = ranked.matches.get(participant.id) ?? [];
@@ -115,7 +116,7 @@ export function matchingService(ctx: ServiceContext, slotsFrom: MatchingSlots = 
       };
     },
 
-    async candidatesFor(actor: Actor, slotId: string, q: { limit: number }) {
+    async candidatesFor(actor: Actor, slotId: string, q: MatchLimit) {
       assertProviderRole(actor, ['handler', 'admin'], 'rank participants for a slot');
       const slot = await loadSlot(slotId);
       assertCanSeeRegistry(actor, slot.organizationId, 'Slot', slotId);
@@ -158,7 +159,7 @@ export function matchingService(ctx: ServiceContext, slotsFrom: MatchingSlots = 
      * Proposes the best assignment of the given participants to places (nothing is booked): optimal
      * for the total score under every slot's free places and every supervisor's free room.
      */
-    async allocate(actor: Actor, input: { participantIds: string[]; slotIds?: string[] }) {
+    async allocate(actor: Actor, input: AllocationRequest) {
       assertProviderRole(actor, ['handler', 'admin'], 'allocate places');
       const ids = [...new Set(input.participantIds)];
       const rows = [];

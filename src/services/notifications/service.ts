@@ -13,15 +13,7 @@ import { isPlatform } from '../../auth/policy';
 import { listPage } from '../../lib/pagination';
 import { conflict, forbidden, notFound } from '../../lib/problem';
 import { retryFailed } from '../../outbox/outbox';
-
-export const notificationStatuses = ['pending', 'sent', 'failed'] as const;
-export type NotificationStatus = (typeof notificationStatuses)[number];
-
-/**
- * Most failed mails one bulk retry puts back; call again while `more` is true. Below D1's limit of
- * 100 bound parameters per statement, since the ids are bound.
- */
-export const BULK_RETRY_LIMIT = 90;
+import { BULK_RETRY_LIMIT, type NotificationListQuery, type NotificationStatus } from './schemas';
 
 const statusCondition: Record<NotificationStatus, SQL> = {
   sent: isNotNull(notifications.sentAt),
@@ -120,10 +112,7 @@ export function notificationService(ctx: { db: Db; now(): string }) {
   }
 
   return {
-    async list(
-      actor: Actor,
-      q: { status?: NotificationStatus; organizationId?: string; limit: number; cursor?: string },
-    ) {
+    async list(actor: Actor, q: NotificationListQuery) {
       const scope = scopeOf(actor, q.organizationId);
       const page = await listPage(q, (after, take) =>
         joined()

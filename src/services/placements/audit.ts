@@ -3,14 +3,23 @@
  * organization, every export and erasure. Entries name fields, never values. Listed only by the
  * participant's own provider organization (admin, coordinator, handler).
  */
+
+import { z } from '@hono/zod-openapi';
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { type AuditAction, auditLog, participants } from '../../../db/schema';
+import { type AuditAction, auditActions, auditLog, participants } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertProviderRole } from '../../auth/policy';
+import { ids } from '../../domain/fields';
 import { newId } from '../../lib/ids';
-import { listPage } from '../../lib/pagination';
+import { listPage, type PageQuery } from '../../lib/pagination';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
+
+export const AuditListQuery = z.object({
+  participantId: ids('prt').optional(),
+  action: z.enum(auditActions).optional(),
+});
+export type AuditListQuery = z.infer<typeof AuditListQuery> & PageQuery;
 
 export interface AuditEntryInput {
   actor: Actor;
@@ -59,10 +68,7 @@ export function auditService(ctx: ServiceContext) {
     },
 
     /** Newest first. Erased participants' entries stay listable: they hold no personal values. */
-    async list(
-      actor: Actor,
-      q: { participantId?: string; action?: AuditAction; limit: number; cursor?: string },
-    ) {
+    async list(actor: Actor, q: AuditListQuery) {
       assertProviderRole(actor, ['admin', 'coordinator', 'handler'], 'read the audit log');
       if (q.participantId) {
         const [p] = await db

@@ -1,10 +1,11 @@
-import { auditLog, consents, type DisclosableField } from '../../../db/schema';
+import { auditLog, consents } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../context';
 import { auditValues } from './audit';
 import { consentExpiry } from './disclosure';
 import type { PlacementViews } from './present';
+import type { ConsentChange } from './schemas';
 
 /**
  * Changes what the participant agreed to show this employer (a new consent row; `[]` revokes), for
@@ -12,11 +13,7 @@ import type { PlacementViews } from './present';
  */
 export function changePlacementConsent(ctx: ServiceContext, views: PlacementViews) {
   const { db } = ctx;
-  return async function changeConsent(
-    actor: Actor,
-    id: string,
-    input: { disclose: DisclosableField[]; expiresAt?: string },
-  ) {
+  return async function changeConsent(actor: Actor, id: string, input: ConsentChange) {
     const { row, side, actor: member } = await views.loadFor(actor, id, 'write', ['provider']);
     const now = ctx.now();
     const fields = [...new Set(input.disclose)];

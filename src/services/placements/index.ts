@@ -8,7 +8,7 @@
  * - consent.ts: what the participant shows the employer (disclosure.ts: what that means).
  */
 import type { ServiceContext } from '../context';
-import type { ParticipantService } from '../participants';
+import type { ParticipantService } from '../participants/index';
 import type { AuditService } from './audit';
 import { changePlacementConsent } from './consent';
 import { placementMoves } from './moves';

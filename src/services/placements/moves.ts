@@ -4,15 +4,7 @@
  * (transition.ts), retrying once if the state moved meanwhile.
  */
 import { eq, sql } from 'drizzle-orm';
-import {
-  type DeclineReason,
-  type OutcomeCategory,
-  type PlacementState,
-  participants,
-  slotSupervisors,
-  slots,
-  supervisors,
-} from '../../../db/schema';
+import { type PlacementState, participants, slotSupervisors, slots, supervisors } from '../../../db/schema';
 import type { Actor, Member } from '../../auth/actor';
 import { localDate } from '../../lib/local-time';
 import { conflict, unprocessable } from '../../lib/problem';
@@ -20,6 +12,7 @@ import type { ServiceContext } from '../context';
 import { assertPlacementAccess } from './access';
 import { assertDateNotFuture, assertServesSlot } from './checks';
 import type { PlacementViews } from './present';
+import type { Accept, Decline, End, Start, Withdraw } from './schemas';
 import { type Action, transitionFrom } from './states';
 import { capacityProblem, isNotApplied, type TransitionPlan, transitionStatements } from './transition';
 import type { PlacementRow } from './view';
@@ -79,7 +72,7 @@ export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
   }
 
   return {
-    accept(actor: Actor, id: string, input: { supervisorId?: string }) {
+    accept(actor: Actor, id: string, input: Accept) {
       return move(actor, id, 'accept', async (row) => {
         if (input.supervisorId) await assertServesSlot(db, row.slotId, input.supervisorId, 'supervisorId');
         const named = input.supervisorId ?? row.supervisorId;
@@ -98,20 +91,20 @@ export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
       });
     },
 
-    decline(actor: Actor, id: string, input: { reason: DeclineReason; note?: string }) {
+    decline(actor: Actor, id: string, input: Decline) {
       return move(actor, id, 'decline', () => ({
         set: { declineReason: input.reason, note: input.note ?? null },
       }));
     },
 
-    withdraw(actor: Actor, id: string, input: { note?: string }) {
+    withdraw(actor: Actor, id: string, input: Withdraw) {
       return move(actor, id, 'withdraw', (_row, member) => ({
         set: { withdrawnByOrganizationId: member.organizationId, note: input.note ?? null },
       }));
     },
 
     // Dates are checked inside `move`, after access: a stranger learns nothing from a 422.
-    start(actor: Actor, id: string, input: { date?: string }) {
+    start(actor: Actor, id: string, input: Start) {
       return move(actor, id, 'start', () => {
         const date = input.date ?? localDate(ctx.now());
         assertDateNotFuture(ctx.now(), date, 'date');
@@ -119,11 +112,7 @@ export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
       });
     },
 
-    end(
-      actor: Actor,
-      id: string,
-      input: { date?: string; outcome: OutcomeCategory; hiredByEmployer: boolean },
-    ) {
+    end(actor: Actor, id: string, input: End) {
       return move(actor, id, 'end', (row) => {
         const date = input.date ?? localDate(ctx.now());
         assertDateNotFuture(ctx.now(), date, 'date');

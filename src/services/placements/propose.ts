@@ -1,12 +1,5 @@
 import { eq } from 'drizzle-orm';
-import {
-  auditLog,
-  consents,
-  type DisclosableField,
-  placements,
-  placementTransitions,
-  slots,
-} from '../../../db/schema';
+import { auditLog, consents, placements, placementTransitions, slots } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertProviderRole } from '../../auth/policy';
 import { newId } from '../../lib/ids';
@@ -14,19 +7,12 @@ import { conflict, unprocessable } from '../../lib/problem';
 import { notifyStatement } from '../../outbox/notify';
 import type { ServiceContext } from '../context';
 import { mapConstraints } from '../db-errors';
-import type { ParticipantService } from '../participants';
+import type { ParticipantService } from '../participants/index';
 import { auditValues } from './audit';
 import { assertServesSlot } from './checks';
 import { consentExpiry } from './disclosure';
 import type { PlacementViews } from './present';
-
-export interface ProposalInput {
-  participantId: string;
-  slotId: string;
-  supervisorId?: string;
-  disclose: DisclosableField[];
-  consentExpiresAt?: string;
-}
+import type { ProposalCreate } from './schemas';
 
 const duplicateLive = {
   'placements.participant_id, placements.slot_id':
@@ -43,7 +29,7 @@ export function proposePlacement(
   deps: { participants: ParticipantService; views: PlacementViews },
 ) {
   const { db } = ctx;
-  return async function propose(actor: Actor, input: ProposalInput) {
+  return async function propose(actor: Actor, input: ProposalCreate) {
     assertProviderRole(actor, ['handler', 'admin'], 'propose placements');
     const participant = await deps.participants.load(actor, input.participantId, 'write');
     if (participant.status !== 'active')

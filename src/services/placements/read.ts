@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
-import { type PlacementState, placements } from '../../../db/schema';
+import { placements } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { isPlatform } from '../../auth/policy';
 import { listPage } from '../../lib/pagination';
@@ -7,15 +7,8 @@ import { forbidden } from '../../lib/problem';
 import type { ServiceContext } from '../context';
 import { readRoles } from './access';
 import type { PlacementViews } from './present';
+import type { PlacementListQuery } from './schemas';
 import type { Side } from './states';
-
-export interface PlacementListQuery {
-  state?: PlacementState;
-  participantId?: string;
-  slotId?: string;
-  limit: number;
-  cursor?: string;
-}
 
 /** One placement, and the placements visible to the caller. */
 export function placementReads(ctx: ServiceContext, views: PlacementViews) {

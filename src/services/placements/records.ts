@@ -11,6 +11,7 @@ import { conflict, unprocessable } from '../../lib/problem';
 import type { ServiceContext } from '../context';
 import { assertDateNotFuture } from './checks';
 import type { PlacementViews } from './present';
+import type { CheckInCreate, HoursCreate, MeetingCreate } from './schemas';
 import { holdingStates } from './states';
 import { toCheckIn, toMeeting } from './view';
 
@@ -21,7 +22,7 @@ export function placementRecords(ctx: ServiceContext, views: PlacementViews) {
      * Records the hours actually worked in one week (re-recording a week corrects it). Either side
      * may record: the supervisor sees the hours, the handler hears them from the participant.
      */
-    async recordHours(actor: Actor, id: string, input: { weekStart: string; hours: number }) {
+    async recordHours(actor: Actor, id: string, input: HoursCreate) {
       const { row, side, actor: member } = await views.loadFor(actor, id, 'write');
       if (row.state !== 'started' && row.state !== 'ended')
         throw conflict(
@@ -48,11 +49,7 @@ export function placementRecords(ctx: ServiceContext, views: PlacementViews) {
     },
 
     /** Follow-along check-ins: the provider side only. */
-    async recordCheckIn(
-      actor: Actor,
-      id: string,
-      input: { date: string; with: (typeof placementCheckIns.$inferInsert)['with']; note: string },
-    ) {
+    async recordCheckIn(actor: Actor, id: string, input: CheckInCreate) {
       const { row, side, actor: member } = await views.loadFor(actor, id, 'write', ['provider']);
       if (!['accepted', ...holdingStates, 'ended'].includes(row.state))
         throw conflict(
@@ -72,11 +69,7 @@ export function placementRecords(ctx: ServiceContext, views: PlacementViews) {
     },
 
     /** Meetings (study visit, introduction, three-party): either side. */
-    async recordMeeting(
-      actor: Actor,
-      id: string,
-      input: { date: string; kind: (typeof placementMeetings.$inferInsert)['kind']; note?: string },
-    ) {
+    async recordMeeting(actor: Actor, id: string, input: MeetingCreate) {
       const { row, side, actor: member } = await views.loadFor(actor, id, 'write');
       if (row.state === 'declined' || row.state === 'withdrawn')
         throw conflict(`The placement is ${row.state}; no meetings are recorded on it.`, 'illegal-state');

@@ -13,5 +13,4 @@ export function slotService(ctx: ServiceContext, sites: SiteService) {
   return { ...reads, ...slotWrites(ctx, reads, sites) };
 }
 
-export type { SlotInput, SlotPatch } from './rows';
 export type { Slot, SlotRow } from './view';

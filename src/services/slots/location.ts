@@ -1,7 +1,7 @@
 import type { Actor } from '../../auth/actor';
 import { unprocessable } from '../../lib/problem';
 import { locate, type SiteService } from '../sites';
-import type { SlotPatch } from './rows';
+import type { SlotUpdate } from './schemas';
 import type { SlotRow } from './view';
 
 /** Location from the input, else from the site, else the municipality's seat. */
@@ -9,7 +9,7 @@ export async function resolveLocation(
   sites: SiteService,
   actor: Actor,
   organizationId: string,
-  input: SlotPatch,
+  input: SlotUpdate,
   current?: SlotRow,
 ) {
   let siteId = current?.siteId ?? null;

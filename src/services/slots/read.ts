@@ -2,10 +2,10 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { slotSupervisors, slots } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertCanSeeRegistry, registryScope } from '../../auth/policy';
-import type { SlotKind, SlotStatus } from '../../domain/vocabulary';
 import { listPage } from '../../lib/pagination';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
+import type { SlotListQuery } from './schemas';
 import { toSlot } from './view';
 
 export function slotReads(ctx: ServiceContext) {
@@ -39,17 +39,7 @@ export function slotReads(ctx: ServiceContext) {
       return toSlot(row, (await supervisorIdsOf([id])).get(id)!);
     },
 
-    async list(
-      actor: Actor,
-      q: {
-        organizationId?: string;
-        status?: SlotStatus;
-        kind?: SlotKind;
-        municipalityCode?: string;
-        limit: number;
-        cursor?: string;
-      },
-    ) {
+    async list(actor: Actor, q: SlotListQuery) {
       const scope = registryScope(actor, q.organizationId);
       const page = await listPage(q, (after, take) =>
         db

@@ -1,36 +1,11 @@
-/** From API input to a slot row: the fields it sets, and the rules that tie several fields together. */
-import type { OfferedAdaptation } from '../../../db/schema';
-import { adaptationMask, type Level, type SlotKind, type SlotStatus } from '../../domain/vocabulary';
+import { adaptationMask } from '../../domain/vocabulary';
 import { type FieldError, unprocessable } from '../../lib/problem';
-import { daysMask, normaliseWindows, toIntervals, totalMinutes, type Window } from '../../lib/schedule';
+import { daysMask, normaliseWindows, toIntervals, totalMinutes } from '../../lib/schedule';
+import type { SlotUpdate } from './schemas';
 import type { SlotRow } from './view';
 
-export interface SlotInput {
-  organizationId?: string;
-  siteId?: string | null;
-  title: string;
-  description: string;
-  tasks: string[];
-  occupation: { ssyk?: string | null; label: string };
-  kind: SlotKind;
-  location?: { municipalityCode: string; address?: string | null; lat?: number; lon?: number };
-  capacity: number;
-  schedule: Window[];
-  hoursPerWeek: { min: number; max: number };
-  startDate: string;
-  endDate?: string | null;
-  openEnded: boolean;
-  supervisorIds: string[];
-  adaptations: OfferedAdaptation[];
-  environment: { socialIntensity: Level; physicalDemand: Level };
-  subsidies: string[];
-  leadsToHire: boolean;
-  status?: SlotStatus;
-}
-export type SlotPatch = Partial<Omit<SlotInput, 'organizationId'>>;
-
 /** Applies the API fields of an input onto a row (create: onto nothing). */
-export function applyFields(base: Partial<SlotRow>, input: SlotPatch): Partial<SlotRow> {
+export function applyFields(base: Partial<SlotRow>, input: SlotUpdate): Partial<SlotRow> {
   const row: Partial<SlotRow> = { ...base };
   if (input.title !== undefined) row.title = input.title;
   if (input.description !== undefined) row.description = input.description;

@@ -13,7 +13,8 @@ import { slotChangedStatements } from '../search/sync-statements';
 import type { SiteService } from '../sites';
 import { resolveLocation } from './location';
 import type { SlotReads } from './read';
-import { applyFields, assertConsistent, type SlotInput, type SlotPatch } from './rows';
+import { applyFields, assertConsistent } from './rows';
+import type { SlotCreate, SlotUpdate } from './schemas';
 import { type SlotRow, toSlot } from './view';
 
 const placesConflict = {
@@ -49,7 +50,7 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
     ] as const;
   }
 
-  async function update(actor: Actor, id: string, patch: SlotPatch) {
+  async function update(actor: Actor, id: string, patch: SlotUpdate) {
     const existing = await load(actor, id);
     assertCanManageRegistry(actor, existing.organizationId, 'Slot', id);
     if (patch.status === 'paused' && existing.status === 'closed')
@@ -91,7 +92,7 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
   }
 
   return {
-    async create(actor: Actor, input: SlotInput) {
+    async create(actor: Actor, input: SlotCreate) {
       const organizationId = registryOwnerFor(actor, input.organizationId, ['employer', 'social_enterprise']);
       const supervisorIds = [...new Set(input.supervisorIds)];
       await assertSupervisorsOf(organizationId, supervisorIds);

@@ -1,39 +1,18 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import {
-  type AdaptationNeed,
-  type ParticipantPreferences,
-  participants,
-  type RampStep,
-  users,
-} from '../../db/schema';
-import type { Actor, Member } from '../auth/actor';
-import { assertParticipantAccess, assertProviderRole } from '../auth/policy';
-import { newId } from '../lib/ids';
-import { listPage } from '../lib/pagination';
-import { type FieldError, notFound, unprocessable } from '../lib/problem';
-import { normaliseWindows, type Window } from '../lib/schedule';
-import type { ServiceContext } from './context';
-import { mapConstraints } from './db-errors';
-import { eraseParticipant, exportParticipant } from './placements/erasure';
-import { locate } from './sites';
+import { participants, users } from '../../../db/schema';
+import type { Actor, Member } from '../../auth/actor';
+import { assertParticipantAccess, assertProviderRole } from '../../auth/policy';
+import { newId } from '../../lib/ids';
+import { listPage } from '../../lib/pagination';
+import { type FieldError, notFound, unprocessable } from '../../lib/problem';
+import { normaliseWindows } from '../../lib/schedule';
+import type { ServiceContext } from '../context';
+import { mapConstraints } from '../db-errors';
+import { eraseParticipant, exportParticipant } from '../placements/erasure';
+import { locate } from '../sites';
+import type { ParticipantCreate, ParticipantListQuery, ParticipantUpdate } from './schemas';
 
 export type ParticipantRow = typeof participants.$inferSelect;
-
-export interface ParticipantInput {
-  reference: string;
-  handlerId?: string;
-  strengths: string[];
-  interests: string[];
-  avoid: string[];
-  availability: Window[];
-  hoursPerWeek: { now: number; target: number };
-  rampUp: RampStep[];
-  adaptationNeeds: AdaptationNeed[];
-  location: { municipalityCode: string; lat?: number; lon?: number };
-  maxTravelKm: number;
-  preferences: ParticipantPreferences;
-}
-export type ParticipantPatch = Partial<ParticipantInput> & { status?: 'active' | 'ended' };
 
 export const toParticipant = (p: ParticipantRow) => ({
   id: p.id,
@@ -82,7 +61,7 @@ function consistencyErrors(p: ParticipantRow): FieldError[] {
   return errors;
 }
 
-function applyFields(base: Partial<ParticipantRow>, input: ParticipantPatch): Partial<ParticipantRow> {
+function applyFields(base: Partial<ParticipantRow>, input: ParticipantUpdate): Partial<ParticipantRow> {
   const row: Partial<ParticipantRow> = { ...base };
   for (const key of [
     'reference',
@@ -153,7 +132,7 @@ export function participantService(ctx: ServiceContext) {
   return {
     load,
 
-    async create(actor: Actor, input: ParticipantInput) {
+    async create(actor: Actor, input: ParticipantCreate) {
       assertProviderRole(actor, ['handler', 'admin'], 'register participants');
       const handlerId = input.handlerId ?? actor.userId;
       if (actor.role !== 'handler' || handlerId !== actor.userId) await assertHandler(actor, handlerId);
@@ -177,10 +156,7 @@ export function participantService(ctx: ServiceContext) {
       return toParticipant(await load(actor, id, 'read'));
     },
 
-    async list(
-      actor: Actor,
-      q: { handlerId?: string; status?: 'active' | 'ended'; limit: number; cursor?: string },
-    ) {
+    async list(actor: Actor, q: ParticipantListQuery) {
       assertProviderRole(actor, ['handler', 'admin', 'coordinator'], 'list participants');
       const handlerId = q.handlerId === 'me' ? actor.userId : q.handlerId;
       const page = await listPage(q, (after, take) =>
@@ -203,7 +179,7 @@ export function participantService(ctx: ServiceContext) {
       return { ...page, data: page.data.map(toParticipant) };
     },
 
-    async update(actor: Actor, id: string, patch: ParticipantPatch) {
+    async update(actor: Actor, id: string, patch: ParticipantUpdate) {
       const existing = await load(actor, id, 'write');
       assertParticipantAccess(actor, existing.organizationId, 'write', id);
       if (patch.handlerId !== undefined && patch.handlerId !== existing.handlerId)

@@ -1,12 +1,13 @@
 /**
- * Field schemas shared by several resources. They validate and document at once: the same schema
- * builds the OpenAPI document and rejects bad input with a field-level message.
+ * The domain's values as schemas, shared by every service's input schemas (and so by the API and
+ * the pages). They validate and document at once: the same schema builds the OpenAPI document and
+ * rejects bad input with a field-level message.
  */
 import { z } from '@hono/zod-openapi';
-import { personalDataProblem } from '../../domain/privacy';
-import { adaptationCodes, levels, slotKinds, weekdays } from '../../domain/vocabulary';
-import { isTime, parseTime } from '../../lib/schedule';
-import { municipalityByCode, ssykByCode } from '../../reference';
+import { isTime, parseTime } from '../lib/schedule';
+import { municipalityByCode, ssykByCode } from '../reference';
+import { personalDataProblem } from './privacy';
+import { adaptationCodes, levels, slotKinds, weekdays } from './vocabulary';
 
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
