@@ -90,6 +90,15 @@ export const configSchema = z
             ),
         ),
       ),
+    /**
+     * Node behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
+     * (the one the proxy added) instead of the socket. Leave off when clients reach Node directly, or
+     * they could name any address they like.
+     */
+    TRUST_PROXY: flag(false),
+    /** Failed authentications (wrong API keys) allowed per client address, and per key prefix, per window. */
+    AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+    AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     /** Largest accepted request head (request line and headers) on Node, in bytes; more answers 431. */
     MAX_HEADER_BYTES: z.coerce
       .number()

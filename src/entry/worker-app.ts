@@ -108,6 +108,7 @@ export function buildWorkerApp(env: WorkerEnv): WorkerApp {
       : openLibsqlWeb(config.TURSO_DATABASE_URL!, config.TURSO_AUTH_TOKEN);
   const db: Db = opened.db;
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp({ config, db, logger });
+  // Cloudflare sets CF-Connecting-IP to the client's address; a client cannot choose it.
+  const app = createApp({ config, db, logger, clientAddress: (c) => c.req.header('cf-connecting-ip') });
   return { ok: true, app, config, driver, logger, usage: opened.usage, showUsage };
 }
