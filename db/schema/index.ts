@@ -3,4 +3,5 @@ export * from './organizations';
 export * from './outbox';
 export * from './participants';
 export * from './placements';
+export * from './rate-limits';
 export * from './registry';

@@ -2,9 +2,11 @@
  * Node entry: reads the environment, opens the embedded libSQL file (or Turso), migrates, seeds the
  * demo on first run, and serves the app. Only wiring lives here.
  */
+
+import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { migrateLibsql, openLibsql } from '../adapters/db/libsql';
 import { nodeDocsAssets } from '../adapters/docs/node';
-import { createNodeServer } from '../adapters/http/node';
+import { createNodeServer, nodeClientAddress } from '../adapters/http/node';
 import { createApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
 import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
@@ -31,6 +33,7 @@ async function main() {
     logger,
     docsAssets: nodeDocsAssets(),
     matchingSlots: 'resident',
+    clientAddress: nodeClientAddress(config.TRUST_PROXY),
   });
 
   if (config.SEED_DEMO) {
@@ -47,8 +50,8 @@ async function main() {
   // at once after a successful write, so a mail leaves within seconds. Workers use a Cron Trigger.
   const outboxLoop = startOutboxLoop(database.db, app.outboxHandlers, logger);
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
-  const fetch = async (request: Request) => {
-    const response = await app.fetch(request);
+  const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
+    const response = await app.fetch(request, env);
     if (!readOnly.has(request.method) && response.status < 400) outboxLoop.kick();
     return response;
   };

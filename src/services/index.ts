@@ -10,6 +10,7 @@ import { organizationService } from './organizations';
 import { participantService } from './participants/index';
 import { placementService } from './placements';
 import { auditService } from './placements/audit';
+import { rateLimitService } from './rate-limits';
 import { searchService } from './search/service';
 import { siteService } from './sites';
 import { slotService } from './slots';
@@ -41,6 +42,7 @@ export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
     matching: matchingService(ctx, matchingSlots),
     search: searchService(ctx, search),
     notifications: notificationService(ctx),
+    rateLimits: rateLimitService(ctx),
   };
 }
 
