@@ -39,7 +39,7 @@ async function runOne(slotCount: number, requests: number): Promise<HttpMatching
   const dir = mkdtempSync(join(tmpdir(), 'se-bench-http-'));
   const database = await openLibsql(`file:${join(dir, 'bench.db')}`);
   try {
-    await migrateLibsql(database.db);
+    await migrateLibsql(database);
     const { db } = database;
     const config = loadConfig({
       NODE_ENV: 'test',

@@ -180,7 +180,7 @@ export async function run(): Promise<SearchBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'se-bench-search-'));
   const database = await openLibsql(`file:${join(dir, 'bench.db')}`);
   try {
-    await migrateLibsql(database.db);
+    await migrateLibsql(database);
     const { db } = database;
 
     let started = performance.now();

@@ -7,7 +7,7 @@ import { createLogger } from '../src/lib/logger';
 export async function openForCli() {
   const config = loadConfig(process.env);
   const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  await migrateLibsql(database.db);
+  await migrateLibsql(database);
   const app = createApp({ config, db: database.db, logger: createLogger('warn') });
   return { config, database, app };
 }

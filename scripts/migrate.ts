@@ -4,6 +4,6 @@ import { loadConfig } from '../src/config';
 
 const config = loadConfig(process.env);
 const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-await migrateLibsql(database.db);
+await migrateLibsql(database);
 database.close();
 console.log(`Migrated ${config.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')}`);

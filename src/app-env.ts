@@ -7,5 +7,7 @@ export interface AppEnv {
     actor: Actor;
     services: Services;
     requestId: string;
+    /** The client's network address as the entry point sees it (rate limits); `unknown` when it cannot tell. */
+    clientAddress: string;
   };
 }

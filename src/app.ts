@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -56,6 +57,11 @@ export interface AppDeps {
    * fastest per request: Node). See src/services/matching/sources.ts.
    */
   matchingSlots?: MatchingSlots;
+  /**
+   * The client's network address, for rate limits: Node reads the socket (or X-Forwarded-For behind a
+   * trusted proxy), Workers the CF-Connecting-IP header. Without it every client counts as `unknown`.
+   */
+  clientAddress?: (c: Context<AppEnv>) => string | undefined;
 }
 
 const publicPaths = /^\/v1\/vocabularies\//;
@@ -89,6 +95,10 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestContext(services, logger));
+  app.use('*', async (c, next) => {
+    c.set('clientAddress', deps.clientAddress?.(c) || 'unknown');
+    await next();
+  });
   app.use('*', securityHeadersMiddleware({ hsts: deps.config.NODE_ENV !== 'development' }));
   // Before authentication, so a browser's preflight is answered without a key.
   app.use(
@@ -158,8 +168,10 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => problemResponse(c, problem(404, `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
-    if (err instanceof ApiError)
+    if (err instanceof ApiError) {
+      for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
       return problemResponse(c, problem(err.status, err.message, err.errors, err.slug));
+    }
     if (err instanceof HTTPException) {
       const detail = /json/i.test(err.message)
         ? 'The body is not valid JSON, or the Content-Type is not application/json.'

@@ -50,6 +50,12 @@ export const configSchema = z
     MEILISEARCH_URL: optionalString.pipe(z.url().optional()),
     MEILISEARCH_API_KEY: optionalString,
     MEILISEARCH_INDEX: z.string().min(1).default('slots'),
+    /**
+     * Embedded search: candidates one search examines at most (the most selective access path,
+     * in the sort's order). Bounds the rows a search reads (D1 bills them) to about six times this,
+     * whatever the registry's size; beyond it totals and facets say "more than".
+     */
+    SEARCH_WINDOW: z.coerce.number().int().min(100).max(100_000).default(7000),
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
     MAIL_FROM: z.string().min(3).default('SE-registret <noreply@se-registret.example>'),
@@ -84,6 +90,15 @@ export const configSchema = z
             ),
         ),
       ),
+    /**
+     * Node behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
+     * (the one the proxy added) instead of the socket. Leave off when clients reach Node directly, or
+     * they could name any address they like.
+     */
+    TRUST_PROXY: flag(false),
+    /** Failed authentications (wrong API keys) allowed per client address, and per key prefix, per window. */
+    AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+    AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     /** Largest accepted request head (request line and headers) on Node, in bytes; more answers 431. */
     MAX_HEADER_BYTES: z.coerce
       .number()

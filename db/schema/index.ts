@@ -4,4 +4,5 @@ export * from './organizations';
 export * from './outbox';
 export * from './participants';
 export * from './placements';
+export * from './rate-limits';
 export * from './registry';

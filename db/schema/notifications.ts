@@ -42,8 +42,11 @@ export const notifications = sqliteTable(
     /** A user, supervisor or organization id, by `recipientKind`. */
     recipientId: text('recipient_id').notNull(),
     recipientEmail: text('recipient_email').notNull(),
-    /** Template parameters. A digest gains slots until it is frozen. */
-    data: json<Record<string, unknown>>('data').notNull(),
+    /**
+     * Template parameters (the template's data type, src/mail/templates; read back through
+     * `storedTemplateData`). A digest gains slots until it is frozen.
+     */
+    data: json<object>('data').notNull(),
     /** Bumped on each change of `data`, for compare-and-set appends to a digest. */
     revision: integer('revision').notNull().default(0),
     /**

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { json } from './columns';
 
@@ -51,5 +52,8 @@ export const outbox = sqliteTable(
     uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_topic_idx').on(t.topic, t.status),
+    // Only rows still to run: the embedded search asks, for each candidate slot, whether its index task
+    // is still to run, and most rows are done (src/search/embedded/statement.ts).
+    index('outbox_pending_key_idx').on(t.dedupeKey).where(sql`${t.status} IN ('pending', 'failed')`),
   ],
 );

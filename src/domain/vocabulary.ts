@@ -5,6 +5,13 @@
  * slots (used by search filters and the matching engine), so reordering would corrupt stored masks.
  * Adaptations are functional needs, never conditions: "quiet workspace", not a diagnosis.
  */
+/** A code list as the non-empty tuple zod's enums take; every vocabulary here has entries. */
+function nonEmpty<T>(items: readonly T[]): readonly [T, ...T[]] {
+  const [first, ...rest] = items;
+  if (first === undefined) throw new Error('a vocabulary needs at least one code');
+  return [first, ...rest];
+}
+
 export const adaptationVocabulary = [
   { code: 'quiet_workspace', group: 'environment', sv: 'Tyst arbetsplats', en: 'Quiet workspace' },
   {
@@ -81,10 +88,7 @@ export const adaptationVocabulary = [
 ] as const;
 
 export type AdaptationCode = (typeof adaptationVocabulary)[number]['code'];
-export const adaptationCodes = adaptationVocabulary.map((a) => a.code) as unknown as readonly [
-  AdaptationCode,
-  ...AdaptationCode[],
-];
+export const adaptationCodes = nonEmpty(adaptationVocabulary.map((a) => a.code));
 export const adaptationBit: Record<AdaptationCode, number> = Object.fromEntries(
   adaptationVocabulary.map((a, i) => [a.code, i]),
 ) as Record<AdaptationCode, number>;
@@ -169,7 +173,7 @@ export const subsidyVocabulary = [
   { code: 'introduktionsjobb', conceptId: 'hacE_rGN_vkw', sv: 'Introduktionsjobb', en: 'Introduction job' },
   { code: 'extratjanst', conceptId: 'NWTs_pUt_NEg', sv: 'Extratjänst', en: 'Extra service job' },
 ] as const;
-export const subsidyCodes = subsidyVocabulary.map((s) => s.code) as unknown as readonly [string, ...string[]];
+export const subsidyCodes = nonEmpty(subsidyVocabulary.map((s) => s.code));
 
 /** What a social enterprise's work-training places are for (the three kinds in DOMAIN.md). */
 export const programmeKinds = ['daily_activity_lss', 'rehabilitation', 'stepping_stone'] as const;

@@ -2,9 +2,11 @@
  * Node entry: reads the environment, opens the embedded libSQL file (or Turso), migrates, seeds the
  * demo on first run, and serves the app. Only wiring lives here.
  */
+
+import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { migrateLibsql, openLibsql } from '../adapters/db/libsql';
 import { nodeDocsAssets } from '../adapters/docs/node';
-import { createNodeServer } from '../adapters/http/node';
+import { createNodeServer, nodeClientAddress } from '../adapters/http/node';
 import { createApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
 import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
@@ -22,7 +24,7 @@ async function main() {
   }
 
   const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  await migrateLibsql(database.db);
+  await migrateLibsql(database);
   // Node keeps every open slot in memory for matching: one long-lived process, whole requests in a
   // few milliseconds at 100,000 slots (README, "Matching at scale").
   const app = createApp({
@@ -31,6 +33,7 @@ async function main() {
     logger,
     docsAssets: nodeDocsAssets(),
     matchingSlots: 'resident',
+    clientAddress: nodeClientAddress(config.TRUST_PROXY),
   });
 
   if (config.SEED_DEMO) {
@@ -47,8 +50,8 @@ async function main() {
   // at once after a successful write, so a mail leaves within seconds. Workers use a Cron Trigger.
   const outboxLoop = startOutboxLoop(database.db, app.outboxHandlers, logger);
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
-  const fetch = async (request: Request) => {
-    const response = await app.fetch(request);
+  const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
+    const response = await app.fetch(request, env);
     if (!readOnly.has(request.method) && response.status < 400) outboxLoop.kick();
     return response;
   };

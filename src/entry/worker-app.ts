@@ -33,8 +33,10 @@ export type WorkerApp =
       config: AppConfig;
       driver: DatabaseDriver;
       logger: Logger;
-      /** Outside production on D1: what the database was asked to do so far (see d1-usage.ts). */
-      usage: DbUsage | null;
+      /** What the database was asked to do so far (calls always; on D1 outside production, rows too). */
+      usage: DbUsage;
+      /** Outside production: each answer tells what it asked of the database (worker.ts). */
+      showUsage: boolean;
     }
   | { ok: false; error: ConfigError };
 
@@ -94,13 +96,19 @@ export function buildWorkerApp(env: WorkerEnv): WorkerApp {
   }
 
   const driver: DatabaseDriver = isD1Database(binding) ? 'd1' : 'turso';
-  // Outside production, D1 is metered so each answer can say what it cost (worker.ts).
-  const metered = isD1Database(binding) && config.NODE_ENV !== 'production' ? meteredD1(binding) : null;
-  const db: Db =
+  // Calls are counted so the outbox drain stays within the per-invocation limit; outside production
+  // D1's rows read and written too, for the answer's usage header (worker.ts).
+  const showUsage = config.NODE_ENV !== 'production';
+  const opened =
     driver === 'd1'
-      ? openD1(metered?.binding ?? (binding as D1DatabaseLike))
-      : openLibsqlWeb(config.TURSO_DATABASE_URL!, config.TURSO_AUTH_TOKEN).db;
+      ? (() => {
+          const metered = meteredD1(binding as D1DatabaseLike, { rows: showUsage });
+          return { db: openD1(metered.binding), usage: metered.usage };
+        })()
+      : openLibsqlWeb(config.TURSO_DATABASE_URL!, config.TURSO_AUTH_TOKEN);
+  const db: Db = opened.db;
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createApp({ config, db, logger });
-  return { ok: true, app, config, driver, logger, usage: metered?.usage ?? null };
+  // Cloudflare sets CF-Connecting-IP to the client's address; a client cannot choose it.
+  const app = createApp({ config, db, logger, clientAddress: (c) => c.req.header('cf-connecting-ip') });
+  return { ok: true, app, config, driver, logger, usage: opened.usage, showUsage };
 }

@@ -6,15 +6,17 @@
  * - `scheduled` (the Cron Trigger in wrangler.toml) drains whatever is due: retries, delayed work,
  *   and anything a `waitUntil` drain did not finish. It is the safety net that makes effects
  *   at-least-once.
+ *
+ * The module exports only its handler: workerd reads every named export of the entry module as an
+ * entrypoint and refuses to start on a constant (test/workers/entry.test.ts keeps it so).
  */
 import type { ExecutionContext } from 'hono';
-import { type DbUsage, usageSince } from '../adapters/db/d1-usage';
-import type { App } from '../app';
 import type { ConfigError } from '../config';
 import { describeFault } from '../lib/faults';
 import { problem } from '../lib/problem';
-import type { DrainResult } from '../outbox/outbox';
 import { type WorkerEnv, workerApp } from './worker-app';
+import { drainUntilIdle, FREE_PLAN_CALLS, SPARE_CALLS } from './worker-drain';
+import { withUsage } from './worker-usage';
 
 /** What the runtime passes to `scheduled`; declared here because the project is typed for Node. */
 export interface ScheduledEvent {
@@ -23,36 +25,6 @@ export interface ScheduledEvent {
 }
 
 const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/**
- * How much outbox work one invocation takes on. Every query is a D1 query or (Turso) a subrequest,
- * and Workers allow 1,000 of those per invocation on the Paid plan (50 on Free); a row costs its
- * claim, its handler's queries and its completion. So: small passes, a few per cron run, one after a
- * write (whose own queries come first). What is left waits for the next minute's cron.
- */
-const PASS_SIZE = 25;
-const CRON_PASSES = 8;
-const AFTER_WRITE_PASSES = 1;
-/** Stop starting new passes after this long, well inside a Cron invocation's limits. */
-const CRON_BUDGET_MS = 20_000;
-
-/** Drains pass after pass until a pass comes back short (nothing more due), or a limit is reached. */
-export async function drainUntilIdle(
-  app: App,
-  { passes = CRON_PASSES, budgetMs = CRON_BUDGET_MS } = {},
-): Promise<DrainResult> {
-  const started = Date.now();
-  const total: DrainResult = { claimed: 0, done: 0, retried: 0, failed: 0 };
-  for (let i = 0; i < passes; i++) {
-    const pass = await app.drainOutbox({ batchSize: PASS_SIZE });
-    total.claimed += pass.claimed;
-    total.done += pass.done;
-    total.retried += pass.retried;
-    total.failed += pass.failed;
-    if (pass.claimed < PASS_SIZE || Date.now() - started > budgetMs) break;
-  }
-  return total;
-}
 
 /** A problem document naming each bad setting (never its value), for every request until fixed. */
 function misconfigured(error: ConfigError) {
@@ -68,43 +40,22 @@ function misconfigured(error: ConfigError) {
   });
 }
 
-/** The header that tells, outside production, what one request asked of D1. */
-export const D1_USAGE_HEADER = 'x-d1-usage';
-
-/**
- * Adds what the request cost in D1 (calls, statements, rows read and written) to its answer. The
- * meter is per isolate, so requests running at the same moment share the figures; benchmarks and
- * tests send one request at a time.
- */
-async function withUsage(
-  response: Response | Promise<Response>,
-  usage: DbUsage,
-  before: DbUsage,
-): Promise<Response> {
-  const res = await response;
-  const d = usageSince(before, usage);
-  const headers = new Headers(res.headers);
-  headers.set(
-    D1_USAGE_HEADER,
-    `calls=${d.calls}; statements=${d.statements}; rows-read=${d.rowsRead}; rows-written=${d.rowsWritten}`,
-  );
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
-}
-
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
     const built = workerApp(env);
     if (!built.ok) return misconfigured(built.error);
-    const before = built.usage ? { ...built.usage } : null;
-    const served = built.app.fetch(request, env, ctx);
-    const response = built.usage && before ? withUsage(served, built.usage, before) : served;
+    const { app, usage, logger } = built;
+    const before = { ...usage };
+    const served = app.fetch(request, env, ctx);
+    const response = built.showUsage ? withUsage(served, usage, before) : served;
     if (built.config.OUTBOX_DRAIN_AFTER_WRITE && !readOnly.has(request.method)) {
-      const { app, logger } = built;
       ctx.waitUntil(
         Promise.resolve(response).then(async (res) => {
           if (res.status >= 400) return; // a refused write wrote nothing
+          // What the request left of the Free plan's calls for this invocation.
+          const calls = FREE_PLAN_CALLS - SPARE_CALLS - (usage.calls - before.calls);
           try {
-            await drainUntilIdle(app, { passes: AFTER_WRITE_PASSES });
+            await drainUntilIdle(app, usage, { calls, passes: 1 });
           } catch (err) {
             // The cron retries whatever is left; the response has gone out already.
             logger.warn('outbox drain after write failed', describeFault(err));
@@ -118,7 +69,7 @@ export default {
   async scheduled(event: ScheduledEvent, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     const built = workerApp(env);
     if (!built.ok) throw built.error; // shows as a failed cron run, with every bad setting named
-    const result = await drainUntilIdle(built.app);
+    const result = await drainUntilIdle(built.app, built.usage);
     if (result.claimed) built.logger.info('outbox cron', { cron: event.cron, ...result });
   },
 };

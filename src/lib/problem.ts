@@ -35,6 +35,8 @@ const titles: Record<number, [slug: string, title: string]> = {
 
 /** An error a service throws on purpose; rendered as a problem document with its status. */
 export class ApiError extends Error {
+  /** Headers the answer carries besides the problem document, e.g. `Retry-After` on a 429. */
+  headers?: Record<string, string>;
   constructor(
     readonly status: ContentfulStatusCode,
     detail: string,
@@ -55,6 +57,11 @@ export const notFound = (what: string, id?: string) =>
   new ApiError(404, id ? `${what} ${id} does not exist or is not visible to you.` : `${what} not found.`);
 export const conflict = (detail: string, slug?: string) => new ApiError(409, detail, undefined, slug);
 export const unprocessable = (detail: string, errors?: FieldError[]) => new ApiError(422, detail, errors);
+export function tooManyRequests(detail: string, retryAfterSeconds: number) {
+  const err = new ApiError(429, detail);
+  err.headers = { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) };
+  return err;
+}
 
 export function problem(status: number, detail: string, errors?: FieldError[], slug?: string): Problem {
   const [defaultSlug, title] = titles[status] ?? ['error', 'Error'];

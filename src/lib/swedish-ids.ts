@@ -33,7 +33,7 @@ const personnummerCandidate = /(?<!\d)(?:\d{2})?(\d{2})(\d{2})(\d{2})[-+\s]?(\d{
 /** True when the text holds something shaped like a valid personnummer or samordningsnummer. */
 export function containsPersonalIdentityNumber(text: string): boolean {
   for (const m of text.matchAll(personnummerCandidate)) {
-    const [, yy, mm, dd, tail] = m as unknown as [string, string, string, string, string];
+    const [, yy = '', mm = '', dd = '', tail = ''] = m;
     const month = Number(mm);
     const day = Number(dd) > 60 ? Number(dd) - 60 : Number(dd);
     if (month < 1 || month > 12 || day < 1 || day > 31) continue;

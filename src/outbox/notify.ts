@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { NOTIFY_TOPIC } from '../../db/schema';
 import type { Db } from '../adapters/db/types';
 import { enqueueStatement } from './outbox';
@@ -7,15 +8,22 @@ import { enqueueStatement } from './outbox';
  * atomic batch as the change; the notification worker later decides who is told what, and queues
  * one mail row per recipient. So an event is never lost, and producers know nothing about mail.
  */
-export type DomainEvent =
-  | { event: 'api_key.issued'; keyId: string }
-  | { event: 'slot.opened'; slotId: string }
-  | { event: 'placement.proposed'; placementId: string }
-  | { event: 'placement.accepted'; placementId: string }
-  | { event: 'placement.declined'; placementId: string }
-  | { event: 'placement.withdrawn'; placementId: string }
-  | { event: 'placement.started'; placementId: string }
-  | { event: 'placement.ended'; placementId: string };
+export const DomainEvent = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('api_key.issued'), keyId: z.string() }),
+  z.object({ event: z.literal('slot.opened'), slotId: z.string() }),
+  z.object({
+    event: z.enum([
+      'placement.proposed',
+      'placement.accepted',
+      'placement.declined',
+      'placement.withdrawn',
+      'placement.started',
+      'placement.ended',
+    ]),
+    placementId: z.string(),
+  }),
+]);
+export type DomainEvent = z.infer<typeof DomainEvent>;
 
 /** `discriminator` makes the key unique per occurrence (e.g. the new status or a timestamp). */
 export function notifyStatement(db: Db, e: DomainEvent, now: string, discriminator = now) {

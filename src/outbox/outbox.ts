@@ -5,7 +5,7 @@
  * and records the result. Handlers must be idempotent: after a crash between the effect and the
  * bookkeeping the row runs again (mail uses the row id as the provider's idempotency key).
  */
-import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { MAIL_TOPIC, outbox } from '../../db/schema';
 import type { Db } from '../adapters/db/types';
 import { newId } from '../lib/ids';
@@ -17,7 +17,14 @@ export class PermanentFailure extends Error {
   override name = 'PermanentFailure';
 }
 
-export type OutboxHandler = (row: OutboxRow) => Promise<void>;
+/**
+ * Runs one row's effect. A topic whose rows are cheaper together (the search index: one read and
+ * one write for many slots) also offers `many`, which the drain calls with all of a pass's rows of
+ * that topic; if it throws, every one of them is retried.
+ */
+export type OutboxHandler = ((row: OutboxRow) => Promise<void>) & {
+  many?: (rows: OutboxRow[]) => Promise<void>;
+};
 
 export interface EnqueueOptions {
   topic: string;
@@ -64,7 +71,27 @@ export interface DrainOptions {
   maxAttempts?: Record<string, number>;
   /** Only these topics (a worker per topic), or all with a handler. */
   topics?: string[];
+  /** At most this many database calls (Workers limit them per invocation); see QueryBudget. */
+  budget?: QueryBudget;
 }
+
+/**
+ * Database calls a drain may make. `used` reads a counter of the calls made so far (it only grows;
+ * calls by anything else running at the same time count too, which only makes the drain stop
+ * sooner). The drain claims no more rows than the budget can finish, at ROW_RESERVE calls each.
+ */
+export interface QueryBudget {
+  used(): number;
+  limit: number;
+}
+
+/**
+ * Calls one row may cost at most, its handler and bookkeeping included (the mail topic is the
+ * dearest: read, freeze, send, record); the Workers suite measures every topic against it.
+ */
+export const ROW_RESERVE = 8;
+/** A pass's own calls: the claim and the one batch that records every outcome. */
+export const PASS_CALLS = 2;
 
 export const DEFAULT_MAX_ATTEMPTS = 10;
 /**
@@ -86,6 +113,19 @@ export interface DrainResult {
   failed: number;
 }
 
+/** How many rows a pass may claim: the batch size, or fewer when the budget could not finish them. */
+function passSize(opts: DrainOptions, start: number): number {
+  const size = opts.batchSize ?? 50;
+  if (!opts.budget) return size;
+  const left = opts.budget.limit - (opts.budget.used() - start) - PASS_CALLS;
+  return Math.max(0, Math.min(size, Math.floor(left / ROW_RESERVE)));
+}
+
+/**
+ * One pass: claim due rows in one conditional update (a lease; two workers never claim one row),
+ * run them, and record every outcome in one batch. A handful of calls for a whole pass, plus what
+ * the handlers need.
+ */
 export async function drainOutbox(
   db: Db,
   handlers: Record<string, OutboxHandler>,
@@ -96,17 +136,22 @@ export async function drainOutbox(
   const maxAttempts = { ...TOPIC_MAX_ATTEMPTS, ...opts.maxAttempts };
   const topics = opts.topics ?? Object.keys(handlers);
   const result: DrainResult = { claimed: 0, done: 0, retried: 0, failed: 0 };
-  if (topics.length === 0) return result;
+  const size = passSize(opts, opts.budget?.used() ?? 0);
+  if (topics.length === 0 || size === 0) return result;
 
-  const nowIso = clock().toISOString();
-  const due = await db
+  const claimAt = clock();
+  const nowIso = claimAt.toISOString();
+  const claimable = and(
+    eq(outbox.status, 'pending'),
+    or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, nowIso)),
+  );
+  const due = db
     .select({ id: outbox.id })
     .from(outbox)
     .where(
       and(
-        eq(outbox.status, 'pending'),
+        claimable,
         lte(outbox.nextAttemptAt, nowIso),
-        or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, nowIso)),
         sql`${outbox.topic} IN (${sql.join(
           topics.map((t) => sql`${t}`),
           sql`, `,
@@ -114,56 +159,102 @@ export async function drainOutbox(
       ),
     )
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-    .limit(opts.batchSize ?? 50);
+    .limit(size);
+  const claimed = await db
+    .update(outbox)
+    .set({
+      lockedUntil: new Date(claimAt.getTime() + leaseMs).toISOString(),
+      attempts: sql`${outbox.attempts} + 1`,
+    })
+    // Claimable again in the same statement: a row another worker took meanwhile is not taken twice.
+    .where(and(inArray(outbox.id, due), claimable))
+    .returning();
+  if (claimed.length === 0) return result;
+  claimed.sort((a, b) =>
+    a.nextAttemptAt < b.nextAttemptAt ? -1 : a.nextAttemptAt > b.nextAttemptAt ? 1 : a.id < b.id ? -1 : 1,
+  );
+  result.claimed = claimed.length;
 
-  for (const { id } of due) {
-    const claimAt = clock();
-    const [row] = await db
+  const failures = new Map<string, unknown>();
+  /** Rows left for a later pass: their lease was running out before their turn. */
+  const unrun = new Set<string>();
+  const leaseLeft = () => claimAt.getTime() + leaseMs / 2 - clock().getTime();
+  const byTopic = new Map<string, OutboxRow[]>();
+  for (const row of claimed) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+  for (const [topic, rows] of byTopic) {
+    const handler = handlers[topic];
+    if (!handler) {
+      for (const row of rows) failures.set(row.id, new PermanentFailure(`no handler for topic ${topic}`));
+    } else if (handler.many && rows.length > 1) {
+      try {
+        await handler.many(rows);
+      } catch (err) {
+        for (const row of rows) failures.set(row.id, err);
+      }
+    } else {
+      for (const row of rows) {
+        if (leaseLeft() <= 0) {
+          unrun.add(row.id);
+          continue;
+        }
+        try {
+          await handler(row);
+        } catch (err) {
+          failures.set(row.id, err);
+        }
+      }
+    }
+  }
+
+  // Every outcome in one batch. Each update applies only to the generation that ran; a row queued
+  // again meanwhile stays pending for its new change, with its lease released.
+  const finished = clock();
+  const outcomes = claimed.map((row) => {
+    const sameRun = and(eq(outbox.id, row.id), eq(outbox.generation, row.generation));
+    const release = db
       .update(outbox)
-      .set({
-        lockedUntil: new Date(claimAt.getTime() + leaseMs).toISOString(),
-        attempts: sql`${outbox.attempts} + 1`,
-      })
-      .where(
-        and(
-          eq(outbox.id, id),
-          eq(outbox.status, 'pending'),
-          or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, claimAt.toISOString())),
-        ),
-      )
-      .returning();
-    if (!row) continue; // another worker took it
-    result.claimed++;
-    const handler = handlers[row.topic];
-    try {
-      if (!handler) throw new PermanentFailure(`no handler for topic ${row.topic}`);
-      await handler(row);
-      const finished = clock().toISOString();
-      // Complete only the generation we ran; a newer queued change keeps the row pending.
-      const [completed] = await db
-        .update(outbox)
-        .set({ status: 'done', doneAt: finished, lockedUntil: null, lastError: null })
-        .where(and(eq(outbox.id, row.id), eq(outbox.generation, row.generation)))
-        .returning({ id: outbox.id });
-      if (!completed) await db.update(outbox).set({ lockedUntil: null }).where(eq(outbox.id, row.id));
+      .set({ lockedUntil: null })
+      .where(and(eq(outbox.id, row.id), ne(outbox.generation, row.generation)));
+    if (unrun.has(row.id)) {
+      result.claimed--;
+      return [
+        db
+          .update(outbox)
+          .set({ lockedUntil: null, attempts: sql`${outbox.attempts} - 1` })
+          .where(sameRun),
+      ];
+    }
+    if (!failures.has(row.id)) {
       result.done++;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const permanent =
-        err instanceof PermanentFailure || row.attempts >= (maxAttempts[row.topic] ?? DEFAULT_MAX_ATTEMPTS);
-      const next = new Date(clock().getTime() + backoffMs(row.attempts)).toISOString();
-      await db
+      return [
+        db
+          .update(outbox)
+          .set({ status: 'done', doneAt: finished.toISOString(), lockedUntil: null, lastError: null })
+          .where(sameRun),
+        release,
+      ];
+    }
+    const err = failures.get(row.id);
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    const permanent =
+      err instanceof PermanentFailure || row.attempts >= (maxAttempts[row.topic] ?? DEFAULT_MAX_ATTEMPTS);
+    if (permanent) result.failed++;
+    else result.retried++;
+    const next = new Date(finished.getTime() + backoffMs(row.attempts)).toISOString();
+    return [
+      db
         .update(outbox)
         .set(
           permanent
-            ? { status: 'failed', lockedUntil: null, lastError: message.slice(0, 500) }
-            : { nextAttemptAt: next, lockedUntil: null, lastError: message.slice(0, 500) },
+            ? { status: 'failed', lockedUntil: null, lastError: message }
+            : { nextAttemptAt: next, lockedUntil: null, lastError: message },
         )
-        .where(and(eq(outbox.id, row.id), eq(outbox.generation, row.generation)));
-      if (permanent) result.failed++;
-      else result.retried++;
-    }
-  }
+        .where(sameRun),
+      release,
+    ];
+  });
+  const [first, ...rest] = outcomes.flat();
+  await db.batch([first!, ...rest]);
   return result;
 }
 

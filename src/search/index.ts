@@ -9,7 +9,7 @@ import { meilisearchSearch } from './meilisearch';
 import type { SearchIndex } from './port';
 
 export function createSearchIndex(
-  config: Pick<AppConfig, 'MEILISEARCH_URL' | 'MEILISEARCH_API_KEY' | 'MEILISEARCH_INDEX'>,
+  config: Pick<AppConfig, 'MEILISEARCH_URL' | 'MEILISEARCH_API_KEY' | 'MEILISEARCH_INDEX' | 'SEARCH_WINDOW'>,
   db: Db,
 ): SearchIndex {
   if (config.MEILISEARCH_URL)
@@ -19,7 +19,7 @@ export function createSearchIndex(
       index: config.MEILISEARCH_INDEX,
       db,
     });
-  return embeddedSearch(db);
+  return embeddedSearch(db, { window: config.SEARCH_WINDOW });
 }
 
 export type { SearchIndex, SlotSearchQuery, SlotSearchResult } from './port';

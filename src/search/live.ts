@@ -5,10 +5,11 @@
 import { inArray } from 'drizzle-orm';
 import { slots } from '../../db/schema';
 import type { Db } from '../adapters/db/types';
+import type { SlotStatus } from '../domain/vocabulary';
 import type { SlotSearchQuery } from './port';
 
 export interface Availability {
-  status: string;
+  status: SlotStatus;
   capacity: number;
   taken: number;
 }

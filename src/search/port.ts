@@ -111,9 +111,15 @@ export interface SlotSearchHit {
 
 export interface SlotSearchResult {
   hits: SlotSearchHit[];
-  /** Matching slots in all pages. */
+  /** Matching slots in all pages; with `totalExact` false, those found among the candidates examined. */
   total: number;
-  /** Counts over all matching slots (every filter applied). */
+  /**
+   * False when the engine stopped counting: more slots match than `total` ("more than `total`"),
+   * and the facets count the same matches as `total`. The embedded engine examines a bounded window
+   * of candidates per search; Meilisearch estimates large totals.
+   */
+  totalExact: boolean;
+  /** Counts over the matches `total` counts (every filter applied). */
   facets: Facets;
 }
 

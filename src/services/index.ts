@@ -11,6 +11,7 @@ import { organizationService } from './organizations';
 import { participantService } from './participants/index';
 import { placementService } from './placements';
 import { auditService } from './placements/audit';
+import { rateLimitService } from './rate-limits';
 import { reportService } from './reports';
 import { searchService } from './search/service';
 import { siteService } from './sites';
@@ -45,6 +46,7 @@ export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
     matching: matchingService(ctx, matchingSlots),
     search: searchService(ctx, search),
     notifications: notificationService(ctx),
+    rateLimits: rateLimitService(ctx),
   };
 }
 

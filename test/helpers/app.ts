@@ -22,7 +22,7 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'se-registry-test-'));
   const url = `file:${join(dir, 'test.db')}`;
   const database = await openLibsql(url);
-  await migrateLibsql(database.db);
+  await migrateLibsql(database);
   const config = loadConfig({ NODE_ENV: 'test', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...opts.env });
   const app = createApp({ config, db: database.db, logger: silentLogger, clock: opts.clock, ...opts.deps });
 

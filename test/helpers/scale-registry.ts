@@ -5,9 +5,9 @@
  */
 import { generateSlot } from '../../bench/lib/generate';
 import { createRng } from '../../bench/lib/random';
+import { type RegistryRows, registryRows } from '../../bench/lib/registry-rows';
 import { corpusId } from '../../bench/lib/search-corpus';
 import type { SlotForMatching } from '../../src/matching';
-import { type RegistryRows, registryRows } from './registry-rows';
 
 export interface Cluster {
   lat: number;

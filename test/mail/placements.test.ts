@@ -5,7 +5,8 @@
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications, outbox, users } from '../../db/schema';
+import { type NotificationTemplate, notifications, outbox, users } from '../../db/schema';
+import { storedTemplateData } from '../../src/mail/templates';
 import type { TestApp } from '../helpers/app';
 import { createParticipant } from '../helpers/factories';
 import { type FakeResend, startFakeResend } from '../helpers/fake-resend';
@@ -25,12 +26,9 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function mails(template: string, placementId?: string) {
-  const rows = await t.db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.template, template as never));
-  return rows.filter((n) => !placementId || n.data.placementId === placementId);
+async function mails(template: NotificationTemplate, placementId?: string) {
+  const rows = await t.db.select().from(notifications).where(eq(notifications.template, template));
+  return rows.filter((n) => !placementId || ('placementId' in n.data && n.data.placementId === placementId));
 }
 const recipients = (rows: { recipientEmail: string }[]) => rows.map((r) => r.recipientEmail).sort();
 async function emailOf(userId: string) {
@@ -214,7 +212,7 @@ describe('follow-along reminders', () => {
     await drainAll(t);
     const all = await reminders();
     expect(all).toHaveLength(2);
-    expect(all[1]!.data.kind).toBe('weekly');
+    expect(storedTemplateData('followup_due', all[1]!.data).kind).toBe('weekly');
   });
 
   it('stops once the placement ends', async () => {

@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryRows } from '../../bench/lib/registry-rows';
 import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
 import { candidatePlan } from '../../src/services/matching/candidates';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { registryRows } from '../helpers/registry-rows';
 import { world } from '../matching/arbitraries';
 import { TODAY } from '../matching/fixtures';
 

@@ -1,42 +1,48 @@
-/** The embedded search's distance pre-filter: grid cells never lose a point inside the radius. */
+/** The embedded search's distance pre-filter: docid ranges never lose a point inside the radius. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from '../../src/lib/geo';
-import { cellList, cellOf, cellRanges, flatWeights } from '../../src/search/embedded/geo';
+import { cellOf, docidRanges, flatWeights, PER_CELL } from '../../src/search/embedded/geo';
 
 const sweden = { lat: fc.double({ min: 55.3, max: 69 }), lon: fc.double({ min: 11, max: 24 }) };
 
-describe('grid cells for a radius', () => {
-  it('list or span the cell of every point within the radius', () => {
+describe('docid ranges for a radius', () => {
+  it('hold every document within the radius, whatever its place in its cell', () => {
     fc.assert(
       fc.property(
         sweden.lat,
         sweden.lon,
-        fc.double({ min: 0.5, max: 150 }),
+        fc.double({ min: 0.5, max: 300 }),
         fc.double({ min: 0, max: 0.999 }),
         fc.double({ min: 0, max: 2 * Math.PI }),
-        (lat, lon, radius, fraction, angle) => {
+        fc.integer({ min: 0, max: PER_CELL - 1 }),
+        (lat, lon, radius, fraction, angle, seq) => {
           // A point at `fraction` of the radius in direction `angle`.
           const r = radius * fraction;
           const pLat = lat + (r * Math.cos(angle)) / 111.195;
           const pLon = lon + (r * Math.sin(angle)) / (111.195 * Math.cos((lat * Math.PI) / 180));
           fc.pre(distanceKm(lat, lon, pLat, pLon) < radius * 0.995);
-          const cell = cellOf(pLat, pLon);
-          const listed = cellList(lat, lon, radius);
-          if (listed) expect(listed).toContain(cell);
-          else expect(cellRanges(lat, lon, radius).some(([a, b]) => cell >= a && cell <= b)).toBe(true);
+          const docid = cellOf(pLat, pLon) * PER_CELL + seq;
+          expect(docidRanges(lat, lon, radius).some(([a, b]) => docid >= a && docid <= b)).toBe(true);
         },
       ),
       { numRuns: 500 },
     );
   });
 
-  it('leaves out the corners of the box and lists few cells for city radii', () => {
-    const cells = cellList(59.33, 18.07, 25)!;
-    const box = cellRanges(59.33, 18.07, 25).reduce((n, [a, b]) => n + b - a + 1, 0);
-    expect(cells.length).toBeLessThan(box);
-    expect(cells.length).toBeLessThan(60);
-    expect(cellList(62, 16, 900)).toBeNull();
+  it('is one range per grid row, nearest row first, and far places fall outside', () => {
+    const ranges = docidRanges(59.33, 18.07, 25);
+    // 25 km is 0.22° of latitude each way: 5 or 6 rows of 0.1°.
+    expect(ranges.length).toBeGreaterThanOrEqual(5);
+    expect(ranges.length).toBeLessThanOrEqual(6);
+    const here = cellOf(59.33, 18.07) * PER_CELL;
+    expect(ranges[0]![0] <= here && here <= ranges[0]![1]).toBe(true);
+    const gothenburg = cellOf(57.7, 11.97) * PER_CELL;
+    const uppsala = cellOf(59.86, 17.64) * PER_CELL;
+    for (const docid of [gothenburg, uppsala])
+      expect(ranges.some(([a, b]) => docid >= a && docid <= b)).toBe(false);
+    // Docids stay exact in JavaScript numbers anywhere on the globe.
+    expect(cellOf(90, 180) * PER_CELL + PER_CELL).toBeLessThan(Number.MAX_SAFE_INTEGER);
   });
 
   it('measures local distances within half a per cent of the great circle at 100 km', () => {

@@ -1,44 +1,53 @@
 /**
- * One invocation takes on a bounded amount of outbox work (Workers cap queries per invocation);
- * what is left waits for the next cron run.
+ * One invocation takes on a bounded amount of outbox work (Workers cap calls per invocation): the
+ * drain gives each pass what is left of the call budget, and stops when nothing more is due.
  */
 import { describe, expect, it } from 'vitest';
+import { emptyUsage } from '../../src/adapters/db/d1-usage';
 import type { App } from '../../src/app';
-import { drainUntilIdle } from '../../src/entry/worker';
+import { drainUntilIdle } from '../../src/entry/worker-drain';
+import { type DrainOptions, PASS_CALLS, ROW_RESERVE } from '../../src/outbox/outbox';
 
-/** An app whose outbox always has `due` rows left, counting the passes asked of it. */
-function appWithBacklog(due: number) {
-  const sizes: number[] = [];
+/**
+ * An app whose outbox has `due` rows, each costing `perRow` calls, that claims what its budget
+ * allows as the real drain does; it counts its calls in `usage`.
+ */
+function appWithBacklog(due: number, perRow = 3) {
+  const usage = emptyUsage();
   let left = due;
+  const passes: number[] = [];
   const app = {
-    drainOutbox: async ({ batchSize = 50 }: { batchSize?: number } = {}) => {
-      sizes.push(batchSize);
-      const claimed = Math.min(batchSize, left);
+    drainOutbox: async ({ batchSize = 50, budget }: DrainOptions = {}) => {
+      const affordable = budget ? Math.floor((budget.limit - PASS_CALLS) / ROW_RESERVE) : batchSize;
+      const claimed = Math.max(0, Math.min(batchSize, affordable, left));
       left -= claimed;
+      usage.calls += 1 + (claimed > 0 ? 1 + claimed * perRow : 0);
+      passes.push(claimed);
       return { claimed, done: claimed, retried: 0, failed: 0 };
     },
   };
-  return { app: app as unknown as App, sizes };
+  return { app: app as unknown as App, usage, passes, left: () => left };
 }
 
 describe('drainUntilIdle', () => {
-  it('stops after its passes even when more is due', async () => {
-    const { app, sizes } = appWithBacklog(10_000);
-    const result = await drainUntilIdle(app);
-    expect(sizes.length).toBe(8);
-    expect(result.claimed).toBe(sizes.reduce((a, b) => a + b, 0));
-    expect(result.claimed).toBeLessThan(10_000);
+  it('stops when the call budget is spent, even when more is due', async () => {
+    const { app, usage, left } = appWithBacklog(10_000);
+    const result = await drainUntilIdle(app, usage, { calls: 500 });
+    expect(usage.calls).toBeLessThanOrEqual(500);
+    expect(result.claimed).toBeGreaterThan(0);
+    expect(left()).toBe(10_000 - result.claimed);
   });
 
-  it('stops at the first short pass: nothing more is due', async () => {
-    const { app, sizes } = appWithBacklog(30);
-    expect((await drainUntilIdle(app)).claimed).toBe(30);
-    expect(sizes.length).toBe(2);
+  it('stops once nothing more is due', async () => {
+    const { app, usage, passes } = appWithBacklog(30);
+    expect((await drainUntilIdle(app, usage)).claimed).toBe(30);
+    expect(passes.at(-1)).toBe(0);
   });
 
-  it('after a write, runs one pass', async () => {
-    const { app, sizes } = appWithBacklog(10_000);
-    await drainUntilIdle(app, { passes: 1 });
-    expect(sizes.length).toBe(1);
+  it('after a write, runs one pass within what the request left', async () => {
+    const { app, usage, passes } = appWithBacklog(10_000);
+    await drainUntilIdle(app, usage, { calls: 40, passes: 1 });
+    expect(passes).toHaveLength(1);
+    expect(usage.calls).toBeLessThanOrEqual(40);
   });
 });

@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'se-registry-turso-'));
   const url = `file:${join(dir, 'turso.db')}`;
   const database = await openLibsql(url);
-  await migrateLibsql(database.db);
+  await migrateLibsql(database);
   database.close();
 
   const server = await startHranaServer(url, TURSO_TEST_TOKEN);

@@ -3,20 +3,31 @@
  * refuses strings and rows over 2 MB, about 2,000 slots as one JSON document), loaded straight into
  * the database. Matching, participants for a slot, allocation, search and the cron drain must work,
  * and their cost must follow what was asked, not the registry: each answer's `x-d1-usage` says what
- * it asked of D1.
+ * it asked of D1. The search index is filled the way production fills it: one outbox task per slot,
+ * drained by cron runs that each stay within their call budget.
  */
 import { env } from 'cloudflare:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { organizations, participants, slotSupervisors, slots, supervisors } from '../../db/schema';
+import { bulkInsertStatements } from '../../bench/lib/bulk-insert';
+import {
+  organizations,
+  outbox,
+  participants,
+  SEARCH_TOPIC,
+  slotSupervisors,
+  slots,
+  supervisors,
+} from '../../db/schema';
 import { type D1DatabaseLike, openD1 } from '../../src/adapters/db/d1';
-import { D1_USAGE_HEADER } from '../../src/entry/worker';
+import { meteredD1 } from '../../src/adapters/db/d1-usage';
+import { CRON_CALLS } from '../../src/entry/worker-drain';
+import { D1_USAGE_HEADER } from '../../src/entry/worker-usage';
 import { buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
 import { participantForMatching } from '../../src/services/matching/rows';
-import { bulkInsertStatements } from '../helpers/bulk-insert';
 import { createParticipant, orgWithKey } from '../helpers/factories';
 import { scaleRegistry } from '../helpers/scale-registry';
-import { asTestApp, call } from './helpers';
+import { asTestApp, call, runCron } from './helpers';
 
 const NOW = new Date().toISOString();
 const ORG = 'org_01J00000000000000000000001';
@@ -58,6 +69,18 @@ async function load(binding: D1DatabaseLike) {
     ...bulkInsertStatements(supervisors, registry.rows.supervisors),
     ...bulkInsertStatements(slots, registry.rows.slots),
     ...bulkInsertStatements(slotSupervisors, registry.rows.links),
+    // Each slot's index task, as a slot written through the API would have queued it.
+    ...bulkInsertStatements(
+      outbox,
+      registry.slots.map((s, i) => ({
+        id: `obx_01J${String(i).padStart(23, '0')}`,
+        topic: SEARCH_TOPIC,
+        dedupeKey: `${SEARCH_TOPIC}:${s.id}`,
+        payload: { slotId: s.id },
+        nextAttemptAt: NOW,
+        createdAt: NOW,
+      })),
+    ),
   ];
   const prepared = statements.map((s) => {
     const statement = binding.prepare(s.sql) as { bind(...values: unknown[]): unknown };
@@ -74,6 +97,31 @@ beforeAll(async () => {
   await load(env.DB);
   provider = await orgWithKey(t, 'provider', 'handler');
 }, 60_000);
+
+const pendingSearchTasks = async () =>
+  (await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.topic, SEARCH_TOPIC))).filter(
+    (r) => r.status === 'pending',
+  ).length;
+
+describe('the cron drain over 5,500 index tasks', () => {
+  it('indexes every slot within a few runs, each well under the Paid plan’s 1,000 calls', async () => {
+    const metered = meteredD1(env.DB);
+    const countedEnv = { ...env, DB: metered.binding };
+    const perRun: number[] = [];
+    for (let run = 0; run < 10 && (await pendingSearchTasks()) > 0; run++) {
+      const before = metered.usage.calls;
+      await runCron(countedEnv);
+      perRun.push(metered.usage.calls - before);
+    }
+    console.log('cron runs (calls each)', perRun);
+    expect(await pendingSearchTasks()).toBe(0);
+    for (const calls of perRun) expect(calls).toBeLessThanOrEqual(CRON_CALLS);
+    const [indexed] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM search_docs`);
+    expect(Number(indexed!.n)).toBeGreaterThanOrEqual(
+      registry.slots.filter((s) => s.status === 'open').length,
+    );
+  }, 180_000);
+});
 
 describe('a registry of 5,500 slots on D1', () => {
   it('ranks a participant’s matches from their candidates only, exactly as the engine over every slot', async () => {
@@ -102,5 +150,24 @@ describe('a registry of 5,500 slots on D1', () => {
     const usage = usageOf(res.headers);
     console.log('matches', usage);
     expect(usage.calls).toBeLessThanOrEqual(10);
+  });
+
+  it('searches, browsing included, within a bounded number of rows read', async () => {
+    const browse = await call('GET', '/v1/slots/search?sort=newest', { key: provider.key });
+    expect(browse.status, browse.text).toBe(200);
+    expect(browse.body.data).toHaveLength(20);
+    console.log('browse', usageOf(browse.headers), browse.body.total, browse.body.totalExact);
+    const words = await call('GET', '/v1/slots/search?q=lager', { key: provider.key });
+    expect(words.status, words.text).toBe(200);
+    console.log('word', usageOf(words.headers), words.body.total, words.body.totalExact);
+    const near = await call(
+      'GET',
+      `/v1/slots/search?near=${LULEA.lat},${LULEA.lon}&radiusKm=10&sort=distance`,
+      { key: provider.key },
+    );
+    expect(near.status, near.text).toBe(200);
+    console.log('near', usageOf(near.headers), near.body.total, near.body.totalExact);
+    // Every slot is examined at most once per search: never the registry several times over.
+    for (const res of [browse, words, near]) expect(usageOf(res.headers).rowsRead).toBeLessThan(6 * 5500);
   });
 });

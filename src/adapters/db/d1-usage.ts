@@ -4,10 +4,11 @@
  * statements), and D1's own `rows_read` / `rows_written` (what D1 bills). Wraps the binding, so
  * drizzle and everything above it are unchanged.
  *
- * D1 reports rows in `meta` on `all()`, `run()` and `batch()`, but its `raw()` (which drizzle uses for
- * typed selects) drops it. Where the runtime's statement exposes the call `raw()` makes internally,
- * the meter makes that call itself and keeps the meta; elsewhere `raw()` is counted without rows.
- * For development, tests and benchmarks: production Workers use the binding as it is.
+ * Calls are counted always (the outbox drain keeps within the per-invocation limit with them).
+ * Rows are counted with `rows: true` (outside production): D1 reports them in `meta` on `all()`,
+ * `run()` and `batch()`, but its `raw()` (which drizzle uses for typed selects) drops it, so the
+ * meter makes the request `raw()` makes internally in workerd's D1 API and keeps the meta. That is
+ * not a public API, which is why production counts calls only.
  */
 import type { D1DatabaseLike } from './d1';
 
@@ -16,9 +17,17 @@ export interface DbUsage {
   statements: number;
   rowsRead: number;
   rowsWritten: number;
+  /** Milliseconds spent waiting for the database (what a request's time is not CPU). */
+  waitMs: number;
 }
 
-export const emptyUsage = (): DbUsage => ({ calls: 0, statements: 0, rowsRead: 0, rowsWritten: 0 });
+export const emptyUsage = (): DbUsage => ({
+  calls: 0,
+  statements: 0,
+  rowsRead: 0,
+  rowsWritten: 0,
+  waitMs: 0,
+});
 
 /** What happened between two readings of a meter. */
 export const usageSince = (before: DbUsage, now: DbUsage): DbUsage => ({
@@ -26,6 +35,7 @@ export const usageSince = (before: DbUsage, now: DbUsage): DbUsage => ({
   statements: now.statements - before.statements,
   rowsRead: now.rowsRead - before.rowsRead,
   rowsWritten: now.rowsWritten - before.rowsWritten,
+  waitMs: now.waitMs - before.waitMs,
 });
 
 interface Meta {
@@ -71,28 +81,38 @@ function hasInternalRaw(s: unknown): s is RawCapable {
 
 const quietSpan = { setAttribute() {} };
 
-export function meteredD1(inner: D1DatabaseLike): { binding: D1DatabaseLike; usage: DbUsage } {
+export function meteredD1(
+  inner: D1DatabaseLike,
+  { rows: countRows = true }: { rows?: boolean } = {},
+): { binding: D1DatabaseLike; usage: DbUsage } {
   const usage = emptyUsage();
   const record = (meta: Meta | undefined) => {
     usage.rowsRead += meta?.rows_read ?? 0;
     usage.rowsWritten += meta?.rows_written ?? 0;
   };
   const unwrapped = new WeakMap<object, Statement>();
+  /** Counts one call of `statements` statements and the time spent waiting for it. */
+  async function counted<T>(statements: number, run: () => Promise<T>): Promise<T> {
+    usage.calls++;
+    usage.statements += statements;
+    const started = Date.now();
+    try {
+      return await run();
+    } finally {
+      usage.waitMs += Date.now() - started;
+    }
+  }
 
   function wrap(statement: Statement): Statement {
     const wrapped: Statement & { first(column?: string): Promise<unknown> } = {
       bind: (...values) => wrap(statement.bind(...values)),
       async all() {
-        usage.calls++;
-        usage.statements++;
-        const result = await statement.all();
+        const result = await counted(1, () => statement.all());
         record(result.meta);
         return result;
       },
       async run() {
-        usage.calls++;
-        usage.statements++;
-        const result = await statement.run();
+        const result = await counted(1, () => statement.run());
         record(result.meta);
         return result;
       },
@@ -102,15 +122,16 @@ export function meteredD1(inner: D1DatabaseLike): { binding: D1DatabaseLike; usa
         return column === undefined || row === null ? row : row[column];
       },
       async raw(options) {
-        usage.calls++;
-        usage.statements++;
-        if (!hasInternalRaw(statement)) return statement.raw(options);
-        const answer = (await statement.dbSession._sendOrThrow(
-          '/query',
-          statement.statement,
-          statement.params,
-          'ROWS_AND_COLUMNS',
-          quietSpan,
+        if (!countRows || !hasInternalRaw(statement)) return counted(1, () => statement.raw(options));
+        const { dbSession } = statement;
+        const answer = (await counted(1, () =>
+          dbSession._sendOrThrow(
+            '/query',
+            statement.statement,
+            statement.params,
+            'ROWS_AND_COLUMNS',
+            quietSpan,
+          ),
         )) as RowsAndColumns | RowsAndColumns[];
         const result = Array.isArray(answer) ? answer[0] : answer;
         record(result?.meta);
@@ -129,19 +150,15 @@ export function meteredD1(inner: D1DatabaseLike): { binding: D1DatabaseLike; usa
       return wrap(statement);
     },
     async batch(statements: unknown[]) {
-      usage.calls++;
-      usage.statements += statements.length;
-      const results = (await inner.batch(
-        statements.map((s) => (typeof s === 'object' && s !== null ? (unwrapped.get(s) ?? s) : s)),
+      const results = (await counted(statements.length, () =>
+        inner.batch(
+          statements.map((s) => (typeof s === 'object' && s !== null ? (unwrapped.get(s) ?? s) : s)),
+        ),
       )) as Result[];
       for (const r of results) record(r.meta);
       return results;
     },
-    async exec(query: string) {
-      usage.calls++;
-      usage.statements++;
-      return inner.exec(query);
-    },
+    exec: (query: string) => counted(1, () => inner.exec(query)),
   };
   return { binding, usage };
 }

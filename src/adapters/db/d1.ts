@@ -4,6 +4,7 @@
  * why the services keep every invariant with conditional statements and batches (see ./types.ts).
  */
 import { is } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteRaw } from 'drizzle-orm/sqlite-core/query-builders/raw';
 import * as schema from '../../../db/schema';
@@ -28,21 +29,19 @@ export function isD1Database(value: unknown): value is D1DatabaseLike {
 }
 
 export function openD1(binding: D1DatabaseLike): Db {
-  // drizzle types the binding with @cloudflare/workers-types' global D1Database, which this project
-  // does not load into its Node-typed program; the runtime check above stands in for it.
-  const db = drizzle(binding as never, { schema });
+  const db = drizzle(binding, { schema });
   const batch = db.batch.bind(db);
   // drizzle-orm's D1 batch binds every item through `_prepare().stmt`, which a raw `db.run(sql…)`
   // item with parameters lacks ("Cannot read properties of undefined (reading 'bind')",
   // drizzle-orm#2277, open in 0.45). Give such items a statement prepared from their own SQL, so raw
   // SQL (the FTS5 search tables) batches on D1 as on libSQL; results map as before.
-  db.batch = ((items: readonly unknown[]) => {
+  db.batch = <U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(items: T) => {
     for (const item of items)
       if (is(item, SQLiteRaw)) {
-        const raw = item as SQLiteRaw<unknown> & { stmt?: unknown };
+        const raw: SQLiteRaw<unknown> & { stmt?: unknown } = item;
         raw.stmt ??= binding.prepare(raw.getQuery().sql);
       }
-    return batch(items as never);
-  }) as typeof db.batch;
-  return db as unknown as Db;
+    return batch(items);
+  };
+  return db;
 }

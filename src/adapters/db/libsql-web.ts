@@ -5,11 +5,14 @@
 import { type Client, createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import * as schema from '../../../db/schema';
+import { type DbUsage, emptyUsage } from './d1-usage';
 import type { Db } from './types';
 
 export interface LibsqlWebDatabase {
   db: Db;
   client: Client;
+  /** Calls made so far: each is an HTTP request, which Workers count per invocation (subrequests). */
+  usage: DbUsage;
   close(): void;
 }
 
@@ -20,6 +23,19 @@ export interface LibsqlWebDatabase {
  */
 export function openLibsqlWeb(url: string, authToken?: string): LibsqlWebDatabase {
   const client = createClient({ url, authToken });
-  const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, client, close: () => client.close() };
+  const usage = emptyUsage();
+  const execute = client.execute.bind(client);
+  const batch = client.batch.bind(client);
+  client.execute = ((...args: Parameters<Client['execute']>) => {
+    usage.calls++;
+    usage.statements++;
+    return execute(...args);
+  }) as Client['execute'];
+  client.batch = ((...args: Parameters<Client['batch']>) => {
+    usage.calls++;
+    usage.statements += Array.isArray(args[0]) ? args[0].length : 1;
+    return batch(...args);
+  }) as Client['batch'];
+  const db: Db = drizzle(client, { schema });
+  return { db, client, usage, close: () => client.close() };
 }

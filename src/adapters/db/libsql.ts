@@ -30,10 +30,11 @@ export async function openLibsql(url: string, authToken?: string): Promise<Libsq
     await client.execute('PRAGMA busy_timeout = 5000');
   }
   await client.execute('PRAGMA foreign_keys = ON');
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db: Db = drizzle(client, { schema });
   return { db, client, close: () => client.close() };
 }
 
-export async function migrateLibsql(db: Db): Promise<void> {
-  await migrate(db as never, { migrationsFolder });
+/** Applies db/migrations (drizzle's migrator wants its own libSQL database type, so it gets one). */
+export async function migrateLibsql(database: Pick<LibsqlDatabase, 'client'>): Promise<void> {
+  await migrate(drizzle(database.client), { migrationsFolder });
 }

@@ -5,7 +5,9 @@
  */
 import { createServer, type Server, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { getRequestListener, RequestError } from '@hono/node-server';
+import { getRequestListener, type Http2Bindings, type HttpBindings, RequestError } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { problem } from '../../lib/problem';
 import { type SecurityHeaderOptions, securityHeaders } from '../../lib/security-headers';
 
@@ -42,8 +44,23 @@ function rawProblemResponse(status: number, detail: string, o: SecurityHeaderOpt
   return `${headers.join('\r\n')}\r\n\r\n${body}`;
 }
 
+/**
+ * The client's address for the app (`clientAddress` in AppDeps): the socket's peer, or behind a
+ * trusted reverse proxy the last `X-Forwarded-For` entry (the one that proxy added).
+ */
+export function nodeClientAddress(trustProxy: boolean) {
+  return (c: Context): string | undefined => {
+    if (trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
+      if (forwarded) return forwarded;
+    }
+    return getConnInfo(c).remote.address;
+  };
+}
+
+/** `fetch` receives the Node bindings (`incoming`, `outgoing`) as `env`; pass them on to the app. */
 export function createNodeServer(
-  fetch: (request: Request) => Response | Promise<Response>,
+  fetch: (request: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>,
   o: NodeServerOptions,
 ): Server {
   const listener = getRequestListener(fetch, {

@@ -40,6 +40,16 @@ const templates: { [T in NotificationTemplate]: (d: TemplateData[T], baseUrl: st
   milestone_due: milestoneDue,
 };
 
+/**
+ * A stored notification's parameters, typed by its template. `queueMailStatements` writes a
+ * template's name and its data into one row, so the two always match; a JSON column cannot carry
+ * that pairing to the compiler, hence the one cast of the mail's round trip through the database.
+ */
+export function storedTemplateData<T extends NotificationTemplate>(_template: T, data: object) {
+  // cast: written together with this template by queueMailStatements (see above)
+  return data as TemplateData[T];
+}
+
 export function renderMail<T extends NotificationTemplate>(
   template: T,
   data: TemplateData[T],

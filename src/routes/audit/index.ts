@@ -4,7 +4,7 @@ import { PageQuery } from '../../lib/pagination';
 import { AuditListQuery } from '../../services/placements/audit';
 import { createRouter, jsonContent, pageOf, problems, security } from '../shared/openapi';
 
-const AuditEntry = z
+export const AuditEntry = z
   .object({
     id: z.string(),
     at: z.string(),

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { programmeKinds, slotStatuses } from '../../domain/vocabulary';
 import { CapacityListingCreate, CapacityListingUpdate, CapacityListQuery } from '../../services/capacity';
-import { crudRouter } from '../shared/crud';
+import { crudRoutes } from '../shared/crud';
+import { createRouter } from '../shared/openapi';
 
 const CapacityListing = z
   .object({
@@ -25,7 +26,7 @@ const CapacityListing = z
   })
   .openapi('CapacityListing');
 
-export const capacityRouter = crudRouter({
+const routes = crudRoutes({
   path: '/capacity',
   tag: 'Work-training capacity',
   noun: 'capacity listing',
@@ -34,10 +35,30 @@ export const capacityRouter = crudRouter({
   create: CapacityListingCreate,
   update: CapacityListingUpdate,
   listQuery: CapacityListQuery,
-  service: (s) => s.capacity,
   removeSummary: 'Remove a capacity listing',
   descriptions: {
     create:
       'Social enterprises list their work-training capacity: activity areas, places and supervision ratio.',
   },
 });
+
+export const capacityRouter = createRouter()
+  .openapi(routes.create, async (c) =>
+    c.json(await c.var.services.capacity.create(c.var.actor, c.req.valid('json')), 201),
+  )
+  .openapi(routes.list, async (c) =>
+    c.json(await c.var.services.capacity.list(c.var.actor, c.req.valid('query')), 200),
+  )
+  .openapi(routes.get, async (c) =>
+    c.json(await c.var.services.capacity.get(c.var.actor, c.req.valid('param').id), 200),
+  )
+  .openapi(routes.update, async (c) =>
+    c.json(
+      await c.var.services.capacity.update(c.var.actor, c.req.valid('param').id, c.req.valid('json')),
+      200,
+    ),
+  )
+  .openapi(routes.remove, async (c) => {
+    await c.var.services.capacity.remove(c.var.actor, c.req.valid('param').id);
+    return c.body(null, 204);
+  });

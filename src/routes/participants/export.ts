@@ -1,14 +1,19 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
+import { AuditEntry } from '../audit';
+import { Consent, Placement } from '../placements/schemas';
 import { IdParam, jsonContent, problems, security } from '../shared/openapi';
+import { Participant } from './schemas';
 
 const ParticipantExport = z
   .object({
     exportedAt: z.string(),
-    participant: z.record(z.string(), z.unknown()),
-    placements: z.array(z.record(z.string(), z.unknown())),
-    consents: z.array(z.record(z.string(), z.unknown())),
-    audit: z.array(z.record(z.string(), z.unknown())),
+    participant: Participant,
+    placements: z.array(Placement).openapi({
+      description: 'Every placement with its hours, check-ins, meetings (with every note) and history.',
+    }),
+    consents: z.array(Consent),
+    audit: z.array(AuditEntry),
   })
   .openapi('ParticipantExport');
 
@@ -26,7 +31,6 @@ export function withExportRoute(router: OpenAPIHono<AppEnv>) {
       request: { params: IdParam('prt', 'prt_01JD3S2Q7ZK4V0X9YB6N5M8T2R') },
       responses: { 200: jsonContent(ParticipantExport, 'The record'), ...problems(403, 404) },
     }),
-    async (c) =>
-      c.json((await c.var.services.participants.export(c.var.actor, c.req.valid('param').id)) as never, 200),
+    async (c) => c.json(await c.var.services.participants.export(c.var.actor, c.req.valid('param').id), 200),
   );
 }

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { PageQuery } from '../../lib/pagination';
-import type { PlacementService } from '../../services/placements';
 import {
   Accept,
   CheckInCreate,
@@ -26,61 +25,25 @@ const stateMachine = `States: proposed → accepted | declined | withdrawn; acce
 declined, withdrawn and ended are final; any other move answers 409 (\`/problems/illegal-transition\`).
 A proposal uses no place (many handlers may propose for the last one). Acceptance takes a place on the slot and room with one supervisor, atomically: concurrent acceptances for the last place never overbook (409 \`/problems/slot-full\` or \`/problems/supervisor-full\`). Start keeps the place; withdrawal after acceptance and the end free it at once, and matching sees it immediately.`;
 
-// Each transition is one POST with its own body; the service checks legality, side and role.
-type TransitionCall = (
-  s: PlacementService,
-  actor: AppEnv['Variables']['actor'],
-  id: string,
-  body: never,
-) => unknown;
-const transitionRoutes: {
-  action: string;
-  body: z.ZodType;
-  /** Whether the request may come without a body (every field optional). */
-  optionalBody?: boolean;
-  summary: string;
-  who: string;
-  call: TransitionCall;
-}[] = [
-  {
-    action: 'accept',
-    body: Accept,
-    optionalBody: true,
-    summary: 'Accept a proposal (employer side)',
-    who: 'The slot’s organization (employer, enterprise or admin role). Takes a place and the supervisor’s room.',
-    call: (s, a, id, b) => s.accept(a, id, b),
-  },
-  {
-    action: 'decline',
-    body: Decline,
-    summary: 'Decline a proposal with a reason (employer side)',
-    who: 'The slot’s organization. Uses nothing.',
-    call: (s, a, id, b) => s.decline(a, id, b),
-  },
-  {
-    action: 'withdraw',
-    body: Withdraw,
-    optionalBody: true,
-    summary: 'Withdraw a proposal or an acceptance',
-    who: 'The provider side (handler, admin) from proposed or accepted; the employer side may withdraw its acceptance before the start. Withdrawal after acceptance frees the place.',
-    call: (s, a, id, b) => s.withdraw(a, id, b),
-  },
-  {
-    action: 'start',
-    body: Start,
-    optionalBody: true,
-    summary: 'Record the first day at the workplace',
-    who: 'Either side (the provider’s handler or the employer’s supervisor side). Keeps the place.',
-    call: (s, a, id, b) => s.start(a, id, b),
-  },
-  {
-    action: 'end',
-    body: End,
-    summary: 'End a started placement with its follow-up outcome',
-    who: 'The provider side (handler, admin), who reports the outcome. Frees the place.',
-    call: (s, a, id, b) => s.end(a, id, b),
-  },
-];
+/** One POST per state-machine move, each with its own body; the service checks legality, side and role. */
+const transition = <Body extends z.ZodType>(
+  action: 'accept' | 'decline' | 'withdraw' | 'start' | 'end',
+  body: Body,
+  doc: { summary: string; who: string; optionalBody?: boolean },
+) =>
+  createRoute({
+    method: 'post',
+    path: `/placements/{id}/${action}`,
+    tags,
+    security,
+    summary: doc.summary,
+    description: `${doc.who}\n\n${stateMachine}`,
+    request: { params, body: { ...jsonBody(body), required: !doc.optionalBody } },
+    responses: {
+      200: jsonContent(Placement, 'The placement after the transition'),
+      ...problems(403, 404, 409, 422),
+    },
+  });
 
 const svc = (c: Context<AppEnv>) => c.var.services.placements;
 
@@ -96,7 +59,7 @@ export const placementsRouter = createRouter()
       request: { body: jsonBody(ProposalCreate) },
       responses: { 201: jsonContent(Placement, 'Proposed'), ...problems(403, 404, 409, 422) },
     }),
-    async (c) => c.json((await svc(c).propose(c.var.actor, c.req.valid('json'))) as never, 201),
+    async (c) => c.json(await svc(c).propose(c.var.actor, c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -110,7 +73,7 @@ export const placementsRouter = createRouter()
       request: { query: PageQuery.extend(PlacementListQuery.shape) },
       responses: { 200: jsonContent(pageOf(PlacementSummary, 'PlacementPage'), 'A page'), ...problems(403) },
     }),
-    async (c) => c.json((await svc(c).list(c.var.actor, c.req.valid('query'))) as never, 200),
+    async (c) => c.json(await svc(c).list(c.var.actor, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -124,7 +87,7 @@ export const placementsRouter = createRouter()
       request: { params },
       responses: { 200: jsonContent(Placement, 'The placement'), ...problems(403, 404) },
     }),
-    async (c) => c.json((await svc(c).get(c.var.actor, c.req.valid('param').id)) as never, 200),
+    async (c) => c.json(await svc(c).get(c.var.actor, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -139,10 +102,7 @@ export const placementsRouter = createRouter()
       responses: { 201: jsonContent(Placement, 'Recorded'), ...problems(403, 404, 409, 422) },
     }),
     async (c) =>
-      c.json(
-        (await svc(c).recordHours(c.var.actor, c.req.valid('param').id, c.req.valid('json'))) as never,
-        201,
-      ),
+      c.json(await svc(c).recordHours(c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -160,10 +120,7 @@ export const placementsRouter = createRouter()
       },
     }),
     async (c) =>
-      c.json(
-        (await svc(c).recordCheckIn(c.var.actor, c.req.valid('param').id, c.req.valid('json'))) as never,
-        201,
-      ),
+      c.json(await svc(c).recordCheckIn(c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -181,10 +138,7 @@ export const placementsRouter = createRouter()
       },
     }),
     async (c) =>
-      c.json(
-        (await svc(c).recordMeeting(c.var.actor, c.req.valid('param').id, c.req.valid('json'))) as never,
-        201,
-      ),
+      c.json(await svc(c).recordMeeting(c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -199,35 +153,46 @@ export const placementsRouter = createRouter()
       responses: { 200: jsonContent(Placement, 'Changed'), ...problems(403, 404, 422) },
     }),
     async (c) =>
-      c.json(
-        (await svc(c).changeConsent(c.var.actor, c.req.valid('param').id, c.req.valid('json'))) as never,
-        200,
-      ),
-  );
-
-for (const t of transitionRoutes)
-  placementsRouter.openapi(
-    createRoute({
-      method: 'post',
-      path: `/placements/{id}/${t.action}`,
-      tags,
-      security,
-      summary: t.summary,
-      description: `${t.who}\n\n${stateMachine}`,
-      request: { params, body: { ...jsonBody(t.body), required: !t.optionalBody } },
-      responses: {
-        200: jsonContent(Placement, 'The placement after the transition'),
-        ...problems(403, 404, 409, 422),
-      },
+      c.json(await svc(c).changeConsent(c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(
+    transition('accept', Accept, {
+      summary: 'Accept a proposal (employer side)',
+      who: 'The slot’s organization (employer, enterprise or admin role). Takes a place and the supervisor’s room.',
+      optionalBody: true,
     }),
-    (async (c: Context<AppEnv> & { req: { valid(target: string): never } }) =>
-      c.json(
-        (await t.call(
-          svc(c),
-          c.var.actor,
-          (c.req.valid('param') as { id: string }).id,
-          (c.req.valid('json') ?? {}) as never,
-        )) as never,
-        200,
-      )) as never,
+    async (c) =>
+      c.json(await svc(c).accept(c.var.actor, c.req.valid('param').id, c.req.valid('json') ?? {}), 200),
+  )
+  .openapi(
+    transition('decline', Decline, {
+      summary: 'Decline a proposal with a reason (employer side)',
+      who: 'The slot’s organization. Uses nothing.',
+    }),
+    async (c) => c.json(await svc(c).decline(c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(
+    transition('withdraw', Withdraw, {
+      summary: 'Withdraw a proposal or an acceptance',
+      who: 'The provider side (handler, admin) from proposed or accepted; the employer side may withdraw its acceptance before the start. Withdrawal after acceptance frees the place.',
+      optionalBody: true,
+    }),
+    async (c) =>
+      c.json(await svc(c).withdraw(c.var.actor, c.req.valid('param').id, c.req.valid('json') ?? {}), 200),
+  )
+  .openapi(
+    transition('start', Start, {
+      summary: 'Record the first day at the workplace',
+      who: 'Either side (the provider’s handler or the employer’s supervisor side). Keeps the place.',
+      optionalBody: true,
+    }),
+    async (c) =>
+      c.json(await svc(c).start(c.var.actor, c.req.valid('param').id, c.req.valid('json') ?? {}), 200),
+  )
+  .openapi(
+    transition('end', End, {
+      summary: 'End a started placement with its follow-up outcome',
+      who: 'The provider side (handler, admin), who reports the outcome. Frees the place.',
+    }),
+    async (c) => c.json(await svc(c).end(c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
   );

@@ -11,7 +11,7 @@ import { adaptationCodes, needPriorities } from '../../domain/vocabulary';
 
 const Label = z.object({ sv: z.string(), en: z.string() }).openapi('Label');
 
-const Consent = z
+export const Consent = z
   .object({
     id: z.string(),
     employerOrganizationId: z.string(),
@@ -43,7 +43,7 @@ const Disclosed = z
 const Hours = z.object({
   weekStart: z.string(),
   hours: z.number(),
-  recordedBy: z.string(),
+  recordedBy: z.string().nullable().openapi({ description: 'Provider side only.' }),
   recordedAt: z.string(),
 });
 export const CheckIn = z

@@ -42,10 +42,18 @@ const counts = z.record(z.string(), z.number().int());
 const SearchResponse = z
   .object({
     data: z.array(Hit),
-    total: z.number().int().openapi({ description: 'Matching slots on all pages.' }),
-    facets: z
-      .object({ municipalityCode: counts, kind: counts, adaptations: counts })
-      .openapi({ description: 'Counts over all matching slots, every filter applied.' }),
+    total: z.number().int().openapi({
+      description:
+        'Matching slots on all pages when `totalExact` is true; otherwise the matches found among the candidates the search examined, and more exist ("more than `total`").',
+    }),
+    totalExact: z.boolean().openapi({
+      description:
+        'False when the search stopped counting: the embedded engine examines at most SEARCH_WINDOW candidates (7,000 by default) from its most selective access path, in the order of the sort (newest first when browsing, best text matches first with words, nearest first within a radius), so it never reads the whole registry; Meilisearch stops at 10,000. Then `total` and `facets` count the matches among those candidates, and the first pages are still the right ones wherever that order is the sort’s.',
+    }),
+    facets: z.object({ municipalityCode: counts, kind: counts, adaptations: counts }).openapi({
+      description:
+        'Counts over the matches `total` counts, every filter applied: over all matching slots when `totalExact` is true.',
+    }),
     nextCursor: z.string().nullable(),
     meta: z.object({
       engine: z.enum(['embedded', 'meilisearch']),
@@ -78,6 +86,7 @@ export const searchRouter = createRouter().openapi(
       {
         data: page.hits,
         total: page.total,
+        totalExact: page.totalExact,
         facets: page.facets,
         nextCursor: page.nextCursor,
         meta: { engine: search.engine, sort: parsed.query.sort },

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SiteCreate, SiteListQuery, SiteUpdate } from '../../services/sites';
-import { crudRouter } from '../shared/crud';
+import { crudRoutes } from '../shared/crud';
+import { createRouter } from '../shared/openapi';
 
 export const Site = z
   .object({
@@ -16,7 +17,7 @@ export const Site = z
   })
   .openapi('Site');
 
-export const sitesRouter = crudRouter({
+const routes = crudRoutes({
   path: '/sites',
   tag: 'Sites',
   noun: 'site',
@@ -25,5 +26,18 @@ export const sitesRouter = crudRouter({
   create: SiteCreate,
   update: SiteUpdate,
   listQuery: SiteListQuery,
-  service: (s) => s.sites,
 });
+
+export const sitesRouter = createRouter()
+  .openapi(routes.create, async (c) =>
+    c.json(await c.var.services.sites.create(c.var.actor, c.req.valid('json')), 201),
+  )
+  .openapi(routes.list, async (c) =>
+    c.json(await c.var.services.sites.list(c.var.actor, c.req.valid('query')), 200),
+  )
+  .openapi(routes.get, async (c) =>
+    c.json(await c.var.services.sites.get(c.var.actor, c.req.valid('param').id), 200),
+  )
+  .openapi(routes.update, async (c) =>
+    c.json(await c.var.services.sites.update(c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+  );

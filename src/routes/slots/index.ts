@@ -1,11 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { SlotStatus } from '../../domain/vocabulary';
 import { SlotCreate, SlotListQuery, SlotUpdate } from '../../services/slots/schemas';
-import { crudRouter } from '../shared/crud';
-import { IdParam, jsonContent, problems, security } from '../shared/openapi';
+import { crudRoutes } from '../shared/crud';
+import { createRouter, IdParam, jsonContent, problems, security } from '../shared/openapi';
 import { Slot } from './schemas';
 
-export const slotsRouter = crudRouter({
+const routes = crudRoutes({
   path: '/slots',
   tag: 'Slots',
   noun: 'slot',
@@ -14,13 +14,30 @@ export const slotsRouter = crudRouter({
   create: SlotCreate,
   update: SlotUpdate,
   listQuery: SlotListQuery,
-  service: (s) => s.slots,
   removeSummary: 'Delete a slot that never had placements (otherwise close it)',
   descriptions: {
     create: 'Employers and social enterprises post supervised places.',
     list: 'Providers see every organization’s slots; employers and enterprises see their own.',
   },
 });
+
+export const slotsRouter = createRouter()
+  .openapi(routes.create, async (c) =>
+    c.json(await c.var.services.slots.create(c.var.actor, c.req.valid('json')), 201),
+  )
+  .openapi(routes.list, async (c) =>
+    c.json(await c.var.services.slots.list(c.var.actor, c.req.valid('query')), 200),
+  )
+  .openapi(routes.get, async (c) =>
+    c.json(await c.var.services.slots.get(c.var.actor, c.req.valid('param').id), 200),
+  )
+  .openapi(routes.update, async (c) =>
+    c.json(await c.var.services.slots.update(c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(routes.remove, async (c) => {
+    await c.var.services.slots.remove(c.var.actor, c.req.valid('param').id);
+    return c.body(null, 204);
+  });
 
 const actions: [path: string, status: SlotStatus, summary: string][] = [
   ['pause', 'paused', 'Pause a slot: it stays listed for its owner but is not proposed or found in search'],

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SupervisorCreate, SupervisorListQuery, SupervisorUpdate } from '../../services/supervisors';
-import { crudRouter } from '../shared/crud';
+import { crudRoutes } from '../shared/crud';
+import { createRouter } from '../shared/openapi';
 
 export const Supervisor = z
   .object({
@@ -19,7 +20,7 @@ export const Supervisor = z
   })
   .openapi('Supervisor');
 
-export const supervisorsRouter = crudRouter({
+const routes = crudRoutes({
   path: '/supervisors',
   tag: 'Supervisors',
   noun: 'supervisor',
@@ -28,6 +29,26 @@ export const supervisorsRouter = crudRouter({
   create: SupervisorCreate,
   update: SupervisorUpdate,
   listQuery: SupervisorListQuery,
-  service: (s) => s.supervisors,
   removeSummary: 'Remove a supervisor (refused while they have active placements)',
 });
+
+export const supervisorsRouter = createRouter()
+  .openapi(routes.create, async (c) =>
+    c.json(await c.var.services.supervisors.create(c.var.actor, c.req.valid('json')), 201),
+  )
+  .openapi(routes.list, async (c) =>
+    c.json(await c.var.services.supervisors.list(c.var.actor, c.req.valid('query')), 200),
+  )
+  .openapi(routes.get, async (c) =>
+    c.json(await c.var.services.supervisors.get(c.var.actor, c.req.valid('param').id), 200),
+  )
+  .openapi(routes.update, async (c) =>
+    c.json(
+      await c.var.services.supervisors.update(c.var.actor, c.req.valid('param').id, c.req.valid('json')),
+      200,
+    ),
+  )
+  .openapi(routes.remove, async (c) => {
+    await c.var.services.supervisors.remove(c.var.actor, c.req.valid('param').id);
+    return c.body(null, 204);
+  });

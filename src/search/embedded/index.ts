@@ -15,9 +15,9 @@ import { searchText } from '../document';
 import { adaptationsOfMask, dateOfDay } from '../filters';
 import type { Facets, SearchIndex, SlotSearchDocument, SlotSearchHit, SlotSearchQuery } from '../port';
 import { highlightAll, snippet, tokenize, type WordMatch } from '../text';
-import { cellOf } from './geo';
+import { cellOf, PER_CELL } from './geo';
 import { planText } from './plan';
-import { searchStatement } from './statement';
+import { SEARCH_WINDOW, searchStatement } from './statement';
 
 /** Documents per write batch: a handful of set-based statements whatever the count. */
 const DOCS_PER_BATCH = 500;
@@ -51,13 +51,15 @@ const DOC_FIELDS = [
 
 const columns = DOC_FIELDS.map(([c]) => c);
 const DOC_COLUMNS = sql.raw(columns.join(', '));
-const DOC_VALUES = sql.raw(columns.map((_c, i) => `json_extract(j.value, '$[${i}]')`).join(', '));
-const UPDATE_ALL = sql.raw(
-  columns
-    .slice(1)
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', '),
-);
+const DOC_VALUES = sql.raw(columns.map((c, i) => `json_extract(j.value, '$[${i}]') AS ${c}`).join(', '));
+/**
+ * A new document's number: its cell's base plus the next free place in the cell (see geo.ts). The
+ * SELECT reads the table it fills and numbers with a window function, so SQLite computes it whole
+ * before inserting: every document of the statement gets its own number.
+ */
+const NEXT_DOCID = sql.raw(`coalesce((SELECT max(x.docid) FROM search_docs x
+    WHERE x.docid BETWEEN n.cell * ${PER_CELL} AND n.cell * ${PER_CELL} + ${PER_CELL - 1}), n.cell * ${PER_CELL} - 1)
+  + row_number() OVER (PARTITION BY n.cell ORDER BY n.slot_id)`);
 
 /** The documents' rows, their text and their words, as JSON parameters. */
 function packed(docs: readonly SlotSearchDocument[]) {
@@ -81,11 +83,11 @@ const unindexText = (db: Db, ids: string) =>
     SELECT 'delete', t.docid, t.title, t.body FROM search_docs d JOIN search_text t ON t.docid = d.docid
     WHERE d.slot_id IN (SELECT value FROM json_each(${ids}))`);
 
-/** Documents, text and words (not the full-text index itself). */
+/** New documents (their slots have none), text and words (not the full-text index itself). */
 function writeStatements(db: Db, p: ReturnType<typeof packed>): BatchItem[] {
   return [
-    db.run(sql`INSERT INTO search_docs (${DOC_COLUMNS}) SELECT ${DOC_VALUES} FROM json_each(${p.rows}) j WHERE true
-      ON CONFLICT (slot_id) DO UPDATE SET ${UPDATE_ALL}`),
+    db.run(sql`INSERT INTO search_docs (docid, ${DOC_COLUMNS})
+      SELECT ${NEXT_DOCID}, ${DOC_COLUMNS} FROM (SELECT ${DOC_VALUES} FROM json_each(${p.rows}) j) n`),
     db.run(sql`INSERT OR REPLACE INTO search_text (docid, title, body)
       SELECT d.docid, json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]') FROM json_each(${p.text}) j
       JOIN search_docs d ON d.slot_id = json_extract(j.value, '$[0]')`),
@@ -93,10 +95,14 @@ function writeStatements(db: Db, p: ReturnType<typeof packed>): BatchItem[] {
   ];
 }
 
+/** A changed slot's document is replaced by a new one, numbered for where the slot is now. */
 function upsertStatements(db: Db, docs: readonly SlotSearchDocument[]): BatchItem[] {
   const p = packed(docs);
   return [
-    unindexText(db, p.ids),
+    ...removeStatements(
+      db,
+      docs.map((d) => d.id),
+    ),
     ...writeStatements(db, p),
     db.run(sql`INSERT INTO search_words (rowid, title, body)
       SELECT t.docid, t.title, t.body FROM search_docs d JOIN search_text t ON t.docid = d.docid
@@ -173,7 +179,13 @@ function toHit(r: HitRow, q: SlotSearchQuery, words: readonly WordMatch[]): Slot
 const nonZero = (counts: Record<string, number>) =>
   Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 
-export function embeddedSearch(db: Db): SearchIndex {
+export interface EmbeddedSearchOptions {
+  /** Candidates a search examines at most (statement.ts); tests make it small. */
+  window?: number;
+}
+
+export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): SearchIndex {
+  const window = opts.window ?? SEARCH_WINDOW;
   return {
     engine: 'embedded',
 
@@ -212,25 +224,34 @@ export function embeddedSearch(db: Db): SearchIndex {
       const plan = await planText(db, q.text);
       const todayDay = Math.floor(Date.parse(`${q.today}T00:00:00Z`) / 86_400_000);
       const rows = await db.all<{ part: number; data: string }>(
-        searchStatement(q, plan.match, todayDay, plan.words.length),
+        searchStatement(q, plan.match, todayDay, window),
       );
       const hits: HitRow[] = [];
-      let total = 0;
-      const facets: Facets = { municipalityCode: {}, kind: {}, adaptations: {} };
+      let counts: (number | string | null)[] = [];
       for (const row of rows) {
         const data = JSON.parse(String(row.data));
-        const part = Number(row.part);
-        if (part === 0) hits.push(data as HitRow);
-        else if (part === 1) {
-          const [count, ...rest] = (data as (number | null)[]).map((n) => n ?? 0);
-          total = count ?? 0;
-          facets.adaptations = nonZero(Object.fromEntries(adaptationCodes.map((c, i) => [c, rest[i] ?? 0])));
-          const kinds = rest.slice(adaptationCodes.length);
-          facets.kind = nonZero(Object.fromEntries(slotKinds.map((k, i) => [k, kinds[i] ?? 0])));
-        } else if (part === 2) facets.municipalityCode = data ?? {};
+        if (Number(row.part) === 0) hits.push(data as HitRow);
+        else counts = data;
       }
+      // [candidates, matches, matches per adaptation bit…, matches per kind…, municipality codes]
+      const number = (i: number) => Number(counts[i] ?? 0);
+      const examined = number(0);
+      const total = number(1);
+      const byBit = adaptationCodes.map((_c, i) => number(2 + i));
+      const byKind = slotKinds.map((_k, i) => number(2 + adaptationCodes.length + i));
+      const byMunicipality: Record<string, number> = {};
+      const codes = counts[2 + adaptationCodes.length + slotKinds.length];
+      if (typeof codes === 'string')
+        for (const code of codes.split(',')) byMunicipality[code] = (byMunicipality[code] ?? 0) + 1;
       hits.sort((a, b) => a.position - b.position);
-      return { hits: hits.map((h) => toHit(h, q, plan.words)), total, facets };
+      const facets: Facets = {
+        municipalityCode: byMunicipality,
+        kind: nonZero(Object.fromEntries(slotKinds.map((k, i) => [k, byKind[i]!]))),
+        adaptations: nonZero(Object.fromEntries(adaptationCodes.map((c, i) => [c, byBit[i]!]))),
+      };
+      // The window holds one candidate more than it examines in full: reaching it means more exist.
+      const totalExact = examined <= window;
+      return { hits: hits.map((h) => toHit(h, q, plan.words)), total, totalExact, facets };
     },
   };
 }

@@ -1,17 +1,30 @@
 /**
- * The embedded search as ONE SQL statement (one round trip, which matters on D1): candidates, text
- * match and rank, availability, the page, the total and the facet counts. The candidate step reads
- * the most selective index first:
- * - near + radius: the grid-cell index, which covers every column read (no table rows at all);
- * - an organization or municipalities: their indexes;
- * - otherwise, with text: the full-text match drives, joined to the documents;
- * - otherwise: every document (browsing).
- * Text is ranked by bm25 with the title weighted ten times the rest, computed only for candidates.
+ * The embedded search as ONE SQL statement (one round trip, which matters on D1): a bounded window
+ * of candidates, the filters, availability, the page, the total and the facet counts.
+ *
+ * **Bounded.** D1 bills every row a statement reads, and a search must not read the registry. So a
+ * search examines at most `window` candidates (7,000 by default), taken from the most selective
+ * access path in the order that serves the requested sort:
+ * - near + radius: the documents of the radius's docid ranges (one per grid row, nearest rows
+ *   first; see geo.ts), and with words only the full-text matches inside those ranges;
+ * - words: the full-text matches in relevance order (bm25, the title weighted ten times the rest);
+ * - one organization or municipality: its index, newest first (several: in index order);
+ * - otherwise (browsing): every document, newest first.
+ * Everything else (filters, the exact radius, availability) is decided on those candidates. When the
+ * access path holds more than `window` candidates, `total` and the facets count the matches among
+ * the candidates examined, and the answer says so (`totalExact: false`: "more than `total`"); the
+ * first pages are still right wherever the window's order is the sort's (browsing newest first,
+ * words by relevance, a radius by distance within a grid row).
+ *
+ * Cost: at most about window × 6 rows read, whatever the registry's size: the candidates (and with
+ * words their documents), then the page (D1 counts the rows of SQLite's sorting b-tree too) and the
+ * counts, one pass each over the candidates kept in a temporary table. About 42,000 rows at most by
+ * default (measured at 100,000 slots: README, Search).
  *
  * Availability. The index holds each slot's status and free places as of its last index task. A
  * slot whose task is still queued (or failed) has changed since, so its availability is read from
- * the slots table now: a slot closed, filled or deleted a moment ago is gone at once, and the live
- * check costs a lookup only for the few slots with pending tasks, not for every candidate.
+ * the slots table now: a slot closed, filled or deleted a moment ago is gone at once; the check
+ * costs one index lookup per matching candidate.
  * Every value is a bound parameter; lists travel as one JSON parameter (D1 allows 100 per statement).
  */
 import { type SQL, sql } from 'drizzle-orm';
@@ -19,8 +32,10 @@ import { SEARCH_TOPIC } from '../../../db/schema';
 import { adaptationCodes, adaptationMask, slotKinds } from '../../domain/vocabulary';
 import { daysMaskOf } from '../filters';
 import type { SlotSearchQuery } from '../port';
-import { cellList, cellRanges, flatWeights } from './geo';
+import { docidRanges, flatWeights } from './geo';
 
+/** Candidates a search examines at most (see above; the SEARCH_WINDOW setting). */
+export const SEARCH_WINDOW = 7000;
 /** The title counts ten times the occupation, tasks and description. */
 const BM25 = sql`bm25(search_words, 10.0, 1.0)`;
 const ADAPTATION_BITS = adaptationCodes.length;
@@ -71,56 +86,74 @@ function documentFilters(q: SlotSearchQuery, todayDay: number): SQL[] {
   return where;
 }
 
-/** Squared kilometres from the query point (columns of `alias`), or NULL without one. */
-function squaredDistance(q: SlotSearchQuery, alias: string): SQL {
+/** Squared kilometres from the query point to document `d`, or NULL without one. */
+function squaredDistance(q: SlotSearchQuery): SQL {
   if (!q.near) return sql`NULL`;
   const { lat, lon } = q.near;
   const { kx2, ky2 } = flatWeights(lat);
-  const [la, lo] = [sql.raw(`${alias}.lat`), sql.raw(`${alias}.lon`)];
-  return sql`((${la} - ${lat}) * (${la} - ${lat}) * ${ky2} + (${lo} - ${lon}) * (${lo} - ${lon}) * ${kx2})`;
+  return sql`((d.lat - ${lat}) * (d.lat - ${lat}) * ${ky2} + (d.lon - ${lon}) * (d.lon - ${lon}) * ${kx2})`;
 }
 
-/** What every later step needs of a document; all of it is in the cell index. */
-const COLUMNS = sql.raw(
-  'd.docid, d.slot_id, d.organization_id, d.municipality_code, d.kind, d.adaptation_mask, d.created_at, d.lat, d.lon',
-);
+export type Path = 'radius' | 'text' | 'index' | 'browse';
+
+/** Which access path gives the candidates (see the comment at the top). */
+export function accessPath(q: SlotSearchQuery, hasText: boolean): Path {
+  if (q.near && q.radiusKm !== undefined) return 'radius';
+  if (hasText) return 'text';
+  if (q.organizationId || q.municipalityCodes.length) return 'index';
+  return 'browse';
+}
+
+/** What the page and the counts read of a candidate document `d`, and whether it matches. */
+function candidateColumns(q: SlotSearchQuery, score: SQL, keep: SQL): SQL {
+  return sql`d.docid, d.slot_id, d.municipality_code, d.kind, d.adaptation_mask, d.created_at,
+    ${score} AS score, ${squaredDistance(q)} AS d2, coalesce(${keep}, 0) AS keep`;
+}
 
 /**
- * The candidate documents, before text. Within a radius the listed cells already cut the
- * circle's corners; the exact distance is checked later, on the few documents that also match text.
+ * At most `limit` candidates in the access path's order, with their columns and whether each
+ * matches. The LIMIT counts candidates, matching or not (no WHERE on `keep`), so a search never reads
+ * more than `limit` of them, however few match.
  */
-function candidates(q: SlotSearchQuery, where: SQL[]): SQL {
-  const all = sql.join(where, sql` AND `);
-  if (q.near && q.radiusKm !== undefined) {
-    const cells = cellList(q.near.lat, q.near.lon, q.radiusKm);
-    if (cells)
-      return sql`SELECT ${COLUMNS} FROM json_each(${json(cells)}) g
-        CROSS JOIN search_docs d INDEXED BY search_docs_cell_idx ON d.cell = g.value
-        WHERE ${all}`;
-    const ranges = json(cellRanges(q.near.lat, q.near.lon, q.radiusKm));
-    return sql`SELECT ${COLUMNS} FROM json_each(${ranges}) g
-      CROSS JOIN search_docs d INDEXED BY search_docs_cell_idx
-        ON d.cell BETWEEN json_extract(g.value, '$[0]') AND json_extract(g.value, '$[1]')
-      WHERE ${all}`;
+function candidates(q: SlotSearchQuery, match: string | null, path: Path, limit: number, keep: SQL): SQL {
+  const rank = q.sort === 'relevance' && match !== null ? BM25 : sql`0`;
+  const columns = (score: SQL) => candidateColumns(q, score, keep);
+  switch (path) {
+    case 'radius': {
+      const ranges = json(docidRanges(q.near!.lat, q.near!.lon, q.radiusKm!));
+      const [lo, hi] = [sql`json_extract(r.value, '$[0]')`, sql`json_extract(r.value, '$[1]')`];
+      if (match === null)
+        return sql`SELECT ${columns(sql`0`)} FROM json_each(${ranges}) r
+          CROSS JOIN search_docs d ON d.docid BETWEEN ${lo} AND ${hi} LIMIT ${limit}`;
+      return sql`SELECT ${columns(sql`w.score`)} FROM (
+          SELECT search_words.rowid AS docid, ${rank} AS score FROM json_each(${ranges}) r
+          CROSS JOIN search_words ON search_words.rowid BETWEEN ${lo} AND ${hi}
+          WHERE search_words MATCH ${match} LIMIT ${limit}
+        ) w CROSS JOIN search_docs d ON d.docid = w.docid`;
+    }
+    case 'text':
+      // FTS5 orders by its rank itself and hands over only the rows taken.
+      return sql`SELECT ${columns(sql`w.score`)} FROM (
+          SELECT rowid AS docid, ${q.sort === 'relevance' ? sql`rank` : sql`0`} AS score FROM search_words
+          WHERE search_words MATCH ${match} AND rank MATCH 'bm25(10.0, 1.0)' ORDER BY rank LIMIT ${limit}
+        ) w CROSS JOIN search_docs d ON d.docid = w.docid`;
+    case 'index': {
+      // One organization or municipality: newest first from its index; several: in index order.
+      const [index, column, keys] = q.organizationId
+        ? ['search_docs_org_idx', 'organization_id', [q.organizationId]]
+        : ['search_docs_municipality_idx', 'municipality_code', q.municipalityCodes];
+      const from = sql.raw(`search_docs d INDEXED BY ${index}`);
+      const key = sql.raw(`d.${column}`);
+      if (keys.length === 1)
+        return sql`SELECT ${columns(sql`0`)} FROM ${from} WHERE ${key} = ${keys[0]}
+          ORDER BY d.created_at DESC LIMIT ${limit}`;
+      return sql`SELECT ${columns(sql`0`)} FROM ${from}
+        WHERE ${key} IN (SELECT value FROM json_each(${json(keys)})) LIMIT ${limit}`;
+    }
+    case 'browse':
+      return sql`SELECT ${columns(sql`0`)} FROM search_docs d INDEXED BY search_docs_newest_idx
+        ORDER BY d.created_at DESC LIMIT ${limit}`;
   }
-  // An organization's or municipalities' slots through their index; browsing reads every document.
-  const via = q.organizationId
-    ? sql`INDEXED BY search_docs_org_idx`
-    : q.municipalityCodes.length
-      ? sql`INDEXED BY search_docs_municipality_idx`
-      : sql`NOT INDEXED`;
-  return sql`SELECT ${COLUMNS} FROM search_docs d ${via} WHERE ${all}`;
-}
-
-export type Path = 'radius' | 'index' | 'text' | 'browse';
-
-/** Which access path the statement takes: the candidates it reads first. */
-export function accessPath(q: SlotSearchQuery, words: number): Path {
-  // Two or more words narrow the full-text match more than most radii narrow the map (every word
-  // must match); one word is usually common, and then the radius is the better start.
-  if (q.near && q.radiusKm !== undefined && (words <= 1 || q.radiusKm <= 10)) return 'radius';
-  if (q.organizationId || q.municipalityCodes.length) return 'index';
-  return words > 0 ? 'text' : 'browse';
 }
 
 function order(q: SlotSearchQuery, ranked: boolean): SQL {
@@ -131,60 +164,43 @@ function order(q: SlotSearchQuery, ranked: boolean): SQL {
 }
 
 /**
- * Rows: part 0 = one hit (JSON, with its position), part 1 = [total, a count per adaptation bit,
- * a count per kind in vocabulary order], part 2 = counts by municipality.
+ * Rows: part 0 = one hit (JSON, with its position); part 1 = [candidates examined, matches, matches
+ * per adaptation bit…, matches per kind…, the matches' municipality codes comma-separated].
  */
-export function searchStatement(q: SlotSearchQuery, match: string | null, todayDay: number, words = 1): SQL {
-  const where = documentFilters(q, todayDay);
-  const path = accessPath(q, match === null ? 0 : words);
-  const rank = q.sort === 'relevance' ? BM25 : sql`0`;
-  let matched: SQL;
-  if (match === null) matched = sql`SELECT f.*, 0 AS score FROM f`;
-  else if (path === 'text')
-    matched = sql`SELECT ${COLUMNS}, ${rank} AS score
-      FROM search_words CROSS JOIN search_docs d ON d.docid = search_words.rowid
-      WHERE search_words MATCH ${match} AND ${sql.join(where, sql` AND `)}`;
-  else if (path === 'radius')
-    // The full-text scan probes the materialized candidates through a Bloom filter and an automatic
-    // index, the plan SQLite picks for a radius's candidate set (see bench/search.ts).
-    matched = sql`SELECT f.*, ${rank} AS score
-      FROM search_words CROSS JOIN f ON f.docid = search_words.rowid
-      WHERE search_words MATCH ${match}`;
-  // The full-text scan tests each match against the candidates' docids (an ephemeral index built
-  // once; the unary + keeps SQLite from handing the IN list to FTS5 as one lookup per docid). A
-  // join would not do: without statistics SQLite may take an index's candidates for a few rows and
-  // rescan them for every match.
-  else
-    matched = sql`SELECT ${COLUMNS}, x.score FROM (
-        SELECT search_words.rowid AS docid, ${rank} AS score FROM search_words
-        WHERE search_words MATCH ${match} AND +search_words.rowid IN (SELECT docid FROM f)
-      ) x CROSS JOIN search_docs d ON d.docid = x.docid`;
-  const f = path === 'text' ? sql`SELECT ${COLUMNS} FROM search_docs d WHERE 0` : candidates(q, where);
-  const d2 = squaredDistance(q, 'm');
-  const inRadius = q.near && q.radiusKm !== undefined ? sql`${d2} <= ${q.radiusKm * q.radiusKm}` : sql`1`;
-  const liveAvailable = sql`EXISTS (SELECT 1 FROM slots s WHERE s.id = m.slot_id
-    AND ${oneOf(sql`s.status`, q.statuses)} ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity`})`;
-  // One pass counts the total, every adaptation bit and every kind; municipalities need a GROUP BY.
+export function searchStatement(
+  q: SlotSearchQuery,
+  match: string | null,
+  todayDay: number,
+  window = SEARCH_WINDOW,
+): SQL {
+  const path = accessPath(q, match !== null);
+  const conditions = [
+    ...documentFilters(q, todayDay),
+    ...(q.near && q.radiusKm !== undefined ? [sql`${squaredDistance(q)} <= ${q.radiusKm * q.radiusKm}`] : []),
+    // Availability now, for slots whose index task has not run: one lookup per matching candidate
+    // (the conditions before it decide first).
+    sql`(NOT EXISTS (SELECT 1 FROM outbox o INDEXED BY outbox_pending_key_idx WHERE o.dedupe_key = ${`${SEARCH_TOPIC}:`} || d.slot_id
+        AND o.status IN ('pending', 'failed'))
+      OR EXISTS (SELECT 1 FROM slots s WHERE s.id = d.slot_id AND ${oneOf(sql`s.status`, q.statuses)}
+        ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity`}))`,
+  ];
+  // One pass over the candidates counts everything: a GROUP BY would cost a second pass (D1 counts
+  // the rows of its temporary b-tree too), so municipalities come as one list and are counted in JS.
   const counts = sql.join(
     [
       sql`count(*)`,
-      ...Array.from({ length: ADAPTATION_BITS }, (_x, i) => sql.raw(`sum((adaptation_mask >> ${i}) & 1)`)),
-      ...slotKinds.map((k) => sql.raw(`sum(kind = '${k}')`)),
+      sql`sum(c.keep)`,
+      ...Array.from({ length: ADAPTATION_BITS }, (_x, i) =>
+        sql.raw(`sum(c.keep AND (c.adaptation_mask >> ${i}) & 1)`),
+      ),
+      ...slotKinds.map((k) => sql.raw(`sum(c.keep AND c.kind = '${k}')`)),
+      sql`group_concat(CASE WHEN c.keep THEN c.municipality_code END)`,
     ],
     sql`, `,
   );
   return sql`
-    WITH f AS ${path === 'radius' ? sql`MATERIALIZED` : sql``} (${f}),
-    m AS (${matched}),
-    changed AS MATERIALIZED (
-      SELECT DISTINCT json_extract(payload, '$.slotId') AS slot_id FROM outbox
-      WHERE topic = ${SEARCH_TOPIC} AND status IN ('pending', 'failed')
-    ),
-    c AS MATERIALIZED (
-      SELECT m.*, ${d2} AS d2 FROM m
-      WHERE ${inRadius} AND (m.slot_id NOT IN (SELECT slot_id FROM changed) OR ${liveAvailable})
-    ),
-    sorted AS (SELECT c.* FROM c ORDER BY ${order(q, match !== null)} LIMIT ${q.limit} OFFSET ${q.offset}),
+    WITH c AS MATERIALIZED (${candidates(q, match, path, window + 1, sql.join(conditions, sql` AND `))}),
+    sorted AS (SELECT c.* FROM c WHERE c.keep ORDER BY ${order(q, match !== null)} LIMIT ${q.limit} OFFSET ${q.offset}),
     page AS (SELECT sorted.*, row_number() OVER () AS position FROM sorted)
     SELECT 0 AS part, json_object(
       'position', page.position, 'id', page.slot_id, 'd2', page.d2,
@@ -198,7 +214,5 @@ export function searchStatement(q: SlotSearchQuery, match: string | null, todayD
       CROSS JOIN slots s ON s.id = d.slot_id
       LEFT JOIN search_text t ON t.docid = page.docid
       LEFT JOIN organizations o ON o.id = d.organization_id
-    UNION ALL SELECT 1, json_array(${counts}) FROM c
-    UNION ALL SELECT 2, json_group_object(municipality_code, n)
-      FROM (SELECT municipality_code, count(*) AS n FROM c GROUP BY municipality_code)`;
+    UNION ALL SELECT 1, json_array(${counts}) FROM c`;
 }

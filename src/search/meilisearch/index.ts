@@ -11,7 +11,7 @@ import { liveAvailability, stillAvailable } from '../live';
 import type { Facets, SearchIndex, SlotSearchDocument } from '../port';
 import { toMeiliSearch } from './filter';
 import { fromMeiliHit, type MeiliHit, toMeiliDocument } from './mapping';
-import { meilisearchSettings } from './settings';
+import { MAX_TOTAL_HITS, meilisearchSettings } from './settings';
 
 export interface MeilisearchOptions {
   url: string;
@@ -99,7 +99,7 @@ export function meilisearchSearch(o: MeilisearchOptions): SearchIndex {
         return [
           {
             ...fromMeiliHit(h, q.near),
-            status: now!.status as never,
+            status: now!.status,
             freePlaces: now!.capacity - now!.taken,
           },
         ];
@@ -113,7 +113,8 @@ export function meilisearchSearch(o: MeilisearchOptions): SearchIndex {
       const reported = (res as { estimatedTotalHits?: number }).estimatedTotalHits ?? res.hits.length;
       // Hits dropped by the live check are gone from the count too; others on later pages are not known.
       const total = reported - (res.hits.length - hits.length);
-      return { hits, total: Math.max(total, hits.length), facets };
+      // Meilisearch stops counting at maxTotalHits: at the cap, the true total is larger.
+      return { hits, total: Math.max(total, hits.length), totalExact: reported < MAX_TOTAL_HITS, facets };
     },
   };
 }

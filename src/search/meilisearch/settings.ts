@@ -7,6 +7,9 @@
  */
 import type { Settings } from 'meilisearch';
 
+/** Meilisearch counts hits up to this many; beyond it the total is "more than". */
+export const MAX_TOTAL_HITS = 10_000;
+
 export const searchableAttributes = ['title', 'occupationLabel', 'tasks', 'description'];
 
 export const filterableAttributes = [
@@ -45,5 +48,5 @@ export const meilisearchSettings: Settings = {
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   // 290 municipalities: every one can have a facet count.
   faceting: { maxValuesPerFacet: 300 },
-  pagination: { maxTotalHits: 10_000 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
 };

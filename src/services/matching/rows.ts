@@ -154,6 +154,7 @@ export type CatalogSlot = SlotForMatching & { municipalityCode: string };
 
 /** Builds the catalog's slot in place from SQLite's JSON (no copies: this runs 100,000 times on load). */
 export function fromCompact(c: CompactSlot): CatalogSlot {
+  // cast: the compact row becomes the catalog slot in place (its flags and lists rewritten below)
   const slot = c as unknown as CatalogSlot & { openEnded: unknown; leadsToHire: unknown };
   slot.description = '';
   slot.openEnded = c.openEnded === 1;

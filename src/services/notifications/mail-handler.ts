@@ -10,7 +10,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { type Mailer, MailRefused } from '../../mail';
-import { renderMail, type TemplateData } from '../../mail/templates';
+import { renderMail, storedTemplateData } from '../../mail/templates';
 import { type OutboxHandler, PermanentFailure } from '../../outbox/outbox';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -29,11 +29,7 @@ export interface MailHandlerDeps {
 async function freeze(deps: MailHandlerDeps, first: NotificationRow): Promise<NotificationRow> {
   let n = first;
   while (!n.frozenAt) {
-    const rendered = renderMail(
-      n.template,
-      n.data as unknown as TemplateData[typeof n.template],
-      deps.baseUrl,
-    );
+    const rendered = renderMail(n.template, storedTemplateData(n.template, n.data), deps.baseUrl);
     const [frozen] = await deps.db
       .update(notifications)
       .set({

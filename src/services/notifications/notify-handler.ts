@@ -3,7 +3,7 @@
  * idempotent (mail keys derive from the event row's key and the recipient), so a re-run after a
  * crash queues nothing twice. Events that concern no one are done without a mail.
  */
-import type { DomainEvent } from '../../outbox/notify';
+import { DomainEvent } from '../../outbox/notify';
 import type { OutboxHandler } from '../../outbox/outbox';
 import type { NotifyContext } from './context';
 import { apiKeyIssuedMails } from './events/api-key';
@@ -12,15 +12,19 @@ import { slotOpenedDigest } from './events/slot-digest';
 
 export function notifyHandler(ctx: NotifyContext): OutboxHandler {
   return async (row) => {
-    const e = row.payload as unknown as DomainEvent;
+    const parsed = DomainEvent.safeParse(row.payload);
+    if (!parsed.success) {
+      ctx.logger.warn('notify: unknown event', { event: row.payload.event });
+      return;
+    }
+    const e = parsed.data;
     switch (e.event) {
       case 'api_key.issued':
         return apiKeyIssuedMails(ctx, row.dedupeKey, e.keyId);
       case 'slot.opened':
         return slotOpenedDigest(ctx, row.dedupeKey, e.slotId);
       default:
-        if ('placementId' in e) return placementMails(ctx, row.dedupeKey, e);
-        ctx.logger.warn('notify: unknown event', { event: (e as { event?: unknown }).event });
+        return placementMails(ctx, row.dedupeKey, e);
     }
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { NotificationTemplate, RecipientKind } from '../../../db/schema';
 import { MAIL_TOPIC, notifications } from '../../../db/schema';
+import { runBatch } from '../../adapters/db/batch';
 import type { Db } from '../../adapters/db/types';
 import { newId } from '../../lib/ids';
 import type { TemplateData } from '../../mail/templates';
@@ -46,7 +47,7 @@ export function queueMailStatements<T extends NotificationTemplate>(db: Db, m: M
         recipientKind: m.recipient.kind,
         recipientId: m.recipient.id,
         recipientEmail: m.recipient.email,
-        data: m.data as unknown as Record<string, unknown>,
+        data: m.data,
         sendAt,
         createdAt: m.now,
       })
@@ -83,7 +84,7 @@ export async function queueMails<T extends NotificationTemplate>(
     queueMailStatements(db, { ...spec(r), recipient: r }),
   );
   if (statements.length === 0) return;
-  await db.batch(statements as unknown as Parameters<Db['batch']>[0]);
+  await runBatch(db, statements);
 }
 
 /** The mail key for an event's mail to one recipient: the event row's key plus who receives it. */

@@ -18,22 +18,33 @@ export const MAX_CONSENT_DAYS = 731;
 export const consentValid = (c: ConsentRow | undefined, now: string): c is ConsentRow =>
   !!c && !c.revokedAt && c.expiresAt > now;
 
-const projections: Record<DisclosableField, (p: ParticipantRow) => unknown> = {
-  strengths: (p) => p.strengths,
-  interests: (p) => p.interests,
-  adaptationNeeds: (p) =>
+const shown = {
+  strengths: (p: ParticipantRow) => p.strengths,
+  interests: (p: ParticipantRow) => p.interests,
+  adaptationNeeds: (p: ParticipantRow) =>
     p.adaptationNeeds.map((n) => {
       const v = adaptationByCode.get(n.code);
       return { code: n.code, priority: n.priority, label: { sv: v?.sv ?? n.code, en: v?.en ?? n.code } };
     }),
-  hoursPerWeek: (p) => ({ now: p.hoursNow, target: p.hoursTarget }),
-  rampUp: (p) => p.rampUp,
-  availability: (p) => p.availability,
-};
+  hoursPerWeek: (p: ParticipantRow) => ({ now: p.hoursNow, target: p.hoursTarget }),
+  rampUp: (p: ParticipantRow) => p.rampUp,
+  availability: (p: ParticipantRow) => p.availability,
+} satisfies Record<DisclosableField, (p: ParticipantRow) => unknown>;
+
+type Shown = { [F in DisclosableField]: ReturnType<(typeof shown)[F]> };
+/** What the employer sees of the participant: the consented fields only. */
+export type DisclosedValues = Partial<Shown>;
+
+/** The same projections, typed field by field so one can be applied to a field chosen at run time. */
+const projections: { [F in DisclosableField]: (p: ParticipantRow) => Shown[F] } = shown;
+
+function project<F extends DisclosableField>(values: DisclosedValues, field: F, p: ParticipantRow) {
+  values[field] = projections[field](p);
+}
 
 export interface Disclosure {
   fields: DisclosableField[];
-  values: Partial<Record<DisclosableField, unknown>>;
+  values: DisclosedValues;
 }
 
 /** The disclosed fields of a participant under a consent; empty when there is no valid consent. */
@@ -45,11 +56,16 @@ export function disclose(
   if (!participant || participant.status === 'erased' || !consentValid(consent, now))
     return { fields: [], values: {} };
   const fields = consent.fields.filter((f): f is DisclosableField => f in projections);
-  return { fields, values: Object.fromEntries(fields.map((f) => [f, projections[f](participant)])) };
+  const values: DisclosedValues = {};
+  for (const f of fields) project(values, f, participant);
+  return { fields, values };
 }
 
 export function toConsent(c: ConsentRow | undefined, now: string) {
-  if (!c) return null;
+  return c ? consentView(c, now) : null;
+}
+
+export function consentView(c: ConsentRow, now: string) {
   return {
     id: c.id,
     employerOrganizationId: c.employerOrganizationId,

@@ -20,13 +20,14 @@ import {
   placements,
   placementTransitions,
 } from '../../../db/schema';
+import { runBatch } from '../../adapters/db/batch';
 import type { Member } from '../../auth/actor';
 import { errorText } from '../../lib/faults';
 import { conflict } from '../../lib/problem';
 import type { ServiceContext } from '../context';
 import { locate } from '../sites';
 import { auditValues, toAuditEntry } from './audit';
-import { toConsent } from './disclosure';
+import { consentView } from './disclosure';
 import { holdingStates } from './states';
 import { isNotApplied, transitionStatements } from './transition';
 import { toCheckIn, toHours, toMeeting, toPlacement, toTransition } from './view';
@@ -34,12 +35,12 @@ import { toCheckIn, toHours, toMeeting, toPlacement, toTransition } from './view
 type ParticipantRow = typeof participants.$inferSelect;
 
 /** The participant's whole record as JSON; the export itself is logged first, so it is listed too. */
-export async function exportParticipant(
+export async function exportParticipant<Shown>(
   ctx: ServiceContext,
   actor: Member,
   p: ParticipantRow,
-  /** The record as the API shows it (participants.ts toParticipant). */
-  record: unknown,
+  /** The record as the API shows it (participants toParticipant). */
+  record: Shown,
 ) {
   const { db } = ctx;
   const now = ctx.now();
@@ -96,7 +97,7 @@ export async function exportParticipant(
       meetings: of(meetings, r.id).map((m) => toMeeting(m, m.recordedByOrganizationId)),
       history: of(history, r.id).map((h) => toTransition(h, h.actorOrganizationId)),
     })),
-    consents: consentRows.map((c) => toConsent(c, now)),
+    consents: consentRows.map((c) => consentView(c, now)),
     audit: audit.map(toAuditEntry),
   };
 }
@@ -120,7 +121,7 @@ export async function eraseParticipant(ctx: ServiceContext, actor: Member, p: Pa
   const seat = locate(p.municipalityCode);
   const ofParticipant = sql`(SELECT ${placements.id} FROM ${placements} WHERE ${placements.participantId} = ${p.id})`;
   try {
-    await db.batch([
+    await runBatch(db, [
       // Proposals hold nothing; withdrawing them tells the employers (placement.withdrawn).
       ...live.flatMap((r) =>
         transitionStatements(ctx, {
@@ -186,7 +187,7 @@ export async function eraseParticipant(ctx: ServiceContext, actor: Member, p: Pa
         .update(consents)
         .set({ revokedAt: now })
         .where(and(eq(consents.participantId, p.id), isNull(consents.revokedAt))),
-    ] as never);
+    ]);
   } catch (err) {
     if (isNotApplied(err) || /NOT NULL constraint failed: audit_log\.participant_id/i.test(errorText(err)))
       throw conflict(

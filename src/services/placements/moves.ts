@@ -58,7 +58,7 @@ export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
         actor: member,
       };
       try {
-        await db.batch(transitionStatements(ctx, { ...plan, ...extra }) as never);
+        await db.batch(transitionStatements(ctx, { ...plan, ...extra }));
         return views.details(member, side, await views.loadRow(id));
       } catch (err) {
         const capacity = capacityProblem(err);

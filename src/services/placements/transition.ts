@@ -70,7 +70,7 @@ export function transitionStatements(ctx: ServiceContext, plan: TransitionPlan) 
       .where(and(eq(placements.id, id), eq(placements.state, plan.from), ...(plan.guards ?? []))),
     db.insert(placementTransitions).values({
       id: newId('event'),
-      placementId: withToken(id, token) as unknown as string,
+      placementId: withToken(id, token),
       state: plan.to,
       at: now,
       actorUserId: plan.actor.userId,

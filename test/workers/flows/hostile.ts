@@ -48,6 +48,25 @@ export function hostileFlows({ name, t }: Driver) {
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     });
 
+    it('answers wrong keys past the limit with 429 and Retry-After, counted per client address', async () => {
+      const guess = (address: string) =>
+        SELF.fetch('https://registry.test/v1/me', {
+          headers: {
+            authorization: `Bearer sek_${crypto.randomUUID().replaceAll('-', '')}`,
+            'cf-connecting-ip': address,
+          },
+        });
+      const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) statuses.push((await guess(address)).status);
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      const limited = await guess(address);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await limited.json()).toMatchObject({ status: 429, type: '/problems/rate-limited' });
+      expect((await guess('198.51.100.1')).status).toBe(401);
+    });
+
     it('answers a body over the limit with a 413 problem document', async () => {
       const res = await SELF.fetch('https://registry.test/v1/supervisors', {
         method: 'POST',

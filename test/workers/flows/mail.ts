@@ -52,8 +52,8 @@ export function mailFlows({ name, env, db }: Driver) {
   };
   const fresh = () => `w-${crypto.randomUUID()}@example.se`;
   /**
-   * Two Cron Triggers: the first turns the event into a mail row, the second sends it (a drain stops
-   * after a short pass, so rows queued by that pass wait for the next run, at most a minute).
+   * Two Cron Triggers: a run drains pass after pass while rows are due (the event becomes a mail row,
+   * the next pass sends it), so one is enough; the second shows that nothing is sent again.
    */
   const cronTwice = async () => {
     await runCron(mailEnv);
@@ -64,8 +64,7 @@ export function mailFlows({ name, env, db }: Driver) {
     it('the cron sends a mail through Resend once, keyed by the notification id', async () => {
       const email = fresh();
       const org = await issueKeyTo(email);
-      await runCron(mailEnv);
-      expect(await requestsTo(email)).toHaveLength(0); // queued by this run, sent by the next
+      // One run: a pass turns the event into a mail row, the next pass sends it.
       await runCron(mailEnv);
       const sent = await requestsTo(email);
       expect(sent).toHaveLength(1);

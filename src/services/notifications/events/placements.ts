@@ -22,6 +22,7 @@ import {
   supervisors,
   users,
 } from '../../../../db/schema';
+import { storedTemplateData } from '../../../mail/templates';
 import type { DomainEvent } from '../../../outbox/notify';
 import { milestoneStatements } from '../../follow-ups/milestones';
 import type { NotifyContext } from '../context';
@@ -106,7 +107,7 @@ async function toldOfProposal(ctx: NotifyContext, placementId: string): Promise<
     id: n.recipientId,
     email: n.recipientEmail,
     organizationId: n.organizationId,
-    name: (n.data.recipientName as string | null) ?? null,
+    name: storedTemplateData('placement_proposed', n.data).recipientName ?? null,
   }));
 }
 

@@ -25,7 +25,7 @@ import {
   users,
 } from '../../../../db/schema';
 import { localDate, nextLocalTime } from '../../../lib/local-time';
-import type { DigestSlot, SlotDigestData } from '../../../mail/templates';
+import { type DigestSlot, type SlotDigestData, storedTemplateData } from '../../../mail/templates';
 import { rankCandidates } from '../../../matching';
 import { municipalityByCode } from '../../../reference';
 import { mayBeProposed } from '../../matching/reach';
@@ -143,7 +143,7 @@ async function appendToDigest(ctx: NotifyContext, key: string, entry: DigestSlot
   for (;;) {
     const [d] = await ctx.db.select().from(notifications).where(eq(notifications.dedupeKey, key));
     if (!d || d.frozenAt) return false;
-    const data = d.data as unknown as SlotDigestData;
+    const data = storedTemplateData('slot_digest', d.data);
     if (data.events.includes(eventKey)) return true;
     const next: SlotDigestData = {
       ...data,
@@ -152,7 +152,7 @@ async function appendToDigest(ctx: NotifyContext, key: string, entry: DigestSlot
     };
     const [hit] = await ctx.db
       .update(notifications)
-      .set({ data: next as unknown as Record<string, unknown>, revision: d.revision + 1 })
+      .set({ data: next, revision: d.revision + 1 })
       .where(
         and(
           eq(notifications.id, d.id),

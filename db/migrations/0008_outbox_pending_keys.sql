@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_pending_key_idx` ON `outbox` (`dedupe_key`) WHERE "outbox"."status" IN ('pending', 'failed');
