@@ -8,10 +8,10 @@ import { milestoneFacts, participantFacts, placementFacts } from '../../src/serv
 import { fidelityReport } from '../../src/services/reports/fidelity';
 import { caseloads, contactsPerUser, followAlongFacts } from '../../src/services/reports/fidelity-facts';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { manualClock } from '../helpers/clock';
 import { createParticipant, createSlot, createSupervisor, issueKey, orgWithKey } from '../helpers/factories';
+import { fakeClock } from '../mail/support';
 
-const clock = manualClock('2026-01-05T09:00:00Z');
+const clock = fakeClock('2026-01-05T09:00:00Z');
 const period = { from: '2026-01-01', to: '2026-06-30' };
 let t: TestApp;
 let provider: Awaited<ReturnType<typeof orgWithKey>>;

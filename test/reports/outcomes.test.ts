@@ -8,10 +8,10 @@ import { outcomeCategories } from '../../db/schema';
 import { milestoneFacts, participantFacts, placementFacts } from '../../src/services/reports/facts';
 import { outcomesReport } from '../../src/services/reports/outcomes';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { manualClock } from '../helpers/clock';
 import { createParticipant, issueKey, orgWithKey } from '../helpers/factories';
+import { fakeClock } from '../mail/support';
 
-const clock = manualClock('2015-01-12T09:00:00Z');
+const clock = fakeClock('2015-01-12T09:00:00Z');
 let t: TestApp;
 let provider: Awaited<ReturnType<typeof orgWithKey>>;
 let coordinator: string;

@@ -7,6 +7,7 @@ import { mailFlows } from './flows/mail';
 import { matchingFlows } from './flows/matching';
 import { outboxFlows } from './flows/outbox';
 import { placementFlows } from './flows/placements';
+import { reportFlows } from './flows/reports';
 import { searchFlows } from './flows/search';
 
 const driver = d1();
@@ -14,6 +15,7 @@ coreFlows(driver);
 batchFlows(driver);
 outboxFlows(driver);
 placementFlows(driver);
+reportFlows(driver);
 matchingFlows(driver);
 mailFlows(driver);
 searchFlows(driver);

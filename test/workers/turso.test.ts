@@ -6,6 +6,7 @@ import { mailFlows } from './flows/mail';
 import { matchingFlows } from './flows/matching';
 import { outboxFlows } from './flows/outbox';
 import { placementFlows } from './flows/placements';
+import { reportFlows } from './flows/reports';
 import { searchFlows } from './flows/search';
 
 const driver = turso();
@@ -13,6 +14,7 @@ coreFlows(driver);
 batchFlows(driver);
 outboxFlows(driver);
 placementFlows(driver);
+reportFlows(driver);
 matchingFlows(driver);
 mailFlows(driver);
 searchFlows(driver);
