@@ -75,8 +75,10 @@ export async function runPhase(
   const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
   const tallies = new Map<string, RouteTally>();
   const tally = (route: string) => {
-    let t = tallies.get(route);
-    if (!t) tallies.set(route, (t = { latencies: [], errors: 0, statuses: new Map() }));
+    const found = tallies.get(route);
+    if (found) return found;
+    const t: RouteTally = { latencies: [], errors: 0, statuses: new Map() };
+    tallies.set(route, t);
     return t;
   };
   const started = performance.now();
