@@ -31,7 +31,11 @@ for (const q of typed) {
 console.log(`service, ${typed.length} keystrokes:`, summarize(direct));
 
 const { db } = await import('../src/adapters/db/libsql').then((m) => m.openLibsql(':memory:'));
-const app = createApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), db, logger: silentLogger });
+const app = createApp({
+  config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+  db,
+  logger: silentLogger,
+});
 const http: number[] = [];
 for (const q of typed) {
   const t = performance.now();
@@ -40,4 +44,8 @@ for (const q of typed) {
   http.push(performance.now() - t);
 }
 const s = summarize(http);
-console.log(`HTTP (app.request), ${typed.length} keystrokes:`, s, s.p95 < 10 ? 'p95 < 10 ms ✓' : 'p95 ≥ 10 ms ✗');
+console.log(
+  `HTTP (app.request), ${typed.length} keystrokes:`,
+  s,
+  s.p95 < 10 ? 'p95 < 10 ms ✓' : 'p95 ≥ 10 ms ✗',
+);
