@@ -69,6 +69,7 @@ async function main() {
 
   const server = createNodeServer(fetch, {
     maxHeaderBytes: config.MAX_HEADER_BYTES,
+    logger,
     hsts: config.NODE_ENV !== 'development',
   });
   server.listen(config.PORT, () => {
