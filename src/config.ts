@@ -106,6 +106,11 @@ export const configSchema = z
       .min(1024)
       .max(1_048_576)
       .default(16 * 1024),
+    /**
+     * Node, for `npm run load`: on SIGUSR2 each server process prints its event-loop delay since the
+     * last report (monitorEventLoopDelay: max, p99, mean in ms) as one JSON line on stdout.
+     */
+    EVENT_LOOP_REPORT: flag(false),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.ADMIN_API_KEY)

@@ -11,12 +11,14 @@ import { createApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
 import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
 import { randomToken } from '../lib/crypto';
+import { reportEventLoopDelay } from '../lib/event-loop';
 import { createLogger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
 
 async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
+  if (config.EVENT_LOOP_REPORT) reportEventLoopDelay();
   if (!config.ADMIN_API_KEY) {
     // Development convenience only: production refuses to start without a key (see config.ts).
     config.ADMIN_API_KEY = `dev-admin-${randomToken(24)}`;
@@ -67,6 +69,7 @@ async function main() {
 
   const server = createNodeServer(fetch, {
     maxHeaderBytes: config.MAX_HEADER_BYTES,
+    logger,
     hsts: config.NODE_ENV !== 'development',
   });
   server.listen(config.PORT, () => {

@@ -78,6 +78,43 @@ describe.each(['queried', 'resident'] as const)('matching over %s slots', (match
       expect(await idsNow()).not.toContain(single.id);
     });
 
+    it('drops every slot of a supervisor who fills up, not only the slot of the placement', async () => {
+      // One supervisor with room for one, supervising two slots with free places.
+      const sup = await createSupervisor(t, employer.key, { maxParticipants: 1 });
+      const first = await createSlot(t, employer.key, [sup.id], { title: 'Lagerplats ett', capacity: 2 });
+      const second = await createSlot(t, employer.key, [sup.id], { title: 'Lagerplats två', capacity: 2 });
+      const watcher = await createParticipant(t, provider.key);
+      const idsNow = async () =>
+        (
+          await t.call('GET', `/v1/participants/${watcher.id}/matches?limit=100`, { key: provider.key })
+        ).body.data.map((m: { slotId: string }) => m.slotId);
+      expect(await idsNow()).toEqual(expect.arrayContaining([first.id, second.id]));
+
+      // Someone else is placed in the first slot: the supervisor has no room left for either.
+      const placed = await createParticipant(t, provider.key);
+      const proposal = await t.call('POST', '/v1/placements', {
+        key: provider.key,
+        body: { participantId: placed.id, slotId: first.id, disclose: ['strengths'] },
+      });
+      expect(proposal.status, proposal.text).toBe(201);
+      const accepted = await t.call('POST', `/v1/placements/${proposal.body.id}/accept`, {
+        key: employer.key,
+        body: {},
+      });
+      expect(accepted.status, accepted.text).toBe(200);
+      const after = await idsNow();
+      expect(after).not.toContain(first.id);
+      expect(after).not.toContain(second.id);
+
+      // The placement ends: the room comes back for both.
+      const ended = await t.call('POST', `/v1/placements/${proposal.body.id}/withdraw`, {
+        key: provider.key,
+        body: {},
+      });
+      expect(ended.status, ended.text).toBe(200);
+      expect(await idsNow()).toEqual(expect.arrayContaining([first.id, second.id]));
+    });
+
     it('is only for handlers of the participant’s organization', async () => {
       const participant = await createParticipant(t, provider.key);
       const path = `/v1/participants/${participant.id}/matches`;

@@ -8,7 +8,8 @@
  *    no event is emitted for a transition that did not happen;
  * 3. the counters move only `WHERE EXISTS (placement with this token)` (belt and braces), and their
  *    CHECK constraints (`slots_places`, `supervisors_room`) abort the batch instead of overbooking;
- * 4. the slot change log and search sync, and the domain event, go in the same batch.
+ * 4. the slot change log (for the slot and every slot of the supervisor whose room moved), the search
+ *    sync and the domain event go in the same batch.
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { placements, placementTransitions, slots, supervisors } from '../../../db/schema';
@@ -19,7 +20,7 @@ import { conflict } from '../../lib/problem';
 import { notifyStatement } from '../../outbox/notify';
 import type { ServiceContext } from '../context';
 import { isCheckViolation } from '../db-errors';
-import { slotChangedStatements } from '../search/sync-statements';
+import { slotChangedStatements, supervisorRoomChangedStatement } from '../search/sync-statements';
 import type { PlaceEffect, TargetState } from './states';
 import type { PlacementRow } from './view';
 
@@ -88,6 +89,7 @@ export function transitionStatements(ctx: ServiceContext, plan: TransitionPlan) 
             .set({ activePlacements: sql`${supervisors.activePlacements} + ${step}` })
             .where(sql`${supervisors.id} = ${supervisorOfToken}`),
           ...slotChangedStatements(ctx, plan.placement.slotId),
+          supervisorRoomChangedStatement(ctx, supervisorOfToken, plan.placement.slotId),
         ]),
     notifyStatement(db, { event: `placement.${plan.to}`, placementId: id }, now, token),
   ] as const;

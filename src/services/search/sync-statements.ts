@@ -1,4 +1,5 @@
-import { SEARCH_TOPIC, slotChanges } from '../../../db/schema';
+import { type SQL, sql } from 'drizzle-orm';
+import { SEARCH_TOPIC, slotChanges, slotSupervisors } from '../../../db/schema';
 import { enqueueStatement } from '../../outbox/outbox';
 import type { ServiceContext } from '../context';
 
@@ -22,4 +23,23 @@ export function slotChangedStatements(ctx: ServiceContext, slotId: string) {
     ctx.db.insert(slotChanges).values({ slotId, changedAt: ctx.now() }),
     searchSyncStatement(ctx, slotId),
   ] as const;
+}
+
+/**
+ * A supervisor's room changed (a placement took or freed it): every slot they supervise may have
+ * become (un)proposable, so each gets a row in the slot change log, or an in-memory matching index
+ * would keep offering the other slots of a supervisor who is full. `supervisorId` may be SQL (the
+ * supervisor a transition chose inside its batch). Search does not index supervisors' room, so no
+ * search task is needed.
+ */
+export function supervisorRoomChangedStatement(
+  ctx: ServiceContext,
+  supervisorId: SQL | string,
+  /** A slot the batch logs already (the placement's). */
+  loggedSlotId: string,
+) {
+  return ctx.db.run(sql`
+    INSERT INTO ${slotChanges} (slot_id, changed_at)
+    SELECT ${slotSupervisors.slotId}, ${ctx.now()} FROM ${slotSupervisors}
+    WHERE ${slotSupervisors.supervisorId} = ${supervisorId} AND ${slotSupervisors.slotId} <> ${loggedSlotId}`);
 }

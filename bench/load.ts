@@ -1,0 +1,193 @@
+/**
+ * `npm run load`: the service under many connections at once, measured from outside. For each
+ * registry size it builds a database (the demo, plus generated slots up to the size), starts the Node
+ * server on it as `npm start` would (a child process), and for each number of connections runs
+ * `/health` alone, then the mixed workload (bench/lib/load-mix.ts), each for a bounded time. Prints
+ * per route and overall throughput, p50/p99/max and errors, and the server's event-loop delay during
+ * the mix (EVENT_LOOP_REPORT), as Markdown tables to paste into the README. Asserts nothing.
+ *
+ *   npm run load                                   demo and 100,000 slots; 50 and 200 connections; 10 s
+ *   npm run load -- --sizes demo --seconds 5 --connections 50
+ *   npm run load -- --json load.json               also writes every figure as JSON
+ * Environment variables given to the runner reach the server too (e.g. NODE_WORKERS=1 for one process).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type PhaseFigures, type RouteFigures, runPhase } from './lib/load-client';
+import { healthScript, MIX, mixedScript, prepareWorkload } from './lib/load-mix';
+import { buildLoadRegistry, LOAD_ADMIN_KEY, LOAD_EMPLOYER_KEY } from './lib/load-registry';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: 'demo,100000' },
+    connections: { type: 'string', default: '50,200' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    port: { type: 'string', default: '18801' },
+    json: { type: 'string' },
+  },
+});
+const seconds = Number(args.seconds);
+const warmupSeconds = Number(args.warmup);
+const connectionCounts = args.connections.split(',').map(Number);
+const sizes = args.sizes.split(',').map((s) => (s === 'demo' ? 0 : Number(s)));
+const today = new Date().toISOString().slice(0, 10);
+
+interface EventLoop {
+  pid: number;
+  maxMs: number;
+  p99Ms: number;
+  meanMs: number;
+}
+
+interface Server {
+  origin: string;
+  /** The event-loop delay of every server process since the last call. */
+  eventLoop(): Promise<EventLoop[]>;
+  stop(): Promise<void>;
+}
+
+async function startServer(file: string, port: number): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
+    env: {
+      LOG_LEVEL: 'warn',
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${file}`,
+      ADMIN_API_KEY: LOAD_ADMIN_KEY,
+      SEED_DEMO: 'false',
+      EVENT_LOOP_REPORT: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let pending: EventLoop[] = [];
+  let buffered = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let nl = buffered.indexOf('\n');
+    while (nl >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      if (line.startsWith('{"eventLoop"'))
+        pending.push((JSON.parse(line) as { eventLoop: EventLoop }).eventLoop);
+      nl = buffered.indexOf('\n');
+    }
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${origin}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 600) throw new Error('the server did not answer /health within a minute');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    origin,
+    async eventLoop() {
+      pending = [];
+      child.kill('SIGUSR2');
+      // Each process answers within moments; give them a little time, then take what came.
+      await new Promise((r) => setTimeout(r, 300));
+      return pending;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const row = (f: RouteFigures, label = f.route) => {
+  const errors = f.errors
+    ? `${f.errors} (${Object.entries(f.errorStatuses).map(([k, v]) => `${k}×${v}`)})`
+    : '0';
+  return `| ${pad(label, 38)} | ${pad(f.perSecond, 6)} | ${pad(f.p50, 6)} | ${pad(f.p99, 6)} | ${pad(f.max, 7)} | ${errors} |`;
+};
+
+function printPhase(title: string, health: PhaseFigures, mixed: PhaseFigures, loops: EventLoop[]) {
+  const worst = loops.reduce((a, l) => Math.max(a, l.maxMs), 0);
+  const ratio = mixed.overall.perSecond / Math.max(1, health.overall.perSecond);
+  console.log(`\n#### ${title}\n`);
+  console.log(`| ${pad('route', 38)} | req/s  | p50 ms | p99 ms | max ms  | errors |`);
+  console.log(`| ${'-'.repeat(38)} | ------ | ------ | ------ | ------- | ------ |`);
+  console.log(row(health.overall, 'GET /health (alone, same server)'));
+  console.log(row(mixed.overall, '**mixed, all routes**'));
+  for (const r of mixed.routes) console.log(row(r));
+  console.log(
+    `\nMixed/health throughput ${(ratio * 100).toFixed(0)} %; event loop during the mix: max ${worst} ms` +
+      ` (per process: ${loops.map((l) => `max ${l.maxMs} / p99 ${l.p99Ms} ms`).join('; ') || 'no report'}).`,
+  );
+}
+
+async function main() {
+  const cpu = cpus();
+  console.log(
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.version}; load average at start ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+  );
+  console.log(
+    `Mix per step: ${Object.entries(MIX)
+      .map(([k, v]) => `${k} ${v} %`)
+      .join(', ')} (a proposal step is a proposal and then a decline or withdrawal). ` +
+      `${seconds} s per phase after ${warmupSeconds} s of warm-up; server processes: ${process.env.NODE_WORKERS ?? 'default'}.`,
+  );
+  const results: unknown[] = [];
+  for (const [i, size] of sizes.entries()) {
+    const dir = mkdtempSync(join(tmpdir(), 'se-load-'));
+    try {
+      const file = join(dir, 'load.db');
+      const built = performance.now();
+      const { slots } = await buildLoadRegistry(file, size, today);
+      console.log(
+        `\n### ${size ? `${slots.toLocaleString('en')} slots` : `demo registry (${slots} slots)`}` +
+          ` — built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
+      );
+      const server = await startServer(file, Number(args.port) + i);
+      try {
+        const workload = await prepareWorkload(server.origin, size ? [LOAD_EMPLOYER_KEY] : []);
+        const warm = performance.now();
+        // Matching loads its index on the first requests; the warm-up also lets the JIT settle.
+        await runPhase(server.origin, 10, warmupSeconds, mixedScript(workload, 10));
+        console.log(`(warm-up ${((performance.now() - warm) / 1000).toFixed(1)} s)`);
+        for (const connections of connectionCounts) {
+          const health = await runPhase(server.origin, connections, seconds, healthScript);
+          await server.eventLoop();
+          const mixed = await runPhase(
+            server.origin,
+            connections,
+            seconds,
+            mixedScript(workload, connections),
+          );
+          const loops = await server.eventLoop();
+          printPhase(`${connections} connections, ${seconds} s each`, health, mixed, loops);
+          results.push({ size, slots, connections, health, mixed, eventLoop: loops, load: loadavg() });
+        }
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(
+    `\nLoad average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
