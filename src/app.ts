@@ -194,7 +194,8 @@ export function createApp(deps: AppDeps) {
     search,
     outboxHandlers,
     /** Runs due outbox work once (tests, the Workers cron, CLI scripts); Node also runs a loop. */
-    drainOutbox: (opts: DrainOptions = {}) => drainOutbox(deps.db, outboxHandlers, { now: clock, ...opts }),
+    drainOutbox: (opts: DrainOptions = {}) =>
+      drainOutbox(deps.db, outboxHandlers, { now: clock, logger, ...opts }),
   });
 }
 
