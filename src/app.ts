@@ -16,6 +16,7 @@ import { requestContext } from './middleware/request-context';
 import { securityHeadersMiddleware } from './middleware/security-headers';
 import { textGuard } from './middleware/text-guard';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
+import { pagesRouter } from './pages';
 import { apiRouter } from './routes';
 import { docsRouter } from './routes/docs';
 import { validationHook } from './routes/shared/openapi';
@@ -129,6 +130,9 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.route('/', docsRouter(deps.docsAssets));
+  // The web pages, after every API route: the API's paths are never theirs. They answer their own
+  // errors and unknown paths with pages (src/pages/index.ts); the API keeps its problem documents.
+  app.route('/', pagesRouter(deps.config, logger));
 
   app.notFound((c) => problemResponse(c, problem(404, `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
@@ -154,7 +158,8 @@ export function createApp(deps: AppDeps) {
     search,
     outboxHandlers,
     /** Runs due outbox work once (tests, the Workers cron, CLI scripts); Node also runs a loop. */
-    drainOutbox: (opts: DrainOptions = {}) => drainOutbox(deps.db, outboxHandlers, { now: clock, ...opts }),
+    drainOutbox: (opts: DrainOptions = {}) =>
+      drainOutbox(deps.db, outboxHandlers, { now: clock, logger, ...opts }),
   });
 }
 

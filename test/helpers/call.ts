@@ -89,7 +89,8 @@ export function typedCall(send: (path: string, init: RequestInit) => Promise<Res
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await send(path, { method, headers, body });
+    // Redirects are answers to look at (the pages' sign-in), not to follow.
+    const res = await send(path, { method, headers, body, redirect: 'manual' });
     const text = await res.text();
     const json = parseJson(text);
     // The one place the JSON becomes a type: what the route documents (the compiler holds every
