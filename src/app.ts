@@ -17,25 +17,9 @@ import { securityHeadersMiddleware } from './middleware/security-headers';
 import { textGuard } from './middleware/text-guard';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
 import { pagesRouter } from './pages';
-import { apiKeysRouter } from './routes/api-keys';
-import { auditRouter } from './routes/audit';
-import { capacityRouter } from './routes/capacity';
+import { apiRouter } from './routes';
 import { docsRouter } from './routes/docs';
-import { employerContactsRouter } from './routes/employer-contacts';
-import { followUpsRouter } from './routes/follow-ups';
-import { matchingRouter } from './routes/matching';
-import { notificationsRouter } from './routes/notifications';
-import { organizationsRouter } from './routes/organizations';
-import { participantsRouter } from './routes/participants';
-import { placementsRouter } from './routes/placements';
-import { reportsRouter } from './routes/reports';
-import { searchRouter } from './routes/search';
 import { validationHook } from './routes/shared/openapi';
-import { sitesRouter } from './routes/sites';
-import { slotsRouter } from './routes/slots';
-import { supervisorsRouter } from './routes/supervisors';
-import { systemRouter } from './routes/system';
-import { vocabulariesRouter } from './routes/vocabularies';
 import { createSearchIndex, type SearchIndex } from './search';
 import { createServices, type MatchingSlots } from './services';
 import { createOutboxHandlers } from './services/outbox-handlers';
@@ -129,27 +113,7 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));
   app.use('*', textGuard);
 
-  app.route('/', systemRouter);
-  for (const router of [
-    // Before the slots router: its `/slots/{id}` would otherwise take `/slots/search`.
-    searchRouter,
-    vocabulariesRouter,
-    organizationsRouter,
-    apiKeysRouter,
-    sitesRouter,
-    supervisorsRouter,
-    slotsRouter,
-    capacityRouter,
-    participantsRouter,
-    matchingRouter,
-    placementsRouter,
-    employerContactsRouter,
-    followUpsRouter,
-    reportsRouter,
-    auditRouter,
-    notificationsRouter,
-  ])
-    app.route('/v1', router);
+  app.route('/', apiRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -4,6 +4,7 @@
  * a person (error). One line per topic and pass, with ids and counts, never payloads: a handler's
  * error may quote personal data, so only its kind and first line go out, with addresses masked.
  */
+import { describeFault } from '../lib/faults';
 import type { Logger } from '../lib/logger';
 
 /** From this many attempts on, a row failing again makes its topic "failing repeatedly". */
@@ -11,10 +12,10 @@ export const WARN_AFTER_ATTEMPTS = 3;
 
 const masked = (text: string) => text.replace(/[^\s@<>"'(),;:]+@/g, '*@').slice(0, 200);
 
+/** The driver's error as lib/faults describes it, with addresses masked. */
 function describe(err: unknown) {
-  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-  if (!(cause instanceof Error)) return { error: typeof cause };
-  return { error: cause.name, reason: masked(cause.message.split('\n')[0] ?? '') };
+  const fault = describeFault(err);
+  return fault.reason === undefined ? fault : { ...fault, reason: masked(fault.reason) };
 }
 
 export function reportFailures(

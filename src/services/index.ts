@@ -7,6 +7,7 @@ import { followUpService } from './follow-ups';
 import { healthService } from './health';
 import { type MatchingSlots, matchingService } from './matching/service';
 import { notificationService } from './notifications/service';
+import { lookupOccupations } from './occupations';
 import { organizationService } from './organizations';
 import { participantService } from './participants/index';
 import { placementService } from './placements';
@@ -46,6 +47,8 @@ export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
     employerContacts: employerContactService(ctx),
     followUps: followUpService(ctx, { participants }),
     reports: reportService(ctx),
+    /** Occupation type-ahead over the SSYK reference (no database). */
+    occupations: { lookup: lookupOccupations },
     matching: matchingService(ctx, matchingSlots),
     search: searchService(ctx, search),
     notifications: notificationService(ctx),

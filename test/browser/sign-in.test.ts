@@ -69,8 +69,8 @@ describe('sign-in pages in Chromium', () => {
     const proposed = await h.t.call('POST', '/v1/placements', {
       key: handler,
       body: {
-        participantId: participants.body.data[0].id,
-        slotId: slots.body.data[0].id,
+        participantId: participants.body.data[0]!.id,
+        slotId: slots.body.data[0]!.id,
         disclose: ['strengths'],
       },
     });

@@ -39,12 +39,12 @@ describe('an exit', () => {
     const [row] = await t.db.select().from(participants).where(eq(participants.id, p.id));
     expect(row?.status).toBe('ended');
     const list = await t.call('GET', `/v1/follow-ups?participantId=${p.id}`, { key: w.provider.key });
-    expect(list.body.data.map((f: any) => [f.cause, f.months, f.dueDate, f.status])).toEqual([
+    expect(list.body.data.map((f) => [f.cause, f.months, f.dueDate, f.status])).toEqual([
       ['exit', 3, '2026-06-02', 'upcoming'],
       ['exit', 6, '2026-09-02', 'upcoming'],
       ['exit', 12, '2027-03-02', 'upcoming'],
     ]);
-    expect(list.body.data[0].reference).toBe(p.reference);
+    expect(list.body.data[0]!.reference).toBe(p.reference);
   });
 
   it('is recorded once (409), never in the future or before registration (422), never with a live placement (409)', async () => {
@@ -57,12 +57,12 @@ describe('an exit', () => {
     const placement = await proposed(t, w, { participantId: p.id });
     const live = await exit({ outcome: 'studies' });
     expect(live.status).toBe(409);
-    expect(live.body.type).toBe('/problems/live-placements');
+    expect(live.problem.type).toBe('/problems/live-placements');
     await moved(t, w.provider.key, placement.id, 'withdraw', {});
     expect((await exit({ outcome: 'studies' })).status).toBe(201);
     const again = await exit({ outcome: 'other' });
     expect(again.status).toBe(409);
-    expect(again.body.type).toBe('/problems/already-exited');
+    expect(again.problem.type).toBe('/problems/already-exited');
   });
 });
 
@@ -79,10 +79,10 @@ describe('a follow-up', () => {
       (await t.call('GET', `/v1/follow-ups?participantId=${id}&months=3`, { key: w.provider.key })).body
         .data[0];
     const [fa, fb] = [await due(a.id), await due(b.id)];
-    expect(fa.dueDate).toBe('2026-06-02');
+    expect(fa!.dueDate).toBe('2026-06-02');
     // B's is answered early; the record can be corrected.
     clock.set('2026-05-20T09:00:00Z');
-    const answer = await t.call('POST', `/v1/follow-ups/${fb.id}`, {
+    const answer = await t.call('POST', `/v1/follow-ups/${fb!.id}`, {
       key: w.provider.key,
       body: { situation: 'not_reached' },
     });
@@ -92,25 +92,25 @@ describe('a follow-up', () => {
       situation: 'not_reached',
       situationDate: '2026-05-20',
     });
-    const corrected = await t.call('POST', `/v1/follow-ups/${fb.id}`, {
+    const corrected = await t.call('POST', `/v1/follow-ups/${fb!.id}`, {
       key: w.provider.key,
       body: { situation: 'studies', date: '2026-05-19' },
     });
     expect(corrected.body).toMatchObject({ situation: 'studies', situationDate: '2026-05-19' });
 
     await drainAll(t);
-    expect(await milestoneMails(fa.id)).toHaveLength(0); // not due yet
+    expect(await milestoneMails(fa!.id)).toHaveLength(0); // not due yet
     clock.set('2026-06-02T06:30:00Z'); // 08:30 in Stockholm
     await drainAll(t);
     await drainAll(t);
-    const mails = await milestoneMails(fa.id);
+    const mails = await milestoneMails(fa!.id);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.recipientEmail).toMatch(/@example\.se$/);
     expect(JSON.stringify(mails[0]!.data)).not.toContain(a.reference);
-    expect(await milestoneMails(fb.id)).toHaveLength(0);
+    expect(await milestoneMails(fb!.id)).toHaveLength(0);
     const dueNow = await t.call('GET', '/v1/follow-ups?status=due', { key: w.provider.key });
-    expect(dueNow.body.data.map((f: any) => f.id)).toContain(fa.id);
-    expect(dueNow.body.data.map((f: any) => f.id)).not.toContain(fb.id);
+    expect(dueNow.body.data.map((f) => f.id)).toContain(fa!.id);
+    expect(dueNow.body.data.map((f) => f.id)).not.toContain(fb!.id);
   });
 
   it('follows a hire too; a coordinator reads but does not answer', async () => {
@@ -127,13 +127,13 @@ describe('a follow-up', () => {
     const list = await t.call('GET', `/v1/follow-ups?participantId=${p.participantId}&cause=hire`, {
       key: w.provider.key,
     });
-    expect(list.body.data.map((f: any) => [f.months, f.dueDate, f.placementId])).toEqual([
+    expect(list.body.data.map((f) => [f.months, f.dueDate, f.placementId])).toEqual([
       [3, '2026-09-01', p.id],
       [6, '2026-12-01', p.id],
       [12, '2027-06-01', p.id],
     ]);
     const coordinator = await issueKey(t, w.provider.org.id, 'coordinator');
-    const id = list.body.data[0].id;
+    const id = list.body.data[0]!.id;
     expect((await t.call('GET', `/v1/follow-ups/${id}`, { key: coordinator.key })).status).toBe(200);
     const refused = await t.call('POST', `/v1/follow-ups/${id}`, {
       key: coordinator.key,

@@ -2,7 +2,8 @@
  * The cast of the authorization matrices: every role of every kind of organization, with a second
  * employer and a second provider to play "another organization".
  */
-import { ADMIN_KEY, type TestApp } from './app';
+import { ADMIN_KEY } from './app';
+import type { Api } from './call';
 import { createOrganization, issueKey } from './factories';
 
 export const actorNames = [
@@ -26,7 +27,7 @@ export const cell = (status: number, ...who: ActorName[]): Cell =>
 /** The same status for every actor. */
 export const everyone = (status: number): Cell => cell(status, ...actorNames);
 
-export async function createActors(t: TestApp) {
+export async function createActors(t: Api) {
   const orgs = {
     empA: await createOrganization(t, 'employer'),
     empB: await createOrganization(t, 'employer'),

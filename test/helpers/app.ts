@@ -9,6 +9,7 @@ import { migrateLibsql, openLibsql } from '../../src/adapters/db/libsql';
 import { type AppDeps, createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/lib/logger';
+import { typedCall } from './call';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -26,30 +27,8 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const config = loadConfig({ NODE_ENV: 'test', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...opts.env });
   const app = createApp({ config, db: database.db, logger: silentLogger, clock: opts.clock, ...opts.deps });
 
-  /** One JSON request with an API key; returns status, parsed body and headers. */
-  async function call<T = any>(
-    method: string,
-    path: string,
-    options: { key?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
-  ) {
-    const headers: Record<string, string> = { ...options.headers };
-    const key = options.key === undefined ? ADMIN_KEY : options.key;
-    if (key) headers.authorization = `Bearer ${key}`;
-    let body: string | undefined = options.raw;
-    if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const res = await app.request(path, { method, headers, body });
-    const text = await res.text();
-    let json: T | undefined;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, body: json as T, text, headers: res.headers };
-  }
+  /** One JSON request with an API key (the admin key unless `key` says otherwise), typed by route. */
+  const call = typedCall((path, init) => Promise.resolve(app.request(path, init)), ADMIN_KEY);
 
   return {
     app,

@@ -3,10 +3,7 @@
  * would build it. Each returns the created resource; defaults are valid, overrides are shallow.
  */
 import { luhnValid } from '../../src/lib/swedish-ids';
-import type { TestApp as App } from './app';
-
-/** Anything that answers requests like the test app: the app in-process, or a real server over HTTP. */
-type TestApp = Pick<App, 'call'>;
+import type { Api } from './call';
 
 let counter = 0;
 const next = () => ++counter;
@@ -18,7 +15,7 @@ export function organizationNumber(): string {
   throw new Error('unreachable');
 }
 
-async function expectCreated<T>(res: { status: number; body: T; text: string }, what: string): Promise<T> {
+function expectCreated<T>(res: { status: number; body: T; text: string }, what: string): T {
   if (res.status !== 201) throw new Error(`creating ${what} answered ${res.status}: ${res.text}`);
   return res.body;
 }
@@ -26,9 +23,9 @@ async function expectCreated<T>(res: { status: number; body: T; text: string }, 
 export type Kind = 'employer' | 'social_enterprise' | 'provider';
 export type Role = 'admin' | 'coordinator' | 'handler' | 'employer' | 'enterprise';
 
-export async function createOrganization(t: TestApp, kind: Kind, overrides: Record<string, unknown> = {}) {
+export async function createOrganization(t: Api, kind: Kind, overrides: Record<string, unknown> = {}) {
   const n = next();
-  return expectCreated<any>(
+  return expectCreated(
     await t.call('POST', '/v1/organizations', {
       body: {
         name: `${kind} ${n}`,
@@ -43,27 +40,27 @@ export async function createOrganization(t: TestApp, kind: Kind, overrides: Reco
   );
 }
 
-export async function issueKey(t: TestApp, organizationId: string, role: Role, by?: string) {
+export async function issueKey(t: Api, organizationId: string, role: Role, by?: string) {
   const n = next();
-  const issued = await expectCreated<any>(
+  const issued = await expectCreated(
     await t.call('POST', `/v1/organizations/${organizationId}/api-keys`, {
       key: by,
       body: { name: `Person ${n}`, email: `person${n}@example.se`, role },
     }),
     'api key',
   );
-  return { key: issued.key as string, userId: issued.user.id as string, id: issued.id as string };
+  return { key: issued.key, userId: issued.user.id, id: issued.id };
 }
 
 /** An organization with one key of the given role. */
-export async function orgWithKey(t: TestApp, kind: Kind, role: Role) {
+export async function orgWithKey(t: Api, kind: Kind, role: Role) {
   const org = await createOrganization(t, kind);
   return { org, ...(await issueKey(t, org.id, role)) };
 }
 
-export async function createSupervisor(t: TestApp, key: string, overrides: Record<string, unknown> = {}) {
+export async function createSupervisor(t: Api, key: string, overrides: Record<string, unknown> = {}) {
   const n = next();
-  return expectCreated<any>(
+  return expectCreated(
     await t.call('POST', '/v1/supervisors', {
       key,
       body: {
@@ -100,12 +97,12 @@ export const slotBody = (supervisorIds: string[], overrides: Record<string, unkn
 });
 
 export async function createSlot(
-  t: TestApp,
+  t: Api,
   key: string,
   supervisorIds: string[],
   overrides: Record<string, unknown> = {},
 ) {
-  return expectCreated<any>(
+  return expectCreated(
     await t.call('POST', '/v1/slots', { key, body: slotBody(supervisorIds, overrides) }),
     'slot',
   );
@@ -126,15 +123,15 @@ export const participantBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export async function createParticipant(t: TestApp, key: string, overrides: Record<string, unknown> = {}) {
-  return expectCreated<any>(
+export async function createParticipant(t: Api, key: string, overrides: Record<string, unknown> = {}) {
+  return expectCreated(
     await t.call('POST', '/v1/participants', { key, body: participantBody(overrides) }),
     'participant',
   );
 }
 
 /** A small world: an employer with a supervisor and a slot, a provider with a handler. */
-export async function createWorld(t: TestApp) {
+export async function createWorld(t: Api) {
   const employer = await orgWithKey(t, 'employer', 'employer');
   const supervisor = await createSupervisor(t, employer.key);
   const slot = await createSlot(t, employer.key, [supervisor.id]);

@@ -5,13 +5,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ADMIN_KEY, type TestApp } from './app';
+import { ADMIN_KEY } from './app';
+import { type Call, typedCall } from './call';
 
 const root = join(import.meta.dirname, '..', '..');
 
 export interface NodeServer {
   base: string;
-  call: TestApp['call'];
+  call: Call;
   /** Everything it wrote, for a failing test's message. */
   output(): string;
   /** SIGKILL: no shutdown handler runs, as when the machine or the process dies. */
@@ -48,25 +49,7 @@ export async function startNodeServer(env: Record<string, string>): Promise<Node
     child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${out}`)));
   });
 
-  const call: TestApp['call'] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    const key = options.key === undefined ? ADMIN_KEY : options.key;
-    if (key) headers.authorization = `Bearer ${key}`;
-    let body: string | undefined = options.raw;
-    if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const res = await fetch(`${base}${path}`, { method, headers, body });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, body: json, text, headers: res.headers };
-  };
+  const call = typedCall((path, init) => fetch(`${base}${path}`, init), ADMIN_KEY);
 
   return {
     base,

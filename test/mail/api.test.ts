@@ -39,13 +39,13 @@ describe('development mailer', () => {
     const all = await t.call('GET', '/v1/notifications?status=sent');
     expect(all.body.data).toHaveLength(4);
     const mail = all.body.data[2];
-    expect(mail.providerId).toBe(`dev_${mail.id}`);
-    const one = await t.call('GET', `/v1/notifications/${mail.id}`);
+    expect(mail!.providerId).toBe(`dev_${mail!.id}`);
+    const one = await t.call('GET', `/v1/notifications/${mail!.id}`);
     expect(one.status).toBe(200);
-    expect(one.body.content.subject).toBe(
+    expect(one.body.content!.subject).toBe(
       'En API-nyckel har utfärdats till dig / An API key was issued to you',
     );
-    expect(one.body.content.text).toMatch(/^Hej Person \d+,/);
+    expect(one.body.content!.text).toMatch(/^Hej Person \d+,/);
 
     const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg.startsWith('mail kept'));
     expect(logged).toHaveLength(4);
@@ -64,10 +64,10 @@ describe('who sees which mails', () => {
     const second = await t.call('GET', `/v1/notifications?limit=3&cursor=${first.body.nextCursor}`);
     expect(second.body.data).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
-    const ids = [...first.body.data, ...second.body.data].map((n: any) => n.id);
+    const ids = [...first.body.data, ...second.body.data].map((n) => n.id);
     expect(new Set(ids).size).toBe(4);
     const one = await t.call('GET', `/v1/notifications?organizationId=${employer.id}`);
-    expect(one.body.data.map((n: any) => n.recipient.organizationId)).toEqual([employer.id]);
+    expect(one.body.data.map((n) => n.recipient.organizationId)).toEqual([employer.id]);
   });
 
   it('an organization’s admin and coordinator see the mails to their own people only', async () => {
@@ -75,19 +75,20 @@ describe('who sees which mails', () => {
       const res = await t.call('GET', '/v1/notifications', { key });
       expect(res.status).toBe(200);
       expect(res.body.data).toHaveLength(3);
-      expect(res.body.data.every((n: any) => n.recipient.organizationId === provider.id)).toBe(true);
+      expect(res.body.data.every((n) => n.recipient.organizationId === provider.id)).toBe(true);
     }
     const own = await t.call('GET', '/v1/notifications', { key: employerAdmin.key });
-    expect(own.body.data.map((n: any) => n.recipient.id)).toEqual([employerAdmin.userId]);
+    expect(own.body.data.map((n) => n.recipient.id)).toEqual([employerAdmin.userId]);
   });
 
   it('another organization’s mail is not found; other roles may not look; no cross-organization filter', async () => {
     const employerMail = (await t.call('GET', '/v1/notifications', { key: employerAdmin.key })).body.data[0];
-    const res = await t.call('GET', `/v1/notifications/${employerMail.id}`, { key: providerAdmin.key });
+    const res = await t.call('GET', `/v1/notifications/${employerMail!.id}`, { key: providerAdmin.key });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(
-      (await t.call('POST', `/v1/notifications/${employerMail.id}/retry`, { key: providerAdmin.key })).status,
+      (await t.call('POST', `/v1/notifications/${employerMail!.id}/retry`, { key: providerAdmin.key }))
+        .status,
     ).toBe(404);
     expect((await t.call('GET', '/v1/notifications', { key: handler.key })).status).toBe(403);
     expect((await t.call('POST', '/v1/notifications/retry', { key: handler.key, body: {} })).status).toBe(
@@ -102,16 +103,16 @@ describe('who sees which mails', () => {
   it('refuses bad input with a problem and retrying a sent mail with 409', async () => {
     const bad = await t.call('GET', '/v1/notifications?status=lost');
     expect(bad.status).toBe(400);
-    expect(bad.body.errors[0].path).toBe('query.status');
+    expect(bad.problem.errors![0]!.path).toBe('query.status');
     expect((await t.call('GET', '/v1/notifications/ntf_nope')).status).toBe(400);
     const badBody = await t.call('POST', '/v1/notifications/retry', {
       body: { ids: ['slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R'] },
     });
     expect(badBody.status).toBe(400);
     const sent = (await t.call('GET', '/v1/notifications?limit=1')).body.data[0];
-    const again = await t.call('POST', `/v1/notifications/${sent.id}/retry`);
+    const again = await t.call('POST', `/v1/notifications/${sent!.id}/retry`);
     expect(again.status).toBe(409);
-    expect(again.body.detail).toContain('only failed mails can be retried');
+    expect(again.problem.detail).toContain('only failed mails can be retried');
     const none = await t.call('POST', '/v1/notifications/retry');
     expect(none.status).toBe(200);
     expect(none.body).toEqual({ retried: 0, more: false });

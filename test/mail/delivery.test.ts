@@ -83,9 +83,7 @@ describe('each mail is sent once', () => {
     const listed = await t.call('GET', '/v1/notifications?status=sent');
     expect(listed.status).toBe(200);
     expect(listed.body.data).toHaveLength(3);
-    expect(listed.body.data.every((n: any) => n.attempts === 1 && n.providerId?.startsWith('fake_'))).toBe(
-      true,
-    );
+    expect(listed.body.data.every((n) => n.attempts === 1 && n.providerId?.startsWith('fake_'))).toBe(true);
   });
 });
 
@@ -179,8 +177,8 @@ describe('retries', () => {
     const row = await mailRowOf(t, n!.id);
     expect(row.status).toBe('failed');
     const failed = await t.call('GET', '/v1/notifications?status=failed');
-    expect(failed.body.data.map((x: any) => x.id)).toEqual([n!.id]);
-    expect(failed.body.data[0].lastError).toContain('500');
+    expect(failed.body.data.map((x) => x.id)).toEqual([n!.id]);
+    expect(failed.body.data[0]!.lastError).toContain('500');
   });
 });
 
@@ -251,7 +249,7 @@ describe('an address the provider refuses', () => {
       recipient: { kind: 'user', email: 'nobody@bounce.example', organizationId: p.org.id },
       sentAt: null,
     });
-    expect(failed.body.data[0].lastError).toMatch(/422 validation_error: Invalid `to` field/);
+    expect(failed.body.data[0]!.lastError).toMatch(/422 validation_error: Invalid `to` field/);
     expect(fake.deliveriesTo(ok.email)).toHaveLength(1);
 
     // Still failed after more passes: it waits for a person.

@@ -23,10 +23,12 @@ let supervisorId: string;
 let providerA: Awaited<ReturnType<typeof orgWithKey>>;
 let providerB: Awaited<ReturnType<typeof orgWithKey>>;
 let providerC: Awaited<ReturnType<typeof orgWithKey>>;
-let strong: any;
-let weak: any;
-let far: any;
-let commuter: any;
+type Participant = Awaited<ReturnType<typeof createParticipant>>;
+type Slot = Awaited<ReturnType<typeof createSlot>>;
+let strong: Participant;
+let weak: Participant;
+let far: Participant;
+let commuter: Participant;
 
 const slotTitles = {
   first: 'Lagerarbetare, plock och pack',
@@ -115,8 +117,8 @@ afterAll(async () => {
 });
 
 describe('slot.opened → the daily digest', () => {
-  let first: any;
-  let second: any;
+  let first: Slot;
+  let second: Slot;
 
   it('adds a new open slot to the digest of the handler whose participant it fits well, due at 08:00', async () => {
     first = await createSlot(t, employer.key, [supervisorId], { title: slotTitles.first });
@@ -169,7 +171,7 @@ describe('slot.opened → the daily digest', () => {
 
     const digests = await digestsOf(providerA.userId);
     expect(digests).toHaveLength(1);
-    expect(digests[0]!.data.slots.map((s: any) => s.slotId)).toEqual([first.id, second.id]);
+    expect(digests[0]!.data.slots.map((s) => s.slotId)).toEqual([first.id, second.id]);
     expect(digests[0]!.data.events).toHaveLength(3);
   });
 
@@ -209,7 +211,7 @@ describe('slot.opened → the daily digest', () => {
     const third = await createSlot(t, employer.key, [supervisorId], { title: 'Lagerarbetare, inleverans' });
     await drainAll(t);
     const next = await digestOf(providerA.userId, '2027-01-06');
-    expect(next!.data.slots.map((s: any) => s.slotId)).toEqual([third.id]);
+    expect(next!.data.slots.map((s) => s.slotId)).toEqual([third.id]);
     expect(next!.sendAt).toBe('2027-01-06T07:00:00.000Z');
   });
 
@@ -221,7 +223,7 @@ describe('slot.opened → the daily digest', () => {
     await drainAll(t, ['notify']);
     expect((await digestOf(providerA.userId, '2027-01-06'))!.data.slots).toHaveLength(1);
     const following = await digestOf(providerA.userId, '2027-01-07');
-    expect(following!.data.slots.map((s: any) => s.slotId)).toEqual([fourth.id]);
+    expect(following!.data.slots.map((s) => s.slotId)).toEqual([fourth.id]);
   });
 
   it('running an event again adds nothing, even after its digest was sent', async () => {

@@ -143,7 +143,7 @@ describe('a corrected address', () => {
       (n) => n.recipientKind === 'supervisor',
     );
     const listed = await t.call('GET', '/v1/notifications?status=failed', { key: undefined });
-    expect(listed.body.data.map((n: any) => n.id)).toContain(failed!.id);
+    expect(listed.body.data.map((n) => n.id)).toContain(failed!.id);
 
     await t.call('PATCH', `/v1/supervisors/${sup.id}`, {
       key: w.employer.key,

@@ -37,18 +37,18 @@ describe.each(['queried', 'resident'] as const)('matching over %s slots', (match
       expect(ids).toContain(fits.id);
       expect(ids).not.toContain(lacksMust.id);
       const match = res.body.data.find((m: { slotId: string }) => m.slotId === fits.id);
-      expect(match.score).toBeGreaterThan(0);
-      expect(match.score).toBeLessThanOrEqual(1);
-      expect(Object.keys(match.components).sort()).toEqual(
+      expect(match!.score).toBeGreaterThan(0);
+      expect(match!.score).toBeLessThanOrEqual(1);
+      expect(Object.keys(match!.components).sort()).toEqual(
         ['adaptations', 'distance', 'duration', 'environment', 'growth', 'supervisor', 'text'].sort(),
       );
-      expect(match.reasons.length).toBeGreaterThan(0);
-      for (const r of [...match.reasons, ...match.gaps]) {
+      expect(match!.reasons.length).toBeGreaterThan(0);
+      for (const r of [...match!.reasons, ...match!.gaps]) {
         expect(r.code).toEqual(expect.any(String));
         expect(r.text.sv.length).toBeGreaterThan(0);
         expect(r.text.en.length).toBeGreaterThan(0);
       }
-      expect(match.slot).toMatchObject({
+      expect(match!.slot).toMatchObject({
         id: fits.id,
         organizationName: employer.org.name,
         municipalityName: 'Stockholm',
@@ -138,7 +138,7 @@ describe.each(['queried', 'resident'] as const)('matching over %s slots', (match
       const ids = res.body.data.map((m: { participantId: string }) => m.participantId);
       expect(ids).toContain(mine.id);
       expect(ids).not.toContain(theirs.id);
-      expect(res.body.data[0].participant.reference).toEqual(expect.any(String));
+      expect(res.body.data[0]!.participant.reference).toEqual(expect.any(String));
       expect((await t.call('GET', `/v1/slots/${slot.id}/candidates`, { key: employer.key })).status).toBe(
         403,
       );
@@ -176,7 +176,7 @@ describe.each(['queried', 'resident'] as const)('matching over %s slots', (match
       const body = { participantIds: [x.id, y.id], slotIds: [near.id, far.id] };
       const res = await t.call('POST', '/v1/allocations', { key: provider.key, body });
       expect(res.status, res.text).toBe(200);
-      const bySlot = Object.fromEntries(res.body.assignments.map((a: any) => [a.participantId, a.slotId]));
+      const bySlot = Object.fromEntries(res.body.assignments.map((a) => [a.participantId, a.slotId]));
       expect(bySlot).toEqual({ [x.id]: far.id, [y.id]: near.id });
       expect(res.body.unassigned).toEqual([]);
       const again = await t.call('POST', '/v1/allocations', { key: provider.key, body });
@@ -199,7 +199,7 @@ describe.each(['queried', 'resident'] as const)('matching over %s slots', (match
         body: { participantIds: [theirs.id] },
       });
       expect(res.status).toBe(422);
-      expect(res.body.errors[0].path).toBe('participantIds.0');
+      expect(res.problem.errors![0]!.path).toBe('participantIds.0');
       expect(
         (
           await t.call('POST', '/v1/allocations', {

@@ -58,11 +58,11 @@ describe('/health and the outbox', () => {
     const res = await health();
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
-    expect(res.body.outbox.maxDueAgeSeconds).toBe(LIMIT_SECONDS);
-    expect(Object.keys(res.body.outbox.topics).sort()).toEqual(
+    expect(res.body.outbox!.maxDueAgeSeconds).toBe(LIMIT_SECONDS);
+    expect(Object.keys(res.body.outbox!.topics).sort()).toEqual(
       ['followup', 'mail', 'milestone', 'notify', 'search.slot'].sort(),
     );
-    for (const topic of Object.values<any>(res.body.outbox.topics))
+    for (const topic of Object.values<any>(res.body.outbox!.topics))
       expect(topic).toEqual({ due: 0, oldestDueAgeSeconds: null, failed: 0, stalled: false });
   });
 
@@ -70,9 +70,9 @@ describe('/health and the outbox', () => {
     await personWithKey(); // queues a `notify` row, not yet run
     clock.advance(42_000);
     const res = await health();
-    expect(res.body.outbox.topics.notify).toMatchObject({ due: 1, oldestDueAgeSeconds: 42, stalled: false });
+    expect(res.body.outbox!.topics.notify).toMatchObject({ due: 1, oldestDueAgeSeconds: 42, stalled: false });
     await drainAll(t);
-    expect((await health()).body.outbox.topics.notify.due).toBe(0);
+    expect((await health()).body.outbox!.topics.notify!.due).toBe(0);
   });
 
   it('a mail outage: the age keeps growing across retries, 503 past the limit, warnings, ok once sent', async () => {
@@ -91,10 +91,10 @@ describe('/health and the outbox', () => {
     expect(res.status).toBe(503);
     expect(res.body.status).toBe('degraded');
     expect(res.body.database).toBe('ok');
-    const mail = res.body.outbox.topics.mail;
+    const mail = res.body.outbox!.topics.mail;
     expect(mail).toMatchObject({ due: 1, failed: 0, stalled: true });
-    expect(mail.oldestDueAgeSeconds).toBe(Math.floor((Date.parse(clock.iso()) - start) / 1000));
-    expect(res.body.outbox.topics.notify.stalled).toBe(false);
+    expect(mail!.oldestDueAgeSeconds).toBe(Math.floor((Date.parse(clock.iso()) - start) / 1000));
+    expect(res.body.outbox!.topics.notify!.stalled).toBe(false);
 
     // Early failures are routine (info); from the third attempt on the topic is failing repeatedly.
     const warnings = logged('outbox topic failing repeatedly');
@@ -115,7 +115,7 @@ describe('/health and the outbox', () => {
     expect(fake.deliveries.length).toBe(queued + 1);
     const after = await health();
     expect(after.status).toBe(200);
-    expect(after.body.outbox.topics.mail).toMatchObject({
+    expect(after.body.outbox!.topics.mail).toMatchObject({
       due: 0,
       oldestDueAgeSeconds: null,
       stalled: false,
@@ -130,7 +130,7 @@ describe('/health and the outbox', () => {
     expect((await mailRowOf(t, n!.id)).status).toBe('failed');
     const res = await health();
     expect(res.status).toBe(200);
-    expect(res.body.outbox.topics.mail).toMatchObject({ due: 0, failed: 1 });
+    expect(res.body.outbox!.topics.mail).toMatchObject({ due: 0, failed: 1 });
     const errors = logged('outbox rows failed for good');
     expect(errors.at(-1)).toMatchObject({ level: 'error', topic: 'mail', failed: 1 });
     expect(JSON.stringify(errors)).not.toContain(email);

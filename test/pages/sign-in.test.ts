@@ -237,6 +237,6 @@ describe('sign-in link by mail', () => {
     const id = String(rows.rows[0]!.id);
     const read = await t.call('GET', `/v1/notifications/${id}`);
     expect(read.status).toBe(200);
-    expect(read.body.content.text).not.toContain('/sign-in/link/');
+    expect(read.body.content!.text).not.toContain('/sign-in/link/');
   });
 });

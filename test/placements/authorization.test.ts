@@ -27,7 +27,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const cast = await createActors(t);
   keys = cast.keys;
-  routeOf = routeNamer(Object.keys((await t.call('GET', '/openapi.json', { key: null })).body.paths));
+  routeOf = routeNamer(Object.keys((await t.call('GET', '/openapi.json', { key: null })).body.paths ?? {}));
   Object.assign(ids, { empA: cast.orgs.empA.id, prov: cast.orgs.prov.id });
   const sups = [];
   for (let i = 0; i < 6; i++)

@@ -59,7 +59,8 @@ describe('concurrent acceptances', () => {
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(N - 1);
-    for (const r of results.filter((r) => r.status === 409)) expect(r.body.type).toBe('/problems/slot-full');
+    for (const r of results.filter((r) => r.status === 409))
+      expect(r.problem.type).toBe('/problems/slot-full');
     expect(await slotState(t, w)).toEqual({ freePlaces: 0, activePlacements: 1 });
     // Refused acceptances leave no trace: no event, no slot change, the proposals stay proposed.
     const events = (await Promise.all(props.map((p) => eventsFor(t, p.id)))).flat();
@@ -83,7 +84,7 @@ describe('concurrent acceptances', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     for (const r of results.filter((r) => r.status !== 200)) {
       expect(r.status).toBe(409);
-      expect(['/problems/supervisor-full', '/problems/no-supervisor-room']).toContain(r.body.type);
+      expect(['/problems/supervisor-full', '/problems/no-supervisor-room']).toContain(r.problem.type);
     }
     expect(await slotState(t, w)).toEqual({ freePlaces: 9, activePlacements: 1 });
     await assertCountersMatchPlacements();
@@ -97,7 +98,7 @@ describe('concurrent acceptances', () => {
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     for (const r of results.filter((r) => r.status !== 200))
-      expect(r.body.type).toBe('/problems/illegal-transition');
+      expect(r.problem.type).toBe('/problems/illegal-transition');
     expect(await slotState(t, w)).toEqual({ freePlaces: 2, activePlacements: 1 });
   });
 
@@ -124,7 +125,7 @@ describe('concurrent acceptances', () => {
     const seeker = await createParticipant(t, w.provider.key);
     const offered = async () =>
       (await t.call('GET', `/v1/participants/${seeker.id}/matches`, { key: w.provider.key })).body.data.some(
-        (m: any) => m.slotId === w.slot.id,
+        (m) => m.slotId === w.slot.id,
       );
     expect(await offered()).toBe(false);
 

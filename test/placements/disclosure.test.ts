@@ -14,11 +14,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const audit = async (key: string, participantId: string) =>
-  (await t.call('GET', `/v1/audit?participantId=${participantId}&limit=100`, { key })).body.data as any[];
+  (await t.call('GET', `/v1/audit?participantId=${participantId}&limit=100`, { key })).body.data;
 
 describe('disclosure to the employer', () => {
   let w: World;
-  let placement: any;
+  let placement: Awaited<ReturnType<typeof propose>>['body'];
   beforeAll(async () => {
     w = await placementWorld(t);
     placement = (await propose(t, w, { disclose: ['strengths', 'adaptationNeeds', 'hoursPerWeek'] })).body;
@@ -40,15 +40,15 @@ describe('disclosure to the employer', () => {
     expect(res.body.participantReference).toBeNull();
     expect(res.body.disclosed.interests).toBeUndefined();
     expect(res.body.checkIns).toBeUndefined();
-    expect(res.body.consent.fields).toEqual(['strengths', 'adaptationNeeds', 'hoursPerWeek']);
-    expect(res.body.consent.valid).toBe(true);
+    expect(res.body.consent!.fields).toEqual(['strengths', 'adaptationNeeds', 'hoursPerWeek']);
+    expect(res.body.consent!.valid).toBe(true);
   });
 
   it('filters the employer’s list the same way', async () => {
     const res = await t.call('GET', '/v1/placements', { key: w.employer.key });
     expect(res.status).toBe(200);
-    const item = res.body.data.find((p: any) => p.id === placement.id);
-    expect(Object.keys(item.disclosed).sort()).toEqual(['adaptationNeeds', 'hoursPerWeek', 'strengths']);
+    const item = res.body.data.find((p) => p.id === placement.id);
+    expect(Object.keys(item!.disclosed).sort()).toEqual(['adaptationNeeds', 'hoursPerWeek', 'strengths']);
     expect(res.text).not.toContain(w.participant.reference);
   });
 
@@ -74,8 +74,8 @@ describe('disclosure to the employer', () => {
       const other = await placementWorld(t);
       const res = await propose(t, other, { disclose: ['strengths', field] });
       expect(res.status).toBe(400);
-      expect(res.body.errors[0].path).toBe('disclose.1');
-      expect(res.body.errors[0].message).toContain('never disclosed');
+      expect(res.problem.errors![0]!.path).toBe('disclose.1');
+      expect(res.problem.errors![0]!.message).toContain('never disclosed');
     }
   });
 
@@ -90,7 +90,7 @@ describe('disclosure to the employer', () => {
   it('gives a consent six months by default', async () => {
     const other = await placementWorld(t);
     const p = await proposed(t, other);
-    expect(Date.parse(p.consent.expiresAt) - nowMs).toBe(days(183));
+    expect(Date.parse(p.consent!.expiresAt) - nowMs).toBe(days(183));
   });
 });
 
@@ -105,7 +105,7 @@ describe('consent expiry and change', () => {
     nowMs += days(11);
     const after = await t.call('GET', `/v1/placements/${p.id}`, { key: w.employer.key });
     expect(after.body.disclosed).toEqual({});
-    expect(after.body.consent.valid).toBe(false);
+    expect(after.body.consent!.valid).toBe(false);
     const readsAfter = (await audit(w.provider.key, w.participant.id)).filter((e) => e.action === 'read');
     expect(readsAfter).toHaveLength(readsBefore.length);
   });
@@ -125,7 +125,7 @@ describe('consent expiry and change', () => {
       key: w.provider.key,
       body: { disclose: [] },
     });
-    expect(revoked.body.consent.revokedAt).not.toBeNull();
+    expect(revoked.body.consent!.revokedAt).not.toBeNull();
     expect((await t.call('GET', `/v1/placements/${p.id}`, { key: w.employer.key })).body.disclosed).toEqual(
       {},
     );
@@ -204,13 +204,13 @@ describe('audit', () => {
       key: w.provider.key,
     });
     expect(first.body.data).toHaveLength(3);
-    expect(first.body.data.every((e: any) => e.action === 'read')).toBe(true);
+    expect(first.body.data.every((e) => e.action === 'read')).toBe(true);
     const second = await t.call(
       'GET',
       `/v1/audit?participantId=${w.participant.id}&limit=3&cursor=${first.body.nextCursor}`,
       { key: w.provider.key },
     );
-    expect(second.body.data.map((e: any) => e.action)).toEqual(['read', 'disclose']);
+    expect(second.body.data.map((e) => e.action)).toEqual(['read', 'disclose']);
     expect(second.body.nextCursor).toBeNull();
   });
 });

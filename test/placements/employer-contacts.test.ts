@@ -55,11 +55,11 @@ describe('employer contacts', () => {
     const onEmployer = await t.call('GET', `/v1/organizations/${employer.org.id}/contacts`, {
       key: coordinator.key,
     });
-    expect(onEmployer.body.data.map((c: any) => c.date)).toEqual(['2026-02-10', '2026-02-02']); // newest first
+    expect(onEmployer.body.data.map((c) => c.date)).toEqual(['2026-02-10', '2026-02-02']); // newest first
     const filtered = await t.call('GET', `/v1/employer-contacts?employerOrganizationId=${other.org.id}`, {
       key: newHandler.key,
     });
-    expect(filtered.body.data.map((c: any) => c.channel)).toEqual(['phone']);
+    expect(filtered.body.data.map((c) => c.channel)).toEqual(['phone']);
     const paged = await t.call('GET', '/v1/employer-contacts?limit=2', { key: newHandler.key });
     expect(paged.body.data).toHaveLength(2);
     const rest = await t.call('GET', `/v1/employer-contacts?limit=2&cursor=${paged.body.nextCursor}`, {
@@ -102,16 +102,16 @@ describe('employer contacts', () => {
     };
     const notEmployer = await contact(provider.key, { ...base, employerOrganizationId: provider.org.id });
     expect(notEmployer.status).toBe(422);
-    expect(notEmployer.body.errors[0].path).toBe('employerOrganizationId');
+    expect(notEmployer.problem.errors![0]!.path).toBe('employerOrganizationId');
     expect((await contact(provider.key, { ...base, channel: 'pigeon' })).status).toBe(400);
     expect((await contact(provider.key, { ...base, nextStepDate: '2026-02-10' })).status).toBe(422);
     const early = await contact(provider.key, { ...base, nextStep: 'Ring igen', nextStepDate: '2026-01-10' });
     expect(early.status).toBe(422);
-    expect(early.body.errors[0].path).toBe('nextStepDate');
+    expect(early.problem.errors![0]!.path).toBe('nextStepDate');
     expect((await contact(provider.key, { ...base, date: '2999-01-01' })).status).toBe(422);
     const diagnosis = await contact(provider.key, { ...base, outcome: 'Pratade om deltagarens autism.' });
     expect(diagnosis.status).toBe(400);
-    expect(diagnosis.body.errors[0].path).toBe('outcome');
+    expect(diagnosis.problem.errors![0]!.path).toBe('outcome');
     expect(
       (
         await t.call('GET', '/v1/organizations/org_01JD3S2Q7ZK4V0X9YB6N5M8T2R/contacts', {

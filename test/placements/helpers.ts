@@ -2,11 +2,12 @@
 import { count, eq } from 'drizzle-orm';
 import { outbox, slotChanges } from '../../db/schema';
 import type { TestApp } from '../helpers/app';
+import type { Api } from '../helpers/call';
 import { createParticipant, createSlot, createSupervisor, issueKey, orgWithKey } from '../helpers/factories';
 
 /** An employer with supervisors and one slot, a provider with a handler and a participant. */
 export async function placementWorld(
-  t: TestApp,
+  t: Api,
   opts: { capacity?: number; maxParticipants?: number; supervisors?: number } = {},
 ) {
   const employer = await orgWithKey(t, 'employer', 'employer');
@@ -29,7 +30,7 @@ export async function placementWorld(
 }
 export type World = Awaited<ReturnType<typeof placementWorld>>;
 
-export async function propose(t: TestApp, w: World, body: Record<string, unknown> = {}) {
+export async function propose(t: Api, w: World, body: Record<string, unknown> = {}) {
   return t.call('POST', '/v1/placements', {
     key: w.provider.key,
     body: {
@@ -42,26 +43,48 @@ export async function propose(t: TestApp, w: World, body: Record<string, unknown
 }
 
 /** A new proposal, for a new participant of the world's provider unless `participantId` is given. */
-export async function proposed(t: TestApp, w: World, body: Record<string, unknown> = {}) {
+export async function proposed(t: Api, w: World, body: Record<string, unknown> = {}) {
   const participantId = body.participantId ?? (await createParticipant(t, w.provider.key)).id;
   const res = await propose(t, w, { ...body, participantId });
   if (res.status !== 201) throw new Error(`proposal answered ${res.status}: ${res.text}`);
   return res.body;
 }
 
-/** POSTs a transition; `key` defaults by the side that usually makes it. */
-export function move(t: TestApp, key: string, id: string, action: string, body?: unknown) {
+/** What can be POSTed to a placement: its moves and its records. */
+export type PlacementAction =
+  | 'accept'
+  | 'decline'
+  | 'withdraw'
+  | 'start'
+  | 'end'
+  | 'hours'
+  | 'check-ins'
+  | 'meetings';
+
+/** POSTs a transition or a record. */
+export function move<A extends PlacementAction>(t: Api, key: string, id: string, action: A, body?: unknown) {
   return t.call('POST', `/v1/placements/${id}/${action}`, { key, body });
 }
 
-export async function moved(t: TestApp, key: string, id: string, action: string, body?: unknown) {
+export async function moved<A extends PlacementAction>(
+  t: Api,
+  key: string,
+  id: string,
+  action: A,
+  body?: unknown,
+) {
   const res = await move(t, key, id, action, body);
   if (res.status !== 200) throw new Error(`${action} answered ${res.status}: ${res.text}`);
   return res.body;
 }
 
 /** A placement taken to a state through the legal path. */
-export async function placementIn(t: TestApp, w: World, state: string, body: Record<string, unknown> = {}) {
+export async function placementIn(
+  t: Api,
+  w: World,
+  state: 'proposed' | 'declined' | 'withdrawn' | 'accepted' | 'started' | 'ended',
+  body: Record<string, unknown> = {},
+) {
   const p = await proposed(t, w, body);
   if (state === 'proposed') return p;
   if (state === 'declined') return moved(t, w.employer.key, p.id, 'decline', { reason: 'timing' });
@@ -75,13 +98,13 @@ export async function placementIn(t: TestApp, w: World, state: string, body: Rec
   return moved(t, w.provider.key, p.id, 'end', { outcome: 'studies', hiredByEmployer: false });
 }
 
-export async function slotState(t: TestApp, w: World) {
+export async function slotState(t: Api, w: World) {
   const slot = await t.call('GET', `/v1/slots/${w.slot.id}`, { key: w.employer.key });
   let activePlacements = 0;
   for (const s of w.supervisors)
     activePlacements += (await t.call('GET', `/v1/supervisors/${s.id}`, { key: w.employer.key })).body
-      .activePlacements as number;
-  return { freePlaces: slot.body.freePlaces as number, activePlacements };
+      .activePlacements;
+  return { freePlaces: slot.body.freePlaces, activePlacements };
 }
 
 /** Domain events queued for one placement, in order. */

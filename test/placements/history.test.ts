@@ -47,7 +47,7 @@ describe('supervisor and slot removal with placement history', () => {
     await moved(t, w.employer.key, p.id, 'decline', { reason: 'no_capacity' });
     const res = await t.call('DELETE', `/v1/slots/${w.slot.id}`, { key: w.employer.key });
     expect(res.status).toBe(409);
-    expect(res.body.type).toBe('/problems/has-history');
+    expect(res.problem.type).toBe('/problems/has-history');
     const fresh = await createSlot(t, w.employer.key, [w.supervisor.id]);
     expect((await t.call('DELETE', `/v1/slots/${fresh.id}`, { key: w.employer.key })).status).toBe(204);
   });
@@ -61,6 +61,6 @@ describe('supervisor and slot removal with placement history', () => {
     await t.call('PATCH', `/v1/slots/${w.slot.id}`, { key: w.employer.key, body: { status: 'closed' } });
     const closed = await t.call('POST', `/v1/placements/${p2.id}/accept`, { key: w.employer.key });
     expect(closed.status).toBe(409);
-    expect(closed.body.type).toBe('/problems/slot-closed');
+    expect(closed.problem.type).toBe('/problems/slot-closed');
   });
 });

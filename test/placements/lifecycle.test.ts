@@ -4,6 +4,7 @@ import {
   eventsFor,
   move,
   moved,
+  type PlacementAction,
   placementIn,
   placementWorld,
   propose,
@@ -65,7 +66,7 @@ describe('the placement state machine', () => {
       hiredByEmployer: true,
     });
     expect(await slotState(t, w)).toEqual(before); // the end frees the place at once
-    expect(ended.history.map((h: any) => h.state)).toEqual(['proposed', 'accepted', 'started', 'ended']);
+    expect(ended.history.map((h) => h.state)).toEqual(['proposed', 'accepted', 'started', 'ended']);
     expect(await eventsFor(t, p.id)).toEqual([
       'placement.proposed',
       'placement.accepted',
@@ -132,17 +133,19 @@ describe('the placement state machine', () => {
     'accepted→start',
     'started→end',
   ]);
-  const bodies: Record<string, Record<string, unknown>> = {
+  const bodies: Partial<Record<PlacementAction, Record<string, unknown>>> = {
     accept: {},
     decline: { reason: 'timing' },
     withdraw: {},
     start: {},
     end: { outcome: 'other', hiredByEmployer: false },
   };
-  const illegal = ['proposed', 'accepted', 'started', 'declined', 'withdrawn', 'ended'].flatMap((state) =>
-    Object.keys(bodies)
+  const states = ['proposed', 'accepted', 'started', 'declined', 'withdrawn', 'ended'] as const;
+  const actions = ['accept', 'decline', 'withdraw', 'start', 'end'] as const;
+  const illegal = states.flatMap((state) =>
+    actions
       .filter((action) => !legal.has(`${state}→${action}`))
-      .map((action) => [state, action, bodies[action]] as [string, string, Record<string, unknown>]),
+      .map((action) => [state, action, bodies[action]] as const),
   );
   it('covers all 24 illegal pairs', () => expect(illegal).toHaveLength(24));
   it.each(illegal)('refuses %s → %s with 409', async (state, action, body) => {
@@ -152,7 +155,7 @@ describe('the placement state machine', () => {
     const key = employerActions.includes(action) ? w.employer.key : w.provider.key;
     const res = await move(t, key, p.id, action, body ?? {});
     expect(res.status).toBe(409);
-    expect(res.body.type).toBe('/problems/illegal-transition');
+    expect(res.problem.type).toBe('/problems/illegal-transition');
     const after = await t.call('GET', `/v1/placements/${p.id}`, { key: w.provider.key });
     expect(after.body.state).toBe(p.state);
     expect(after.body.version).toBe(p.version);
@@ -174,7 +177,7 @@ describe('the placement state machine', () => {
     const p = await placementIn(t, w, 'started');
     const bad = await move(t, w.provider.key, p.id, 'end', { outcome: 'retired', hiredByEmployer: false });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors[0].path).toBe('outcome');
+    expect(bad.problem.errors![0]!.path).toBe('outcome');
     const missing = await move(t, w.provider.key, p.id, 'end', { outcome: 'studies' });
     expect(missing.status).toBe(400);
     const early = await move(t, w.provider.key, p.id, 'end', {
@@ -207,7 +210,7 @@ describe('the placement state machine', () => {
     const other = await placementWorld(t);
     const wrongSupervisor = await propose(t, world, { supervisorId: other.supervisor.id });
     expect(wrongSupervisor.status).toBe(422);
-    expect(wrongSupervisor.body.errors[0].path).toBe('supervisorId');
+    expect(wrongSupervisor.problem.errors![0]!.path).toBe('supervisorId');
     const unknownSlot = await propose(t, world, { slotId: 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R' });
     expect(unknownSlot.status).toBe(422);
     await t.call('PATCH', `/v1/slots/${world.slot.id}`, {
@@ -216,7 +219,7 @@ describe('the placement state machine', () => {
     });
     const paused = await propose(t, world);
     expect(paused.status).toBe(409);
-    expect(paused.body.type).toBe('/problems/slot-not-open');
+    expect(paused.problem.type).toBe('/problems/slot-not-open');
   });
 
   it('accepts with the named supervisor, or the one with the most room', async () => {
@@ -238,7 +241,7 @@ describe('the placement state machine', () => {
     const p4 = await proposed(t, world);
     const full = await move(t, world.employer.key, p4.id, 'accept', { supervisorId: b!.id });
     expect(full.status).toBe(409);
-    expect(full.body.type).toBe('/problems/supervisor-full');
+    expect(full.problem.type).toBe('/problems/supervisor-full');
     expect((await moved(t, world.employer.key, p4.id, 'accept')).supervisorId).toBe(a!.id);
   });
 });

@@ -42,14 +42,14 @@ describe('export', () => {
     expect(res.body.participant.reference).toBe(w.participant.reference);
     expect(res.body.placements).toHaveLength(1);
     const exported = res.body.placements[0];
-    expect(exported.state).toBe('started');
-    expect(exported.hours).toEqual([expect.objectContaining({ weekStart: '2026-01-12', hours: 5 })]);
-    expect(exported.checkIns[0].note).toBe('Trivs bra.');
-    expect(exported.meetings[0].note).toBe('Rundvandring i lagret.'); // the employer's note, too
-    expect(exported.history.map((h: any) => h.state)).toEqual(['proposed', 'accepted', 'started']);
+    expect(exported!.state).toBe('started');
+    expect(exported!.hours).toEqual([expect.objectContaining({ weekStart: '2026-01-12', hours: 5 })]);
+    expect(exported!.checkIns![0]!.note).toBe('Trivs bra.');
+    expect(exported!.meetings[0]!.note).toBe('Rundvandring i lagret.'); // the employer's note, too
+    expect(exported!.history.map((h) => h.state)).toEqual(['proposed', 'accepted', 'started']);
     expect(res.body.consents).toHaveLength(1);
-    expect(res.body.audit.map((a: any) => a.action)).toContain('disclose');
-    expect(res.body.audit[0].action).toBe('export'); // the export is itself logged, newest first
+    expect(res.body.audit.map((a) => a.action)).toContain('disclose');
+    expect(res.body.audit[0]!.action).toBe('export'); // the export is itself logged, newest first
     // Only the participant's own organization, and not coordinators.
     expect(
       (await t.call('GET', `/v1/participants/${w.participant.id}/export`, { key: w.employer.key })).status,
@@ -85,7 +85,7 @@ describe('erasure', () => {
 
     const refused = await t.call('DELETE', `/v1/participants/${w.participant.id}`, { key: w.provider.key });
     expect(refused.status).toBe(409);
-    expect(refused.body.type).toBe('/problems/active-placements');
+    expect(refused.problem.type).toBe('/problems/active-placements');
     expect(
       (await t.call('GET', `/v1/participants/${w.participant.id}`, { key: w.provider.key })).status,
     ).toBe(200);
@@ -106,7 +106,7 @@ describe('erasure', () => {
       (await t.call('GET', `/v1/participants/${w.participant.id}/export`, { key: w.provider.key })).status,
     ).toBe(404);
     const list = await t.call('GET', '/v1/participants?limit=100', { key: w.provider.key });
-    expect(list.body.data.map((p: any) => p.id)).not.toContain(w.participant.id);
+    expect(list.body.data.map((p) => p.id)).not.toContain(w.participant.id);
     expect(
       (await t.call('DELETE', `/v1/participants/${w.participant.id}`, { key: w.provider.key })).status,
     ).toBe(404);

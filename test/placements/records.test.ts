@@ -30,19 +30,19 @@ describe('hours actually worked', () => {
     expect((await hours(w.employer.key, p.id, { weekStart: '2026-03-09', hours: 6 })).status).toBe(201);
     const corrected = await hours(w.employer.key, p.id, { weekStart: '2026-03-02', hours: 4.5 });
     expect(corrected.status).toBe(201);
-    expect(corrected.body.hours.map((h: any) => [h.weekStart, h.hours])).toEqual([
+    expect(corrected.body.hours.map((h) => [h.weekStart, h.hours])).toEqual([
       ['2026-03-02', 4.5],
       ['2026-03-09', 6],
     ]);
     const provider = await t.call('GET', `/v1/placements/${p.id}`, { key: w.provider.key });
-    expect(provider.body.hours.map((h: any) => h.hours)).toEqual([4.5, 6]);
+    expect(provider.body.hours.map((h) => h.hours)).toEqual([4.5, 6]);
   });
 
   it('refuses a week that is not a Monday, out of range hours, future weeks and weeks before the start', async () => {
     const p = await started();
     const tuesday = await hours(w.provider.key, p.id, { weekStart: '2026-03-03', hours: 4 });
     expect(tuesday.status).toBe(400);
-    expect(tuesday.body.errors[0]).toEqual({ path: 'weekStart', message: 'must be a Monday' });
+    expect(tuesday.problem.errors![0]).toEqual({ path: 'weekStart', message: 'must be a Monday' });
     expect((await hours(w.provider.key, p.id, { weekStart: '2026-03-02', hours: 61 })).status).toBe(400);
     expect((await hours(w.provider.key, p.id, { weekStart: '2026-03-02', hours: -1 })).status).toBe(400);
     expect((await hours(w.provider.key, p.id, { weekStart: '2026-04-06', hours: 4 })).status).toBe(422);
@@ -50,7 +50,7 @@ describe('hours actually worked', () => {
   });
 
   it('is recorded only for started or ended placements', async () => {
-    for (const state of ['proposed', 'accepted', 'declined', 'withdrawn']) {
+    for (const state of ['proposed', 'accepted', 'declined', 'withdrawn'] as const) {
       const p = await placementIn(t, w, state);
       const res = await hours(w.provider.key, p.id, { weekStart: '2026-03-16', hours: 4 });
       expect(res.status).toBe(409);
@@ -88,7 +88,7 @@ describe('follow-along check-ins', () => {
     ]) {
       const res = await checkIn(w.provider.key, p.id, { date: '2026-03-05', with: 'participant', note });
       expect(res.status).toBe(400);
-      expect(res.body.errors[0].path).toBe('note');
+      expect(res.problem.errors![0]!.path).toBe('note');
     }
     const byEmployer = await checkIn(w.employer.key, p.id, {
       date: '2026-03-05',
@@ -128,15 +128,12 @@ describe('meetings', () => {
     });
     expect(intro.status).toBe(201);
     const employerView = await t.call('GET', `/v1/placements/${p.id}`, { key: w.employer.key });
-    expect(employerView.body.meetings.map((m: any) => [m.kind, m.note])).toEqual([
+    expect(employerView.body.meetings.map((m) => [m.kind, m.note])).toEqual([
       ['study_visit', null],
       ['introduction', 'Handledaren visar rutinerna.'],
     ]);
     const providerView = await t.call('GET', `/v1/placements/${p.id}`, { key: w.provider.key });
-    expect(providerView.body.meetings.map((m: any) => m.note)).toEqual([
-      'Deltagaren vill se lagret först.',
-      null,
-    ]);
+    expect(providerView.body.meetings.map((m) => m.note)).toEqual(['Deltagaren vill se lagret först.', null]);
     const bad = await t.call('POST', `/v1/placements/${p.id}/meetings`, {
       key: w.provider.key,
       body: { date: '2026-03-12', kind: 'lunch' },

@@ -23,9 +23,7 @@ describe('demo seed', () => {
     expect(kinds).toContain('provider');
     const slots = await t.call('GET', '/v1/slots?limit=100', { key: handler });
     expect(slots.body.data.length).toBeGreaterThanOrEqual(50);
-    expect(new Set(slots.body.data.map((s: any) => s.location.municipalityCode)).size).toBeGreaterThanOrEqual(
-      4,
-    );
+    expect(new Set(slots.body.data.map((s) => s.location.municipalityCode)).size).toBeGreaterThanOrEqual(4);
     const participants = await t.call('GET', '/v1/participants?limit=100', { key: handler });
     expect(participants.body.data.length).toBeGreaterThanOrEqual(10);
   });
@@ -34,7 +32,7 @@ describe('demo seed', () => {
     const handler = keys.find((k) => k.role === 'handler')!.key;
     const slots = await t.call('GET', '/v1/slots?limit=100', { key: handler });
     for (const s of slots.body.data) {
-      expect(ssykByCode.has(s.occupation.ssyk), s.occupation.ssyk).toBe(true);
+      expect(ssykByCode.has(s.occupation.ssyk ?? ''), String(s.occupation.ssyk)).toBe(true);
       const input = {
         title: s.title,
         description: s.description,

@@ -31,7 +31,7 @@ describe('API keys', () => {
     const list = await t.call('GET', `/v1/organizations/${org.id}/api-keys`);
     expect(list.body.data).toHaveLength(1);
     expect(JSON.stringify(list.body)).not.toContain(res.body.key);
-    expect(list.body.data[0].prefix).toBe(res.body.key.slice(0, 10));
+    expect(list.body.data[0]!.prefix).toBe(res.body.key.slice(0, 10));
 
     const me = await t.call('GET', '/v1/me', { key: res.body.key });
     expect(me.body).toMatchObject({ kind: 'member', role: 'handler', organization: { id: org.id } });
@@ -60,7 +60,7 @@ describe('API keys', () => {
     // A handler key writes participants, which a coordinator may not: no way round that by a second address.
     const handler = await issue('handler', 'eva.alias@example.se');
     expect(handler.status).toBe(403);
-    expect(handler.body.detail).toMatch(/cannot issue or revoke handler keys/);
+    expect(handler.problem.detail).toMatch(/cannot issue or revoke handler keys/);
     expect((await issue('admin', 'eva.admin@example.se')).status).toBe(403);
     const colleague = await issue('coordinator', 'kim@example.se');
     expect(colleague.status).toBe(201);

@@ -118,7 +118,7 @@ describe('pagination', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const path: string = `/v1/slots?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const path: `/v1/slots?${string}` = `/v1/slots?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
       const page = await t.call('GET', path, { key: org.key });
       expect(page.body.data.length).toBeLessThanOrEqual(3);
       seen.push(...page.body.data.map((s: { id: string }) => s.id));
@@ -164,9 +164,12 @@ describe('documentation and vocabularies', () => {
       '/v1/capacity',
       '/v1/supervisors',
     ])
-      expect(Object.keys(res.body.paths)).toContain(path);
-    expect(res.body.components.schemas.Problem).toBeDefined();
-    expect(res.body.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(Object.keys(res.body.paths ?? {})).toContain(path);
+    expect(res.body.components!.schemas!.Problem).toBeDefined();
+    expect(res.body.components!.securitySchemes!.bearerAuth).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
   });
 
   it('serves the docs page', async () => {

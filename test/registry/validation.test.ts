@@ -56,7 +56,7 @@ async function expectRefused(method: string, path: string, key: string, c: Case)
     type: expect.stringMatching(/^\/problems\//),
     title: expect.any(String),
   });
-  const paths = (res.body.errors ?? []).map((e: { path: string }) => e.path);
+  const paths = (res.problem.errors ?? []).map((e) => e.path);
   for (const p of c.paths) expect(paths, res.text).toContain(p);
   expect(await rowCounts()).toEqual(before);
 }
@@ -355,7 +355,7 @@ describe('transport-level errors', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(400);
-    expect(res.body.type).toBe('/problems/validation');
+    expect(res.problem.type).toBe('/problems/validation');
   });
   it('a body that is not JSON is a 415 problem', async () => {
     const res = await t.call('POST', '/v1/slots', {
@@ -372,17 +372,17 @@ describe('transport-level errors', () => {
       body: slotBody([supervisorId], { description: 'x'.repeat(300_000) }),
     });
     expect(res.status).toBe(413);
-    expect(res.body.status).toBe(413);
+    expect(res.problem.status).toBe(413);
   });
   it('an unknown route is a 404 problem', async () => {
     const res = await t.call('GET', '/v1/nothing-here');
     expect(res.status).toBe(404);
-    expect(res.body.type).toBe('/problems/not-found');
+    expect(res.problem.type).toBe('/problems/not-found');
   });
   it('a malformed id is a 400 with the path parameter named', async () => {
     const res = await t.call('GET', '/v1/slots/123', { key: employer.key });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].path).toBe('path.id');
+    expect(res.problem.errors![0]!.path).toBe('path.id');
   });
   it('an invalid cursor is a 400', async () => {
     const res = await t.call('GET', '/v1/slots?cursor=%%%', { key: employer.key });

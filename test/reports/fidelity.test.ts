@@ -17,10 +17,10 @@ let t: TestApp;
 let provider: Awaited<ReturnType<typeof orgWithKey>>;
 let handlerB: Awaited<ReturnType<typeof issueKey>>;
 let coordinator: string;
-const P: any[] = [];
+const P: Awaited<ReturnType<typeof createParticipant>>[] = [];
 const at = (date: string) => clock.set(`${date}T09:00:00Z`);
 
-async function ok(res: { status: number; text: string; body: any }, status = 200) {
+async function ok<T>(res: { status: number; text: string; body: T }, status = 200) {
   expect(res.status, res.text).toBe(status);
   return res.body;
 }
@@ -31,7 +31,10 @@ beforeAll(async () => {
   handlerB = await issueKey(t, provider.org.id, 'handler');
   coordinator = (await issueKey(t, provider.org.id, 'coordinator')).key;
   // Four employers: S1 competitive (4322), S2 work training (5120), S3 work trial (9412), S4 subsidised (4322).
-  const slots: { slot: any; employer: Awaited<ReturnType<typeof orgWithKey>> }[] = [];
+  const slots: {
+    slot: Awaited<ReturnType<typeof createSlot>>;
+    employer: Awaited<ReturnType<typeof orgWithKey>>;
+  }[] = [];
   for (const [kind, ssyk] of [
     ['competitive_job', '4322'],
     ['work_training', '5120'],
@@ -66,17 +69,17 @@ beforeAll(async () => {
       .then((r) => ok(r, 201));
   // First employer contacts: logged for P1 (day 5), P2 (day 10), P3 (day 20) …
   at('2026-01-30');
-  await contact(provider.key, '2026-01-10', P[0].id);
-  await contact(provider.key, '2026-01-15', P[1].id);
-  await contact(provider.key, '2026-01-25', P[2].id);
+  await contact(provider.key, '2026-01-10', P[0]!.id);
+  await contact(provider.key, '2026-01-15', P[1]!.id);
+  await contact(provider.key, '2026-01-25', P[2]!.id);
   // … and 7 more by A, 8 by B: 18 contacts in the period.
   for (let i = 0; i < 7; i++) await contact(provider.key, '2026-01-20');
   for (let i = 0; i < 8; i++) await contact(handlerB.key, '2026-01-21');
 
-  const propose = async (p: any, s: number) => {
+  const propose = async (p: { id: string } | undefined, s: number) => {
     const res = await t.call('POST', '/v1/placements', {
       key: provider.key,
-      body: { participantId: p.id, slotId: slots[s]!.slot.id, disclose: [] },
+      body: { participantId: p!.id, slotId: slots[s]!.slot.id, disclose: [] },
     });
     const placement = await ok(res, 201);
     await ok(
@@ -195,12 +198,12 @@ describe('IPS process figures over a hand-computed caseload', () => {
       key: coordinator,
     });
     expect(res.status, res.text).toBe(200);
-    const rows = Object.fromEntries(res.body.tables[0].rows.map((r: any) => [r.key, r.cells]));
+    const rows = Object.fromEntries(res.body.tables[0]!.rows.map((r) => [r.key, r.cells]));
     expect(rows.days_to_first_employer_contact).toMatchObject({ figure: 25, threshold: 30, n: 6 });
     expect(rows.zero_exclusion).toMatchObject({ figure: 0.6, n: 10, meets: { sv: 'Nej', en: 'No' } });
     expect(rows.competitive_jobs).toMatchObject({ figure: null, meets: null, n: '<5' });
     expect(rows.trials_lead_on).toMatchObject({ figure: null, n: '<5' });
-    const caseload = res.body.tables[1].rows.map((r: any) => r.cells.active).sort();
+    const caseload = res.body.tables[1]!.rows.map((r) => r.cells.active).sort();
     expect(caseload).toEqual([6, '<5']);
   });
 

@@ -28,7 +28,7 @@ beforeAll(async () => {
   let i = 0;
   for (const category of outcomeCategories)
     for (let n = 0; n < balder[category]; n++, i++) {
-      const res = await t.call('POST', `/v1/participants/${people[i].id}/exit`, {
+      const res = await t.call('POST', `/v1/participants/${people[i]!.id}/exit`, {
         key: provider.key,
         body: { date: `2015-${String(2 + (i % 10)).padStart(2, '0')}-15`, outcome: category },
       });
@@ -66,8 +66,8 @@ describe('Balder 2015', () => {
       key: coordinator,
     });
     expect(res.status, res.text).toBe(200);
-    const exits = res.body.tables.find((x: any) => x.id === 'exits');
-    const cells = Object.fromEntries(exits.rows.map((r: any) => [r.key, r.cells]));
+    const exits = res.body.tables.find((x) => x.id === 'exits');
+    const cells = Object.fromEntries(exits!.rows.map((r) => [r.key, r.cells]));
     expect(cells.job_seeking).toEqual({ count: '<5', share: null });
     // With the total shown, 4 = 54 − the others: the smallest other part is withheld with it …
     expect(cells.unsubsidized_work).toEqual({ count: null, share: null });

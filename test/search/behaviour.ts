@@ -38,13 +38,7 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
     const search = async (query: string, key: string = handler.key) => {
       const res = await t.call('GET', `/v1/slots/search?${query}`, { key });
       if (res.status !== 200) throw new Error(`search answered ${res.status}: ${res.text}`);
-      return res.body as {
-        data: any[];
-        total: number;
-        facets: Record<string, Record<string, number>>;
-        nextCursor: string | null;
-        meta: { engine: string; sort: string };
-      };
+      return res.body;
     };
     const ids = async (query: string, key?: string) => (await search(query, key)).data.map((h) => h.id);
 
@@ -83,8 +77,8 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
         openEnded: true,
         distanceKm: null,
       });
-      expect(res.data[0].highlight.title).toContain('<mark>');
-      expect(res.data[0].highlight.title.replace(/<\/?mark>/g, '')).toBe('Bokbindare i hantverksateljé');
+      expect(res.data[0]!.highlight.title).toContain('<mark>');
+      expect(res.data[0]!.highlight.title.replace(/<\/?mark>/g, '')).toBe('Bokbindare i hantverksateljé');
     });
 
     it('matches the last word as a prefix while it is typed, and tolerates a small typo', async () => {

@@ -37,7 +37,7 @@ interface Answer {
   nextCursor: string | null;
 }
 const search = async (query: string) => {
-  const res = await t.call<Answer>('GET', `/v1/slots/search?${query}`, { key: handler.key });
+  const res = await t.call('GET', `/v1/slots/search?${query}`, { key: handler.key });
   expect(res.status, res.text).toBe(200);
   return res.body;
 };

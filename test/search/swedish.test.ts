@@ -112,7 +112,7 @@ describe('ranking', () => {
       'Bageribiträde i surdegsbageri',
       'Kafébiträde',
     ]);
-    expect(res.body.data[1].highlight.snippet).toBe(
+    expect(res.body.data[1]!.highlight.snippet).toBe(
       'Du hjälper till i <mark>bageri</mark>et på morgonen. Övrigt',
     );
   });

@@ -19,7 +19,7 @@ async function problemFor(testEnv: WorkerEnv) {
   // Traceable like every other problem: the id is the answer's x-request-id.
   expect(res.body).toMatchObject({ requestId: res.headers.get('x-request-id') });
   expect(res.headers.get('x-request-id')).toMatch(/\S{8,}/);
-  return res.body as { errors: { path: string; message: string }[]; detail: string };
+  return { ...res.problem, errors: res.problem.errors ?? [] };
 }
 
 describe('Worker configuration', () => {

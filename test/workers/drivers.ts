@@ -10,7 +10,7 @@ import { openD1 } from '../../src/adapters/db/d1';
 import { openLibsqlWeb } from '../../src/adapters/db/libsql-web';
 import type { Db } from '../../src/adapters/db/types';
 import type { WorkerEnv } from '../../src/entry/worker-app';
-import type { TestApp } from '../helpers/app';
+import type { Api } from '../helpers/call';
 import { asTestApp, caller, fetchWith, call as selfCall } from './helpers';
 
 export interface Driver {
@@ -19,7 +19,7 @@ export interface Driver {
   env: WorkerEnv;
   call: ReturnType<typeof caller>;
   /** For the Node suite's factories (they only use `call`). */
-  t: TestApp;
+  t: Api;
   /** The same database, opened directly, to look at what the API wrote. */
   db: Db;
 }

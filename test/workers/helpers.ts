@@ -5,7 +5,7 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import worker from '../../src/entry/worker';
 import type { WorkerEnv } from '../../src/entry/worker-app';
-import type { TestApp } from '../helpers/app';
+import { type Api, type Call, typedCall } from '../helpers/call';
 
 /** Set as a binding in vitest.workers.config.ts. */
 export const ADMIN_KEY = env.ADMIN_API_KEY as string;
@@ -13,35 +13,9 @@ const origin = 'https://registry.test';
 
 type Fetch = (request: Request) => Promise<Response>;
 
-interface CallOptions {
-  key?: string | null;
-  body?: unknown;
-  headers?: Record<string, string>;
-  raw?: string;
-}
-
-/** One JSON request with an API key (the admin key unless `key` says otherwise), like test/helpers/app. */
+/** One JSON request with an API key (the admin key unless `key` says otherwise), typed like test/helpers/app. */
 export function caller(fetch: Fetch) {
-  return async function call<T = any>(method: string, path: string, options: CallOptions = {}) {
-    const headers: Record<string, string> = { ...options.headers };
-    const key = options.key === undefined ? ADMIN_KEY : options.key;
-    if (key) headers.authorization = `Bearer ${key}`;
-    let body: string | undefined = options.raw;
-    if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    // Redirects are answers to look at (the pages' sign-in), not to follow.
-    const res = await fetch(new Request(origin + path, { method, headers, body, redirect: 'manual' }));
-    const text = await res.text();
-    let json: T | undefined;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, body: json as T, text, headers: res.headers };
-  };
+  return typedCall((path, init) => fetch(new Request(origin + path, init)), ADMIN_KEY);
 }
 
 /**
@@ -71,4 +45,4 @@ export const call = caller((request) => SELF.fetch(request));
  * The Node suite's factories (test/helpers/factories.ts) only use `call`, so the Workers suite
  * builds its fixtures with the same code, over HTTP into the Worker.
  */
-export const asTestApp = (c: ReturnType<typeof caller>) => ({ call: c }) as unknown as TestApp;
+export const asTestApp = (c: Call): Api => ({ call: c });

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Schema } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { AuditEntry } from '../audit';
 import { Consent, Placement } from '../placements/schemas';
@@ -18,7 +19,7 @@ const ParticipantExport = z
   .openapi('ParticipantExport');
 
 /** GET /participants/{id}/export: the participant's whole record (GDPR access), itself audited. */
-export function withExportRoute(router: OpenAPIHono<AppEnv>) {
+export function withExportRoute<S extends Schema>(router: OpenAPIHono<AppEnv, S>) {
   return router.openapi(
     createRoute({
       method: 'get',

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { SlotStatus } from '../../domain/vocabulary';
 import { SlotCreate, SlotListQuery, SlotUpdate } from '../../services/slots/schemas';
 import { crudRoutes } from '../shared/crud';
 import { createRouter, IdParam, jsonContent, problems, security } from '../shared/openapi';
@@ -21,6 +20,18 @@ const routes = crudRoutes({
   },
 });
 
+/** POST /slots/{id}/<action>: one of the three status changes, answered with the slot. */
+const statusRoute = <A extends string>(action: A, summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/slots/{id}/${action}`,
+    tags: ['Slots'],
+    security,
+    summary,
+    request: { params: IdParam('slt', 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R') },
+    responses: { 200: jsonContent(Slot, 'The slot'), ...problems(403, 404, 409) },
+  });
+
 export const slotsRouter = createRouter()
   .openapi(routes.create, async (c) =>
     c.json(await c.var.services.slots.create(c.var.actor, c.req.valid('json')), 201),
@@ -37,24 +48,18 @@ export const slotsRouter = createRouter()
   .openapi(routes.remove, async (c) => {
     await c.var.services.slots.remove(c.var.actor, c.req.valid('param').id);
     return c.body(null, 204);
-  });
-
-const actions: [path: string, status: SlotStatus, summary: string][] = [
-  ['pause', 'paused', 'Pause a slot: it stays listed for its owner but is not proposed or found in search'],
-  ['reopen', 'open', 'Reopen a paused or closed slot'],
-  ['close', 'closed', 'Close a slot; its history stays'],
-];
-for (const [action, status, summary] of actions)
-  slotsRouter.openapi(
-    createRoute({
-      method: 'post',
-      path: `/slots/{id}/${action}`,
-      tags: ['Slots'],
-      security,
-      summary,
-      request: { params: IdParam('slt', 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R') },
-      responses: { 200: jsonContent(Slot, 'The slot'), ...problems(403, 404, 409) },
-    }),
+  })
+  .openapi(
+    statusRoute(
+      'pause',
+      'Pause a slot: it stays listed for its owner but is not proposed or found in search',
+    ),
     async (c) =>
-      c.json(await c.var.services.slots.setStatus(c.var.actor, c.req.valid('param').id, status), 200),
+      c.json(await c.var.services.slots.setStatus(c.var.actor, c.req.valid('param').id, 'paused'), 200),
+  )
+  .openapi(statusRoute('reopen', 'Reopen a paused or closed slot'), async (c) =>
+    c.json(await c.var.services.slots.setStatus(c.var.actor, c.req.valid('param').id, 'open'), 200),
+  )
+  .openapi(statusRoute('close', 'Close a slot; its history stays'), async (c) =>
+    c.json(await c.var.services.slots.setStatus(c.var.actor, c.req.valid('param').id, 'closed'), 200),
   );

@@ -8,7 +8,7 @@ import {
 } from '../../domain/vocabulary';
 import { avoidVocabulary, strengthVocabulary } from '../../domain/work-vocabulary';
 import { municipalities } from '../../reference';
-import { lookupOccupations, OccupationLookupInput } from '../../services/occupations';
+import { OccupationLookupInput } from '../../services/occupations';
 import { createRouter, jsonContent, problems } from '../shared/openapi';
 
 const tags = ['Vocabularies'];
@@ -175,5 +175,5 @@ export const vocabulariesRouter = createRouter()
         400: problems()[400]!,
       },
     }),
-    (c) => c.json({ data: lookupOccupations(c.req.valid('query')) }, 200, cache),
+    (c) => c.json({ data: c.var.services.occupations.lookup(c.req.valid('query')) }, 200, cache),
   );

@@ -30,8 +30,8 @@ export function coreFlows({ name, call, t }: Driver) {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'ok', database: 'ok' });
       // The outbox per topic, from one query through the partial index (a D1 call).
-      expect(res.body.outbox.topics.mail).toMatchObject({ failed: 0, stalled: false });
-      expect(Object.keys(res.body.outbox.topics)).toEqual(
+      expect(res.body.outbox!.topics.mail).toMatchObject({ failed: 0, stalled: false });
+      expect(Object.keys(res.body.outbox!.topics)).toEqual(
         expect.arrayContaining(['search.slot', 'notify', 'mail', 'followup', 'milestone']),
       );
     });
@@ -91,7 +91,7 @@ export function coreFlows({ name, call, t }: Driver) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const path: string = `/v1/slots?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const path: `/v1/slots?${string}` = `/v1/slots?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
         const page = await call('GET', path, { key: org.key });
         seen.push(...page.body.data.map((s: { id: string }) => s.id));
         cursor = page.body.nextCursor;
@@ -133,7 +133,7 @@ export function coreFlows({ name, call, t }: Driver) {
         body: { name: '', kind: 'bakery', organizationNumber: '123', contactEmail: 'x' },
       });
       isProblem(res, 400);
-      const paths = res.body.errors.map((e: { path: string }) => e.path);
+      const paths = res.problem.errors!.map((e: { path: string }) => e.path);
       expect(paths).toEqual(expect.arrayContaining(['name', 'kind', 'organizationNumber', 'contactEmail']));
       const after = await call('GET', '/v1/organizations?limit=100');
       expect(after.body.data.length).toBe(before.body.data.length);
@@ -160,7 +160,7 @@ export function coreFlows({ name, call, t }: Driver) {
         },
       });
       isProblem(res, 409);
-      expect(res.body.detail).toMatch(/exists/);
+      expect(res.problem.detail).toMatch(/exists/);
     });
 
     it('404 for an unknown route and for another organization’s slot', async () => {

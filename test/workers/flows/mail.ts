@@ -70,8 +70,8 @@ export function mailFlows({ name, env, db }: Driver) {
       expect(sent).toHaveLength(1);
       const mail = await mailOf(org);
       expect(mail).toMatchObject({ status: 'sent', template: 'api_key_issued', attempts: 1 });
-      expect(sent[0]!.idempotencyKey).toBe(mail.id);
-      expect(mail.providerId).toMatch(/^fake_/);
+      expect(sent[0]!.idempotencyKey).toBe(mail!.id);
+      expect(mail!.providerId).toMatch(/^fake_/);
       await runCron(mailEnv);
       expect(await requestsTo(email)).toHaveLength(1);
     });
@@ -83,10 +83,10 @@ export function mailFlows({ name, env, db }: Driver) {
       await cronTwice();
       const waiting = await mailOf(org);
       expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
-      expect(waiting.lastError).toContain('503');
+      expect(waiting!.lastError).toContain('503');
 
       // The backoff has passed (the Worker's clock is real, so move the row's time instead).
-      const [n] = await db.select().from(notifications).where(eq(notifications.id, waiting.id));
+      const [n] = await db.select().from(notifications).where(eq(notifications.id, waiting!.id));
       await db
         .update(outbox)
         .set({ nextAttemptAt: '2000-01-01T00:00:00.000Z' })
@@ -95,7 +95,7 @@ export function mailFlows({ name, env, db }: Driver) {
       const requests = await requestsTo(email);
       expect(requests.map((r) => r.status)).toEqual([503, 200]);
       expect(requests[1]!.idempotencyKey).toBe(requests[0]!.idempotencyKey);
-      expect((await mailOf(org)).status).toBe('sent');
+      expect((await mailOf(org))!.status).toBe('sent');
     });
 
     it('a refused address ends failed and listed; a retry sends it', async () => {
@@ -105,13 +105,13 @@ export function mailFlows({ name, env, db }: Driver) {
       await cronTwice();
       const failed = await call('GET', `/v1/notifications?status=failed&organizationId=${org}`);
       expect(failed.body.data).toHaveLength(1);
-      expect(failed.body.data[0].lastError).toMatch(/422 validation_error/);
+      expect(failed.body.data[0]!.lastError).toMatch(/422 validation_error/);
 
       await control('allow', { address: email });
-      const retried = await call('POST', `/v1/notifications/${failed.body.data[0].id}/retry`);
+      const retried = await call('POST', `/v1/notifications/${failed.body.data[0]!.id}/retry`);
       expect(retried.status).toBe(200);
       await runCron(mailEnv);
-      expect((await mailOf(org)).status).toBe('sent');
+      expect((await mailOf(org))!.status).toBe('sent');
       expect((await requestsTo(email)).map((r) => r.status)).toEqual([422, 200]);
     });
   });

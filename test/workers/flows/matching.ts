@@ -41,9 +41,9 @@ export function matchingFlows({ name, t, call }: Driver) {
       expect(res.status, res.text).toBe(200);
       const match = res.body.data.find((m: { slotId: string }) => m.slotId === fits.id);
       expect(match, 'the fitting slot is among the matches').toBeDefined();
-      expect(match.score).toBeGreaterThan(0);
-      expect(match.reasons.length).toBeGreaterThan(0);
-      for (const r of match.reasons) expect(r.text.sv && r.text.en).toBeTruthy();
+      expect(match!.score).toBeGreaterThan(0);
+      expect(match!.reasons.length).toBeGreaterThan(0);
+      for (const r of match!.reasons) expect(r.text.sv && r.text.en).toBeTruthy();
       expect(res.body.data.map((m: { slotId: string }) => m.slotId)).not.toContain(lacksMust.id);
     });
 

@@ -22,7 +22,7 @@ export function placementFlows({ name, t, env, db }: Driver) {
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(5);
       for (const r of results.filter((r) => r.status === 409))
-        expect(r.body.type).toBe('/problems/slot-full');
+        expect(r.problem.type).toBe('/problems/slot-full');
       expect(await slotState(t, w)).toEqual({ freePlaces: 0, activePlacements: 1 });
     });
 

@@ -25,8 +25,8 @@ export function reportFlows({ name, t }: Driver) {
 
       const report = await t.call('GET', '/v1/reports/outcomes', { key: coordinator });
       expect(report.status, report.text).toBe(200);
-      const exits = report.body.tables.find((x: any) => x.id === 'exits');
-      const count = Object.fromEntries(exits.rows.map((r: any) => [r.key, r.cells.count]));
+      const exits = report.body.tables.find((x) => x.id === 'exits');
+      const count = Object.fromEntries(exits!.rows.map((r) => [r.key, r.cells.count]));
       expect(count).toMatchObject({ other: '<5', studies: '<5', total: 6 });
 
       const csv = await t.call('GET', '/v1/reports/fidelity?format=csv', { key: coordinator });
