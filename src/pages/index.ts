@@ -14,6 +14,7 @@ import type { PageEnv } from './env';
 import { notFoundPage, pageError } from './fallbacks';
 import { homePage } from './home';
 import { catalogues, LANG_COOKIE, langFrom } from './i18n';
+import { participantsRouter } from './participants';
 import { isApiPath } from './paths';
 import { placementsRouter } from './placements';
 import { type CookiePolicy, loadSession } from './session';
@@ -51,6 +52,7 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   pages.route('/', slotsRouter);
   pages.route('/', supervisorsRouter);
   pages.route('/', capacityRouter);
+  pages.route('/', participantsRouter);
   // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
   pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
   return pages;

@@ -4,10 +4,10 @@
  * in first and comes back. Participant data: the answers are `Cache-Control: no-store` (as all pages).
  */
 import { Hono } from 'hono';
-import { Accept, Decline } from '../../services/placements/schemas';
+import { Accept, Decline, HoursCreate, Start } from '../../services/placements/schemas';
 import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
-import { fieldErrors, readForm, serviceErrors, stringOrUndefined } from '../ui/validate';
+import { fieldErrors, numberOrUndefined, readForm, serviceErrors, stringOrUndefined } from '../ui/validate';
 import { listPlacements, loadPlacement } from './load';
 import { placementListPage, placementPage } from './view';
 
@@ -20,12 +20,15 @@ export const placementsRouter = new Hono<PageEnv>()
   .get('/placements/:id', async (c) => {
     const p = await loadPlacement(c.var.services, signedIn(c).actor, c.req.param('id'));
     const done = c.req.query('done');
-    const notice =
-      done === 'accepted'
-        ? c.var.t.placements.accepted
-        : done === 'declined'
-          ? c.var.t.placements.declined
-          : undefined;
+    const t = c.var.t.placements;
+    const notices: Record<string, string> = {
+      accepted: t.accepted,
+      declined: t.declined,
+      proposed: t.proposedNotice,
+      started: t.started,
+      hours: t.hoursRecorded,
+    };
+    const notice = done ? notices[done] : undefined;
     return placementPage(c, p, { notice });
   })
   .post('/placements/:id/accept', async (c) => {
@@ -65,4 +68,39 @@ export const placementsRouter = new Hono<PageEnv>()
       }
     const p = await loadPlacement(c.var.services, actor, id);
     return placementPage(c, p, { status: 400, answer: { errors, ...values } });
+  })
+  .post('/placements/:id/start', async (c) => {
+    const { actor } = signedIn(c);
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const input = Start.safeParse({ date: stringOrUndefined(form.get('date')) });
+    let errors = input.success ? {} : fieldErrors(input.error, c.var.t, form);
+    if (input.success)
+      try {
+        await c.var.services.placements.start(actor, id, input.data);
+        return c.redirect(`/placements/${id}?done=started`, 303);
+      } catch (err) {
+        errors = serviceErrors(err, c.var.t);
+      }
+    const p = await loadPlacement(c.var.services, actor, id);
+    return placementPage(c, p, { status: 400, answer: { errors, values: form } });
+  })
+  .post('/placements/:id/hours', async (c) => {
+    const { actor } = signedIn(c);
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const input = HoursCreate.safeParse({
+      weekStart: form.get('weekStart'),
+      hours: numberOrUndefined(form.get('hours')),
+    });
+    let errors = input.success ? {} : fieldErrors(input.error, c.var.t, form);
+    if (input.success)
+      try {
+        await c.var.services.placements.recordHours(actor, id, input.data);
+        return c.redirect(`/placements/${id}?done=hours`, 303);
+      } catch (err) {
+        errors = serviceErrors(err, c.var.t);
+      }
+    const p = await loadPlacement(c.var.services, actor, id);
+    return placementPage(c, p, { status: 400, answer: { errors, values: form } });
   });

@@ -2,10 +2,10 @@
 import type { Context } from 'hono';
 import { declineReasons } from '../../../db/schema';
 import type { PageEnv } from '../env';
-import { Csrf, FieldSet, Notice, SelectField, TextArea } from '../ui/form';
+import { Csrf, FieldSet, Notice, SelectField, TextArea, TextField } from '../ui/form';
 import { dateOf, inLang, scheduleText } from '../ui/format';
 import { render } from '../ui/layout';
-import type { FieldErrors } from '../ui/validate';
+import type { FieldErrors, FormValues } from '../ui/validate';
 import type { PlacementDetails, PlacementListItem } from './load';
 
 export function placementListPage(c: Context<PageEnv>, items: PlacementListItem[]) {
@@ -88,6 +88,7 @@ function Shared(props: { c: Context<PageEnv>; p: PlacementDetails }) {
 
 export interface AnswerState {
   errors?: FieldErrors;
+  values?: FormValues;
   reason?: string;
   note?: string;
 }
@@ -132,6 +133,64 @@ function Answer(props: { c: Context<PageEnv>; p: PlacementDetails; s: AnswerStat
   );
 }
 
+/** The handler's forms: start an accepted placement, record hours of one that has started. */
+function ProviderActions(props: { c: Context<PageEnv>; p: PlacementDetails; s: AnswerState }) {
+  const t = props.c.var.t.placements;
+  const { p, s } = props;
+  const token = props.c.var.csrfToken;
+  if (p.state === 'accepted')
+    return (
+      <section class="card" aria-labelledby="start">
+        <h2 id="start">{t.startHeading}</h2>
+        <form method="post" action={`/placements/${p.id}/start`} novalidate>
+          <Csrf token={token} />
+          <TextField
+            name="date"
+            type="date"
+            label={t.startDateLabel}
+            hint={t.startDateHint}
+            value={s.values?.get('date')}
+            errors={s.errors}
+          />
+          <button type="submit">{t.start}</button>
+        </form>
+      </section>
+    );
+  if (p.state === 'started')
+    return (
+      <section class="card" aria-labelledby="record-hours">
+        <h2 id="record-hours">{t.hoursFormHeading}</h2>
+        <form method="post" action={`/placements/${p.id}/hours`} novalidate>
+          <Csrf token={token} />
+          <div class="pair">
+            <TextField
+              name="weekStart"
+              type="date"
+              label={t.weekStartLabel}
+              value={s.values?.get('weekStart')}
+              errors={s.errors}
+              required
+            />
+            <TextField
+              name="hours"
+              type="number"
+              inputmode="decimal"
+              step="0.25"
+              min={0}
+              max={60}
+              label={t.hoursLabel}
+              value={s.values?.get('hours')}
+              errors={s.errors}
+              required
+            />
+          </div>
+          <button type="submit">{t.recordHours}</button>
+        </form>
+      </section>
+    );
+  return null;
+}
+
 export function placementPage(
   c: Context<PageEnv>,
   p: PlacementDetails,
@@ -172,6 +231,7 @@ export function placementPage(
       </dl>
       {employerSide && <Shared c={c} p={p} />}
       {employerSide && p.state === 'proposed' && <Answer c={c} p={p} s={o.answer ?? {}} />}
+      {!employerSide && <ProviderActions c={c} p={p} s={o.answer ?? {}} />}
       <section aria-labelledby="hours">
         <h2 id="hours">{t.hoursHeading}</h2>
         {p.hours.length === 0 ? (

@@ -1,18 +1,12 @@
 /** The slot form (create and edit): every field of the slots service, grouped as people think of them. */
 import type { Context } from 'hono';
-import {
-  adaptationVocabulary,
-  levels,
-  slotKinds,
-  subsidyVocabulary,
-  weekdays,
-} from '../../domain/vocabulary';
+import { adaptationVocabulary, levels, slotKinds, subsidyVocabulary } from '../../domain/vocabulary';
 import { municipalities } from '../../reference';
 import type { PageEnv } from '../env';
 import { Csrf, ErrorSummary, FieldSet, fieldId, SelectField, TextArea, TextField } from '../ui/form';
 import { inLang } from '../ui/format';
+import { ScheduleGrid } from '../ui/schedule-grid';
 import type { FieldErrors, FormValues } from '../ui/validate';
-import { cellName, WINDOWS_PER_DAY } from './form';
 import type { OccupationSuggestion } from './occupation';
 
 export interface SlotFormData {
@@ -42,49 +36,6 @@ function Choices(props: {
           <input type={props.type} name={props.name} value={o.value} checked={props.checked(o.value)} />
           {o.label}
         </label>
-      ))}
-    </FieldSet>
-  );
-}
-
-function ScheduleGrid(props: { c: Context<PageEnv>; v: FormValues; errors: FieldErrors }) {
-  const t = props.c.var.t;
-  const s = t.slots.form;
-  return (
-    <FieldSet name="schedule" label={s.schedule} hint={s.scheduleHint} errors={props.errors} class="schedule">
-      {weekdays.map((day) => (
-        <fieldset class="day">
-          <legend class="day-name">{t.daysLong[day]}</legend>
-          {Array.from({ length: WINDOWS_PER_DAY }, (_, n) => {
-            const error =
-              props.errors[cellName(day, n, 'start')] ??
-              props.errors[cellName(day, n, 'end')] ??
-              props.errors[cellName(day, n)];
-            const errorId = `${fieldId(cellName(day, n))}-error`;
-            return (
-              <div class="window">
-                {(['start', 'end'] as const).map((part) => (
-                  <label>
-                    <span>{`${s.window(n + 1)} ${part === 'start' ? s.from : s.to}`}</span>
-                    <input
-                      type="time"
-                      id={fieldId(cellName(day, n, part))}
-                      name={cellName(day, n, part)}
-                      value={props.v.get(cellName(day, n, part))}
-                      aria-invalid={error ? 'true' : undefined}
-                      aria-describedby={error ? errorId : undefined}
-                    />
-                  </label>
-                ))}
-                {error && (
-                  <p class="error" id={errorId}>
-                    {error}
-                  </p>
-                )}
-              </div>
-            );
-          })}
-        </fieldset>
       ))}
     </FieldSet>
   );
@@ -217,7 +168,7 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
         errors={e}
         autocomplete="street-address"
       />
-      <ScheduleGrid c={c} v={v} errors={e} />
+      <ScheduleGrid c={c} name="schedule" label={s.schedule} hint={s.scheduleHint} v={v} errors={e} />
       <div class="pair">
         <TextField
           name="hoursPerWeek.min"

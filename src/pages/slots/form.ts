@@ -5,31 +5,11 @@
  * windows, whose errors are mapped back to their cells) and the adaptations checklist
  * (`adaptations.<code>` = in_place | can_arrange).
  */
-import { adaptationVocabulary, weekdays } from '../../domain/vocabulary';
+import { adaptationVocabulary } from '../../domain/vocabulary';
 import type { Slot } from '../../services/slots';
+import { cellOf, gridValues, windowsOf } from '../ui/schedule-grid';
 import type { FieldErrors, FormValues } from '../ui/validate';
 import { numberOrUndefined, stringOrUndefined } from '../ui/validate';
-
-/** Windows per day in the grid: enough for a split day (morning and afternoon). */
-export const WINDOWS_PER_DAY = 2;
-
-export const cellName = (day: string, n: number, part?: 'start' | 'end') =>
-  `schedule.${day}.${n}${part ? `.${part}` : ''}`;
-
-/** The grid's filled cells as the schema's windows, and which cell each window came from. */
-function scheduleOf(v: FormValues) {
-  const windows: { day: string; start: string; end: string }[] = [];
-  const cells: string[] = [];
-  for (const day of weekdays)
-    for (let n = 0; n < WINDOWS_PER_DAY; n++) {
-      const start = v.get(cellName(day, n, 'start'));
-      const end = v.get(cellName(day, n, 'end'));
-      if (!start && !end) continue;
-      windows.push({ day, start, end });
-      cells.push(cellName(day, n));
-    }
-  return { windows, cells };
-}
 
 export interface SlotInput {
   /** What to validate with the service's schema (unknown: the schema decides). */
@@ -47,7 +27,7 @@ export function slotInput(
   mode: 'create' | 'update',
   occupationCode: string | null,
 ): SlotInput {
-  const { windows, cells } = scheduleOf(v);
+  const { windows, cells } = windowsOf(v, 'schedule');
   const blank = mode === 'create' ? undefined : null;
   const siteId = stringOrUndefined(v.get('siteId')) ?? blank;
   const municipalityCode = stringOrUndefined(v.get('location.municipalityCode'));
@@ -93,8 +73,8 @@ export function slotInput(
     ...(mode === 'create' ? { status: stringOrUndefined(v.get('status')) } : {}),
   };
   const fieldOf = (path: string) => {
-    const m = /^schedule\.(\d+)(\..*)?$/.exec(path);
-    if (m) return `${cells[Number(m[1])] ?? 'schedule'}${m[2] ?? ''}`;
+    const cell = cellOf(path, 'schedule', cells);
+    if (cell) return cell;
     if (path.startsWith('occupation')) return 'occupation.label';
     if (path.startsWith('adaptations')) return 'adaptations';
     if (path === 'location') return 'location.municipalityCode';
@@ -138,13 +118,6 @@ export function slotValues(s: Slot): Record<string, string | string[]> {
   if (s.openEnded) values.openEnded = 'on';
   if (s.leadsToHire) values.leadsToHire = 'on';
   for (const a of s.adaptations) values[`adaptations.${a.code}`] = a.status;
-  const perDay = new Map<string, number>();
-  for (const w of s.schedule) {
-    const n = perDay.get(w.day) ?? 0;
-    if (n >= WINDOWS_PER_DAY) continue;
-    perDay.set(w.day, n + 1);
-    values[cellName(w.day, n, 'start')] = w.start;
-    values[cellName(w.day, n, 'end')] = w.end;
-  }
+  Object.assign(values, gridValues('schedule', s.schedule));
   return values;
 }

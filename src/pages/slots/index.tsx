@@ -37,7 +37,7 @@ async function formData(
 }
 
 /** The SSYK code for the typed title: the picked suggestion's, else an exact name; null when none fits. */
-function occupationCode(c: Context<PageEnv>, v: FormValues) {
+function occupationCode(v: FormValues) {
   const label = v.get('occupation.label');
   const picked = v.get('occupation.ssyk');
   if (picked && occupationMatches(picked, label)) return picked;
@@ -54,7 +54,7 @@ function validate<T>(
   mode: 'create' | 'update',
   schema: { safeParse(input: unknown): z.ZodSafeParseResult<T> },
 ) {
-  const code = occupationCode(c, form);
+  const code = occupationCode(form);
   const { input, fieldOf } = slotInput(form, mode, code);
   const parsed = schema.safeParse(input);
   const errors = {

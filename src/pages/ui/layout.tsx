@@ -40,7 +40,11 @@ function menuFor(c: Context<PageEnv>): { href: string; label: string }[] {
         { href: '/placements', label: nav.placements },
       ];
     default:
-      return [home, { href: '/placements', label: nav.placements }];
+      return [
+        home,
+        { href: '/participants', label: nav.participants },
+        { href: '/placements', label: nav.placements },
+      ];
   }
 }
 

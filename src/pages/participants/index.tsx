@@ -1,0 +1,90 @@
+/**
+ * An SE handler's pages: the caseload (own participants first), one participant with the slots that
+ * fit (score in parts, reasons and gaps in plain words), and proposing a slot with what the
+ * participant agreed to show (the placements service's ProposalCreate). Participant data: no-store.
+ */
+import { Hono } from 'hono';
+import { ParticipantCreate } from '../../services/participants/schemas';
+import { ProposalCreate } from '../../services/placements/schemas';
+import type { PageEnv } from '../env';
+import { requireSignIn, signedIn } from '../session';
+import { remap } from '../slots/form';
+import { readAll } from '../ui/pages';
+import { type FieldErrors, fieldErrors, readForm, serviceErrors, valuesFrom } from '../ui/validate';
+import { participantFormPage, participantInput } from './form';
+import { caseloadPage, participantPage, proposePage } from './view';
+
+/** A date from the form as the end of that day in Sweden (the schema wants a date-time). */
+const endOfDay = (date: string) => (date ? `${date}T23:59:59+01:00` : undefined);
+
+export const participantsRouter = new Hono<PageEnv>()
+  .use('/participants', requireSignIn)
+  .use('/participants/*', requireSignIn)
+  .get('/participants', async (c) => {
+    const { actor } = signedIn(c);
+    const list = await readAll((cursor) => c.var.services.participants.list(actor, { limit: 100, cursor }));
+    // Own first (in the order registered), then the colleagues'.
+    const own = list.filter((p) => p.handlerId === actor.userId);
+    const others = list.filter((p) => p.handlerId !== actor.userId);
+    return caseloadPage(c, [...own, ...others], actor.userId);
+  })
+  .get('/participants/new', (c) => participantFormPage(c, valuesFrom({ maxTravelKm: '20' }), {}))
+  .post('/participants', async (c) => {
+    const form = await readForm(c);
+    const { input, fieldOf } = participantInput(form);
+    const parsed = ParticipantCreate.safeParse(input);
+    let errors: FieldErrors = {
+      ...form.textErrors,
+      ...(parsed.success ? {} : remap(fieldErrors(parsed.error, c.var.t, form), fieldOf)),
+    };
+    if (parsed.success && Object.keys(errors).length === 0)
+      try {
+        const p = await c.var.services.participants.create(signedIn(c).actor, parsed.data);
+        return c.redirect(`/participants/${p.id}?done=created`, 303);
+      } catch (err) {
+        errors = remap(serviceErrors(err, c.var.t), fieldOf);
+      }
+    return participantFormPage(c, form, errors, 400);
+  })
+  .get('/participants/:id', async (c) => {
+    const { actor } = signedIn(c);
+    const p = await c.var.services.participants.get(actor, c.req.param('id'));
+    const matches =
+      p.status === 'active'
+        ? (await c.var.services.matching.matchesFor(actor, p.id, { limit: 10 })).data
+        : [];
+    return participantPage(
+      c,
+      p,
+      matches,
+      c.req.query('done') === 'created' ? c.var.t.participants.created : undefined,
+    );
+  })
+  .get('/participants/:id/propose', async (c) => {
+    const { actor } = signedIn(c);
+    const participant = await c.var.services.participants.get(actor, c.req.param('id'));
+    const slot = await c.var.services.slots.get(actor, c.req.query('slot') ?? '');
+    return proposePage(c, { participant, slot, values: valuesFrom({}), errors: {} });
+  })
+  .post('/participants/:id/propose', async (c) => {
+    const { actor } = signedIn(c);
+    const participant = await c.var.services.participants.get(actor, c.req.param('id'));
+    const form = await readForm(c);
+    const slot = await c.var.services.slots.get(actor, form.get('slotId'));
+    const parsed = ProposalCreate.safeParse({
+      participantId: participant.id,
+      slotId: slot.id,
+      disclose: form.all('disclose'),
+      consentExpiresAt: endOfDay(form.get('consentExpiresAt')),
+    });
+    let errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, c.var.t, form);
+    if (errors.consentExpiresAt) errors.consentExpiresAt = c.var.t.validation.invalidDate;
+    if (parsed.success)
+      try {
+        const placement = await c.var.services.placements.propose(actor, parsed.data);
+        return c.redirect(`/placements/${placement.id}?done=proposed`, 303);
+      } catch (err) {
+        errors = serviceErrors(err, c.var.t);
+      }
+    return proposePage(c, { participant, slot, values: form, errors, status: 400 });
+  });

@@ -1,0 +1,103 @@
+/**
+ * A weekly grid of time windows (days × WINDOWS_PER_DAY), for a slot's supervised schedule and a
+ * participant's availability. Inputs are named `<field>.<day>.<n>.start|end`; `windowsOf` turns them
+ * into the schema's list of windows and remembers each window's cell, so a schema error on
+ * `<field>.3.end` is shown beside its cell.
+ */
+import type { Context } from 'hono';
+import { weekdays } from '../../domain/vocabulary';
+import type { PageEnv } from '../env';
+import { FieldSet, fieldId } from './form';
+import type { FieldErrors, FormValues } from './validate';
+
+/** Windows per day in the grid: enough for a split day (morning and afternoon). */
+export const WINDOWS_PER_DAY = 2;
+
+export const cellName = (field: string, day: string, n: number, part?: 'start' | 'end') =>
+  `${field}.${day}.${n}${part ? `.${part}` : ''}`;
+
+/** The grid's filled cells as the schema's windows, and which cell each window came from. */
+export function windowsOf(v: FormValues, field: string) {
+  const windows: { day: string; start: string; end: string }[] = [];
+  const cells: string[] = [];
+  for (const day of weekdays)
+    for (let n = 0; n < WINDOWS_PER_DAY; n++) {
+      const start = v.get(cellName(field, day, n, 'start'));
+      const end = v.get(cellName(field, day, n, 'end'));
+      if (!start && !end) continue;
+      windows.push({ day, start, end });
+      cells.push(cellName(field, day, n));
+    }
+  return { windows, cells };
+}
+
+/** A schema error's path (`schedule.3.end`) as the grid cell that shows it, or null when not the grid's. */
+export function cellOf(path: string, field: string, cells: string[]): string | null {
+  const m = new RegExp(`^${field}\\.(\\d+)(\\..*)?$`).exec(path);
+  return m ? `${cells[Number(m[1])] ?? field}${m[2] ?? ''}` : null;
+}
+
+/** Stored windows as the grid's values (windows beyond WINDOWS_PER_DAY a day are not shown). */
+export function gridValues(field: string, windows: readonly { day: string; start: string; end: string }[]) {
+  const values: Record<string, string> = {};
+  const perDay = new Map<string, number>();
+  for (const w of windows) {
+    const n = perDay.get(w.day) ?? 0;
+    if (n >= WINDOWS_PER_DAY) continue;
+    perDay.set(w.day, n + 1);
+    values[cellName(field, w.day, n, 'start')] = w.start;
+    values[cellName(field, w.day, n, 'end')] = w.end;
+  }
+  return values;
+}
+
+export function ScheduleGrid(props: {
+  c: Context<PageEnv>;
+  /** The schema field the windows fill (`schedule`, `availability`). */
+  name: string;
+  label: string;
+  hint?: string;
+  v: FormValues;
+  errors: FieldErrors;
+}) {
+  const t = props.c.var.t;
+  const s = t.slots.form;
+  return (
+    <FieldSet name={props.name} label={props.label} hint={props.hint} errors={props.errors} class="schedule">
+      {weekdays.map((day) => (
+        <fieldset class="day">
+          <legend class="day-name">{t.daysLong[day]}</legend>
+          {Array.from({ length: WINDOWS_PER_DAY }, (_, n) => {
+            const error =
+              props.errors[cellName(props.name, day, n, 'start')] ??
+              props.errors[cellName(props.name, day, n, 'end')] ??
+              props.errors[cellName(props.name, day, n)];
+            const errorId = `${fieldId(cellName(props.name, day, n))}-error`;
+            return (
+              <div class="window">
+                {(['start', 'end'] as const).map((part) => (
+                  <label>
+                    <span>{`${s.window(n + 1)} ${part === 'start' ? s.from : s.to}`}</span>
+                    <input
+                      type="time"
+                      id={fieldId(cellName(props.name, day, n, part))}
+                      name={cellName(props.name, day, n, part)}
+                      value={props.v.get(cellName(props.name, day, n, part))}
+                      aria-invalid={error ? 'true' : undefined}
+                      aria-describedby={error ? errorId : undefined}
+                    />
+                  </label>
+                ))}
+                {error && (
+                  <p class="error" id={errorId}>
+                    {error}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+    </FieldSet>
+  );
+}
