@@ -35,9 +35,9 @@ CREATE VIRTUAL TABLE `search_words` USING fts5(
 --> statement-breakpoint
 INSERT INTO `search_words` (`search_words`) VALUES ('rebuild');
 --> statement-breakpoint
-INSERT INTO `outbox` (`id`, `topic`, `dedupe_key`, `payload`, `status`, `generation`, `attempts`, `next_attempt_at`, `created_at`)
+INSERT INTO `outbox` (`id`, `topic`, `dedupe_key`, `payload`, `status`, `generation`, `attempts`, `next_attempt_at`, `due_at`, `created_at`)
 SELECT 'obx_keys_' || `slot_id`, 'search.slot', 'search.slot:' || `slot_id`, json_object('slotId', `slot_id`), 'pending', 0, 0,
-	strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+	strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 FROM `search_docs` WHERE true
 ON CONFLICT (`dedupe_key`) DO UPDATE SET `status` = 'pending', `generation` = `generation` + 1, `attempts` = 0,
-	`next_attempt_at` = excluded.`next_attempt_at`, `locked_until` = NULL;
+	`next_attempt_at` = excluded.`next_attempt_at`, `due_at` = excluded.`due_at`, `locked_until` = NULL;
