@@ -206,7 +206,10 @@ export async function run(): Promise<SearchBenchResult> {
         })),
       ),
     );
-    await insertChunked(corpus.slots, 2000, (chunk) =>
+    // The corpus has no supervisors: say each slot has one with room, as a real registry's would
+    // (search lists only slots that can take someone now).
+    const staffed = corpus.slots.map((s) => ({ ...s, supervisorsWithRoom: 1 }));
+    await insertChunked(staffed, 2000, (chunk) =>
       db.batch([
         db.insert(slots).values(chunk.slice(0, 500)),
         ...[500, 1000, 1500]

@@ -293,6 +293,8 @@ interface Plant {
   titles: string[];
   /** Planted slots whose only match is in the description. */
   descriptions?: string[];
+  /** The planted slots' SSYK unit group and label (default: the template's). */
+  occupation?: { ssyk: string; label: string };
 }
 
 /**
@@ -361,6 +363,28 @@ const PLANTS: Plant[] = [
     radiusKm: 40,
     titles: ['Medarbetare på återvinningscentral', 'Återvinningsarbetare'],
   },
+  {
+    // Issue #14: the occupation a word names, whatever the slots' words.
+    query: 'occupation: diskare',
+    q: 'diskare',
+    city: 'malmo',
+    kind: 'work_trial',
+    adaptation: 'extended_supervision',
+    day: 'tue',
+    radiusKm: 30,
+    titles: ['Köksbiträde på skolrestaurang', 'Medarbetare i storkök'],
+    occupation: { ssyk: '9412', label: 'Restaurang- och köksbiträden m.fl.' },
+  },
+  {
+    query: 'without å/ä/ö: tradgardsarbete',
+    q: 'tradgardsarbete',
+    city: 'linkoping',
+    kind: 'internship',
+    adaptation: 'companion_at_start',
+    day: 'wed',
+    radiusKm: 30,
+    titles: ['Trädgårdsarbete i parken', 'Trädgårdsarbetet på kyrkogården'],
+  },
 ];
 
 const PLANT_BASE = 900_000;
@@ -395,6 +419,7 @@ export function plantTargets(corpus: ReturnType<typeof generateSearchCorpus>, se
         title: text.title,
         description: text.description,
         tasks: [],
+        ...(plant.occupation ? { ssyk: plant.occupation.ssyk, occupationLabel: plant.occupation.label } : {}),
         kind: plant.kind,
         lat,
         lon,
