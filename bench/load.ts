@@ -9,6 +9,7 @@
  *   npm run load                                   demo and 100,000 slots; 50 and 200 connections; 10 s
  *   npm run load -- --sizes demo --seconds 5 --connections 50
  *   npm run load -- --json load.json               also writes every figure as JSON
+ *   npm run load -- --server-args='--cpu-prof --cpu-prof-dir=prof'   profiles the server
  * Environment variables given to the runner reach the server too (e.g. NODE_WORKERS=1 for one process).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -28,6 +29,10 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     port: { type: 'string', default: '18801' },
     json: { type: 'string' },
+    /** Only the mix (e.g. to profile it). */
+    'skip-health': { type: 'boolean', default: false },
+    /** Extra Node options for the server, e.g. `--cpu-prof --cpu-prof-dir=prof` to profile it. */
+    'server-args': { type: 'string', default: '' },
   },
 });
 const seconds = Number(args.seconds);
@@ -41,6 +46,7 @@ interface EventLoop {
   maxMs: number;
   p99Ms: number;
   meanMs: number;
+  cpuMs: number;
 }
 
 interface Server {
@@ -51,18 +57,22 @@ interface Server {
 }
 
 async function startServer(file: string, port: number): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
-    env: {
-      LOG_LEVEL: 'warn',
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${file}`,
-      ADMIN_API_KEY: LOAD_ADMIN_KEY,
-      SEED_DEMO: 'false',
-      EVENT_LOOP_REPORT: 'true',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...args['server-args'].split(' ').filter(Boolean), '--import', 'tsx', 'src/entry/node.ts'],
+    {
+      env: {
+        LOG_LEVEL: 'warn',
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: `file:${file}`,
+        ADMIN_API_KEY: LOAD_ADMIN_KEY,
+        SEED_DEMO: 'false',
+        EVENT_LOOP_REPORT: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   let pending: EventLoop[] = [];
   let buffered = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -112,8 +122,16 @@ const row = (f: RouteFigures, label = f.route) => {
   return `| ${pad(label, 38)} | ${pad(f.perSecond, 6)} | ${pad(f.p50, 6)} | ${pad(f.p99, 6)} | ${pad(f.max, 7)} | ${errors} |`;
 };
 
-function printPhase(title: string, health: PhaseFigures, mixed: PhaseFigures, loops: EventLoop[]) {
-  const worst = loops.reduce((a, l) => Math.max(a, l.maxMs), 0);
+const cpuPerRequest = (phase: PhaseFigures, loops: EventLoop[]) =>
+  (loops.reduce((a, l) => a + l.cpuMs, 0) / Math.max(1, phase.overall.requests)).toFixed(2);
+
+function printPhase(
+  title: string,
+  health: PhaseFigures,
+  mixed: PhaseFigures,
+  loops: { health: EventLoop[]; mixed: EventLoop[] },
+) {
+  const worst = loops.mixed.reduce((a, l) => Math.max(a, l.maxMs), 0);
   const ratio = mixed.overall.perSecond / Math.max(1, health.overall.perSecond);
   console.log(`\n#### ${title}\n`);
   console.log(`| ${pad('route', 38)} | req/s  | p50 ms | p99 ms | max ms  | errors |`);
@@ -123,7 +141,9 @@ function printPhase(title: string, health: PhaseFigures, mixed: PhaseFigures, lo
   for (const r of mixed.routes) console.log(row(r));
   console.log(
     `\nMixed/health throughput ${(ratio * 100).toFixed(0)} %; event loop during the mix: max ${worst} ms` +
-      ` (per process: ${loops.map((l) => `max ${l.maxMs} / p99 ${l.p99Ms} ms`).join('; ') || 'no report'}).`,
+      ` (per process: ${loops.mixed.map((l) => `max ${l.maxMs} / p99 ${l.p99Ms} ms`).join('; ') || 'no report'}).` +
+      `\nServer CPU per request: /health ${cpuPerRequest(health, loops.health)} ms, mixed ${cpuPerRequest(mixed, loops.mixed)} ms` +
+      ' (all server processes; unlike latency, CPU time does not grow while a process waits for a core).',
   );
 }
 
@@ -160,15 +180,21 @@ async function main() {
         await runPhase(server.origin, 10, warmupSeconds, mixedScript(workload, 10));
         console.log(`(warm-up ${((performance.now() - warm) / 1000).toFixed(1)} s)`);
         for (const connections of connectionCounts) {
-          const health = await runPhase(server.origin, connections, seconds, healthScript);
           await server.eventLoop();
+          const health = await runPhase(
+            server.origin,
+            connections,
+            args['skip-health'] ? 0 : seconds,
+            healthScript,
+          );
+          const healthLoops = await server.eventLoop();
           const mixed = await runPhase(
             server.origin,
             connections,
             seconds,
             mixedScript(workload, connections),
           );
-          const loops = await server.eventLoop();
+          const loops = { health: healthLoops, mixed: await server.eventLoop() };
           printPhase(`${connections} connections, ${seconds} s each`, health, mixed, loops);
           results.push({ size, slots, connections, health, mixed, eventLoop: loops, load: loadavg() });
         }

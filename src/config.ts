@@ -23,6 +23,11 @@ export const configSchema = z
     DATABASE_URL: z.string().min(1).default('file:data/registry.db'),
     DATABASE_AUTH_TOKEN: optionalString,
     /**
+     * Local file: SQLite's `synchronous` in WAL mode. `normal` survives any crash of the process;
+     * `full` also waits for the disk on every commit (survives a power cut, far slower per write).
+     */
+    DATABASE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+    /**
      * Workers: Turso (libSQL over HTTP) instead of a D1 binding. Only remote URLs: the Workers runtime
      * has no file system, so `file:` is refused here rather than failing at the first query.
      */

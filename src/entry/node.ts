@@ -25,7 +25,9 @@ async function main() {
     console.log(`ADMIN_API_KEY is not set; this run uses ${config.ADMIN_API_KEY}`);
   }
 
-  const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
+    synchronous: config.DATABASE_SYNCHRONOUS,
+  });
   await migrateLibsql(database);
   // Node keeps every open slot in memory for matching: one long-lived process, whole requests in a
   // few milliseconds at 100,000 slots (README, "Matching at scale").

@@ -174,3 +174,5 @@ export function apiKeyService(ctx: ServiceContext) {
     },
   };
 }
+
+export type ApiKeyService = ReturnType<typeof apiKeyService>;

@@ -4,6 +4,7 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../../../db/schema';
+import { createLocalClient } from './libsql-local';
 import type { Db } from './types';
 
 export const migrationsFolder = new URL('../../../db/migrations', import.meta.url).pathname;
@@ -14,22 +15,52 @@ export interface LibsqlDatabase {
   close(): void;
 }
 
+export interface LibsqlOptions {
+  /**
+   * SQLite's `synchronous` for a local file in WAL mode. `normal` (default): a commit is safe when
+   * the process dies (every acknowledged write survives a crash or SIGKILL), and only a power cut or
+   * an operating-system crash can lose the last moments' commits; the file never corrupts. `full`:
+   * every commit waits for the disk (fsync), which on this machine kind held the event loop about
+   * 4 ms per write instead of 0.1 ms.
+   */
+  synchronous?: 'normal' | 'full';
+}
+
+/** The file a `file:` URL names (`file:data/x.db`, `file:/abs/x.db`, `file:///abs/x.db`). */
+function filePath(url: string): string {
+  const rest = url.slice('file:'.length).split('?')[0]!;
+  return rest.startsWith('//') ? decodeURIComponent(new URL(url).pathname) : rest;
+}
+
 /**
  * Opens a libSQL database: a local file (`file:data/registry.db`, the embedded default), `:memory:`,
- * or a remote Turso/sqld URL with an auth token. Local files get WAL and a busy timeout so the server
- * and a CLI script can share one file.
+ * or a remote Turso/sqld URL with an auth token. Local files get WAL and a busy timeout so several
+ * server processes and a CLI script can share one file, and a client that keeps its prepared
+ * statements (libsql-local.ts).
  */
-export async function openLibsql(url: string, authToken?: string): Promise<LibsqlDatabase> {
-  if (url.startsWith('file:')) {
-    const path = url.slice('file:'.length).split('?')[0]!;
-    if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+export async function openLibsql(
+  url: string,
+  authToken?: string,
+  options: LibsqlOptions = {},
+): Promise<LibsqlDatabase> {
+  const path = url.startsWith('file:') ? filePath(url) : undefined;
+  let client: Client;
+  if (path && path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+    client = createLocalClient(path, [
+      'PRAGMA journal_mode = WAL',
+      'PRAGMA busy_timeout = 5000',
+      `PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`,
+      'PRAGMA foreign_keys = ON',
+    ]);
+  } else {
+    client = createClient({ url, authToken });
+    if (url.startsWith('file:') || url === ':memory:') {
+      await client.execute('PRAGMA journal_mode = WAL');
+      await client.execute('PRAGMA busy_timeout = 5000');
+    }
+    await client.execute('PRAGMA foreign_keys = ON');
   }
-  const client = createClient({ url, authToken });
-  if (url.startsWith('file:') || url === ':memory:') {
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-  }
-  await client.execute('PRAGMA foreign_keys = ON');
   const db: Db = drizzle(client, { schema });
   return { db, client, close: () => client.close() };
 }
