@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger';
 import { WARN_AFTER_ATTEMPTS } from '../../src/outbox/report';
+import { COUNT_CAP } from '../../src/services/health';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createOrganization } from '../helpers/factories';
 import { type FakeResend, startFakeResend } from '../helpers/fake-resend';
@@ -134,5 +135,24 @@ describe('/health and the outbox', () => {
     const errors = logged('outbox rows failed for good');
     expect(errors.at(-1)).toMatchObject({ level: 'error', topic: 'mail', failed: 1 });
     expect(JSON.stringify(errors)).not.toContain(email);
+  });
+
+  it('reads a bounded number of rows however large the backlog: counts stop at the cap, the oldest is exact', async () => {
+    const oldest = new Date(Date.parse(clock.iso()) - 3_600_000).toISOString();
+    await t.client.execute({
+      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+        INSERT INTO outbox (id, topic, dedupe_key, payload, status, next_attempt_at, due_at, created_at)
+        SELECT 'obx_backlog_' || i, 'search.slot', 'backlog:' || i, '{}', 'pending', ?, CASE WHEN i = 1 THEN ? ELSE ? END, ?
+        FROM n`,
+      args: [COUNT_CAP + 50, clock.iso(), oldest, clock.iso(), clock.iso()],
+    });
+    const res = await health();
+    expect(res.body.outbox.topics['search.slot']).toMatchObject({
+      due: COUNT_CAP,
+      oldestDueAgeSeconds: 3600,
+      stalled: true,
+    });
+    await t.client.execute(`DELETE FROM outbox WHERE dedupe_key LIKE 'backlog:%'`);
+    expect((await health()).body.outbox.topics['search.slot'].due).toBe(0);
   });
 });
