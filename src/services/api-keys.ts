@@ -4,7 +4,7 @@ import { apiKeys, authRevision, organizations, roles, users } from '../../db/sch
 import { type Actor, type Member, platformActor, rolesByOrganizationKind } from '../auth/actor';
 import { assertKeyManager } from '../auth/policy';
 import { Email, text } from '../domain/fields';
-import { randomToken, sha256Hex, timingSafeEqual } from '../lib/crypto';
+import { constantTimeEqual, randomToken, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import { newId } from '../lib/ids';
 import { decodeCursor, type PageQuery, toPage } from '../lib/pagination';
 import { conflict, notFound, unprocessable } from '../lib/problem';
@@ -106,7 +106,7 @@ export function apiKeyService(ctx: ServiceContext) {
   return {
     /** Resolves a bearer token to the acting person, or null when unknown or revoked. */
     async authenticate(token: string): Promise<Actor | null> {
-      if (adminToken !== undefined && token === adminToken) return platformActor;
+      if (adminToken !== undefined && constantTimeEqual(token, adminToken)) return platformActor;
       const cached = cache.get(token);
       if (cached) {
         const [current] = await currentRevision.execute();
