@@ -1,32 +1,44 @@
 /**
  * The Worker in local workerd (`wrangler dev`) over a local D1 with 10,000 and 100,000 slots:
- * `GET /v1/participants/{id}/matches` and slot searches, cold (the first request of a freshly started
- * Worker) and warm, with what each request asked of D1 (calls, rows read, time waiting for D1) from
- * the `x-d1-usage` header the Worker adds outside production. The database is filled straight into
- * the D1 SQLite file while wrangler is stopped (bench/lib/local-d1.ts).
+ * `GET /v1/participants/{id}/matches`, `GET /v1/slots/{id}/candidates`, `POST /v1/allocations` for 50
+ * participants and slot searches (browsing, one common word and four more), cold (the first request
+ * of a freshly started Worker) and warm, with what each request asked of D1 (calls, rows read, time
+ * waiting for D1) from the `x-d1-usage` header the Worker adds outside production. The database is
+ * filled straight into the D1 SQLite file while wrangler is stopped (bench/lib/local-d1.ts).
  * Targets (issue 11): cold and warm /matches p95 under 300 ms at 100,000 slots; a typical matching
  * request at most 25,000 rows read; any search at most 50,000.
- *   npx tsx bench/worker.ts            (WORKER_BENCH_SIZES=10000 for one size; WORKER_BENCH_COLD=10)
+ *   npx tsx bench/worker.ts [sizes…]      e.g. `npx tsx bench/worker.ts 100000` (default 10000 100000)
+ *   WORKER_BENCH_COLD=3   fresh Worker starts per kind of request
+ *   WORKER_BENCH_KEEP=dir keep each size's database in dir/<size> and reuse it on the next run
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   BENCH_ADMIN_KEY,
   BENCH_HANDLER_KEY,
   BENCH_PARTICIPANTS,
   benchParticipantId,
+  type LocalD1,
   prepareLocalD1,
   wranglerEnv,
   wranglerPath,
 } from './lib/local-d1';
+import { corpusId } from './lib/search-corpus';
 import { isMain, round3, type Summary, summarize } from './lib/stats';
 
-const SIZES = (process.env.WORKER_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
-const COLD_STARTS = Number(process.env.WORKER_BENCH_COLD ?? 8);
+const fromArgs = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
+const SIZES = fromArgs.length
+  ? fromArgs
+  : (process.env.WORKER_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const COLD_STARTS = Number(process.env.WORKER_BENCH_COLD ?? 3);
 const WARM_MATCHES = Number(process.env.WORKER_BENCH_WARM ?? 150);
+const KEEP = process.env.WORKER_BENCH_KEEP;
 const repo = resolve(import.meta.dirname, '..');
 
 /** A wrangler.toml of its own in the benchmark's folder: the Worker as deployed, development vars. */
@@ -123,29 +135,74 @@ interface Sample {
   waitMs: number;
 }
 
-async function get(base: string, path: string): Promise<Sample & { body: unknown }> {
+interface Request {
+  path: string;
+  body?: unknown;
+}
+
+/** wrangler dev answers this (as text) when workerd restarted under a request; it is sent again once. */
+const RESTARTED = 'Your worker restarted mid-request';
+
+async function send(base: string, req: Request, retried = false): Promise<Sample & { body: unknown }> {
   const started = performance.now();
-  const res = await fetch(base + path, { headers: { authorization: `Bearer ${BENCH_HANDLER_KEY}` } });
-  const body = await res.json();
+  const res = await fetch(base + req.path, {
+    method: req.body ? 'POST' : 'GET',
+    headers: {
+      authorization: `Bearer ${BENCH_HANDLER_KEY}`,
+      ...(req.body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: req.body ? JSON.stringify(req.body) : undefined,
+  });
+  const text = await res.text();
   const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
+  if (text.startsWith(RESTARTED) && !retried) {
+    console.error(`${req.path}: ${RESTARTED}; sent again`);
+    return send(base, req, true);
+  }
+  const body: unknown = JSON.parse(text);
+  if (res.status !== 200) throw new Error(`${req.path} answered ${res.status}: ${JSON.stringify(body)}`);
   const usage = res.headers.get('x-d1-usage') ?? '';
   const field = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(usage)?.[1] ?? Number.NaN);
   return { ms, calls: field('calls'), rowsRead: field('rows-read'), waitMs: field('wait-ms'), body };
 }
 
-const matchesPath = (i: number) =>
-  `/v1/participants/${benchParticipantId(i % BENCH_PARTICIPANTS)}/matches?limit=20`;
+/** What a handler asks, the i-th time: each kind spreads over the bench's participants and slots. */
+const KINDS: { name: string; request: (i: number, size: number) => Request; warm: number }[] = [
+  {
+    name: 'GET …/matches',
+    request: (i) => ({
+      path: `/v1/participants/${benchParticipantId(i % BENCH_PARTICIPANTS)}/matches?limit=20`,
+    }),
+    warm: WARM_MATCHES,
+  },
+  {
+    name: 'GET /v1/slots/{id}/candidates',
+    request: (i, size) => ({ path: `/v1/slots/${corpusId('slt', (i * 7919) % size)}/candidates?limit=20` }),
+    warm: 40,
+  },
+  {
+    name: 'POST /v1/allocations (50 participants)',
+    request: (i) => ({
+      path: '/v1/allocations',
+      body: {
+        participantIds: Array.from({ length: 50 }, (_, k) =>
+          benchParticipantId((i * 50 + k) % BENCH_PARTICIPANTS),
+        ),
+      },
+    }),
+    warm: 6,
+  },
+  { name: 'search: browse everything', request: () => ({ path: '/v1/slots/search?sort=newest' }), warm: 10 },
+  { name: 'search: one common word', request: () => ({ path: '/v1/slots/search?q=st%C3%A4d' }), warm: 10 },
+];
 
-/** Searches handlers make: words with filters and a radius, one word, browsing, one municipality. */
+/** More searches handlers make, warm: words with filters and a radius, a prefix, a municipality, a radius. */
 const SEARCHES: [string, string][] = [
   [
     'words + kind + adaptation + radius 20 km',
     '/v1/slots/search?q=lager&kind=work_training&adaptations=quiet_workspace&near=59.33,18.07&radiusKm=20',
   ],
-  ['one common word', '/v1/slots/search?q=st%C3%A4d'],
   ['two letters typed', '/v1/slots/search?q=st'],
-  ['browse everything', '/v1/slots/search?sort=newest'],
   ['one municipality (Stockholm)', '/v1/slots/search?municipalityCode=0180&sort=newest'],
   ['within 50 km of Stockholm', '/v1/slots/search?near=59.33,18.07&radiusKm=50&sort=distance'],
 ];
@@ -169,9 +226,7 @@ export interface WorkerBenchRun {
   openSlots: number;
   loadSeconds: number;
   indexSeconds: number;
-  coldMatches: Figures;
-  warmMatches: Figures;
-  coldSearch: Figures;
+  kinds: { name: string; cold: Figures; warm: Figures }[];
   searches: { name: string; figures: Figures; totalExact: boolean; total: number }[];
   workerdRssMb: number | null;
 }
@@ -191,37 +246,53 @@ function rssMb(w: Running): number | null {
   return kb ? round3(kb / 1024) : null;
 }
 
+/** The size's database: prepared afresh, or kept in WORKER_BENCH_KEEP and reused. */
+async function database(size: number, scratch: string, config: string): Promise<LocalD1> {
+  if (!KEEP) return prepareLocalD1(join(scratch, 'state'), size, config);
+  const persistDir = join(resolve(KEEP), String(size));
+  const marker = join(persistDir, 'prepared.json');
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as LocalD1;
+  rmSync(persistDir, { recursive: true, force: true });
+  mkdirSync(persistDir, { recursive: true });
+  const prepared = await prepareLocalD1(persistDir, size, config);
+  writeFileSync(marker, JSON.stringify(prepared));
+  return prepared;
+}
+
 async function runOne(size: number): Promise<WorkerBenchRun> {
   const dir = mkdtempSync(join(tmpdir(), 'se-bench-worker-'));
   try {
     const config = writeConfig(dir);
-    const persistDir = join(dir, 'state');
-    const prepared = await prepareLocalD1(persistDir, size, config);
+    const prepared = await database(size, dir, config);
+    const { persistDir } = prepared;
 
     // Cold: the first request of a freshly started Worker (no isolate, nothing compiled or cached).
-    const coldMatches: Sample[] = [];
-    const coldSearch: Sample[] = [];
-    for (let i = 0; i < COLD_STARTS; i++) {
-      const w = await startWorker(config, persistDir);
-      try {
-        if (i % 2 === 0) coldMatches.push(await get(w.base, matchesPath(i * 37)));
-        else coldSearch.push(await get(w.base, SEARCHES[0]![1]));
-      } finally {
-        await stopWorker(w);
+    const cold = KINDS.map((): Sample[] => []);
+    for (let i = 0; i < COLD_STARTS; i++)
+      for (const [k, kind] of KINDS.entries()) {
+        const w = await startWorker(config, persistDir);
+        try {
+          cold[k]!.push(await send(w.base, kind.request(i * 37 + k, size)));
+        } finally {
+          await stopWorker(w);
+        }
       }
-    }
 
     const w = await startWorker(config, persistDir);
     try {
-      for (let i = 0; i < 20; i++) await get(w.base, matchesPath(i)); // compile and warm up
-      const warm: Sample[] = [];
-      for (let i = 0; i < WARM_MATCHES; i++) warm.push(await get(w.base, matchesPath(i)));
+      for (let i = 0; i < 20; i++) await send(w.base, KINDS[0]!.request(i, size)); // compile and warm up
+      const kinds: WorkerBenchRun['kinds'] = [];
+      for (const [k, kind] of KINDS.entries()) {
+        const warm: Sample[] = [];
+        for (let i = 0; i < kind.warm; i++) warm.push(await send(w.base, kind.request(i, size)));
+        kinds.push({ name: kind.name, cold: figures(cold[k]!), warm: figures(warm) });
+      }
       const searches: WorkerBenchRun['searches'] = [];
       for (const [name, path] of SEARCHES) {
         const samples: Sample[] = [];
         let last: { total: number; totalExact: boolean } = { total: 0, totalExact: true };
         for (let i = 0; i < 12; i++) {
-          const r = await get(w.base, path);
+          const r = await send(w.base, { path });
           if (i >= 2) samples.push(r);
           last = r.body as typeof last;
         }
@@ -232,9 +303,7 @@ async function runOne(size: number): Promise<WorkerBenchRun> {
         openSlots: prepared.openSlots,
         loadSeconds: round3(prepared.loadSeconds),
         indexSeconds: round3(prepared.indexSeconds),
-        coldMatches: figures(coldMatches),
-        warmMatches: figures(warm),
-        coldSearch: figures(coldSearch),
+        kinds,
         searches,
         workerdRssMb: rssMb(w),
       };
@@ -259,17 +328,22 @@ const line = (label: string, f: Figures) =>
 
 if (isMain(import.meta.url)) {
   const { runs } = await run();
-  console.log('The Worker in local workerd (wrangler dev) over a local D1');
+  console.log(
+    `The Worker in local workerd (wrangler dev) over a local D1; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at the end`,
+  );
   for (const r of runs) {
     console.log(
       `\n${r.slots} slots (${r.openSlots} open), load ${r.loadSeconds} s, search index ${r.indexSeconds} s, workerd RSS ${r.workerdRssMb} MB`,
     );
-    console.log(line('GET …/matches, cold (first request)', r.coldMatches));
-    console.log(line('GET …/matches, warm', r.warmMatches));
-    console.log(line('search (words + filters + radius), cold', r.coldSearch));
+    for (const k of r.kinds) {
+      console.log(line(`${k.name}, cold`, k.cold));
+      console.log(line(`${k.name}, warm`, k.warm));
+    }
     for (const s of r.searches)
       console.log(
-        `${line(`search: ${s.name}`, s.figures)}; total ${s.total}${s.totalExact ? '' : ' (more)'}`,
+        `${line(`search: ${s.name}, warm`, s.figures)}; total ${s.total}${s.totalExact ? '' : ' (more)'}`,
       );
   }
 }

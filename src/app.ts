@@ -16,6 +16,7 @@ import { requestContext } from './middleware/request-context';
 import { securityHeadersMiddleware } from './middleware/security-headers';
 import { textGuard } from './middleware/text-guard';
 import { type DrainOptions, drainOutbox } from './outbox/outbox';
+import { pagesRouter } from './pages';
 import { apiKeysRouter } from './routes/api-keys';
 import { auditRouter } from './routes/audit';
 import { capacityRouter } from './routes/capacity';
@@ -165,6 +166,9 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.route('/', docsRouter(deps.docsAssets));
+  // The web pages, after every API route: the API's paths are never theirs. They answer their own
+  // errors and unknown paths with pages (src/pages/index.ts); the API keeps its problem documents.
+  app.route('/', pagesRouter(deps.config, logger));
 
   app.notFound((c) => problemResponse(c, problem(404, `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
@@ -190,7 +194,8 @@ export function createApp(deps: AppDeps) {
     search,
     outboxHandlers,
     /** Runs due outbox work once (tests, the Workers cron, CLI scripts); Node also runs a loop. */
-    drainOutbox: (opts: DrainOptions = {}) => drainOutbox(deps.db, outboxHandlers, { now: clock, ...opts }),
+    drainOutbox: (opts: DrainOptions = {}) =>
+      drainOutbox(deps.db, outboxHandlers, { now: clock, logger, ...opts }),
   });
 }
 

@@ -66,6 +66,11 @@ export const configSchema = z
     MAIL_FROM: z.string().min(3).default('SE-registret <noreply@se-registret.example>'),
     /** How long one request to the mail provider may take before it is retried later. */
     MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /**
+     * `/health` answers 503 `degraded` when an outbox topic's oldest due effect (a mail, a search
+     * index update, a reminder) has waited longer than this since it fell due.
+     */
+    OUTBOX_MAX_DUE_AGE_SECONDS: z.coerce.number().int().min(1).max(604_800).default(600),
     /** Largest accepted request body, in bytes. */
     MAX_BODY_BYTES: z.coerce
       .number()

@@ -7,3 +7,4 @@ export * from './participants';
 export * from './placements';
 export * from './rate-limits';
 export * from './registry';
+export * from './web-sessions';

@@ -11,6 +11,7 @@ export const notificationTemplates = [
   'slot_digest',
   'followup_due',
   'milestone_due',
+  'sign_in_link',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

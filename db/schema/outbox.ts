@@ -19,6 +19,14 @@ export const MAIL_TOPIC = 'mail';
 export const FOLLOWUP_TOPIC = 'followup';
 /** A follow-up 3, 6 or 12 months after an exit or a hire falls due (src/services/follow-ups). */
 export const MILESTONE_TOPIC = 'milestone';
+/** Every topic, for reports that list each one even when it has nothing waiting (/health). */
+export const OUTBOX_TOPICS = [
+  SEARCH_TOPIC,
+  NOTIFY_TOPIC,
+  MAIL_TOPIC,
+  FOLLOWUP_TOPIC,
+  MILESTONE_TOPIC,
+] as const;
 
 /**
  * Transactional outbox for side effects that must not be lost: search index updates and emails.
@@ -42,6 +50,12 @@ export const outbox = sqliteTable(
     generation: integer('generation').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull(),
+    /**
+     * When the pending effect fell due: set when it is queued (or queued again after it ran), kept
+     * through retries. `/health` reports how long the oldest due effect has waited from this, so a
+     * provider outage shows even while each retry's `nextAttemptAt` moves on.
+     */
+    dueAt: text('due_at').notNull().default(''),
     /** A worker's lease: the row is not claimed again before this instant. */
     lockedUntil: text('locked_until'),
     lastError: text('last_error'),
@@ -55,5 +69,9 @@ export const outbox = sqliteTable(
     // Only rows still to run: the embedded search asks, for each candidate slot, whether its index task
     // is still to run, and most rows are done (src/search/embedded/statement.ts).
     index('outbox_pending_key_idx').on(t.dedupeKey).where(sql`${t.status} IN ('pending', 'failed')`),
+    // /health counts what waits per topic from this alone, however many rows are done.
+    index('outbox_waiting_topic_idx')
+      .on(t.topic, t.status, t.dueAt)
+      .where(sql`${t.status} IN ('pending', 'failed')`),
   ],
 );

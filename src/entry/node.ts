@@ -75,6 +75,7 @@ async function serve(config: AppConfig, database: LibsqlDatabase, app: App, logg
 
   const server = createNodeServer(fetch, {
     maxHeaderBytes: config.MAX_HEADER_BYTES,
+    logger,
     hsts: config.NODE_ENV !== 'development',
   });
   server.listen(config.PORT, () => {

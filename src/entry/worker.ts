@@ -13,7 +13,8 @@
 import type { ExecutionContext } from 'hono';
 import type { ConfigError } from '../config';
 import { describeFault } from '../lib/faults';
-import { problem } from '../lib/problem';
+import { createLogger } from '../lib/logger';
+import { newRequestId, problem, withRequestId } from '../lib/problem';
 import { type WorkerEnv, workerApp } from './worker-app';
 import { drainUntilIdle, FREE_PLAN_CALLS, SPARE_CALLS } from './worker-drain';
 import { withUsage } from './worker-usage';
@@ -27,23 +28,26 @@ export interface ScheduledEvent {
 const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A problem document naming each bad setting (never its value), for every request until fixed. */
-function misconfigured(error: ConfigError) {
+function misconfigured(request: Request, error: ConfigError) {
+  const requestId = request.headers.get('x-request-id')?.slice(0, 64) || newRequestId();
+  // The configured log level is unknown here; a misconfiguration is worth a warning line anyway.
+  createLogger('warn').warn('request', { requestId, status: 503, refused: 'misconfigured' });
   const body = problem(
     503,
     'The service is not configured correctly. An operator must fix the settings listed in `errors` and deploy again.',
     error.issues.map((i) => ({ path: i.setting, message: i.message })),
     'misconfigured',
   );
-  return new Response(JSON.stringify(body), {
+  return new Response(JSON.stringify(withRequestId(body, requestId)), {
     status: 503,
-    headers: { 'content-type': 'application/problem+json', 'retry-after': '300' },
+    headers: { 'content-type': 'application/problem+json', 'retry-after': '300', 'x-request-id': requestId },
   });
 }
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
     const built = workerApp(env);
-    if (!built.ok) return misconfigured(built.error);
+    if (!built.ok) return misconfigured(request, built.error);
     const { app, usage, logger } = built;
     const before = { ...usage };
     const served = app.fetch(request, env, ctx);

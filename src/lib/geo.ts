@@ -26,3 +26,22 @@ export function boundingBox(lat: number, lon: number, radiusKm: number): Boundin
   const dLon = cos > 1e-6 ? Math.min(180, radiusKm / (111.195 * cos)) : 180;
   return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
 }
+
+/**
+ * Half the longitude span (degrees) of the points within radiusKm of the centre whose latitude lies
+ * in [latLo, latHi]: a circle is widest at one latitude and narrows towards its top and bottom, so a
+ * thin band of latitude needs only its own part of the bounding box. Slightly generous (never drops
+ * a point within the radius); 180 when the circle holds a pole.
+ */
+export function lonHalfSpan(lat: number, radiusKm: number, latLo: number, latHi: number): number {
+  const d = radiusKm / EARTH_RADIUS_KM;
+  if (Math.abs(lat) * RAD + d >= Math.PI / 2 - 1e-9) return 180;
+  const phi0 = lat * RAD;
+  // The latitude where the circle is widest, clamped into the band: the span shrinks away from it.
+  const widest = Math.asin(Math.min(1, Math.sin(phi0) / Math.cos(d)));
+  const phi = Math.min(latHi * RAD, Math.max(latLo * RAD, widest));
+  const cosSpan = (Math.cos(d) - Math.sin(phi0) * Math.sin(phi)) / (Math.cos(phi0) * Math.cos(phi));
+  const span = Math.acos(Math.max(-1, Math.min(1, cosSpan))) / RAD;
+  // acos is ill-conditioned near 1 (the band at the circle's top): a margin of about a metre.
+  return Math.min(180, span * (1 + 1e-9) + 1e-5);
+}

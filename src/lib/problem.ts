@@ -13,8 +13,16 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /**
+   * Extension member: the request's id, the same as its `x-request-id` header and the `requestId` of
+   * its log line, so a user's error report can be traced. Set when the problem is answered.
+   */
+  requestId?: string;
   errors?: FieldError[];
 }
+
+/** A problem as it is answered: always with the request's id. */
+export type AnsweredProblem = Problem & { requestId: string };
 
 const titles: Record<number, [slug: string, title: string]> = {
   400: ['validation', 'Invalid request'],
@@ -74,8 +82,19 @@ export function problem(status: number, detail: string, errors?: FieldError[], s
   };
 }
 
-export function problemResponse(c: Context, p: Problem) {
-  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, {
+/** The problem with the request's id placed after its detail (before the long `errors` list). */
+export function withRequestId(p: Problem, requestId: string): AnsweredProblem {
+  const { errors, ...head } = p;
+  return { ...head, requestId, ...(errors ? { errors } : {}) };
+}
+
+/** A fresh request id, for refusals that come before the app could give one. */
+export const newRequestId = () => crypto.randomUUID();
+
+/** The problem document as the answer, carrying the id the request context gave the request. */
+export function problemResponse<E extends { Variables: { requestId: string } }>(c: Context<E>, p: Problem) {
+  const requestId: string = c.var.requestId;
+  return c.body(JSON.stringify(withRequestId(p, requestId)), p.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
   });
 }

@@ -34,6 +34,19 @@ function isTransient(status: number, error: ResendError) {
   return status === 409 && error.name === 'concurrent_idempotent_requests';
 }
 
+/**
+ * A `Retry-After` header in milliseconds: delta-seconds (what Resend sends on a 429) or an HTTP date.
+ * Undefined when absent or unreadable, so the outbox's own backoff applies.
+ */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (!/^[A-Za-z]{3}, /.test(text)) return undefined; // an IMF-fixdate, e.g. `Wed, 21 Oct 2026 07:28:00 GMT`
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
 async function readJson(res: Response): Promise<Record<string, unknown>> {
   try {
     const body: unknown = await res.json();
@@ -85,7 +98,8 @@ export function resendMailer(o: ResendOptions): Mailer {
       const reason = `Resend answered ${res.status}${error.name ? ` ${error.name}` : ''}: ${
         error.message ?? (res.ok ? 'no message id in the answer' : res.statusText)
       }`.slice(0, 400);
-      if (res.ok || isTransient(res.status, error)) throw new MailUnavailable(reason);
+      if (res.ok || isTransient(res.status, error))
+        throw new MailUnavailable(reason, retryAfterMs(res.headers.get('retry-after')));
       throw new MailRefused(reason);
     },
   };

@@ -29,9 +29,18 @@ export class MailRefused extends Error {
   override name = 'MailRefused';
 }
 
-/** The provider could not take the mail now (5xx, 429, timeout, network); try again later. */
+/**
+ * The provider could not take the mail now (5xx, 429, timeout, network); try again later, and not
+ * before `retryAfterMs` when the provider said so (its `Retry-After`).
+ */
 export class MailUnavailable extends Error {
   override name = 'MailUnavailable';
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** `name@example.se` → `*@example.se`: enough to debug delivery, no personal data in logs. */

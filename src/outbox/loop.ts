@@ -3,6 +3,13 @@ import type { Logger } from '../lib/logger';
 import { type DrainOptions, drainOutbox, type OutboxHandler } from './outbox';
 
 /**
+ * The Node loop's lease: short, renewed while a pass runs, so rows a killed process held are taken
+ * up again within this long of its death (by a restarted process, or another one on the same file).
+ */
+export const LOOP_LEASE_MS = 10_000;
+export const LOOP_HEARTBEAT_MS = 3_000;
+
+/**
  * The Node background worker: drains the outbox every `intervalMs`, and at once when kicked (after
  * a write). Runs one pass at a time. On Workers a Cron Trigger calls drainOutbox instead.
  */
@@ -20,7 +27,12 @@ export function startOutboxLoop(
     do {
       again = false;
       try {
-        const r = await drainOutbox(db, handlers, opts);
+        const r = await drainOutbox(db, handlers, {
+          leaseMs: LOOP_LEASE_MS,
+          heartbeatMs: LOOP_HEARTBEAT_MS,
+          logger,
+          ...opts,
+        });
         if (r.claimed) logger.info('outbox', { ...r });
         if (r.claimed === (opts.batchSize ?? 50)) again = true; // more may be due
       } catch (err) {

@@ -9,6 +9,9 @@ import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { MAIL_TOPIC, outbox } from '../../db/schema';
 import type { Db } from '../adapters/db/types';
 import { newId } from '../lib/ids';
+import type { Logger } from '../lib/logger';
+import { holdLease } from './lease';
+import { reportFailures } from './report';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -22,6 +25,25 @@ export class PermanentFailure extends Error {
  * one write for many slots) also offers `many`, which the drain calls with all of a pass's rows of
  * that topic; if it throws, every one of them is retried.
  */
+/**
+ * Thrown by a handler when the far side said when to come back (a mail provider's `Retry-After` on a
+ * 429 or 503): the row's next attempt is not before `afterMs` from now, and the pass's other rows of
+ * the same topic are not tried now (they would meet the same answer) but wait as long, without
+ * spending an attempt. Longer waits than RETRY_AFTER_CAP_MS are cut to it.
+ */
+export class RetryLater extends Error {
+  override name = 'RetryLater';
+  constructor(
+    message: string,
+    readonly afterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The longest wait a `Retry-After` may impose (the mail topic's attempts must fit in a day). */
+export const RETRY_AFTER_CAP_MS = 3_600_000;
+
 export type OutboxHandler = ((row: OutboxRow) => Promise<void>) & {
   many?: (rows: OutboxRow[]) => Promise<void>;
 };
@@ -45,6 +67,7 @@ export function enqueueStatement(db: Db, o: EnqueueOptions) {
     dedupeKey: o.key,
     payload: o.payload,
     nextAttemptAt: o.runAt ?? o.now,
+    dueAt: o.runAt ?? o.now,
     createdAt: o.now,
   });
   if (!o.coalesce) return insert.onConflictDoNothing({ target: outbox.dedupeKey });
@@ -56,6 +79,8 @@ export function enqueueStatement(db: Db, o: EnqueueOptions) {
       generation: sql`${outbox.generation} + 1`,
       attempts: 0,
       nextAttemptAt: o.runAt ?? o.now,
+      // A change still waiting keeps its place in the queue's age; one that ran starts afresh.
+      dueAt: sql`CASE WHEN ${outbox.status} = 'pending' AND ${outbox.dueAt} < excluded.due_at THEN ${outbox.dueAt} ELSE excluded.due_at END`,
       lastError: null,
       doneAt: null,
     },
@@ -66,7 +91,20 @@ export interface DrainOptions {
   now?: () => Date;
   /** Rows claimed per pass. */
   batchSize?: number;
+  /**
+   * How long a claim holds its rows. Without `heartbeatMs` the lease must outlast the whole pass
+   * (rows not started by half of it are left for the next pass); a process that dies holding rows
+   * keeps them from everyone until it runs out.
+   */
   leaseMs?: number;
+  /**
+   * Renew the lease this often while the pass runs (Node: a short lease, so rows a dead process held
+   * are taken up again within seconds). Off by default: on Workers each renewal is a counted call,
+   * and an invocation's pass is short.
+   */
+  heartbeatMs?: number;
+  /** Warnings for topics that keep failing (see report.ts). */
+  logger?: Logger;
   /** Attempts before a row is marked failed, per topic (default DEFAULT_MAX_ATTEMPTS). */
   maxAttempts?: Record<string, number>;
   /** Only these topics (a worker per topic), or all with a handler. */
@@ -124,7 +162,7 @@ function passSize(opts: DrainOptions, start: number): number {
 /**
  * One pass: claim due rows in one conditional update (a lease; two workers never claim one row),
  * run them, and record every outcome in one batch. A handful of calls for a whole pass, plus what
- * the handlers need.
+ * the handlers need (and, with a heartbeat, one renewal per `heartbeatMs` the pass takes).
  */
 export async function drainOutbox(
   db: Db,
@@ -133,7 +171,6 @@ export async function drainOutbox(
 ): Promise<DrainResult> {
   const clock = opts.now ?? (() => new Date());
   const leaseMs = opts.leaseMs ?? 60_000;
-  const maxAttempts = { ...TOPIC_MAX_ATTEMPTS, ...opts.maxAttempts };
   const topics = opts.topics ?? Object.keys(handlers);
   const result: DrainResult = { claimed: 0, done: 0, retried: 0, failed: 0 };
   const size = passSize(opts, opts.budget?.used() ?? 0);
@@ -141,6 +178,7 @@ export async function drainOutbox(
 
   const claimAt = clock();
   const nowIso = claimAt.toISOString();
+  const lockedUntil = new Date(claimAt.getTime() + leaseMs).toISOString();
   const claimable = and(
     eq(outbox.status, 'pending'),
     or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, nowIso)),
@@ -162,10 +200,7 @@ export async function drainOutbox(
     .limit(size);
   const claimed = await db
     .update(outbox)
-    .set({
-      lockedUntil: new Date(claimAt.getTime() + leaseMs).toISOString(),
-      attempts: sql`${outbox.attempts} + 1`,
-    })
+    .set({ lockedUntil, attempts: sql`${outbox.attempts} + 1` })
     // Claimable again in the same statement: a row another worker took meanwhile is not taken twice.
     .where(and(inArray(outbox.id, due), claimable))
     .returning();
@@ -175,56 +210,114 @@ export async function drainOutbox(
   );
   result.claimed = claimed.length;
 
-  const failures = new Map<string, unknown>();
-  /** Rows left for a later pass: their lease was running out before their turn. */
-  const unrun = new Set<string>();
-  const leaseLeft = () => claimAt.getTime() + leaseMs / 2 - clock().getTime();
+  const lease = holdLease(db, claimed, { lockedUntil, leaseMs, heartbeatMs: opts.heartbeatMs, clock });
+  let runs: Runs;
+  try {
+    runs = await runClaimed(claimed, handlers, () => lease.left() > 0);
+  } finally {
+    await lease.release();
+  }
+  const outcomes = recordOutcomes(db, claimed, runs, lease.lost, clock(), opts, result);
+  if (outcomes.length > 0) {
+    const [first, ...rest] = outcomes;
+    await db.batch([first!, ...rest]);
+  }
+  if (opts.logger) reportFailures(opts.logger, claimed, runs.failures, runs.gaveUp);
+  return result;
+}
+
+const maxAttemptsOf = (opts: DrainOptions) => ({ ...TOPIC_MAX_ATTEMPTS, ...opts.maxAttempts });
+
+/** What became of a pass's rows while they ran. */
+interface Runs {
+  failures: Map<string, unknown>;
+  /** Left for a later pass: their lease was running out before their turn. */
+  unrun: Set<string>;
+  /** Not tried: the far side asked their topic to wait this long (RetryLater). */
+  deferred: Map<string, number>;
+  /** Marked failed: permanent, or out of attempts (filled in by recordOutcomes). */
+  gaveUp: Set<string>;
+}
+
+/** Runs each topic's rows, a topic at a time; stops a topic early when it was told to wait. */
+async function runClaimed(
+  claimed: OutboxRow[],
+  handlers: Record<string, OutboxHandler>,
+  leaseHolds: () => boolean,
+): Promise<Runs> {
+  const runs: Runs = { failures: new Map(), unrun: new Set(), deferred: new Map(), gaveUp: new Set() };
   const byTopic = new Map<string, OutboxRow[]>();
   for (const row of claimed) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
   for (const [topic, rows] of byTopic) {
     const handler = handlers[topic];
     if (!handler) {
-      for (const row of rows) failures.set(row.id, new PermanentFailure(`no handler for topic ${topic}`));
+      for (const row of rows)
+        runs.failures.set(row.id, new PermanentFailure(`no handler for topic ${topic}`));
     } else if (handler.many && rows.length > 1) {
       try {
         await handler.many(rows);
       } catch (err) {
-        for (const row of rows) failures.set(row.id, err);
+        for (const row of rows) runs.failures.set(row.id, err);
       }
     } else {
+      let pause: number | undefined;
       for (const row of rows) {
-        if (leaseLeft() <= 0) {
-          unrun.add(row.id);
-          continue;
-        }
-        try {
-          await handler(row);
-        } catch (err) {
-          failures.set(row.id, err);
-        }
+        if (pause !== undefined) runs.deferred.set(row.id, pause);
+        else if (!leaseHolds()) runs.unrun.add(row.id);
+        else
+          try {
+            await handler(row);
+          } catch (err) {
+            runs.failures.set(row.id, err);
+            if (err instanceof RetryLater) pause = retryAfterMs(err);
+          }
       }
     }
   }
+  return runs;
+}
 
-  // Every outcome in one batch. Each update applies only to the generation that ran; a row queued
-  // again meanwhile stays pending for its new change, with its lease released.
-  const finished = clock();
-  const outcomes = claimed.map((row) => {
+const retryAfterMs = (err: RetryLater) => Math.max(0, Math.min(RETRY_AFTER_CAP_MS, err.afterMs));
+
+/**
+ * One update per row (two where a newer generation needs its lease released), for one batch. Each
+ * update applies only to the generation that ran; a row queued again meanwhile stays pending for its
+ * new change. Rows whose lease was lost (another worker has them now) are left to that worker.
+ */
+function recordOutcomes(
+  db: Db,
+  claimed: OutboxRow[],
+  runs: Runs,
+  lost: ReadonlySet<string>,
+  finished: Date,
+  opts: DrainOptions,
+  result: DrainResult,
+) {
+  const maxAttempts = maxAttemptsOf(opts);
+  const at = (ms: number) => new Date(finished.getTime() + ms).toISOString();
+  return claimed.flatMap((row) => {
+    if (lost.has(row.id)) {
+      result.claimed--;
+      return [];
+    }
     const sameRun = and(eq(outbox.id, row.id), eq(outbox.generation, row.generation));
     const release = db
       .update(outbox)
       .set({ lockedUntil: null })
       .where(and(eq(outbox.id, row.id), ne(outbox.generation, row.generation)));
-    if (unrun.has(row.id)) {
+    const deferred = runs.deferred.get(row.id);
+    if (runs.unrun.has(row.id) || deferred !== undefined) {
       result.claimed--;
+      const untried = { lockedUntil: null, attempts: sql`${outbox.attempts} - 1` };
       return [
         db
           .update(outbox)
-          .set({ lockedUntil: null, attempts: sql`${outbox.attempts} - 1` })
+          .set(deferred === undefined ? untried : { ...untried, nextAttemptAt: at(deferred) })
           .where(sameRun),
+        release,
       ];
     }
-    if (!failures.has(row.id)) {
+    if (!runs.failures.has(row.id)) {
       result.done++;
       return [
         db
@@ -234,28 +327,28 @@ export async function drainOutbox(
         release,
       ];
     }
-    const err = failures.get(row.id);
+    const err = runs.failures.get(row.id);
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
     const permanent =
       err instanceof PermanentFailure || row.attempts >= (maxAttempts[row.topic] ?? DEFAULT_MAX_ATTEMPTS);
-    if (permanent) result.failed++;
-    else result.retried++;
-    const next = new Date(finished.getTime() + backoffMs(row.attempts)).toISOString();
+    if (permanent) {
+      result.failed++;
+      runs.gaveUp.add(row.id);
+    } else result.retried++;
+    // Never sooner than the far side asked for.
+    const wait = Math.max(backoffMs(row.attempts), err instanceof RetryLater ? retryAfterMs(err) : 0);
     return [
       db
         .update(outbox)
         .set(
           permanent
             ? { status: 'failed', lockedUntil: null, lastError: message }
-            : { nextAttemptAt: next, lockedUntil: null, lastError: message },
+            : { nextAttemptAt: at(wait), lockedUntil: null, lastError: message },
         )
         .where(sameRun),
       release,
     ];
   });
-  const [first, ...rest] = outcomes.flat();
-  await db.batch([first!, ...rest]);
-  return result;
 }
 
 /** Put failed rows back in the queue (after the cause was fixed). */
@@ -263,7 +356,7 @@ export async function retryFailed(db: Db, ids: string[], now: string) {
   if (ids.length === 0) return 0;
   const rows = await db
     .update(outbox)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null })
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, dueAt: now, lastError: null })
     .where(
       and(
         eq(outbox.status, 'failed'),

@@ -1,5 +1,5 @@
 import municipalityList from './data/municipalities.json';
-import ssykList from './data/ssyk2012.json';
+import { unitGroups } from './occupations';
 
 export interface Municipality {
   code: string;
@@ -12,4 +12,12 @@ export interface Municipality {
 
 export const municipalities: readonly Municipality[] = municipalityList;
 export const municipalityByCode = new Map(municipalities.map((m) => [m.code, m]));
-export const ssykByCode = new Map(ssykList.map((s) => [s.code, s.label]));
+export const ssykByCode = new Map(unitGroups.map((s) => [s.code, s.label]));
+export {
+  findOccupations,
+  majorGroups,
+  type OccupationHit,
+  occupationCodesOf,
+  unitGroupByCode,
+  unitGroups,
+} from './occupations';

@@ -218,3 +218,5 @@ export function apiKeyService(ctx: ServiceContext) {
     },
   };
 }
+
+export type ApiKeyService = ReturnType<typeof apiKeyService>;

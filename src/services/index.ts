@@ -17,6 +17,7 @@ import { searchService } from './search/service';
 import { siteService } from './sites';
 import { slotService } from './slots';
 import { supervisorService } from './supervisors';
+import { webSessionService } from './web-sessions';
 
 /** What the services are built from: the shared context, the slot search index, and where matching reads slots. */
 export interface ServiceDeps extends ServiceContext {
@@ -29,10 +30,12 @@ export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
   const sites = siteService(ctx);
   const participants = participantService(ctx);
   const audit = auditService(ctx);
+  const apiKeys = apiKeyService(ctx);
   return {
     health: healthService(ctx),
     organizations: organizationService(ctx),
-    apiKeys: apiKeyService(ctx),
+    apiKeys,
+    webSessions: webSessionService(ctx, apiKeys),
     sites,
     supervisors: supervisorService(ctx),
     slots: slotService(ctx, sites),

@@ -3,7 +3,10 @@
  * would build it. Each returns the created resource; defaults are valid, overrides are shallow.
  */
 import { luhnValid } from '../../src/lib/swedish-ids';
-import type { TestApp } from './app';
+import type { TestApp as App } from './app';
+
+/** Anything that answers requests like the test app: the app in-process, or a real server over HTTP. */
+type TestApp = Pick<App, 'call'>;
 
 let counter = 0;
 const next = () => ++counter;

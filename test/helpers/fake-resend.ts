@@ -24,7 +24,9 @@ export interface Delivery {
   html: string;
 }
 
-type Behaviour = { status: number; name?: string } | { hang: 'before_accept' | 'after_accept' };
+type Behaviour =
+  | { status: number; name?: string; retryAfter?: string }
+  | { hang: 'before_accept' | 'after_accept' };
 
 export const FAKE_RESEND_KEY = 're_test_0123456789';
 
@@ -38,8 +40,8 @@ export async function startFakeResend() {
   const queueFor = new Map<string, Behaviour[]>();
   let counter = 0;
 
-  const json = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
+  const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
 
@@ -80,16 +82,16 @@ export async function startFakeResend() {
       if (next.hang === 'after_accept' && !(key && byKey.has(key))) accept(key, raw, body);
       return; // never answers; the client's timeout ends it
     }
-    const reply = (status: number, payload: unknown) => {
+    const reply = (status: number, payload: unknown, headers?: Record<string, string>) => {
       record.status = status;
-      json(res, status, payload);
+      json(res, status, payload, headers);
     };
     if (next)
-      return reply(next.status, {
-        statusCode: next.status,
-        name: next.name ?? 'internal_server_error',
-        message: 'Injected failure',
-      });
+      return reply(
+        next.status,
+        { statusCode: next.status, name: next.name ?? 'internal_server_error', message: 'Injected failure' },
+        next.retryAfter === undefined ? {} : { 'retry-after': next.retryAfter },
+      );
     if (req.headers.authorization !== `Bearer ${FAKE_RESEND_KEY}`)
       return reply(401, { statusCode: 401, name: 'validation_error', message: 'API key is invalid' });
     const previous = key ? byKey.get(key) : undefined;
@@ -114,7 +116,7 @@ export async function startFakeResend() {
 
   /**
    * The same controls over HTTP, for tests that cannot hold this object (the Workers suite runs in
-   * workerd): GET /__fake/requests and /__fake/deliveries, POST /__fake/fail {times, status, name, address?},
+   * workerd): GET /__fake/requests and /__fake/deliveries, POST /__fake/fail {times, status, name, retryAfter?, address?},
    * /__fake/hang {when}, /__fake/refuse and /__fake/allow {address}.
    */
   function control(method: string, url: string, raw: string, res: ServerResponse) {
@@ -125,7 +127,11 @@ export async function startFakeResend() {
       const target = body.address ? (queueFor.get(String(body.address)) ?? []) : queue;
       if (body.address) queueFor.set(String(body.address), target);
       for (let i = 0; i < Number(body.times ?? 1); i++)
-        target.push({ status: Number(body.status ?? 500), name: body.name as string | undefined });
+        target.push({
+          status: Number(body.status ?? 500),
+          name: body.name as string | undefined,
+          retryAfter: body.retryAfter === undefined ? undefined : String(body.retryAfter),
+        });
     } else if (method === 'POST' && url === '/__fake/hang')
       queue.push({ hang: body.when === 'after_accept' ? 'after_accept' : 'before_accept' });
     else if (method === 'POST' && url === '/__fake/refuse') refused.add(String(body.address));
@@ -146,9 +152,14 @@ export async function startFakeResend() {
     url: `http://127.0.0.1:${port}`,
     requests,
     deliveries,
-    /** The next `times` requests answer `status` (e.g. 500, 503, 429). */
-    failNext(times: number, status = 500, name?: string) {
-      for (let i = 0; i < times; i++) queue.push({ status, name });
+    /** The next `times` requests answer `status` (e.g. 500, 503, 429), with a Retry-After when given. */
+    failNext(times: number, status = 500, name?: string, retryAfter?: string) {
+      for (let i = 0; i < times; i++) queue.push({ status, name, retryAfter });
+    },
+    /** Drops the failures still queued: the provider is back. */
+    recover() {
+      queue.length = 0;
+      queueFor.clear();
     },
     /** The next request never gets an answer; with after_accept the mail was sent all the same. */
     hangNext(when: 'before_accept' | 'after_accept' = 'before_accept') {

@@ -53,7 +53,7 @@ describe('proposal and answer', () => {
       );
     const one = fake.deliveriesTo(w.supervisors[0]!.email).find((d) => d.subject.startsWith('Nytt förslag'));
     expect(one!.text).toContain(`platsen ”${w.slot.title}”`);
-    expect(one!.text).toContain(`https://se-registret.example/v1/placements/${p.id}`);
+    expect(one!.text).toContain(`https://se-registret.example/placements/${p.id}`);
     expect(one!.text).not.toContain(w.participant.reference);
   });
 

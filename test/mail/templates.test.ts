@@ -47,6 +47,7 @@ const samples: { [T in keyof TemplateData]: TemplateData[T] } = {
     months: 6,
     baseDate: '2027-01-10',
   },
+  sign_in_link: { recipientName: 'Sara Ek', organizationName: 'Lager & Logistik AB', token: 'tok_abc' },
 };
 
 const render = <T extends keyof TemplateData>(t: T) => renderMail(t, samples[t], base);

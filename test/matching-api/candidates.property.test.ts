@@ -4,12 +4,15 @@
  * registries in a real libSQL database. Slots are spread over several latitude bands and paged three
  * at a time, so band edges, the box and the merging of pages all come into play.
  */
+
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
-import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
+import { LAT_BANDS_PER_DEGREE, organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
+import { distanceKm } from '../../src/lib/geo';
 import { buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
-import { candidatePlan } from '../../src/services/matching/candidates';
+import { candidatePlan, candidateStatement } from '../../src/services/matching/candidates';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { world } from '../matching/arbitraries';
@@ -124,9 +127,85 @@ describe('matching through candidate queries', () => {
       preferences: {},
     };
     // 20 km is 0.18° of latitude: 0.36° across, so 8 or 9 bands of 0.05°.
-    expect(candidatePlan(base).length).toBeGreaterThanOrEqual(8);
-    expect(candidatePlan(base).length).toBeLessThanOrEqual(9);
-    expect(candidatePlan({ ...base, availability: [] })).toEqual([]);
-    expect(candidatePlan({ ...base, availability: [], hoursNow: 0 }).length).toBeGreaterThan(0);
+    expect(candidatePlan([base]).length).toBeGreaterThanOrEqual(8);
+    expect(candidatePlan([base]).length).toBeLessThanOrEqual(9);
+    expect(candidatePlan([{ ...base, availability: [] }])).toEqual([]);
+    expect(candidatePlan([{ ...base, availability: [], hoursNow: 0 }]).length).toBeGreaterThan(0);
+  });
+
+  const person = (lat: number, lon: number, maxTravelKm: number) => ({
+    id: `p${lat}:${lon}`,
+    strengths: [],
+    interests: [],
+    avoid: [],
+    availability: [[0, 240] as const],
+    hoursNow: 4,
+    hoursTarget: 8,
+    rampUp: [],
+    adaptationNeeds: [],
+    lat,
+    lon,
+    maxTravelKm,
+    preferences: {},
+  });
+
+  it('covers every point within the travel radius with its band’s row, and reads less than the box', () => {
+    const RAD = Math.PI / 180;
+    const R = 6371.0088;
+    const edge = fc.oneof(
+      fc.constant(1 - 1e-7),
+      fc.double({ min: 0.99, max: 1 - 1e-7, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.double({ min: -80, max: 80, noNaN: true }),
+        fc.double({ min: -170, max: 170, noNaN: true }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        edge, // mostly on the circle itself, where a range too narrow would show
+        (lat, lon, km, bearing, share) => {
+          // The point `share` of the radius away in direction `bearing` (destination on the sphere).
+          const d = (km * share) / R;
+          const p1 = lat * RAD;
+          const p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(bearing));
+          const east = Math.atan2(
+            Math.sin(bearing) * Math.sin(d) * Math.cos(p1),
+            Math.cos(d) - Math.sin(p1) * Math.sin(p2),
+          );
+          const [plat, plon] = [p2 / RAD, lon + east / RAD];
+          if (distanceKm(lat, lon, plat, plon) > km) return; // rounding: not within the radius after all
+          const band = Math.trunc((plat + 90) * LAT_BANDS_PER_DEGREE);
+          const rows = candidatePlan([person(lat, lon, km)]).filter((r) => r[0] === band);
+          expect(rows.some((r) => plon >= r[1] && plon <= r[2] && plat >= r[3] && plat <= r[4])).toBe(true);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    // The bands at the top and bottom of a 50 km circle read a fraction of the box's width.
+    const plan = candidatePlan([person(59.33, 18.07, 50)]);
+    const widths = plan.map((r) => r[2] - r[1]);
+    expect(Math.min(...widths)).toBeLessThan(Math.max(...widths) / 2);
+  });
+
+  it('merges the overlapping ranges of several participants, so no slot is read twice', () => {
+    const plan = candidatePlan([person(59.33, 18.07, 20), person(59.35, 18.1, 30), person(55.6, 13.0, 10)]);
+    for (let i = 1; i < plan.length; i++) {
+      const [a, b] = [plan[i - 1]!, plan[i]!];
+      expect(a[0] < b[0] || (a[0] === b[0] && a[2] < b[1])).toBe(true);
+    }
+    // Stockholm's two overlap in every band of the smaller circle; Malmö's stand apart.
+    const stockholm = plan.filter((r) => r[3] > 59);
+    expect(new Set(stockholm.map((r) => r[0])).size).toBe(stockholm.length);
+  });
+
+  it('seeks each band in slots_match_idx and reads a longitude range there (no table scan)', async () => {
+    const statement = candidateStatement(candidatePlan([person(59.33, 18.07, 20)]));
+    const steps = await t.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${statement}`);
+    const details = steps.map((s) => s.detail);
+    expect(details).toContain(
+      'SEARCH slots USING INDEX slots_match_idx (status=? AND lat_band=? AND lon>? AND lon<?)',
+    );
+    expect(details.filter((d) => /SCAN slots|slots USING/.test(d))).toHaveLength(1);
   });
 });

@@ -608,7 +608,7 @@ const rows: Row[] = [
   // Public: no key needed, the same for everyone.
   ...[
     '/health',
-    ...['adaptations', 'slot-kinds', 'subsidies', 'capacity', 'municipalities'].map(
+    ...['adaptations', 'slot-kinds', 'subsidies', 'capacity', 'municipalities', 'occupations?q=bagare'].map(
       (v) => `/v1/vocabularies/${v}`,
     ),
   ].map(

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeServer } from '../../src/adapters/http/node';
+import { silentLogger } from '../../src/lib/logger';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -17,7 +18,7 @@ let connections = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ env: { MAX_BODY_BYTES: '2048' } });
-  server = createNodeServer(t.app.fetch, { maxHeaderBytes: 4096, hsts: true });
+  server = createNodeServer(t.app.fetch, { maxHeaderBytes: 4096, hsts: true, logger: silentLogger });
   server.on('connection', () => connections++);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;

@@ -124,7 +124,7 @@ describe('on a real Node server', () => {
 
   beforeAll(async () => {
     app = await createTestApp({ env, deps: { clientAddress: nodeClientAddress(false) } });
-    server = createNodeServer(app.app.fetch, { maxHeaderBytes: 16_384, hsts: false });
+    server = createNodeServer(app.app.fetch, { maxHeaderBytes: 16_384, hsts: false, logger: silentLogger });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -1,5 +1,5 @@
 /**
- * Dependencies point one way: entry → app → routes → services → (matching, search, mail, outbox,
+ * Dependencies point one way: entry → app → routes and pages → services → (matching, search, mail, outbox,
  * domain) → lib, with the database schema beside the domain's vocabularies. Read from the source's own import lines,
  * so an import that runs back up fails here rather than in a review.
  */
@@ -13,7 +13,7 @@ import { importsOf, sourceFiles } from './source';
 const layers: [layer: number, prefixes: string[]][] = [
   [7, ['src/entry/']],
   [6, ['src/app.ts']],
-  [5, ['src/routes/', 'src/middleware/', 'src/app-env.ts', 'src/demo/']],
+  [5, ['src/routes/', 'src/pages/', 'src/middleware/', 'src/app-env.ts', 'src/demo/']],
   [4, ['src/services/']],
   [3, ['src/matching/', 'src/search/', 'src/mail/', 'src/outbox/', 'src/auth/', 'src/adapters/']],
   // The schema's enums are the domain's vocabularies.

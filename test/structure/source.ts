@@ -8,7 +8,7 @@ export function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sourceFiles(path);
-    return e.name.endsWith('.ts') ? [path] : [];
+    return /\.tsx?$/.test(e.name) ? [path] : [];
   });
 }
 
@@ -18,6 +18,10 @@ export function importsOf(file: string): string[] {
   const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
   return specs.map((s) => {
     const path = relative(root, resolve(root, file, '..', s));
-    return [`${path}.ts`, join(path, 'index.ts')].find((p) => existsSync(join(root, p))) ?? path;
+    return (
+      [`${path}.ts`, `${path}.tsx`, join(path, 'index.ts'), join(path, 'index.tsx')].find((p) =>
+        existsSync(join(root, p)),
+      ) ?? path
+    );
   });
 }

@@ -16,6 +16,9 @@ async function problemFor(testEnv: WorkerEnv) {
   expect(res.status).toBe(503);
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   expect(res.body).toMatchObject({ type: '/problems/misconfigured', status: 503 });
+  // Traceable like every other problem: the id is the answer's x-request-id.
+  expect(res.body).toMatchObject({ requestId: res.headers.get('x-request-id') });
+  expect(res.headers.get('x-request-id')).toMatch(/\S{8,}/);
   return res.body as { errors: { path: string; message: string }[]; detail: string };
 }
 

@@ -31,7 +31,8 @@ export function caller(fetch: Fetch) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(new Request(origin + path, { method, headers, body }));
+    // Redirects are answers to look at (the pages' sign-in), not to follow.
+    const res = await fetch(new Request(origin + path, { method, headers, body, redirect: 'manual' }));
     const text = await res.text();
     let json: T | undefined;
     try {

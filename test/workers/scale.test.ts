@@ -150,6 +150,42 @@ describe('a registry of 5,500 slots on D1', () => {
     const usage = usageOf(res.headers);
     console.log('matches', usage);
     expect(usage.calls).toBeLessThanOrEqual(10);
+    // What the participant can reach (the 1,500 slots around Luleå), never the 4,000 in Skåne.
+    expect(usage.rowsRead).toBeLessThan(2000);
+  });
+
+  it('ranks participants for a slot, and allocates on the union of candidates, reading what they reach', async () => {
+    const near = (i: number) =>
+      createParticipant(t, provider.key, {
+        interests: ['lager'],
+        adaptationNeeds: [],
+        location: { municipalityCode: '2580', lat: LULEA.lat + i * 0.01, lon: LULEA.lon },
+        maxTravelKm: 20,
+        availability: ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
+          day,
+          start: '08:00',
+          end: '16:00',
+        })),
+        hoursPerWeek: { now: 8, target: 20 },
+      });
+    const people = [await near(0), await near(1), await near(2)];
+    const slotId = registry.slots.find((s) => s.status === 'open')!.id;
+    const ranked = await call('GET', `/v1/slots/${slotId}/candidates?limit=20`, { key: provider.key });
+    expect(ranked.status, ranked.text).toBe(200);
+    console.log('candidates', usageOf(ranked.headers));
+    expect(usageOf(ranked.headers).rowsRead).toBeLessThan(200);
+
+    const allocation = await call('POST', '/v1/allocations', {
+      key: provider.key,
+      body: { participantIds: people.map((p) => p.id) },
+    });
+    expect(allocation.status, allocation.text).toBe(200);
+    expect(allocation.body.assignments).toHaveLength(3);
+    const usage = usageOf(allocation.headers);
+    console.log('allocation', usage, allocation.body.slotsConsidered);
+    // Three overlapping circles read as one: each index entry once, none of Skåne's.
+    expect(usage.rowsRead).toBeLessThan(2000);
+    expect(usage.calls).toBeLessThanOrEqual(10);
   });
 
   it('searches, browsing included, within a bounded number of rows read', async () => {

@@ -1,19 +1,24 @@
 /**
  * The Node HTTP server around the app. Requests the app never sees (headers over the limit, broken
  * HTTP, a request that cannot become a `Request`) are refused here, in the same problem shape as
- * every other error, instead of Node's empty 400/431.
+ * every other error, instead of Node's empty 400/431. Each such refusal gets a request id of its own,
+ * in the problem document, the `x-request-id` header and one log line, like a request the app answers.
  */
 import { createServer, type Server, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { getRequestListener, type Http2Bindings, type HttpBindings, RequestError } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { problem } from '../../lib/problem';
+import { describeFault } from '../../lib/faults';
+import type { Logger } from '../../lib/logger';
+import { newRequestId, problem, withRequestId } from '../../lib/problem';
 import { type SecurityHeaderOptions, securityHeaders } from '../../lib/security-headers';
 
 export interface NodeServerOptions extends SecurityHeaderOptions {
   /** Largest accepted request head (request line and headers), in bytes; more answers 431. */
   maxHeaderBytes: number;
+  /** Where refusals before the app write their line (the app's logger). */
+  logger: Logger;
 }
 
 /** Node's parser errors → the status Node itself would answer (see Node's `clientError` docs). */
@@ -32,13 +37,14 @@ function detailFor(status: number, o: NodeServerOptions) {
 }
 
 /** A complete HTTP response carrying a problem document; the connection closes after it. */
-function rawProblemResponse(status: number, detail: string, o: SecurityHeaderOptions): string {
-  const body = JSON.stringify(problem(status, detail));
+function rawProblemResponse(status: number, detail: string, requestId: string, o: SecurityHeaderOptions) {
+  const body = JSON.stringify(withRequestId(problem(status, detail), requestId));
   const headers = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
     'Content-Type: application/problem+json',
     `Content-Length: ${Buffer.byteLength(body)}`,
     'Connection: close',
+    `X-Request-Id: ${requestId}`,
     ...Object.entries(securityHeaders(o)).map(([name, value]) => `${name}: ${value}`),
   ];
   return `${headers.join('\r\n')}\r\n\r\n${body}`;
@@ -67,13 +73,21 @@ export function createNodeServer(
     // The incoming message could not be turned into a Request (e.g. a Host header that is no host);
     // anything else escaped the app's own error handler.
     errorHandler: (err) => {
-      const p =
-        err instanceof RequestError
-          ? problem(400, 'The request could not be read.')
-          : problem(500, 'Something went wrong on our side.');
-      return new Response(JSON.stringify(p), {
+      const requestId = newRequestId();
+      const unreadable = err instanceof RequestError;
+      const p = unreadable
+        ? problem(400, 'The request could not be read.')
+        : problem(500, `Something went wrong on our side. Request id: ${requestId}.`);
+      if (!unreadable) o.logger.error('unhandled', { requestId, ...describeFault(err) });
+      o.logger.info('request', { requestId, status: p.status, refused: 'before the app' });
+      return new Response(JSON.stringify(withRequestId(p, requestId)), {
         status: p.status,
-        headers: { ...securityHeaders(o), 'content-type': 'application/problem+json', connection: 'close' },
+        headers: {
+          ...securityHeaders(o),
+          'content-type': 'application/problem+json',
+          'x-request-id': requestId,
+          connection: 'close',
+        },
       });
     },
   });
@@ -84,7 +98,9 @@ export function createNodeServer(
       return;
     }
     const status = statusFor(err.code);
-    socket.end(rawProblemResponse(status, detailFor(status, o), o));
+    const requestId = newRequestId();
+    o.logger.info('request', { requestId, status, refused: 'before the app' });
+    socket.end(rawProblemResponse(status, detailFor(status, o), requestId, o));
   });
   return server;
 }

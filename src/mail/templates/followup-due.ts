@@ -34,7 +34,7 @@ export function followUpDue(d: FollowUpDueData, baseUrl: string): RenderedMail {
       sv: `Dags för uppföljning: ${d.slotTitle}`,
       en: `Follow-along check-in due: ${d.slotTitle}`,
     },
-    url: `${baseUrl}/v1/placements/${d.placementId}`,
+    url: `${baseUrl}/placements/${d.placementId}`,
     sv: {
       greeting: `Hej ${d.recipientName},`,
       paragraphs: [

@@ -16,6 +16,7 @@ import {
   placementProposed,
   placementWithdrawn,
 } from './placements';
+import { type SignInLinkData, signInLink } from './sign-in-link';
 import { type SlotDigestData, slotDigest } from './slot-digest';
 
 export interface TemplateData {
@@ -27,6 +28,7 @@ export interface TemplateData {
   slot_digest: SlotDigestData;
   followup_due: FollowUpDueData;
   milestone_due: MilestoneDueData;
+  sign_in_link: SignInLinkData;
 }
 
 const templates: { [T in NotificationTemplate]: (d: TemplateData[T], baseUrl: string) => RenderedMail } = {
@@ -38,6 +40,7 @@ const templates: { [T in NotificationTemplate]: (d: TemplateData[T], baseUrl: st
   slot_digest: slotDigest,
   followup_due: followUpDue,
   milestone_due: milestoneDue,
+  sign_in_link: signInLink,
 };
 
 /**
@@ -68,4 +71,5 @@ export type {
   PlacementDeclinedData,
   PlacementMailData,
   PlacementWithdrawnData,
+  SignInLinkData,
 };

@@ -15,7 +15,8 @@ export interface PlacementDeclinedData extends PlacementMailData {
 
 const greeting = (name: string | null, sv: boolean) =>
   sv ? (name ? `Hej ${name},` : 'Hej,') : name ? `Hello ${name},` : 'Hello,';
-const placementUrl = (baseUrl: string, id: string) => `${baseUrl}/v1/placements/${id}`;
+/** The placement's page (src/pages/placements): a signed-out reader signs in first and lands there. */
+const placementUrl = (baseUrl: string, id: string) => `${baseUrl}/placements/${id}`;
 
 /** To the slot's supervisor and the employer's contact: a coach proposes someone for the slot. */
 export function placementProposed(d: PlacementMailData, baseUrl: string): RenderedMail {

@@ -61,6 +61,5 @@ export function docsRouter(assets?: DocsAssets) {
       });
     });
   }
-  router.get('/', (c) => c.redirect('/docs'));
   return router;
 }

@@ -20,6 +20,11 @@ export const ProblemSchema = z
     title: z.string().openapi({ example: 'Invalid request' }),
     status: z.number().int().openapi({ example: 400 }),
     detail: z.string(),
+    requestId: z.string().openapi({
+      description:
+        'The request’s id (extension member): the same as the answer’s `x-request-id` header and the `requestId` of the request’s log line. Quote it when reporting an error.',
+      example: '3f6c2a1e-7b4d-4c8e-9a51-0d2f6b8e4c17',
+    }),
     errors: z
       .array(z.object({ path: z.string().openapi({ example: 'schedule.0.end' }), message: z.string() }))
       .optional(),

@@ -7,12 +7,22 @@ import {
   subsidyVocabulary,
 } from '../../domain/vocabulary';
 import { municipalities } from '../../reference';
-import { createRouter, jsonContent } from '../shared/openapi';
+import { lookupOccupations, OccupationLookupInput } from '../../services/occupations';
+import { createRouter, jsonContent, problems } from '../shared/openapi';
 
 const tags = ['Vocabularies'];
 const Term = z.object({ code: z.string(), sv: z.string(), en: z.string() });
 const list = <T extends z.ZodType>(item: T, name: string) => z.object({ data: z.array(item) }).openapi(name);
 const cache = { 'cache-control': 'public, max-age=3600' };
+const Group = z.object({ code: z.string(), label: z.string() });
+const OccupationHit = z
+  .object({
+    label: z.string().openapi({ example: 'Diskare' }),
+    kind: z.enum(['occupation', 'group']),
+    group: Group.openapi({ description: 'The SSYK 2012 unit group (four digits).' }),
+    major: Group.openapi({ description: 'The SSYK 2012 major group (first digit).' }),
+  })
+  .openapi('OccupationHit');
 
 /** Controlled vocabularies, public (no key needed): clients build forms and labels from them. */
 export const vocabulariesRouter = createRouter()
@@ -98,4 +108,20 @@ export const vocabulariesRouter = createRouter()
       },
     }),
     (c) => c.json({ data: [...municipalities] }, 200, cache),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/vocabularies/occupations',
+      tags,
+      summary: 'Occupation type-ahead: 3,095 occupation names and the SSYK 2012 unit groups',
+      description:
+        'Answers from memory (no database): occupation names and unit groups whose words start with what was typed, also typed without å/ä/ö; or groups by code. Each answer names its SSYK unit group, the code slots and search filters use.',
+      request: { query: OccupationLookupInput },
+      responses: {
+        200: jsonContent(list(OccupationHit, 'OccupationLookup'), 'Best first'),
+        400: problems()[400]!,
+      },
+    }),
+    (c) => c.json({ data: lookupOccupations(c.req.valid('query')) }, 200, cache),
   );

@@ -1,39 +1,50 @@
 /**
- * Matching without a resident index: per request, SQL selects the slots that can pass a
- * participant's hard constraints, and the pure engine ranks only those. A request's cost follows
- * the participant (how many slots lie within their reach), not the size of the registry, and no
- * statement ever returns the registry (D1 refuses any string or row over 2 MB, and a Worker isolate
- * has 128 MB).
+ * Matching without a resident index: per request, SQL selects the slots that can pass the
+ * participants' hard constraints, with the columns ranking reads, and the pure engine ranks only
+ * those. A request's cost follows the participants (how many slots lie within their reach), not the
+ * size of the registry, and no statement ever returns the registry (D1 refuses any string or row
+ * over 2 MB, and a Worker isolate has 128 MB).
  *
- * Two steps, both bounded:
- * 1. Candidates: the row ids of the open slots with a free place and a supervisor with room, inside
- *    the travel radius's box,
- *    offering every must-have adaptation, supervised on a day the participant is available, with a
- *    minimum the participant can do now and of a wanted kind. One statement reads only the index
- *    `slots_match_idx`: for each 0.05° latitude band the box touches, a seek to the band and a
- *    longitude range in it; every other test runs on the index entry itself, so no table row is read
- *    and thrown away.
- * 2. Pages: those slots' columns that ranking reads, their supervisors included, PAGE at a time. The engine ranks each page and the rankings
- *    are merged (`mergeRankings`), which gives exactly the order one ranking over all of them gives.
+ * The plan: one row per 0.05° latitude band the travel radius touches, holding the longitude range
+ * of the travel circle within that band (a circle narrows towards its top and bottom, so the bands
+ * there read a short range) and the constraints SQL tests: open, a free place, a supervisor with
+ * room, every must-have adaptation (bit masks), a supervised day the participant is available (day
+ * masks), a minimum the participant can do now, a wanted kind. For several participants (allocation)
+ * overlapping ranges of a band are merged and their constraints loosened to what every one of them
+ * passes, so each index entry is read once however many participants reach it.
+ *
+ * Each statement seeks its bands in `slots_match_idx` and reads their longitude ranges there; every
+ * test above runs on the index entry, and only the slots that pass have their table row read (the
+ * columns matching reads, as JSON). So rows read = index entries in the bands' ranges + candidates.
+ * The bands go in a few statements (see `candidateSlots`), each ranked by the engine as it arrives
+ * and merged with the best so far (`mergeRankings`), so what is held at once is one statement's
+ * slots.
  *
  * The constraints SQL cannot test cheaply (the exact great-circle distance, overlapping minutes,
  * avoided words) stay with the engine, which checks every constraint again anyway.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { LAT_BANDS_PER_DEGREE, slots } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { adaptationMask, slotKinds } from '../../domain/vocabulary';
-import { boundingBox } from '../../lib/geo';
+import { boundingBox, lonHalfSpan } from '../../lib/geo';
 import { MINUTES_PER_DAY } from '../../lib/schedule';
 import type { ParticipantForMatching } from '../../matching';
 import { type CatalogSlot, type CompactSlot, fromCompact, slotJsonFields } from './rows';
 
-/** Slots per page of step 2: a few hundred kilobytes of rows, ranked and then let go. */
+/** Slots ranked at a time (the property test makes it tiny to exercise the merging). */
 export const PAGE = 2000;
-/** Plan rows (participant × band) per candidate statement, so its one JSON parameter stays small. */
-const PLAN_ROWS_PER_STATEMENT = 2000;
+/** Statements per ranking at most (D1 allows 50 queries per invocation on the Free plan). */
+const MAX_STATEMENTS = 20;
+/** Bands in the first statement (a 20 km radius touches 8). */
+const FIRST_BANDS = 8;
+/** Slots in one answer below which the next statement takes more bands, and above which fewer. */
+const SMALL_ANSWER = 2000;
+const LARGE_ANSWER = 8000;
 /** Every kind wanted: no preference. */
 const ALL_KINDS = (1 << slotKinds.length) - 1;
+
+const toSlot = (row: { slot: string }) => fromCompact(JSON.parse(row.slot) as CompactSlot);
 
 const band = (lat: number) => Math.trunc((lat + 90) * LAT_BANDS_PER_DEGREE);
 
@@ -46,14 +57,17 @@ function availableDays(participant: ParticipantForMatching): number {
   return mask;
 }
 
+/** [band, minLon, maxLon, minLat, maxLat, must mask, days mask (0: any), hours now, kinds mask] */
+export type PlanRow = [number, number, number, number, number, number, number, number, number];
+
 /**
- * The participant's hard constraints as rows the candidate statement joins on, one per latitude
- * band of the travel radius's box: [band, minLon, maxLon, minLat, maxLat, must mask, days mask (0:
- * any), hours now, kinds mask]. The box is the engine's own (`boundingBox`), so SQL keeps every slot
- * the engine would look at.
+ * One participant's hard constraints, a row per latitude band of the travel circle. Inside the
+ * engine's own box (`boundingBox`: the engine never looks outside it) and covering the whole circle,
+ * so SQL keeps every slot the engine would accept.
  */
-export function candidatePlan(participant: ParticipantForMatching): number[][] {
-  const box = boundingBox(participant.lat, participant.lon, participant.maxTravelKm);
+function participantPlan(participant: ParticipantForMatching): PlanRow[] {
+  const { lat, lon, maxTravelKm } = participant;
+  const box = boundingBox(lat, lon, maxTravelKm);
   const must = adaptationMask(
     participant.adaptationNeeds.filter((n) => n.priority === 'must').map((n) => n.code),
   );
@@ -62,20 +76,55 @@ export function candidatePlan(participant: ParticipantForMatching): number[][] {
   if (participant.hoursNow > 0 && days === 0) return [];
   const wanted = participant.preferences.kinds;
   const kinds = wanted?.length ? wanted.reduce((m, k) => m | (1 << slotKinds.indexOf(k)), 0) : ALL_KINDS;
-  const rows: number[][] = [];
+  const rows: PlanRow[] = [];
   const first = band(Math.max(-90, box.minLat));
   const last = band(Math.min(90, box.maxLat));
-  for (let b = first; b <= last; b++)
-    rows.push([b, box.minLon, box.maxLon, box.minLat, box.maxLat, must, days, participant.hoursNow, kinds]);
+  const boxHalf = (box.maxLon - box.minLon) / 2;
+  for (let b = first; b <= last; b++) {
+    const latLo = Math.max(box.minLat, b / LAT_BANDS_PER_DEGREE - 90);
+    const latHi = Math.min(box.maxLat, (b + 1) / LAT_BANDS_PER_DEGREE - 90);
+    const half = Math.min(boxHalf, lonHalfSpan(lat, maxTravelKm, latLo, latHi));
+    rows.push([b, lon - half, lon + half, box.minLat, box.maxLat, must, days, participant.hoursNow, kinds]);
+  }
   return rows;
 }
 
+/** Two rows of one band whose longitude ranges overlap, as one row every slot of either passes. */
+function widen(a: PlanRow, b: PlanRow): PlanRow {
+  return [
+    a[0],
+    Math.min(a[1], b[1]),
+    Math.max(a[2], b[2]),
+    Math.min(a[3], b[3]),
+    Math.max(a[4], b[4]),
+    a[5] & b[5],
+    a[6] === 0 || b[6] === 0 ? 0 : a[6] | b[6],
+    Math.max(a[7], b[7]),
+    a[8] | b[8],
+  ];
+}
+
+/**
+ * The plan for some participants: their rows, with the overlapping ranges of a band merged, so the
+ * rows' ranges are disjoint and no slot is read (or returned) twice. Ordered by band and longitude.
+ */
+export function candidatePlan(people: readonly ParticipantForMatching[]): PlanRow[] {
+  const rows = people.flatMap(participantPlan).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const merged: PlanRow[] = [];
+  for (const row of rows) {
+    const last = merged[merged.length - 1];
+    if (last && last[0] === row[0] && row[1] <= last[2]) merged[merged.length - 1] = widen(last, row);
+    else merged.push(row);
+  }
+  return merged;
+}
+
 const kindBitOf = sql.raw(
-  `CASE s.kind ${slotKinds.map((k, i) => `WHEN '${k}' THEN ${1 << i}`).join(' ')} END`,
+  `CASE "slots"."kind" ${slotKinds.map((k, i) => `WHEN '${k}' THEN ${1 << i}`).join(' ')} END`,
 );
 
-/** Step 1: row ids of the slots that can pass any of the plans' constraints (no table rows read). */
-function candidateStatement(plan: readonly number[][]) {
+/** The slots that can pass a plan's constraints, as the engine reads them (no descriptions). */
+export function candidateStatement(plan: readonly PlanRow[]): SQL {
   return sql`
     WITH plan AS MATERIALIZED (
       SELECT json_extract(value, '$[0]') AS band, json_extract(value, '$[1]') AS min_lon,
@@ -85,40 +134,40 @@ function candidateStatement(plan: readonly number[][]) {
         json_extract(value, '$[8]') AS kinds
       FROM json_each(${JSON.stringify(plan)})
     )
-    SELECT DISTINCT s.rowid AS r
-    FROM plan p CROSS JOIN ${slots} s INDEXED BY slots_match_idx
-      ON s.status = 'open' AND s.lat_band = p.band AND s.lon BETWEEN p.min_lon AND p.max_lon
-    WHERE s.lat BETWEEN p.min_lat AND p.max_lat
-      AND s.taken < s.capacity
-      AND s.supervisors_with_room > 0
-      AND (s.adaptation_mask & p.must) = p.must
-      AND (p.days = 0 OR (s.days_mask & p.days) <> 0)
-      AND s.hours_min <= p.hours_now
+    SELECT json_object(${slotJsonFields}) AS slot
+    FROM plan p CROSS JOIN ${slots} INDEXED BY slots_match_idx
+      ON ${slots.status} = 'open' AND ${slots.latBand} = p.band AND ${slots.lon} BETWEEN p.min_lon AND p.max_lon
+    WHERE ${slots.lat} BETWEEN p.min_lat AND p.max_lat
+      AND ${slots.taken} < ${slots.capacity}
+      AND ${slots.supervisorsWithRoom} > 0
+      AND (${slots.adaptationMask} & p.must) = p.must
+      AND (p.days = 0 OR (${slots.daysMask} & p.days) <> 0)
+      AND ${slots.hoursMin} <= p.hours_now
       AND (${kindBitOf} & p.kinds) <> 0`;
 }
 
-/** Row ids of every slot that may be eligible for at least one of the participants. */
-export async function candidateRowids(db: Db, participants: readonly ParticipantForMatching[]) {
-  const plan = participants.flatMap(candidatePlan);
-  const found = new Set<number>();
-  for (let i = 0; i < plan.length; i += PLAN_ROWS_PER_STATEMENT) {
-    const rows = await db.all<{ r: number }>(candidateStatement(plan.slice(i, i + PLAN_ROWS_PER_STATEMENT)));
-    for (const { r } of rows) found.add(Number(r));
-  }
-  return [...found];
-}
-
-const toSlot = (row: { slot: string }) => fromCompact(JSON.parse(row.slot) as CompactSlot);
-
 /**
- * Step 2: the slots with these row ids, as the engine reads them (no descriptions), their
- * supervisors included (the slot row holds them: see db/migrations/0006_supervisor_rooms.sql).
+ * The slots that may be eligible for at least one of the participants, a statement's worth at a
+ * time (each slot once: the plan's ranges are disjoint). Every D1 call costs a round trip, so the
+ * bands go in as few statements as keep one statement's answer small: the first takes
+ * FIRST_BANDS bands, and each next one twice as many after a small answer, half as many after a
+ * large one, never so few that the plan would need more than MAX_STATEMENTS statements.
  */
-export async function slotsByRowid(db: Db, rowids: readonly number[]): Promise<CatalogSlot[]> {
-  const rows = await db.all<{ slot: string }>(sql`
-    SELECT json_object(${slotJsonFields}) AS slot
-    FROM json_each(${JSON.stringify(rowids)}) j CROSS JOIN ${slots} ON ${slots}.rowid = j.value`);
-  return rows.map(toSlot);
+export async function* candidateSlots(
+  db: Db,
+  people: readonly ParticipantForMatching[],
+): AsyncGenerator<CatalogSlot[]> {
+  const plan = candidatePlan(people);
+  let take = FIRST_BANDS;
+  for (let i = 0, statements = 0; i < plan.length; statements++) {
+    const left = MAX_STATEMENTS - statements;
+    take = Math.max(take, Math.ceil((plan.length - i) / Math.max(1, left)));
+    const rows = await db.all<{ slot: string }>(candidateStatement(plan.slice(i, i + take)));
+    i += take;
+    yield rows.map(toSlot);
+    if (rows.length < SMALL_ANSWER) take *= 2;
+    else if (rows.length > LARGE_ANSWER) take = Math.max(1, Math.floor(take / 2));
+  }
 }
 
 /** Slots by id, whatever their state (for given slot lists). */

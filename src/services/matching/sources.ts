@@ -4,7 +4,7 @@
  * - `residentSlots`: the whole registry in an in-memory index that follows the slot change log
  *   (catalog.ts). Fastest per request; each process holds every open slot. Node uses it.
  * - `queriedSlots`: per request, SQL selects the candidates that can pass the hard constraints and
- *   the engine ranks those, page by page (candidates.ts). Nothing in memory grows with the registry
+ *   the engine ranks those as each statement's slots arrive (candidates.ts). Nothing in memory grows with the registry
  *   and no statement returns it. Workers use it (short-lived isolates, 128 MB, D1's 2 MB rows).
  */
 import type { Db } from '../../adapters/db/types';
@@ -15,7 +15,7 @@ import {
   type ParticipantForMatching,
   rankParticipant,
 } from '../../matching';
-import { candidateRowids, PAGE, slotsById, slotsByRowid } from './candidates';
+import { candidateSlots, PAGE, slotsById } from './candidates';
 import { SlotCatalog } from './catalog';
 import type { CatalogSlot } from './rows';
 
@@ -67,27 +67,27 @@ export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
   return {
     kind: 'queried',
     async rank(people, opts) {
-      const rowids = await candidateRowids(db, people);
       const matches = new Map<string, Match[]>(people.map((p) => [p.id, []]));
       let slots = new Map<string, CatalogSlot>();
-      for (let i = 0; i < rowids.length; i += pageSize) {
-        const page = await slotsByRowid(db, rowids.slice(i, i + pageSize));
-        const index = buildSlotIndex(page);
-        for (const person of people) {
-          const best = mergeRankings(
-            [matches.get(person.id)!, rankParticipant(index, person, opts)],
-            opts.limit,
-            'slotId',
-          );
-          matches.set(person.id, best);
+      for await (const found of candidateSlots(db, people))
+        for (let i = 0; i < found.length; i += pageSize) {
+          const page = found.slice(i, i + pageSize);
+          const index = buildSlotIndex(page);
+          for (const person of people) {
+            const best = mergeRankings(
+              [matches.get(person.id)!, rankParticipant(index, person, opts)],
+              opts.limit,
+              'slotId',
+            );
+            matches.set(person.id, best);
+          }
+          // Keep only the slots someone's best list still names, so memory stays at one statement's.
+          const named = new Map<string, CatalogSlot>();
+          const onPage = new Map(page.map((s) => [s.id, s]));
+          for (const list of matches.values())
+            for (const m of list) named.set(m.slotId, slots.get(m.slotId) ?? onPage.get(m.slotId)!);
+          slots = named;
         }
-        // Keep only the slots someone's best list still names, so memory stays at one page.
-        const named = new Map<string, CatalogSlot>();
-        const onPage = new Map(page.map((s) => [s.id, s]));
-        for (const list of matches.values())
-          for (const m of list) named.set(m.slotId, slots.get(m.slotId) ?? onPage.get(m.slotId)!);
-        slots = named;
-      }
       return { matches, slots };
     },
     async openSlots(ids) {

@@ -9,9 +9,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
-import { type Mailer, MailRefused } from '../../mail';
+import { type Mailer, MailRefused, MailUnavailable } from '../../mail';
 import { renderMail, storedTemplateData } from '../../mail/templates';
-import { type OutboxHandler, PermanentFailure } from '../../outbox/outbox';
+import { type OutboxHandler, PermanentFailure, RetryLater } from '../../outbox/outbox';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -72,6 +72,9 @@ export function mailHandler(deps: MailHandlerDeps): OutboxHandler {
       }));
     } catch (err) {
       if (err instanceof MailRefused) throw new PermanentFailure(err.message);
+      // The provider said when to come back (429, 503): this row, and the pass's other mails, wait.
+      if (err instanceof MailUnavailable && err.retryAfterMs !== undefined)
+        throw new RetryLater(err.message, err.retryAfterMs);
       throw err;
     }
     await deps.db

@@ -135,7 +135,12 @@ export function notificationService(ctx: { db: Db; now(): string }) {
       const r = await load(actor, id);
       return {
         ...toNotification(r),
-        content: r.n.frozenAt ? { subject: r.n.subject!, text: r.n.textBody! } : null,
+        content: !r.n.frozenAt
+          ? null
+          : // A sign-in link would sign the reader in as its recipient: its text is never shown.
+            r.n.template === 'sign_in_link'
+            ? { subject: r.n.subject!, text: '(withheld: a one-time sign-in link)' }
+            : { subject: r.n.subject!, text: r.n.textBody! },
       };
     },
 

@@ -44,6 +44,10 @@ export function rateLimitRules(config: AppConfig) {
     },
     /** Wrong API keys with one key prefix (guesses at one person's key from many addresses). */
     authFailuresByKey: { name: 'auth-failure:key', limit: config.AUTH_FAILURE_LIMIT, windowSeconds: window },
+    /** Sign-in links mailed to one address (a person asking again and again, or someone flooding them). */
+    signInLinksByEmail: { name: 'sign-in-link:email', limit: 5, windowSeconds: 3600 },
+    /** Sign-in links asked for from one client address, whatever the addresses. */
+    signInLinksByAddress: { name: 'sign-in-link:address', limit: 30, windowSeconds: 3600 },
   } satisfies Record<string, RateLimitRule>;
 }
 

@@ -29,6 +29,11 @@ export function coreFlows({ name, call, t }: Driver) {
       const res = await call('GET', '/health', { key: null });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'ok', database: 'ok' });
+      // The outbox per topic, from one query through the partial index (a D1 call).
+      expect(res.body.outbox.topics.mail).toMatchObject({ failed: 0, stalled: false });
+      expect(Object.keys(res.body.outbox.topics)).toEqual(
+        expect.arrayContaining(['search.slot', 'notify', 'mail', 'followup', 'milestone']),
+      );
     });
 
     it('creates, reads and lists organizations', async () => {

@@ -1,0 +1,149 @@
+/**
+ * Search keys for Swedish words, shared by the embedded search, the Meilisearch adapter and matching,
+ * so all three understand a word the same way. A word's keys are, all folded (å→a, ä→a, ö→o):
+ * - its stem: the Snowball Swedish stemmer ("bakar" → "bak"), then the derivations coaches' words
+ *   need ("bakning" → "bak", "städning" → "städ", "bageriet" → "bageri"), then word families
+ *   ("bageri", "bagare" → "bak");
+ * - the parts of a compound, split against a lexicon (Hunspell Swedish words and the occupation
+ *   names, see scripts/build-lexicon.ts): "bilverkstaden" → "verkstad", "bil"; "surdegsbageri" →
+ *   "bageri" (→ "bak"), "surdeg". "butiksbiträde" splits as butik|biträde, so "träd" is not a key of it.
+ * Keys are whole words: a query meets a slot when they share a key, never by substring.
+ */
+import lexiconText from './data/lexicon.json';
+import { fold } from './fold';
+import { snowballSwedish } from './stem';
+
+let lexicon: Set<string> | null = null;
+/** Split lazily: the Set is built on first use (about 20 ms), not at import. */
+const lexiconSet = () => {
+  lexicon ??= new Set(lexiconText.split(' '));
+  return lexicon;
+};
+
+/** Word families: stems of one activity that Snowball leaves apart. Keys are folded stems. */
+const FAMILIES: Record<string, string> = {
+  bageri: 'bak',
+  bag: 'bak',
+  bakverk: 'bak',
+  kaf: 'caf',
+  cykl: 'cykel',
+  kassor: 'kass',
+  kassa: 'kass',
+  servering: 'server',
+  servitor: 'server',
+  servitris: 'server',
+  matlagning: 'matlag',
+  lagr: 'lag',
+  lager: 'lag',
+  tvatteri: 'tvatt',
+};
+
+/** Loanword phrases people also type as one word ("second hand" ~ "secondhand"). */
+export const JOINED_PHRASES: readonly (readonly [string, string])[] = [
+  ['second', 'hand'],
+  ['fair', 'trade'],
+  ['e', 'handel'],
+];
+
+const MIN_PART = 3;
+/** A compound's last part is at least this long: "program|mer", "kas|san" are not compounds. */
+const MIN_HEAD = 4;
+/** A word of the lexicon this short is not split ("biträde", "kassan"). */
+const MAX_WHOLE = 7;
+const MAX_PARTS = 3;
+
+/**
+ * Stem of a lowercase word before families: folded, Snowball twice (once leaves "verkstad" →
+ * "verkst" but "verkstaden" → "verkstad"), then forms Snowball keeps.
+ */
+function baseStem(word: string): string {
+  const folded = fold(word);
+  let s = snowballSwedish(snowballSwedish(folded));
+  // Definite forms: "bageriet" → "bageri", "kassan" → "kass" (when "kassa" is a word).
+  if (s.endsWith('iet') && s.length > 5) s = s.slice(0, -2);
+  else if (s.endsWith('an') && s.length > 4 && isWord(`${s.slice(0, -2)}a`))
+    s = snowballSwedish(`${s.slice(0, -2)}a`);
+  // Activity nouns to their verb when the verb exists: "bakning" → "bak" (baka), "städning" →
+  // "stad" (städa); "träning" stays (no verb "träa").
+  if (s.endsWith('ning') && s.length - 4 >= MIN_PART && isWord(`${s.slice(0, -4)}a`)) s = s.slice(0, -4);
+  return s;
+}
+
+/** Stem key of a lowercase word: baseStem, then word families ("bageri" → "bak"). */
+export function stemKey(word: string): string {
+  const s = baseStem(word);
+  return FAMILIES[s] ?? s;
+}
+
+const isWord = (w: string) => {
+  const lex = lexiconSet();
+  return lex.has(w) || lex.has(snowballSwedish(w));
+};
+
+/** A compound's modifier, without the linking s ("butiks" → "butik"), or null when not a word. */
+function modifier(m: string): string | null {
+  if (m.length < MIN_PART) return null;
+  if (isWord(m)) return m;
+  if (m.endsWith('s') && m.length > MIN_PART && isWord(m.slice(0, -1))) return m.slice(0, -1);
+  return null;
+}
+
+/**
+ * The parts of a folded, stemmed compound: the longest head that is a word and whose modifier is a
+ * word (or itself a compound, up to three parts). Null when the word does not split.
+ */
+export function splitCompound(stem: string, depth = 1): string[] | null {
+  if (depth === 1 && stem.length <= MAX_WHOLE && isWord(stem)) return null;
+  for (let i = MIN_PART; i <= stem.length - MIN_HEAD; i++) {
+    const head = stem.slice(i);
+    if (!lexiconSet().has(head)) continue;
+    const m = stem.slice(0, i);
+    const mod = modifier(m);
+    if (mod) return [mod, head];
+    if (depth < MAX_PARTS - 1) {
+      const inner = splitCompound(m.endsWith('s') ? m.slice(0, -1) : m, depth + 1);
+      if (inner) return [...inner, head];
+    }
+  }
+  return null;
+}
+
+const cache = new Map<string, readonly string[]>();
+const MAX_CACHED = 50_000;
+
+/** Every key of one lowercase word (see the top of this file), the stem first. */
+export function wordKeys(word: string): readonly string[] {
+  let keys = cache.get(word);
+  if (keys) return keys;
+  const base = baseStem(word);
+  const out = new Set([FAMILIES[base] ?? base]);
+  const parts = splitCompound(base);
+  if (parts) for (const p of parts) out.add(stemKey(p));
+  keys = [...out];
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(word, keys);
+  return keys;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+
+/**
+ * Keys of a text: each word's keys, hyphenated words also joined ("IT-support" → "itsupport"), and
+ * joined loanword phrases. Digits-only words are kept as they are.
+ */
+export function textKeys(text: string): string[] {
+  const out = new Set<string>();
+  const tokens = text.normalize('NFC').toLowerCase().match(TOKEN) ?? [];
+  let previous = '';
+  for (const token of tokens) {
+    const parts = token.split('-');
+    const words = parts.length > 1 ? [...parts, parts.join('')] : parts;
+    for (const w of words) {
+      if (w.length < 2) continue;
+      for (const k of wordKeys(w)) out.add(k);
+    }
+    for (const [a, b] of JOINED_PHRASES) if (previous === a && token === b) out.add(stemKey(a + b));
+    previous = token;
+  }
+  return [...out];
+}

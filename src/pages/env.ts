@@ -1,0 +1,18 @@
+import type { AppEnv } from '../app-env';
+import type { WebSession } from '../services/web-sessions';
+import type { Catalogue, Lang } from './i18n';
+
+/** What every page handler can read from `c.var`, beside the app's own (services, request id, …). */
+export interface PageEnv {
+  Variables: AppEnv['Variables'] & {
+    /** The signed-in person, or null on public pages (sign-in). */
+    session: WebSession | null;
+    /** The session cookie's token (to sign out), or null. */
+    sessionToken: string | null;
+    lang: Lang;
+    /** The texts of the chosen language. */
+    t: Catalogue;
+    /** The token every form of this page carries (src/pages/csrf.ts). */
+    csrfToken: string;
+  };
+}

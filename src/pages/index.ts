@@ -1,0 +1,51 @@
+/**
+ * The web pages: server-rendered HTML (Hono JSX) from the same app on Node and Workers, calling the
+ * services directly (never the HTTP API). Each page group is a small Hono router in its own folder;
+ * this file wires the shared middleware (session, language, CSRF) and mounts them. See README, "Web pages".
+ */
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppConfig } from '../config';
+import type { Logger } from '../lib/logger';
+import { assetsRouter } from './assets';
+import { csrfToken, originCheck } from './csrf';
+import type { PageEnv } from './env';
+import { notFoundPage, pageError } from './fallbacks';
+import { homePage } from './home';
+import { catalogues, LANG_COOKIE, langFrom } from './i18n';
+import { isApiPath } from './paths';
+import { placementsRouter } from './placements';
+import { type CookiePolicy, loadSession } from './session';
+import { signInRouter } from './sign-in';
+
+export function pagesRouter(config: AppConfig, logger: Logger) {
+  const cookies: CookiePolicy = { secure: config.NODE_ENV !== 'development' };
+  const origin = originCheck(config.PUBLIC_BASE_URL);
+  const csrf = csrfToken(cookies);
+  const pages = new Hono<PageEnv>();
+  pages.onError(pageError(logger));
+
+  pages.route('/', assetsRouter);
+  // Page middleware; API paths never reach it (their routers answer first), this guard makes sure.
+  pages.use('*', async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+    const lang = langFrom(getCookie(c, LANG_COOKIE));
+    c.set('lang', lang);
+    c.set('t', catalogues[lang]);
+    c.set('session', null);
+    c.set('sessionToken', null);
+    c.set('csrfToken', '');
+    await loadSession(c, async () => {
+      await origin(c, async () => {
+        await csrf(c, next);
+      });
+    });
+  });
+
+  pages.get('/', (c) => homePage(c, config));
+  pages.route('/', signInRouter(config, cookies));
+  pages.route('/', placementsRouter);
+  // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
+  pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
+  return pages;
+}

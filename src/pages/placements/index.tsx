@@ -1,0 +1,68 @@
+/**
+ * Placements: the list, one placement, and the employer's answer to a proposal (accept or decline
+ * with a reason). The "new proposal" mail links here (/placements/{id}); a signed-out visitor signs
+ * in first and comes back. Participant data: the answers are `Cache-Control: no-store` (as all pages).
+ */
+import { Hono } from 'hono';
+import { Accept, Decline } from '../../services/placements/schemas';
+import type { PageEnv } from '../env';
+import { requireSignIn, signedIn } from '../session';
+import { fieldErrors, readForm, serviceErrors, stringOrUndefined } from '../ui/validate';
+import { listPlacements, loadPlacement } from './load';
+import { placementListPage, placementPage } from './view';
+
+export const placementsRouter = new Hono<PageEnv>()
+  .use('/placements', requireSignIn)
+  .use('/placements/*', requireSignIn)
+  .get('/placements', async (c) =>
+    placementListPage(c, await listPlacements(c.var.services, signedIn(c).actor)),
+  )
+  .get('/placements/:id', async (c) => {
+    const p = await loadPlacement(c.var.services, signedIn(c).actor, c.req.param('id'));
+    const done = c.req.query('done');
+    const notice =
+      done === 'accepted'
+        ? c.var.t.placements.accepted
+        : done === 'declined'
+          ? c.var.t.placements.declined
+          : undefined;
+    return placementPage(c, p, { notice });
+  })
+  .post('/placements/:id/accept', async (c) => {
+    const { actor } = signedIn(c);
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const input = Accept.safeParse({ supervisorId: stringOrUndefined(form.get('supervisorId')) });
+    let errors = input.success ? {} : fieldErrors(input.error, c.var.t);
+    if (input.success)
+      try {
+        await c.var.services.placements.accept(actor, id, input.data);
+        return c.redirect(`/placements/${id}?done=accepted`, 303);
+      } catch (err) {
+        errors = serviceErrors(err);
+      }
+    const p = await loadPlacement(c.var.services, actor, id);
+    return placementPage(c, p, { status: 400, answer: { errors } });
+  })
+  .post('/placements/:id/decline', async (c) => {
+    const { actor } = signedIn(c);
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const values = { reason: form.get('reason'), note: form.get('note') };
+    const input = Decline.safeParse({
+      reason: stringOrUndefined(values.reason),
+      note: stringOrUndefined(values.note),
+    });
+    let errors = input.success
+      ? { ...form.textErrors }
+      : { ...fieldErrors(input.error, c.var.t), ...form.textErrors };
+    if (input.success && Object.keys(errors).length === 0)
+      try {
+        await c.var.services.placements.decline(actor, id, input.data);
+        return c.redirect(`/placements/${id}?done=declined`, 303);
+      } catch (err) {
+        errors = serviceErrors(err);
+      }
+    const p = await loadPlacement(c.var.services, actor, id);
+    return placementPage(c, p, { status: 400, answer: { errors, ...values } });
+  });

@@ -1,0 +1,200 @@
+/** How a placement looks: the list, and one placement with what the participant chose to share. */
+import type { Context } from 'hono';
+import { declineReasons } from '../../../db/schema';
+import type { PageEnv } from '../env';
+import { Csrf, FieldSet, Notice, SelectField, TextArea } from '../ui/form';
+import { dateOf, inLang, scheduleText } from '../ui/format';
+import { render } from '../ui/layout';
+import type { FieldErrors } from '../ui/validate';
+import type { PlacementDetails, PlacementListItem } from './load';
+
+export function placementListPage(c: Context<PageEnv>, items: PlacementListItem[]) {
+  const t = c.var.t.placements;
+  return render(
+    c,
+    { title: t.title },
+    <>
+      <h1>{t.title}</h1>
+      {items.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <div class="grid-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.slot}</th>
+                <th scope="col">{t.state}</th>
+                <th scope="col">{t.proposedAt}</th>
+                <th scope="col">{t.startDate}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr>
+                  <td>
+                    <a href={`/placements/${p.id}`}>{p.slotTitle}</a>
+                    {p.participantReference && <span class="muted">{` · ${p.participantReference}`}</span>}
+                  </td>
+                  <td>
+                    <span class={p.state === 'proposed' ? 'badge warn' : 'badge'}>{t.states[p.state]}</span>
+                  </td>
+                  <td>{dateOf(p.dates.proposedAt)}</td>
+                  <td>{p.dates.startDate ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>,
+  );
+}
+
+function Shared(props: { c: Context<PageEnv>; p: PlacementDetails }) {
+  const all = props.c.var.t;
+  const t = all.placements;
+  const d = props.p.disclosed;
+  const rows = [
+    d.strengths && [t.fields.strengths, d.strengths.join(', ')],
+    d.interests && [t.fields.interests, d.interests.join(', ')],
+    d.adaptationNeeds && [
+      t.fields.adaptationNeeds,
+      d.adaptationNeeds
+        .map((n) => `${inLang(all, n.label)} (${n.priority === 'must' ? t.must : t.nice})`)
+        .join(', '),
+    ],
+    d.hoursPerWeek && [t.fields.hoursPerWeek, t.hoursNowTarget(d.hoursPerWeek.now, d.hoursPerWeek.target)],
+    d.rampUp && [t.fields.rampUp, d.rampUp.map((s) => all.rampStep(s.afterWeeks, s.hoursPerWeek)).join('; ')],
+    d.availability && [t.fields.availability, scheduleText(all, d.availability)],
+  ].filter((r): r is [string, string] => !!r);
+  return (
+    <section aria-labelledby="shared">
+      <h2 id="shared">{t.sharedHeading}</h2>
+      {rows.length === 0 ? (
+        <p>{t.sharedNone}</p>
+      ) : (
+        <dl class="facts">
+          {rows.map(([k, v]) => (
+            <>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
+
+export interface AnswerState {
+  errors?: FieldErrors;
+  reason?: string;
+  note?: string;
+}
+
+function Answer(props: { c: Context<PageEnv>; p: PlacementDetails; s: AnswerState }) {
+  const t = props.c.var.t.placements;
+  const token = props.c.var.csrfToken;
+  const { p, s } = props;
+  return (
+    <section class="card" aria-labelledby="answer">
+      <h2 id="answer">{t.answerHeading}</h2>
+      <form method="post" action={`/placements/${p.id}/accept`}>
+        <Csrf token={token} />
+        {p.supervisors.length > 1 && (
+          <SelectField
+            name="supervisorId"
+            label={t.supervisor}
+            blank={t.supervisorDefault}
+            value={p.supervisorId}
+            options={p.supervisors.map((x) => ({ value: x.id, label: x.name }))}
+            errors={s.errors}
+          />
+        )}
+        <button type="submit">{t.accept}</button>
+      </form>
+      <form method="post" action={`/placements/${p.id}/decline`}>
+        <Csrf token={token} />
+        <FieldSet name="reason" label={t.declineReason} errors={s.errors} class="choices">
+          {declineReasons.map((r) => (
+            <label>
+              <input type="radio" name="reason" value={r} checked={s.reason === r} />
+              {t.declineReasons[r]}
+            </label>
+          ))}
+        </FieldSet>
+        <TextArea name="note" label={t.declineNote} value={s.note} rows={2} errors={s.errors} />
+        <button type="submit" class="secondary">
+          {t.decline}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function placementPage(
+  c: Context<PageEnv>,
+  p: PlacementDetails,
+  o: { notice?: string; answer?: AnswerState; status?: 200 | 400 } = {},
+) {
+  const all = c.var.t;
+  const t = all.placements;
+  const employerSide = c.var.session?.actor.organizationKind !== 'provider';
+  return render(
+    c,
+    { title: t.detailTitle(p.slotTitle), status: o.status },
+    <>
+      <h1>{t.detailTitle(p.slotTitle)}</h1>
+      {o.notice && <Notice>{o.notice}</Notice>}
+      <dl class="facts">
+        <dt>{t.state}</dt>
+        <dd>{t.states[p.state]}</dd>
+        {p.participantReference && (
+          <>
+            <dt>{all.nav.participants}</dt>
+            <dd>{p.participantReference}</dd>
+          </>
+        )}
+        <dt>{t.proposedAt}</dt>
+        <dd>{dateOf(p.dates.proposedAt)}</dd>
+        {p.dates.startDate && (
+          <>
+            <dt>{t.startDate}</dt>
+            <dd>{p.dates.startDate}</dd>
+          </>
+        )}
+        {p.decline && (
+          <>
+            <dt>{t.declineReason}</dt>
+            <dd>{t.declineReasons[p.decline.reason]}</dd>
+          </>
+        )}
+      </dl>
+      {employerSide && <Shared c={c} p={p} />}
+      {employerSide && p.state === 'proposed' && <Answer c={c} p={p} s={o.answer ?? {}} />}
+      <section aria-labelledby="hours">
+        <h2 id="hours">{t.hoursHeading}</h2>
+        {p.hours.length === 0 ? (
+          <p>{t.hoursNone}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.weekOf}</th>
+                <th scope="col">{t.hours}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.hours.map((h) => (
+                <tr>
+                  <td>{h.weekStart}</td>
+                  <td>{h.hours}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>,
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * How matching results read: a reason in both languages, a match with its parts, and the summary of
+ * a slot a handler needs (title, employer, place, free places).
+ */
+import { inArray } from 'drizzle-orm';
+import { organizations } from '../../../db/schema';
+import type { Db } from '../../adapters/db/types';
+import { type Match, type Reason, renderReason } from '../../matching';
+import { municipalityByCode } from '../../reference';
+import type { CatalogSlot } from './rows';
+
+/** D1 binds at most 100 parameters per statement. */
+export const ID_CHUNK = 90;
+
+/** A reason as the API shows it: code and parameters (for programs) and the text in both languages. */
+export const rendered = (r: Reason) => ({
+  code: r.code,
+  params: r.params,
+  text: { sv: renderReason(r, 'sv'), en: renderReason(r, 'en') },
+});
+
+export function presentMatch(m: Match) {
+  return {
+    slotId: m.slotId,
+    participantId: m.participantId,
+    score: m.score,
+    components: m.components,
+    distanceKm: Math.round(m.distanceKm * 10) / 10,
+    overlapHours: m.overlapHours,
+    reasons: m.reasons.map(rendered),
+    gaps: m.gaps.map(rendered),
+  };
+}
+
+function summary(s: CatalogSlot, organizationName: string) {
+  return {
+    id: s.id,
+    title: s.title,
+    kind: s.kind,
+    organizationId: s.organizationId,
+    organizationName,
+    municipalityCode: s.municipalityCode,
+    municipalityName: municipalityByCode.get(s.municipalityCode)?.name ?? null,
+    freePlaces: s.capacity - s.taken,
+    hoursPerWeek: { min: s.hoursMin, max: s.hoursMax },
+  };
+}
+
+/** Each found slot's summary by id, with its employer's name read in chunks. */
+export async function slotSummaries(db: Db, found: CatalogSlot[]) {
+  const names = new Map<string, string>();
+  const orgIds = [...new Set(found.map((s) => s.organizationId))];
+  for (let i = 0; i < orgIds.length; i += ID_CHUNK)
+    for (const o of await db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(inArray(organizations.id, orgIds.slice(i, i + ID_CHUNK))))
+      names.set(o.id, o.name);
+  return new Map(found.map((s) => [s.id, summary(s, names.get(s.organizationId) ?? '')]));
+}

@@ -1,0 +1,58 @@
+/**
+ * The web pages inside workerd, through the Worker entry: the sign-in page, signing in with a key
+ * (CSRF token and session cookie), a list page behind sign-in, and the served stylesheet.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { orgWithKey } from '../../helpers/factories';
+import type { Driver } from '../drivers';
+
+const cookiesOf = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+
+export function pageFlows({ name, call, t }: Driver) {
+  let employer: Awaited<ReturnType<typeof orgWithKey>>;
+  beforeAll(async () => {
+    employer = await orgWithKey(t, 'employer', 'employer');
+  });
+
+  describe(`the pages over ${name}`, () => {
+    it('show the sign-in page, sign in with a key and list the placements', async () => {
+      const html = { accept: 'text/html' };
+      const signIn = await call('GET', '/', { key: null, headers: html });
+      expect(signIn.status).toBe(200);
+      expect(signIn.text).toContain('<label for="f-key">API-nyckel</label>');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(signIn.text)![1]!;
+      const form = new URLSearchParams({ _csrf: csrf, key: employer.key, next: '/placements' });
+      const signedIn = await call('POST', '/sign-in/key', {
+        key: null,
+        raw: form.toString(),
+        headers: {
+          ...html,
+          cookie: cookiesOf(signIn.headers),
+          origin: 'https://registry.test',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      });
+      expect(signedIn.status, signedIn.text.replace(/<[^>]+>/g, ' ').slice(0, 800)).toBe(303);
+      expect(signedIn.headers.get('location')).toBe('/placements');
+      const list = await call('GET', '/placements', {
+        key: null,
+        headers: { ...html, cookie: cookiesOf(signedIn.headers) },
+      });
+      expect(list.status).toBe(200);
+      expect(list.text).toContain('<h1>Placeringar</h1>');
+      expect(list.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('serve the stylesheet from the app', async () => {
+      const page = await call('GET', '/', { key: null, headers: { accept: 'text/html' } });
+      const href = /href="(\/assets\/style\.css\?v=\w+)"/.exec(page.text)![1]!;
+      const css = await call('GET', href, { key: null });
+      expect(css.status).toBe(200);
+      expect(css.headers.get('content-type')).toContain('text/css');
+    });
+  });
+}
