@@ -64,6 +64,7 @@ async function startServer(file: string, port: number): Promise<Server> {
     {
       env: {
         LOG_LEVEL: 'warn',
+        NODE_PROCESSES: 'auto',
         ...process.env,
         PORT: String(port),
         DATABASE_URL: `file:${file}`,
