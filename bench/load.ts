@@ -10,7 +10,8 @@
  *   npm run load -- --sizes demo --seconds 5 --connections 50
  *   npm run load -- --json load.json               also writes every figure as JSON
  *   npm run load -- --server-args='--cpu-prof --cpu-prof-dir=prof'   profiles the server
- * Environment variables given to the runner reach the server too (e.g. NODE_WORKERS=1 for one process).
+ * Environment variables given to the runner reach the server too (e.g. NODE_PROCESSES=1 for one
+ * process; the runner's default is `auto`, one per core).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,6 +64,7 @@ async function startServer(file: string, port: number): Promise<Server> {
     {
       env: {
         LOG_LEVEL: 'warn',
+        NODE_PROCESSES: 'auto',
         ...process.env,
         PORT: String(port),
         DATABASE_URL: `file:${file}`,
@@ -159,7 +161,7 @@ async function main() {
     `Mix per step: ${Object.entries(MIX)
       .map(([k, v]) => `${k} ${v} %`)
       .join(', ')} (a proposal step is a proposal and then a decline or withdrawal). ` +
-      `${seconds} s per phase after ${warmupSeconds} s of warm-up; server processes: ${process.env.NODE_WORKERS ?? 'default'}.`,
+      `${seconds} s per phase after ${warmupSeconds} s of warm-up; server processes (NODE_PROCESSES): ${process.env.NODE_PROCESSES ?? 'auto'}.`,
   );
   const results: unknown[] = [];
   for (const [i, size] of sizes.entries()) {

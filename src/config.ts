@@ -121,6 +121,11 @@ export const configSchema = z
      * last report (monitorEventLoopDelay: max, p99, mean in ms) as one JSON line on stdout.
      */
     EVENT_LOOP_REPORT: flag(false),
+    /**
+     * Node: server processes over the one database file (node:cluster; src/adapters/http/cluster.ts).
+     * `1` serves in the starting process; `auto` starts one per core.
+     */
+    NODE_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.ADMIN_API_KEY)

@@ -1,37 +1,34 @@
 /**
  * Node entry: reads the environment, opens the embedded libSQL file (or Turso), migrates, seeds the
- * demo on first run, and serves the app. Only wiring lives here.
+ * demo on first run, and serves the app: in this process, or with NODE_PROCESSES > 1 in that many
+ * worker processes on one port (src/adapters/http/cluster.ts) after this one prepared the database.
+ * Only wiring lives here.
  */
 
+import { availableParallelism } from 'node:os';
 import type { Http2Bindings, HttpBindings } from '@hono/node-server';
-import { migrateLibsql, openLibsql } from '../adapters/db/libsql';
+import { type LibsqlDatabase, migrateLibsql, openLibsql } from '../adapters/db/libsql';
 import { nodeDocsAssets } from '../adapters/docs/node';
+import { isClusterWorker, runWorkers } from '../adapters/http/cluster';
 import { createNodeServer, nodeClientAddress } from '../adapters/http/node';
-import { createApp } from '../app';
-import { ConfigError, loadConfig } from '../config';
+import { type App, createApp } from '../app';
+import { type AppConfig, ConfigError, loadConfig } from '../config';
 import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
 import { randomToken } from '../lib/crypto';
 import { reportEventLoopDelay } from '../lib/event-loop';
-import { createLogger } from '../lib/logger';
+import { createLogger, type Logger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
 
-async function main() {
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL);
-  if (config.EVENT_LOOP_REPORT) reportEventLoopDelay();
-  if (!config.ADMIN_API_KEY) {
-    // Development convenience only: production refuses to start without a key (see config.ts).
-    config.ADMIN_API_KEY = `dev-admin-${randomToken(24)}`;
-    console.log(`ADMIN_API_KEY is not set; this run uses ${config.ADMIN_API_KEY}`);
-  }
+const announce = (port: number | undefined, processes: number) =>
+  console.log(
+    `\nSE placement registry on http://localhost:${port}  (API docs: /docs, OpenAPI: /openapi.json)` +
+      (processes > 1 ? `, ${processes} server processes` : ''),
+  );
 
-  const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
-    synchronous: config.DATABASE_SYNCHRONOUS,
-  });
-  await migrateLibsql(database);
+function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger) {
   // Node keeps every open slot in memory for matching: one long-lived process, whole requests in a
   // few milliseconds at 100,000 slots (README, "Matching at scale").
-  const app = createApp({
+  return createApp({
     config,
     db: database.db,
     logger,
@@ -39,7 +36,11 @@ async function main() {
     matchingSlots: 'resident',
     clientAddress: nodeClientAddress(config.TRUST_PROXY),
   });
+}
 
+/** Migrations and the demo seed: once, before anything serves. */
+async function prepare(config: AppConfig, database: LibsqlDatabase, app: App) {
+  await migrateLibsql(database);
   if (config.SEED_DEMO) {
     if (config.NODE_ENV === 'production') throw new ConfigError('SEED_DEMO must be false in production.');
     const keys = (await isEmpty(database.db)) ? await seedDemo(app.services) : await demoKeys(app.services);
@@ -49,9 +50,12 @@ async function main() {
         console.log(`  ${k.role.padEnd(11)} ${k.key.padEnd(28)} ${k.person}, ${k.organization}`);
     }
   }
+}
 
+async function serve(config: AppConfig, database: LibsqlDatabase, app: App, logger: Logger) {
   // One background loop drains every outbox topic (search index, notifications, mail): every 2 s, and
   // at once after a successful write, so a mail leaves within seconds. Workers use a Cron Trigger.
+  // With several processes each runs one; a row is claimed by one of them at a time.
   const outboxLoop = startOutboxLoop(database.db, app.outboxHandlers, logger);
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
   const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
@@ -76,10 +80,7 @@ async function main() {
   });
   server.listen(config.PORT, () => {
     const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.PORT;
-    console.log(
-      `\nSE placement registry on http://localhost:${port}  (API docs: /docs, OpenAPI: /openapi.json)`,
-    );
+    if (!isClusterWorker()) announce(typeof address === 'object' && address ? address.port : config.PORT, 1);
   });
 
   const shutdown = () => {
@@ -91,6 +92,33 @@ async function main() {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+async function main() {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const processes = config.NODE_PROCESSES === 'auto' ? availableParallelism() : config.NODE_PROCESSES;
+  const primary = processes > 1 && !isClusterWorker();
+  if (config.EVENT_LOOP_REPORT && !primary) reportEventLoopDelay();
+  if (!config.ADMIN_API_KEY) {
+    // Development convenience only: production refuses to start without a key (see config.ts).
+    config.ADMIN_API_KEY = `dev-admin-${randomToken(24)}`;
+    // Worker processes inherit the environment, so they accept the same key.
+    process.env.ADMIN_API_KEY = config.ADMIN_API_KEY;
+    console.log(`ADMIN_API_KEY is not set; this run uses ${config.ADMIN_API_KEY}`);
+  }
+
+  const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
+    synchronous: config.DATABASE_SYNCHRONOUS,
+  });
+  const app = buildApp(config, database, logger);
+  if (!isClusterWorker()) await prepare(config, database, app);
+  if (primary) {
+    database.close();
+    runWorkers(processes, logger, (port) => announce(port, processes));
+    return;
+  }
+  await serve(config, database, app, logger);
 }
 
 main().catch((err) => {

@@ -19,6 +19,8 @@ export interface NodeServer {
   kill(): Promise<void>;
   /** SIGTERM: the graceful shutdown. */
   stop(): Promise<void>;
+  /** Sends a signal (e.g. SIGUSR2 for the event-loop report of EVENT_LOOP_REPORT). */
+  signal(name: NodeJS.Signals): void;
 }
 
 export async function startNodeServer(env: Record<string, string>): Promise<NodeServer> {
@@ -62,6 +64,9 @@ export async function startNodeServer(env: Record<string, string>): Promise<Node
     async stop() {
       child.kill('SIGTERM');
       await exited;
+    },
+    signal(name) {
+      child.kill(name);
     },
   };
 }
