@@ -42,7 +42,8 @@ describe('a handler', () => {
     });
     expect(proposed.status, proposed.html.replace(/<[^>]+>/g, ' ').slice(0, 2000)).toBe(303);
     const placementPath = proposed.location!.split('?')[0]!;
-    const stored = await t.call('GET', `/v1${placementPath}`, { key: employer.key });
+    const placementId = placementPath.split('/').pop() ?? '';
+    const stored = await t.call('GET', `/v1/placements/${placementId}`, { key: employer.key });
     expect(Object.keys(stored.body.disclosed).sort()).toEqual(['hoursPerWeek', 'strengths']);
 
     await t.call('POST', `/v1${placementPath}/accept`, { key: employer.key, body: {} });
