@@ -7,7 +7,15 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 
-const benches = ['matching-engine', 'matching-http', 'allocation', 'search', 'occupations', 'worker'];
+const benches = [
+  'matching-engine',
+  'matching-http',
+  'allocation',
+  'search',
+  'occupations',
+  'judged',
+  'worker',
+];
 const only = process.argv.slice(2);
 const selected = only.length ? benches.filter((b) => only.some((o) => b.includes(o))) : benches;
 

@@ -104,6 +104,8 @@ function toQuery(b: BenchQuery): SlotSearchQuery {
     text: b.q,
     municipalityCodes: [],
     kinds: [b.filters.kind],
+    ssyk: [],
+    majorGroups: [],
     adaptations: [b.filters.adaptation as never],
     days: [b.filters.day],
     socialIntensity: [],

@@ -14,7 +14,7 @@ import {
   type SlotIndex,
 } from './slot-index';
 import { chordSquared, chordToKm } from './sphere';
-import { contentStems, needleMatches } from './text';
+import { contentStems, needleMatches, phraseNeedles } from './text';
 import type { FailureCode, Reason } from './types';
 
 /**
@@ -189,7 +189,7 @@ function avoidedPhrases(ix: SlotIndex, row: number, pp: PreparedParticipant): st
   const ids = ix.terms.data.subarray(ix.col.termStart[row]!, ix.col.avoidScopeEnd[row]!);
   const scope = Array.from(ids, (t) => ix.termText[t]!);
   return pp.participant.avoid.filter((phrase) =>
-    contentStems(phrase).some((needle) => scope.some((term) => needleMatches(needle, term))),
+    phraseNeedles(phrase).some((needle) => scope.some((term) => needleMatches(needle, term))),
   );
 }
 

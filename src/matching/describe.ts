@@ -3,6 +3,7 @@
  * Runs only for the results returned, never for every candidate.
  */
 import { adaptationCodes, levels } from '../domain/vocabulary';
+import { avoidCodes } from '../domain/work-vocabulary';
 import { bitIndices, popcount } from './bits';
 import { DISTANCE_KM, OVERLAP_MINUTES, type RowScratch, round1 } from './constraints';
 import {
@@ -43,6 +44,9 @@ export function describeMatch(
   describeDuration(ix, row, pp, reasons, gaps);
   reasons.push({ code: 'distance', params: { km: round1(scratch.values[DISTANCE_KM]!) } });
   describeEnvironment(ix, row, pp, reasons, gaps);
+  const avoided = pp.avoidCategoryMask & ix.col.avoidCategories[row]!;
+  for (const bit of bitIndices(avoided))
+    gaps.push({ code: 'avoid_conflict', params: { category: avoidCodes[bit]! } });
   if (ix.col.flags[row]! & FLAG_TRAINED_WITH_ROOM) reasons.push({ code: 'trained_supervisor', params: {} });
   else gaps.push({ code: 'supervisor_not_trained', params: {} });
   return {

@@ -3,6 +3,7 @@
  * (code + params) and are rendered here, at the edge, so tests check codes and translators edit one file.
  */
 import { adaptationByCode, type SlotKind, slotKindLabels } from '../domain/vocabulary';
+import { avoidVocabulary } from '../domain/work-vocabulary';
 import type { Reason, ReasonCode, ReasonParams } from './types';
 
 export type Language = 'sv' | 'en';
@@ -28,6 +29,8 @@ function joinList(items: string[], lang: Language): string {
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const adaptationLabel = (code: string, lang: Language) =>
   lowerFirst(adaptationByCode.get(code)?.[lang] ?? code);
+const avoidLabel = (code: string, lang: Language) =>
+  avoidVocabulary.find((c) => c.code === code)?.[lang] ?? code;
 const kindLabel = (kind: string, lang: Language) => slotKindLabels[kind as SlotKind]?.[lang] ?? kind;
 
 const levelLabels: Record<string, Record<Language, string>> = {
@@ -214,6 +217,11 @@ export const messages: Record<ReasonCode, Record<Language, Render>> = {
       `${aspect(str(p, 'aspect'), 'sv')} ${level(str(p, 'offered'), 'sv')}, önskad ${level(str(p, 'wanted'), 'sv')}`,
     (p) =>
       `${aspect(str(p, 'aspect'), 'en')} ${level(str(p, 'offered'), 'en')}, wanted ${level(str(p, 'wanted'), 'en')}`,
+  ),
+  avoid_conflict: both(
+    (p) => `Innehåller något deltagaren vill undvika: ${lowerFirst(avoidLabel(str(p, 'category'), 'sv'))}`,
+    (p) =>
+      `Involves something the participant wants to avoid: ${lowerFirst(avoidLabel(str(p, 'category'), 'en'))}`,
   ),
   supervisor_not_trained: both(
     () => 'Ingen handledare med plats har gått handledarutbildning',

@@ -4,13 +4,14 @@
  * (cached per word), so scoring a slot is an OR over its term ids instead of string work.
  */
 import { adaptationMask } from '../domain/vocabulary';
+import { avoidCategoriesOf, avoidCodes, strengthOf } from '../domain/work-vocabulary';
 import { type BoundingBox, boundingBox } from '../lib/geo';
 import { popcount } from './bits';
 import { dayNumber } from './dates';
 import { environmentFit, textFromMatches } from './score-rules';
 import { kindBit, levelRank, type SlotIndex } from './slot-index';
 import { chordSquaredLimit, type UnitVector, unitVector } from './sphere';
-import { contentStems } from './text';
+import { phraseNeedles } from './text';
 import type { ParticipantForMatching } from './types';
 
 /** Strengths use bits 0..14, interests 15..29, avoid terms bit 30 of a term's flag word. */
@@ -41,6 +42,8 @@ export interface PreparedParticipant {
   readonly strengthPhrases: readonly string[];
   readonly interestPhrases: readonly string[];
   readonly hasAvoid: boolean;
+  /** Bits of the avoid categories the participant named (by position in avoidCodes). */
+  readonly avoidCategoryMask: number;
   readonly todayDay: number;
   /** The ramp-up plan flat: [afterWeeks0, hours0, afterWeeks1, hours1, …]. */
   readonly rampSteps: Float64Array;
@@ -62,20 +65,26 @@ export function prepareParticipant(
   const strengths = participant.strengths.slice(0, MAX_PHRASES_PER_LIST);
   const interests = participant.interests.slice(0, MAX_PHRASES_PER_LIST);
   let phraseCount = 0;
-  const markPhrase = (phrase: string, bit: number): void => {
-    const needles = contentStems(phrase);
+  const markPhrase = (needles: readonly string[], bit: number): void => {
     if (needles.length > 0) phraseCount++;
     for (const needle of needles) for (const t of index.termIdsFor(needle)) termFlags[t]! |= bit;
   };
+  // A strength meets slots by its own words and by the work it suits ("noggrann" → sortera, plocka…).
   strengths.forEach((p, i) => {
-    markPhrase(p, 1 << (STRENGTH_SHIFT + i));
+    markPhrase([...phraseNeedles(p), ...(strengthOf(p)?.suits ?? [])], 1 << (STRENGTH_SHIFT + i));
   });
   interests.forEach((p, i) => {
-    markPhrase(p, 1 << (INTEREST_SHIFT + i));
+    markPhrase(phraseNeedles(p), 1 << (INTEREST_SHIFT + i));
   });
+  // Avoid: a category (a code, or words a coach types for it: "tunga lyft") is read against what
+  // slots state and penalised; other words exclude slots naming them in their title or tasks.
   let hasAvoid = false;
+  let avoidCategoryMask = 0;
   for (const phrase of participant.avoid) {
-    for (const needle of contentStems(phrase)) {
+    const categories = avoidCategoriesOf(phrase);
+    for (const code of categories) avoidCategoryMask |= 1 << avoidCodes.indexOf(code);
+    if (categories.length > 0) continue;
+    for (const needle of phraseNeedles(phrase)) {
       hasAvoid = true;
       for (const t of index.termIdsFor(needle)) termFlags[t]! |= AVOID_BIT;
     }
@@ -107,6 +116,7 @@ export function prepareParticipant(
     strengthPhrases: strengths,
     interestPhrases: interests,
     hasAvoid,
+    avoidCategoryMask,
     todayDay: dayNumber(today),
     rampSteps: Float64Array.from(participant.rampUp.flatMap((s) => [s.afterWeeks, s.hoursPerWeek])),
     textByMatches: Float64Array.from({ length: 31 }, (_x, n) => textFromMatches(n, phraseCount)),

@@ -18,6 +18,13 @@ export const SHORT_TERM_WEEKS = 26;
 /** Share of the duration component that is "can lead to a hire". */
 export const HIRE_SHARE = 0.25;
 
+/**
+ * Taken off the score for each avoid category a slot states (tunga lyft against high physical
+ * demand…): enough that such a slot is never a top match or a digest match, while the coach still
+ * sees it, with the reason, when little else fits.
+ */
+export const AVOID_PENALTY = 0.5;
+
 export const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
 
 /** Text component from how many of the participant's strengths/interests the slot names. */

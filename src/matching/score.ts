@@ -5,7 +5,14 @@
 import { popcount } from './bits';
 import { DISTANCE_KM, OVERLAP_MINUTES, type RowScratch, SCORE_SO_FAR } from './constraints';
 import { PHRASE_BITS_MASK, type PreparedParticipant } from './participant';
-import { CAN_ARRANGE_CREDIT, clamp01, FIXED_LENGTH_CAP, HIRE_SHARE, LONG_TERM_WEEKS } from './score-rules';
+import {
+  AVOID_PENALTY,
+  CAN_ARRANGE_CREDIT,
+  clamp01,
+  FIXED_LENGTH_CAP,
+  HIRE_SHARE,
+  LONG_TERM_WEEKS,
+} from './score-rules';
 import { FLAG_LEADS_TO_HIRE, FLAG_OPEN_ENDED, FLAG_TRAINED_WITH_ROOM, type SlotIndex } from './slot-index';
 import type { ScoreComponents } from './types';
 import { SCORE_WEIGHTS } from './weights';
@@ -172,8 +179,10 @@ export function addSlotFit(ix: SlotIndex, row: number, pp: PreparedParticipant, 
   c[ENVIRONMENT] = environment;
   c[SUPERVISOR] = supervisor;
   const v = scratch.values;
+  const avoided = pp.avoidCategoryMask === 0 ? 0 : popcount(pp.avoidCategoryMask & col.avoidCategories[row]!);
   v[SCORE_SO_FAR] =
-    v[SCORE_SO_FAR]! +
+    v[SCORE_SO_FAR]! -
+    AVOID_PENALTY * avoided +
     SCORE_WEIGHTS.adaptations * adaptations +
     SCORE_WEIGHTS.duration * duration +
     SCORE_WEIGHTS.environment * environment +
@@ -199,7 +208,9 @@ export function completeScore(
 ): void {
   const v = scratch.values;
   growthComponent(ix, row, pp, v[OVERLAP_MINUTES]!, scratch.components);
-  v[SCORE_SO_FAR] = round4(v[SCORE_SO_FAR]! + SCORE_WEIGHTS.growth * scratch.components[GROWTH]!);
+  v[SCORE_SO_FAR] = round4(
+    Math.max(0, v[SCORE_SO_FAR]! + SCORE_WEIGHTS.growth * scratch.components[GROWTH]!),
+  );
 }
 
 /**

@@ -10,10 +10,12 @@
  * re-packs itself (`compact`, O(n), tens of milliseconds at 100,000 slots).
  */
 import { adaptationMask, type Level, levels, slotKinds } from '../domain/vocabulary';
+import { avoidVocabulary } from '../domain/work-vocabulary';
 import type { BoundingBox } from '../lib/geo';
+import { stemKey } from '../lib/swedish/keys';
 import { dayNumber, NO_END_DAY } from './dates';
 import { unitVector } from './sphere';
-import { contentStems, needleMatches } from './text';
+import { contentStems, ssykTerm } from './text';
 import type { SlotForMatching } from './types';
 
 export const FLAG_ALIVE = 1;
@@ -31,7 +33,6 @@ const CELL_LAT_DEG = 0.2;
 const CELL_LON_DEG = 0.4;
 const GRID_ROWS = Math.ceil(180 / CELL_LAT_DEG);
 const GRID_COLS = Math.ceil(360 / CELL_LON_DEG);
-const MAX_CACHED_NEEDLES = 50_000;
 const MAX_CACHED_TEXTS = 100_000;
 /** Re-pack when this share of rows is out of cell order… */
 const DISPLACED_SHARE = 0.25;
@@ -41,6 +42,14 @@ const DEAD_SHARE = 0.5;
 const MIN_DEAD = 65_536;
 
 export const levelRank = (level: Level): number => levels.indexOf(level);
+const HIGH = levels.indexOf('high');
+const DAY_MINUTES = 1440;
+/** Supervised windows starting before 07:00 are early mornings; ending after 18:00 or on a Saturday or Sunday, evenings and weekends. */
+const EARLY_BEFORE = 7 * 60;
+const LATE_AFTER = 18 * 60;
+const WEEKEND_FROM = 5 * DAY_MINUTES;
+/** Each avoid category's slot words, as keys. */
+const avoidKeys = avoidVocabulary.map((c) => c.keys.map((k) => (k.startsWith('ssyk') ? k : stemKey(k))));
 export const kindBit = (kind: string): number => 1 << slotKinds.indexOf(kind as (typeof slotKinds)[number]);
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -83,6 +92,8 @@ function allocateColumns(capacity: number) {
     termStart: new Int32Array(capacity),
     avoidScopeEnd: new Int32Array(capacity),
     termEnd: new Int32Array(capacity),
+    /** Bits of the avoid categories (work-vocabulary.ts) the slot states, by vocabulary position. */
+    avoidCategories: new Int32Array(capacity),
     cellOf: new Int32Array(capacity),
     posInCell: new Int32Array(capacity),
   };
@@ -163,7 +174,6 @@ export class SlotIndex {
   /** The term dictionary only grows: ids stay valid for cached needles; removed slots leave unused terms. */
   private readonly termIds = new Map<string, number>();
   readonly termText: string[] = [];
-  private readonly needleCache = new Map<string, { scanned: number; ids: number[] }>();
   /** Titles and tasks repeat a lot ("Plocka order"): their term ids are cached by text. */
   private readonly textTermsCache = new Map<string, readonly number[]>();
 
@@ -259,19 +269,10 @@ export class SlotIndex {
     return this.cells.get(key) ?? [];
   }
 
-  /** Ids of the dictionary terms that contain the needle; cached, and extended as the dictionary grows. */
+  /** Ids of the dictionary terms a needle meets: the equal key (compound parts are terms of their own). */
   termIdsFor(needle: string): readonly number[] {
-    let entry = this.needleCache.get(needle);
-    if (!entry) {
-      if (this.needleCache.size >= MAX_CACHED_NEEDLES) this.needleCache.clear();
-      entry = { scanned: 0, ids: [] };
-      this.needleCache.set(needle, entry);
-    }
-    const terms = this.termText;
-    for (let t = entry.scanned; t < terms.length; t++)
-      if (needleMatches(needle, terms[t]!)) entry.ids.push(t);
-    entry.scanned = terms.length;
-    return entry.ids;
+    const id = this.termIds.get(needle);
+    return id === undefined ? [] : [id];
   }
 
   /** Re-pack rows in cell order and drop dead pool space. O(n); runs by itself when drift is large. */
@@ -374,13 +375,43 @@ export class SlotIndex {
     c.scheduleEnd[row] = start + schedule.length;
     c.scheduleMinutes[row] = slot.schedule.reduce((sum, [from, to]) => sum + (to - from), 0);
     this.compileTerms(row, slot);
+    c.avoidCategories[row] = this.avoidCategoriesOf(row, slot);
+  }
+
+  /** Which avoid categories the slot states: its demand levels, its words, its supervised windows. */
+  private avoidCategoriesOf(row: number, slot: SlotForMatching): number {
+    const c = this.col;
+    const terms = new Set<string>();
+    for (let i = c.termStart[row]!; i < c.termEnd[row]!; i++) terms.add(this.termText[this.terms.data[i]!]!);
+    const quiet = slot.adaptations.some((a) => a.code === 'quiet_workspace');
+    const early = slot.schedule.some(([from]) => from % DAY_MINUTES < EARLY_BEFORE);
+    const late = slot.schedule.some(
+      ([from, to]) => from >= WEEKEND_FROM || (to - 1) % DAY_MINUTES >= LATE_AFTER,
+    );
+    let mask = 0;
+    avoidKeys.forEach((keys, bit) => {
+      const category = avoidVocabulary[bit]!;
+      const named = keys.some((k) => terms.has(k));
+      let states = false;
+      if ('physicalHigh' in category && c.physical[row] === HIGH) states = true;
+      if ('socialHigh' in category && c.social[row] === HIGH) states = true;
+      if ('noQuiet' in category) states = named && !quiet;
+      else if (named) states = true;
+      if ('schedule' in category) states = category.schedule === 'early' ? early : late;
+      if (states) mask |= 1 << bit;
+    });
+    return mask;
   }
 
   private compileTerms(row: number, slot: SlotForMatching): void {
     const ids = new Set<number>();
     for (const text of [slot.title, ...slot.tasks]) for (const id of this.termIdsOfText(text)) ids.add(id);
     const avoidScope = ids.size;
-    for (const id of this.termIdsOfText(slot.occupationLabel)) ids.add(id);
+    // The occupation and the description (which may say "passar den som är noggrann") count for
+    // strengths and interests, not for the literal avoid words.
+    for (const text of [slot.occupationLabel, slot.description])
+      for (const id of this.termIdsOfText(text)) ids.add(id);
+    if (slot.ssyk) ids.add(this.termId(ssykTerm(slot.ssyk)));
     const c = this.col;
     const start = this.store(this.terms, c.termStart[row]!, c.termEnd[row]!, [...ids]);
     c.termStart[row] = start;

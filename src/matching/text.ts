@@ -1,40 +1,13 @@
 /**
- * Light Swedish text handling for matching: lowercase, keep å/ä/ö, split words, strip a few
- * inflection endings, and match compound-aware by substring ("verkstad" is found in "bilverkstad").
- * Deliberately simple: a real stemmer would add a dependency and little for short job titles.
+ * Swedish text for matching, the same understanding as search (src/lib/swedish/keys.ts): a slot's
+ * words become search keys (folded stems, compound parts, word families; "Bilverkstad" → "bilverkst",
+ * "bil", "verkst"), a participant's words their stem keys, and they meet on equal keys, never by
+ * substring: "verkstad" meets "Bilverkstad", "bakning" meets "baka bröd" and "bageri", "disk" meets
+ * "Diskning" and "diskplock", but "träd" does not meet "Butiksbiträde" and "it" not "sitta". A word
+ * naming an occupation also gives its SSYK groups ("diskare" → "ssyk9412"), which a slot carries.
  */
-
-/** Inflection endings, longest first; stripped once, only when at least MIN_STEM letters remain. */
-const SUFFIXES = [
-  'ningarna',
-  'ningar',
-  'ningen',
-  'arnas',
-  'ernas',
-  'ornas',
-  'ning',
-  'arna',
-  'erna',
-  'orna',
-  'ande',
-  'ende',
-  'aren',
-  'are',
-  'het',
-  'ens',
-  'ets',
-  'en',
-  'et',
-  'er',
-  'ar',
-  'or',
-  'a',
-  'e',
-  's',
-];
-const MIN_STEM = 4;
-/** Needles shorter than this only match a whole word ("it" must not match "sitta"). */
-export const MIN_SUBSTRING_NEEDLE = 3;
+import { stemKey, textKeys } from '../lib/swedish/keys';
+import { occupationCodesOf } from '../reference';
 
 /** Words that say nothing about a task; dropped from needles and slot terms alike. */
 const STOPWORDS = new Set([
@@ -88,19 +61,13 @@ const STOPWORDS = new Set([
   'enkel',
 ]);
 
-export function stem(word: string): string {
-  for (const suffix of SUFFIXES) {
-    if (word.length - suffix.length >= MIN_STEM && word.endsWith(suffix)) {
-      return word.slice(0, word.length - suffix.length);
-    }
-  }
-  return word;
-}
+const STOPWORD_KEYS = new Set([...STOPWORDS].map(stemKey));
+const isContent = (key: string) => key.length >= 2 && !STOPWORD_KEYS.has(key);
 
-/**
- * Words of a text, lowercased: hyphenated words give their parts and the joined form
- * ("IT-support" → "it", "support", "itsupport").
- */
+/** The token a slot's SSYK unit group is matched by (the same as search's). */
+export const ssykTerm = (code: string) => `ssyk${code}`;
+
+/** Words of a text, lowercased: hyphenated words give their parts and the joined form. */
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const raw of text
@@ -117,18 +84,27 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Stems worth matching on: stopwords and one-letter words dropped, duplicates removed. */
+/** A slot text's terms: every search key of its words, stopwords dropped. */
 export function contentStems(text: string): string[] {
-  const stems = new Set<string>();
-  for (const w of words(text)) {
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
-    const s = stem(w);
-    if (!STOPWORDS.has(s)) stems.add(s);
-  }
-  return [...stems];
+  return textKeys(text).filter(isContent);
 }
 
-/** Does a participant's stem (needle) occur in a slot's stem (term)? Substring, so compounds match. */
+/**
+ * A participant phrase's needles: each word's stem key (not its compound parts: "trädgårdsarbete"
+ * must meet that compound, not every "arbete"), and the SSYK groups an occupation word names.
+ */
+export function phraseNeedles(phrase: string): string[] {
+  const out = new Set<string>();
+  for (const w of words(phrase)) {
+    const key = stemKey(w);
+    if (!isContent(key) || STOPWORDS.has(w)) continue;
+    out.add(key);
+    for (const code of occupationCodesOf(w)) out.add(ssykTerm(code));
+  }
+  return [...out];
+}
+
+/** Does a needle meet a slot term? Equal keys (compound parts are terms of their own). */
 export function needleMatches(needle: string, term: string): boolean {
-  return needle.length < MIN_SUBSTRING_NEEDLE ? needle === term : term.includes(needle);
+  return needle === term;
 }

@@ -95,6 +95,7 @@ export type GapCode =
   | 'adaptations_missing'
   | 'short_term'
   | 'environment_mismatch'
+  | 'avoid_conflict'
   | 'supervisor_not_trained';
 
 /** Why the allocation left a participant without a slot. */

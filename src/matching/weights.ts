@@ -7,9 +7,13 @@ import type { ScoreComponents } from './types';
  */
 export const SCORE_WEIGHTS: Readonly<ScoreComponents> = Object.freeze({
   /** Strengths and interests named in the slot's title, tasks or occupation: IPS places by preference. */
-  text: 0.3,
-  /** The slot can follow the ramp-up and reach the target hours: "mogna och utvecklas i sin takt". */
-  growth: 0.2,
+  text: 0.4,
+  /**
+   * The slot can follow the ramp-up and reach the target hours: "mogna och utvecklas i sin takt".
+   * Below what the person wants (issue #14: a bakery 1.2 km away must beat a car workshop with more
+   * hours for someone who wants to bake).
+   */
+  growth: 0.12,
   /** Nice-to-have adaptations offered (must-haves are a hard constraint); in place beats can-arrange. */
   adaptations: 0.15,
   /** Open-ended or long placements and a path to a hire; short "karusell" placements fail this group. */
@@ -17,7 +21,7 @@ export const SCORE_WEIGHTS: Readonly<ScoreComponents> = Object.freeze({
   /** Closer is better, relative to the participant's own travel limit. */
   distance: 0.1,
   /** Social intensity and physical demand as the participant prefers. */
-  environment: 0.08,
+  environment: 0.06,
   /** A supervisor who has taken the handledar course and has room. */
   supervisor: 0.05,
 });

@@ -8,6 +8,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppConfig } from '../config';
 import type { Logger } from '../lib/logger';
 import { assetsRouter } from './assets';
+import { capacityRouter } from './capacity';
 import { csrfToken, originCheck } from './csrf';
 import type { PageEnv } from './env';
 import { notFoundPage, pageError } from './fallbacks';
@@ -17,6 +18,8 @@ import { isApiPath } from './paths';
 import { placementsRouter } from './placements';
 import { type CookiePolicy, loadSession } from './session';
 import { signInRouter } from './sign-in';
+import { slotsRouter } from './slots';
+import { supervisorsRouter } from './supervisors';
 
 export function pagesRouter(config: AppConfig, logger: Logger) {
   const cookies: CookiePolicy = { secure: config.NODE_ENV !== 'development' };
@@ -45,6 +48,9 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   pages.get('/', (c) => homePage(c, config));
   pages.route('/', signInRouter(config, cookies));
   pages.route('/', placementsRouter);
+  pages.route('/', slotsRouter);
+  pages.route('/', supervisorsRouter);
+  pages.route('/', capacityRouter);
   // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
   pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
   return pages;

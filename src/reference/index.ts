@@ -18,6 +18,7 @@ export {
   majorGroups,
   type OccupationHit,
   occupationCodesOf,
+  occupationWordGroups,
   unitGroupByCode,
   unitGroups,
 } from './occupations';

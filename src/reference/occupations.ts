@@ -104,6 +104,11 @@ function wordIndex(): Map<string, string[]> {
   return byWord;
 }
 
+/** Every occupation word's stem key with the unit groups it names (for Meilisearch synonyms). */
+export function occupationWordGroups(): [key: string, codes: readonly string[]][] {
+  return [...wordIndex()].filter(([, codes]) => codes.length <= MAX_GROUPS_PER_WORD);
+}
+
 /** Unit groups a word names, or none. Words naming more than a few groups ("chef") say too little. */
 export function occupationCodesOf(word: string): readonly string[] {
   const codes = wordIndex().get(stemKey(word.toLowerCase())) ?? [];

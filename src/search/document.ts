@@ -5,11 +5,16 @@
  */
 import type { DerivedSlotColumns, slots } from '../../db/schema';
 import { type AdaptationCode, weekdays } from '../domain/vocabulary';
+import { textKeys } from '../lib/swedish/keys';
 import { municipalityByCode } from '../reference';
 import type { SlotSearchDocument } from './port';
 
-/** A slot row as the app writes it; what the database derives for matching is not searched. */
-type SlotRow = Omit<typeof slots.$inferSelect, DerivedSlotColumns>;
+/**
+ * A slot row as the app writes it; what the database derives for matching is not searched, except
+ * whether a supervisor has room (absent: assumed so, as for a slot just written).
+ */
+type SlotRow = Omit<typeof slots.$inferSelect, DerivedSlotColumns> &
+  Partial<Pick<typeof slots.$inferSelect, 'supervisorsWithRoom'>>;
 
 /** Every field a search document has; tests check documents against this list. */
 export const searchDocumentFields = [
@@ -20,6 +25,8 @@ export const searchDocumentFields = [
   'description',
   'tasks',
   'occupationLabel',
+  'ssyk',
+  'keys',
   'kind',
   'status',
   'municipalityCode',
@@ -43,6 +50,7 @@ export const searchDocumentFields = [
   'physicalDemand',
   'capacity',
   'freePlaces',
+  'canTakeSomeone',
   'createdAt',
 ] as const satisfies readonly (keyof SlotSearchDocument)[];
 
@@ -65,6 +73,8 @@ export function toSearchDocument(slot: SlotRow, organizationName: string): SlotS
     description: slot.description,
     tasks: [...slot.tasks],
     occupationLabel: slot.occupationLabel,
+    ssyk: slot.ssyk,
+    keys: searchKeys(slot),
     kind: slot.kind,
     status: slot.status,
     municipalityCode: slot.municipalityCode,
@@ -88,8 +98,24 @@ export function toSearchDocument(slot: SlotRow, organizationName: string): SlotS
     physicalDemand: slot.physicalDemand,
     capacity: slot.capacity,
     freePlaces: Math.max(0, slot.capacity - slot.taken),
+    canTakeSomeone: slot.capacity > slot.taken && (slot.supervisorsWithRoom ?? 1) > 0,
     createdAt: slot.createdAt,
   };
+}
+
+/** The token a slot's SSYK unit group is found by in the keys ("ssyk9412"). */
+export const ssykToken = (code: string) => `ssyk${code}`;
+
+/**
+ * Search keys of a slot (see SlotSearchDocument.keys): of its title, tasks, occupation and
+ * description, and its unit group's token.
+ */
+export function searchKeys(
+  slot: Pick<SlotSearchDocument, 'title' | 'occupationLabel' | 'tasks' | 'description' | 'ssyk'>,
+): string {
+  const keys = textKeys([slot.title, ...slot.tasks, slot.occupationLabel, slot.description].join('\n'));
+  if (slot.ssyk) keys.push(ssykToken(slot.ssyk));
+  return keys.join(' ');
 }
 
 /**
@@ -97,10 +123,11 @@ export function toSearchDocument(slot: SlotRow, organizationName: string): SlotS
  * a snippet without a match starts with it), in composed Unicode form as queries are.
  */
 export function searchText(
-  doc: Pick<SlotSearchDocument, 'title' | 'occupationLabel' | 'tasks' | 'description'>,
+  doc: Pick<SlotSearchDocument, 'title' | 'occupationLabel' | 'tasks' | 'description' | 'keys'>,
 ) {
   return {
     title: doc.title.normalize('NFC'),
     body: [doc.description, ...doc.tasks, doc.occupationLabel].join('\n').normalize('NFC'),
+    keys: doc.keys,
   };
 }

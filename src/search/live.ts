@@ -12,6 +12,7 @@ export interface Availability {
   status: SlotStatus;
   capacity: number;
   taken: number;
+  supervisorsWithRoom: number;
 }
 
 export async function liveAvailability(db: Db, ids: readonly string[]): Promise<Map<string, Availability>> {
@@ -19,7 +20,13 @@ export async function liveAvailability(db: Db, ids: readonly string[]): Promise<
   // Chunks keep IN lists under D1's 100 bound parameters.
   for (let i = 0; i < ids.length; i += 90) {
     const rows = await db
-      .select({ id: slots.id, status: slots.status, capacity: slots.capacity, taken: slots.taken })
+      .select({
+        id: slots.id,
+        status: slots.status,
+        capacity: slots.capacity,
+        taken: slots.taken,
+        supervisorsWithRoom: slots.supervisorsWithRoom,
+      })
       .from(slots)
       .where(inArray(slots.id, ids.slice(i, i + 90)));
     for (const r of rows) out.set(r.id, r);
@@ -34,5 +41,5 @@ export function stillAvailable(
 ) {
   if (!a) return false;
   if (!(q.statuses as readonly string[]).includes(a.status)) return false;
-  return q.includeFull || a.taken < a.capacity;
+  return q.includeFull || (a.taken < a.capacity && a.supervisorsWithRoom > 0);
 }

@@ -14,6 +14,13 @@ export interface SlotSearchDocument {
   description: string;
   tasks: string[];
   occupationLabel: string;
+  /** SSYK 2012 unit group, when the employer gave one. */
+  ssyk: string | null;
+  /**
+   * Derived search keys of the slot's text and occupation, space-separated (src/lib/swedish/keys.ts):
+   * folded stems, compound parts, word families and `ssyk9412`. Slot text only, never personal data.
+   */
+  keys: string;
   kind: SlotKind;
   status: SlotStatus;
   municipalityCode: string;
@@ -38,6 +45,12 @@ export interface SlotSearchDocument {
   physicalDemand: Level;
   capacity: number;
   freePlaces: number;
+  /**
+   * A free place and someone to supervise: a free place and a supervisor with room for one more
+   * participant (as of indexing; the embedded engine keeps the room live with a trigger, and both
+   * engines check hits against the database).
+   */
+  canTakeSomeone: boolean;
   createdAt: string;
 }
 
@@ -70,7 +83,14 @@ export interface SlotSearchQuery {
   /** Only with `near`; without it results are not cut by distance but still carry it. */
   radiusKm?: number;
   statuses: SearchableStatus[];
-  /** Also slots whose places are all taken. */
+  /** SSYK 2012 unit groups (four digits); a slot in any of them matches. */
+  ssyk: string[];
+  /** SSYK 2012 major groups (the first digit); a slot in any of them matches. */
+  majorGroups: string[];
+  /**
+   * Also slots that cannot take someone now: all places taken, or no supervisor with room. By default
+   * search lists only slots that can (matching would refuse the others).
+   */
   includeFull: boolean;
   /** Visibility (employers see their own) or a provider's narrowing to one organization. */
   organizationId?: string;
@@ -85,6 +105,9 @@ export type Facets = {
   municipalityCode: Record<string, number>;
   kind: Record<string, number>;
   adaptations: Record<string, number>;
+  /** By SSYK unit group, and by major group (first digit); slots without a code are not counted. */
+  ssyk: Record<string, number>;
+  majorGroup: Record<string, number>;
 };
 
 /** One result: what a handler needs to decide whether to open the slot. */
@@ -138,4 +161,17 @@ export interface SearchIndex {
   search(query: SlotSearchQuery): Promise<SlotSearchResult>;
 }
 
-export const emptyFacets = (): Facets => ({ municipalityCode: {}, kind: {}, adaptations: {} });
+export const emptyFacets = (): Facets => ({
+  municipalityCode: {},
+  kind: {},
+  adaptations: {},
+  ssyk: {},
+  majorGroup: {},
+});
+
+/** Major-group counts from unit-group counts. */
+export function majorGroupCounts(bySsyk: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [code, n] of Object.entries(bySsyk)) out[code[0]!] = (out[code[0]!] ?? 0) + n;
+  return out;
+}

@@ -6,7 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { adaptationCodes, levels, slotKinds, weekdays } from '../domain/vocabulary';
 import type { FieldError } from '../lib/problem';
-import { municipalityByCode } from '../reference';
+import { majorGroups, municipalityByCode, unitGroupByCode } from '../reference';
 import { decodeOffsetCursor } from './filters';
 import { type SearchSort, type SlotSearchQuery, searchableStatuses, searchSorts } from './port';
 
@@ -34,6 +34,26 @@ const list = <T extends string>(values: readonly [T, ...T[]], what: string, exam
     .openapi({ example, description: `Comma-separated; one of: ${values.join(', ')}.` });
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** A comma-separated list of codes that `known` accepts, at most `max`. */
+const codes = (known: (code: string) => boolean, what: string, max: number) =>
+  z
+    .string()
+    .max(600)
+    .transform((s, ctx) => {
+      const items = [
+        ...new Set(
+          s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ];
+      const bad = items.filter((c) => !known(c));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `not ${what}: ${bad.join(', ')}` });
+      if (items.length > max) ctx.addIssue({ code: 'custom', message: `at most ${max} codes` });
+      return items;
+    });
 
 export const SearchQuerySchema = z.object({
   q: z.string().max(200).optional().openapi({
@@ -64,6 +84,16 @@ export const SearchQuerySchema = z.object({
       description: 'One or more four-digit municipality codes, comma-separated.',
     }),
   kind: list(slotKinds, 'kind', 'work_training,work_trial').optional(),
+  ssyk: codes((c) => unitGroupByCode.has(c), 'an SSYK 2012 unit group', 50)
+    .optional()
+    .openapi({
+      example: '9412,7612',
+      description:
+        'SSYK 2012 unit groups (four digits), comma-separated: slots of any of them (GET /v1/vocabularies/occupations finds codes).',
+    }),
+  majorGroup: codes((c) => c in majorGroups, 'an SSYK 2012 major group (0–9)', 10)
+    .optional()
+    .openapi({ example: '9', description: 'SSYK 2012 major groups (the first digit), comma-separated.' }),
   adaptations: list(adaptationCodes, 'adaptation code', 'quiet_workspace,written_instructions')
     .optional()
     .openapi({ description: 'Every listed adaptation is offered (in place or can be arranged).' }),
@@ -108,9 +138,10 @@ export const SearchQuerySchema = z.object({
   status: list(searchableStatuses, 'status', 'open').optional().openapi({
     description: 'Default `open`; add `paused` to see paused slots too. Closed slots are never listed.',
   }),
-  includeFull: flag
-    .optional()
-    .openapi({ description: 'Also slots whose places are all taken (default false).' }),
+  includeFull: flag.optional().openapi({
+    description:
+      'Also slots that cannot take someone now: all places taken, or no supervisor with room (default false: only slots that can).',
+  }),
   organizationId: z
     .string()
     .regex(/^org_[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id starting with org_')
@@ -149,6 +180,8 @@ export function toSearchQuery(p: SearchQueryParams): { query: ParsedSearch } | {
       text,
       municipalityCodes: p.municipalityCode ?? [],
       kinds: p.kind ?? [],
+      ssyk: p.ssyk ?? [],
+      majorGroups: p.majorGroup ?? [],
       adaptations: p.adaptations ?? [],
       days: p.days ?? [],
       hours: p.hours,

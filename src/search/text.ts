@@ -4,6 +4,9 @@
  * edit distances, and highlighting that returns HTML-safe snippets.
  */
 
+import { fold } from '../lib/swedish/fold';
+import { wordKeys } from '../lib/swedish/keys';
+
 /** Most words a query is read up to; more add nothing but cost. */
 export const MAX_QUERY_WORDS = 8;
 const MAX_WORD_LENGTH = 40;
@@ -109,10 +112,14 @@ export function pieces(word: string, parts: number): string[] {
 /** How a query word was matched, to mark it in the text the same way the index found it. */
 export interface WordMatch {
   word: string;
-  /** Terms that match whole: exact words, typo corrections, compounds containing the word. */
+  /** Terms that match whole: exact words. */
   terms: string[];
-  /** Terms that match as prefixes of words (the word itself, as typed). */
+  /** Terms that match as prefixes of words (the word itself, as typed, and typo corrections). */
   prefixes: string[];
+  /** Search keys a text word may have to match (src/lib/swedish/keys.ts): stems, occupation groups. */
+  keys: string[];
+  /** Folded prefixes of keys (the word being typed, without å/ä/ö). */
+  keyPrefixes: string[];
 }
 
 const escapes: Record<string, string> = {
@@ -127,6 +134,7 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => escapes[c
 /** The part of a token that a query word matched, as [start, end) in the token's lowercase form. */
 function matchIn(token: string, matches: readonly WordMatch[]): [number, number] | null {
   let longest = 0;
+  let folded: string | null = null;
   for (const m of matches) {
     for (const p of m.prefixes) if (p.length > longest && token.startsWith(p)) longest = p.length;
     if (m.terms.includes(token)) {
@@ -134,8 +142,13 @@ function matchIn(token: string, matches: readonly WordMatch[]): [number, number]
       if (at >= 0) return [at, at + m.word.length];
       longest = token.length;
     }
+    if (longest || (m.keys.length === 0 && m.keyPrefixes.length === 0)) continue;
+    // Found through its keys (another form, a compound part, without å/ä/ö): the whole word.
+    folded ??= fold(token);
+    for (const p of m.keyPrefixes) if (p.length > longest && folded.startsWith(p)) longest = p.length;
+    if (wordKeys(token).some((k) => m.keys.includes(k))) longest = token.length;
   }
-  return longest ? [0, longest] : null;
+  return longest ? [0, Math.min(longest, token.length)] : null;
 }
 
 interface Marked {

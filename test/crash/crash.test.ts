@@ -67,7 +67,8 @@ describe('a SIGKILL in the middle of concurrent writes', () => {
     let killed!: Promise<void>;
     const ack = () => {
       acked.writes++;
-      if (acked.writes === KILL_AFTER) {
+      // Mid-flight, once every kind of write has been answered at least once.
+      if (!dying && acked.writes >= KILL_AFTER && [...acked.placements.values()].includes('started')) {
         dying = true;
         killed = server.kill();
       }

@@ -189,7 +189,7 @@ describe('slot.opened → the daily digest', () => {
     expect(mail!.idempotencyKey).toBe(digest!.id);
     expect(mail!.subject).toBe('2 nya platser som kan passa / 2 new slots that may fit');
     expect(mail!.text).toContain(
-      `- ${slotTitles.first}, Stockholm\n  https://se-registret.example/v1/slots/${first.id}`,
+      `- ${slotTitles.first}, Stockholm\n  https://se-registret.example/slots/${first.id}`,
     );
     expect(mail!.text).toContain(slotTitles.second);
     expect(mail!.text).not.toContain('Pausad plats');

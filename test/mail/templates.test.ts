@@ -114,7 +114,7 @@ describe('template details', () => {
     const m = render('slot_digest');
     expect(m.subject).toBe('2 nya platser som kan passa / 2 new slots that may fit');
     expect(m.text).toContain(
-      '- Bageribiträde, Huddinge\n  https://se-registret.example/v1/slots/slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
+      '- Bageribiträde, Huddinge\n  https://se-registret.example/slots/slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
     );
     const many = Array.from({ length: 23 }, (_, i) => ({
       slotId: `slt_${String(i).padStart(26, '0')}`,

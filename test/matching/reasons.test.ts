@@ -28,6 +28,8 @@ describe('reasons and gaps are data', () => {
     if (!r.eligible) return;
     expect(r.match.reasons).toEqual([
       { code: 'interests_match', params: { terms: ['bageri', 'kaffe'] } },
+      // "Plocka fram varor" suits a careful person.
+      { code: 'strengths_match', params: { terms: ['noggrann'] } },
       { code: 'can_grow', params: { from: 8, to: 20 } },
       { code: 'ramp_up_fits', params: { steps: 2 } },
       { code: 'open_ended_leads_to_hire', params: {} },
@@ -101,6 +103,7 @@ describe('reasons and gaps are data', () => {
     adaptations_missing: { offered: 3, wanted: 4, inPlace: 2, missing: ['quiet_workspace'] },
     short_term: { weeks: 12 },
     environment_mismatch: { aspect: 'physical', wanted: 'low', offered: 'high' },
+    avoid_conflict: { category: 'heavy_lifting' },
     supervisor_not_trained: {},
     no_eligible_slot: {},
     places_taken: { eligibleSlots: 3 },

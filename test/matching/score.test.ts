@@ -17,7 +17,9 @@ describe('score components move the order the way they should', () => {
     const warehouse = slot({
       id: 'a-warehouse',
       title: 'Lagerarbetare',
-      tasks: ['Plocka order'],
+      // Not "plocka": picking suits a careful person ("noggrann", the participant's strength).
+      tasks: ['Köra truck'],
+      description: 'Ett stort lager.',
       occupationLabel: 'Lager- och terminalpersonal',
     });
     expect(order([warehouse, bakery])).toEqual(['z-bakery', 'a-warehouse']);

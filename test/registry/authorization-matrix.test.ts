@@ -608,9 +608,16 @@ const rows: Row[] = [
   // Public: no key needed, the same for everyone.
   ...[
     '/health',
-    ...['adaptations', 'slot-kinds', 'subsidies', 'capacity', 'municipalities', 'occupations?q=bagare'].map(
-      (v) => `/v1/vocabularies/${v}`,
-    ),
+    ...[
+      'adaptations',
+      'slot-kinds',
+      'subsidies',
+      'capacity',
+      'municipalities',
+      'occupations?q=bagare',
+      'avoid',
+      'strengths',
+    ].map((v) => `/v1/vocabularies/${v}`),
   ].map(
     (path): Row => ({
       name: `public ${path}`,

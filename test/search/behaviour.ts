@@ -4,7 +4,9 @@
  * Everything goes through HTTP and the outbox, as in production: a write queues its index task,
  * `drainOutbox` applies it. Each test uses words of its own, so tests do not see each other's slots.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { supervisors } from '../../db/schema';
 import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 
@@ -359,6 +361,76 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
       expect(await ids('q=zebra')).toEqual([]);
       // A slot with the same word is found: the word is searchable, the participant was never indexed.
       expect((await ids('q=ballongflygning')).length).toBe(1);
+    });
+
+    it('finds slots by the occupation a word names, by SSYK code, and filters and counts by group', async () => {
+      const dev = await slot(a, {
+        title: 'Webbutveckling i litet team',
+        description: 'Du bygger webbsidor.',
+        tasks: ['skriva kod'],
+        occupation: { ssyk: '2512', label: 'Mjukvaru- och systemutvecklare m.fl.' },
+        location: STOCKHOLM,
+      });
+      const kitchen = await slot(a, {
+        title: 'Köksbiträde på lunchrestaurang',
+        description: 'Plocka in i maskinen och ställa i ordning.',
+        tasks: ['hålla ordning i köket'],
+        occupation: { ssyk: '9412', label: 'Restaurang- och köksbiträden m.fl.' },
+        location: STOCKHOLM,
+      });
+      const care = await slot(a, {
+        title: 'Stöd på äldreboende',
+        description: 'Sällskap och enklare sysslor.',
+        tasks: ['duka', 'promenera'],
+        occupation: { ssyk: '5323', label: 'Undersköterskor, vård- och specialavdelning' },
+        location: STOCKHOLM,
+      });
+      await drain();
+      // Their words differ from the occupation's name: the group is what meets.
+      expect(await ids('q=programmerare')).toEqual([dev.id]);
+      expect(await ids('q=diskare')).toEqual([kitchen.id]);
+      expect(await ids('q=undersköterska')).toEqual([care.id]);
+      expect(await ids('q=2512')).toEqual([dev.id]);
+      expect(await ids('ssyk=9412,5323&sort=newest')).toEqual([care.id, kitchen.id]);
+      expect((await ids('majorGroup=2')).includes(dev.id)).toBe(true);
+      expect(await ids('majorGroup=2&ssyk=9412')).toEqual([]);
+      const counted = await search('ssyk=2512,9412,5323');
+      expect(counted.facets.ssyk).toEqual({ '2512': 1, '9412': 1, '5323': 1 });
+      expect(counted.facets.majorGroup).toEqual({ '2': 1, '9': 1, '5': 1 });
+      const bad = await t.call('GET', '/v1/slots/search?ssyk=1234', { key: handler.key });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].path).toBe('query.ssyk');
+    });
+
+    it('understands Swedish word forms, compounds and spellings without å, ä and ö', async () => {
+      const bakery = await slot(a, {
+        title: 'Hjälp i surdegsbageriet',
+        description: 'Vi bakar bröd tidigt.',
+        tasks: ['baka bröd'],
+        location: STOCKHOLM,
+      });
+      const garden = await slot(a, { title: 'Skötsel av rosenträdgård', location: STOCKHOLM });
+      const shop = await slot(a, { title: 'Kassabiträde i fiskbutik', location: STOCKHOLM });
+      await drain();
+      expect(await ids('q=bakning')).toEqual([bakery.id]);
+      expect(await ids('q=rosentradgard')).toEqual([garden.id]);
+      expect(await ids('q=tradgard rosen')).toEqual([garden.id]);
+      // A word boundary: "träd" is not in "kassabiträde".
+      expect((await ids('q=träd')).includes(shop.id)).toBe(false);
+      expect(await ids('q=fiskbutik')).toEqual([shop.id]);
+    });
+
+    it('lists by default only slots that can take someone now: a free place and a supervisor with room', async () => {
+      const sup = await createSupervisor(t, a.key, { maxParticipants: 1 });
+      const s = await slot(a, { title: 'Ljusstöpare i verkstad', location: STOCKHOLM });
+      const other = await createSlot(t, a.key, [sup.id], { title: 'Ljusstöpare med egen handledare' });
+      await drain();
+      expect((await ids('q=ljusstöpare')).sort()).toEqual([s.id, other.id].sort());
+      // The supervisor fills up (as accepted placements do): the slot cannot take anyone now.
+      await t.db.update(supervisors).set({ activePlacements: 1 }).where(eq(supervisors.id, sup.id));
+      expect(await ids('q=ljusstöpare')).toEqual([s.id]);
+      expect((await search('q=ljusstöpare')).total).toBe(1);
+      expect((await ids('q=ljusstöpare&includeFull=true')).sort()).toEqual([s.id, other.id].sort());
     });
 
     it('treats query syntax as plain words (no injection, no server error)', async () => {

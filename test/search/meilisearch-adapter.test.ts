@@ -115,6 +115,8 @@ const query: SlotSearchQuery = {
   text: 'bageri',
   municipalityCodes: [],
   kinds: ['work_training'],
+  ssyk: [],
+  majorGroups: [],
   adaptations: [],
   days: [],
   socialIntensity: [],
@@ -173,9 +175,10 @@ describe('Meilisearch adapter over HTTP', () => {
     const result = await meili.search(query);
     const search = fake.requests.filter((r) => r.path === '/indexes/slots/search').at(-1)!;
     expect(search.body).toMatchObject({
+      // The last word as typed (folded): Meilisearch matches it as a prefix of the documents' words and keys.
       q: 'bageri',
       matchingStrategy: 'all',
-      facets: ['municipalityCode', 'kind', 'adaptations'],
+      facets: ['municipalityCode', 'kind', 'adaptations', 'ssyk', 'ssykMajor'],
       limit: 20,
       offset: 0,
     });

@@ -19,6 +19,8 @@ const base: SlotSearchQuery = {
   text: '',
   municipalityCodes: [],
   kinds: [],
+  ssyk: [],
+  majorGroups: [],
   adaptations: [],
   days: [],
   socialIntensity: [],
@@ -33,12 +35,13 @@ const base: SlotSearchQuery = {
 const TODAY = Date.parse('2026-06-01') / 86_400_000;
 
 describe('Meilisearch settings', () => {
-  it('searches the title first, then occupation, tasks and description', () => {
+  it('searches the title first, then occupation, tasks and description, then the derived keys', () => {
     expect(meilisearchSettings.searchableAttributes).toEqual([
       'title',
       'occupationLabel',
       'tasks',
       'description',
+      'keys',
     ]);
     expect(searchableAttributes).not.toContain('organizationName');
   });
@@ -78,10 +81,11 @@ describe('Meilisearch settings', () => {
 });
 
 describe('Meilisearch filter translation', () => {
-  it('by default: open, a free place, not past its end date', () => {
+  it('by default: open, can take someone now, not past its end date', () => {
     expect(toMeiliFilter(base)).toEqual([
       'status IN ["open"]',
       'freePlaces > 0',
+      'canTakeSomeone = true',
       `(openEnded = true OR endDay >= ${TODAY})`,
     ]);
     expect(toMeiliFilter({ ...base, statuses: ['open', 'paused'], includeFull: true })).toEqual([
@@ -106,10 +110,15 @@ describe('Meilisearch filter translation', () => {
       organizationId: 'org_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
       near: { lat: 57.7089, lon: 11.9746 },
       radiusKm: 25,
+      ssyk: ['9412', '7612'],
+      majorGroups: ['9'],
     });
     expect(f).toEqual([
       'status IN ["open"]',
       'freePlaces > 0',
+      'canTakeSomeone = true',
+      'ssyk IN ["9412", "7612"]',
+      'ssykMajor IN ["9"]',
       'kind IN ["work_training"]',
       'municipalityCode IN ["0180", "1480"]',
       'organizationId = "org_01JD3S2Q7ZK4V0X9YB6N5M8T2R"',
@@ -147,10 +156,11 @@ describe('Meilisearch filter translation', () => {
 
   it('asks for every word, the three facets, a page, and marks it can turn into safe HTML', () => {
     const { q, params } = toMeiliSearch({ ...base, text: 'bageri göteborg', limit: 10, offset: 30 });
-    expect(q).toBe('bageri göteborg');
+    // Sent as stem keys (the documents' `keys` hold every form); the last word as typed, folded.
+    expect(q).toBe('bak goteborg');
     expect(params).toMatchObject({
       matchingStrategy: 'all',
-      facets: ['municipalityCode', 'kind', 'adaptations'],
+      facets: ['municipalityCode', 'kind', 'adaptations', 'ssyk', 'ssykMajor'],
       limit: 10,
       offset: 30,
       highlightPreTag: MARK_START,
@@ -170,6 +180,8 @@ describe('Meilisearch documents and hits', () => {
     description: 'Baka <bröd>.',
     tasks: ['baka'],
     occupationLabel: 'Bagare',
+    ssyk: '7612',
+    keys: 'bak bageribitr bitr ssyk7612',
     kind: 'work_training',
     status: 'open',
     municipalityCode: '1480',
@@ -193,6 +205,7 @@ describe('Meilisearch documents and hits', () => {
     physicalDemand: 'low',
     capacity: 2,
     freePlaces: 1,
+    canTakeSomeone: true,
     createdAt: '2026-01-01T08:00:00.000Z',
   };
 

@@ -95,7 +95,13 @@ describe('edit distance', () => {
 });
 
 describe('highlighting', () => {
-  const bageri: WordMatch = { word: 'bageri', prefixes: ['bageri'], terms: ['surdegsbageri'] };
+  const bageri: WordMatch = {
+    word: 'bageri',
+    prefixes: ['bageri'],
+    terms: ['surdegsbageri'],
+    keys: [],
+    keyPrefixes: [],
+  };
 
   it('marks prefix matches and the compound part that matched, escaping everything else', () => {
     expect(highlightAll('Bageribiträde i surdegsbageri', [bageri])).toBe(

@@ -78,6 +78,22 @@ describe('413 on a kept-alive connection', () => {
     expect(connections - before).toBeGreaterThanOrEqual(6);
   });
 
+  it('reads a body of many megabytes to its end before closing: the client gets the 413, not a reset', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${base}/v1/supervisors`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer test-admin-key-0123456789abcdef',
+          'content-type': 'application/json',
+        },
+        body: 'x'.repeat(8_000_000),
+      });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ status: 413, type: '/problems/payload-too-large' });
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+    }
+  });
+
   it('closes after a streamed (chunked) body over the limit too', async () => {
     const chunks = new ReadableStream({
       start(controller) {

@@ -53,14 +53,18 @@ const MAX_WHOLE = 7;
 const MAX_PARTS = 3;
 
 /**
- * Stem of a lowercase word before families: folded, Snowball twice (once leaves "verkstad" →
- * "verkst" but "verkstaden" → "verkstad"), then forms Snowball keeps.
+ * Stem of a lowercase word before families: folded, Snowball, then definite forms Snowball leaves
+ * apart from the bare word, and activity nouns.
  */
 function baseStem(word: string): string {
   const folded = fold(word);
-  let s = snowballSwedish(snowballSwedish(folded));
-  // Definite forms: "bageriet" → "bageri", "kassan" → "kass" (when "kassa" is a word).
-  if (s.endsWith('iet') && s.length > 5) s = s.slice(0, -2);
+  let s = snowballSwedish(folded);
+  // Definite forms: "verkstaden" loses only "en" ("verkstad") where "verkstad" loses "ad" ("verkst"):
+  // stem once more. "arbetet", "bageriet" keep "et": stem the form without the t. "kassan" keeps
+  // "an": "kass" when "kassa" is a word.
+  if (folded.endsWith('en') && s === folded.slice(0, -2)) s = snowballSwedish(s);
+  else if (s === folded && folded.endsWith('et') && folded.length > 5)
+    s = snowballSwedish(folded.slice(0, -1));
   else if (s.endsWith('an') && s.length > 4 && isWord(`${s.slice(0, -2)}a`))
     s = snowballSwedish(`${s.slice(0, -2)}a`);
   // Activity nouns to their verb when the verb exists: "bakning" → "bak" (baka), "städning" →
@@ -83,8 +87,9 @@ const isWord = (w: string) => {
 /** A compound's modifier, without the linking s ("butiks" → "butik"), or null when not a word. */
 function modifier(m: string): string | null {
   if (m.length < MIN_PART) return null;
-  if (isWord(m)) return m;
+  // The linking s first: "verkstads" is "verkstad" (which stems as the bare word does).
   if (m.endsWith('s') && m.length > MIN_PART && isWord(m.slice(0, -1))) return m.slice(0, -1);
+  if (isWord(m)) return m;
   return null;
 }
 

@@ -24,7 +24,7 @@ export function slotDigest(d: SlotDigestData, baseUrl: string): RenderedMail {
   const more = d.slots.length - listed.length;
   const items = listed.map((s) => ({
     label: `${s.title}, ${s.municipality}`,
-    url: `${baseUrl}/v1/slots/${s.slotId}`,
+    url: `${baseUrl}/slots/${s.slotId}`,
   }));
   const n = d.slots.length;
   return layout({

@@ -53,6 +53,16 @@ button.danger{background:var(--err);border-color:var(--err)}
 button.link{background:none;border:0;padding:0;margin:0;color:inherit;text-decoration:underline;cursor:pointer}
 .choices label{font-weight:400;display:flex;align-items:center;margin:.35rem 0}
 .grid-scroll{overflow-x:auto}
+.schedule .day{border:0;border-top:1px solid var(--line);border-radius:0;padding:.5rem 0;margin:0}
+.schedule .day-name{font-weight:600;margin:0 0 .25rem}
+.schedule .window{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:end;margin:0 0 .35rem}
+.schedule .window label{font-weight:400;display:flex;flex-direction:column;font-size:.9rem}
+.schedule .window .error{flex-basis:100%}
+.pair{display:flex;flex-wrap:wrap;gap:0 1.5rem}
+.adaptations li{padding:.35rem 0;border-bottom:1px solid var(--line)}
+.adaptation-name{display:block;font-weight:600}
+.adaptation-choices{display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.adaptation-choices label{font-weight:400;display:flex;align-items:center}
 table{border-collapse:collapse;width:100%;margin:0 0 1rem}
 th,td{border-bottom:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
 thead th{background:var(--soft)}

@@ -39,7 +39,7 @@ export const placementsRouter = new Hono<PageEnv>()
         await c.var.services.placements.accept(actor, id, input.data);
         return c.redirect(`/placements/${id}?done=accepted`, 303);
       } catch (err) {
-        errors = serviceErrors(err);
+        errors = serviceErrors(err, c.var.t);
       }
     const p = await loadPlacement(c.var.services, actor, id);
     return placementPage(c, p, { status: 400, answer: { errors } });
@@ -61,7 +61,7 @@ export const placementsRouter = new Hono<PageEnv>()
         await c.var.services.placements.decline(actor, id, input.data);
         return c.redirect(`/placements/${id}?done=declined`, 303);
       } catch (err) {
-        errors = serviceErrors(err);
+        errors = serviceErrors(err, c.var.t);
       }
     const p = await loadPlacement(c.var.services, actor, id);
     return placementPage(c, p, { status: 400, answer: { errors, ...values } });

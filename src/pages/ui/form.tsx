@@ -60,6 +60,8 @@ export function TextField(
     step?: string;
     list?: string;
     inputmode?: 'numeric' | 'decimal' | 'email' | 'text';
+    /** Type-ahead (with /assets/app.js): JSON suggestions from `url`; the picked entry's code goes to `codeField`. */
+    suggest?: { url: string; codeField: string };
   },
 ) {
   const d = described(props);
@@ -77,6 +79,8 @@ export function TextField(
         step={props.step}
         list={props.list}
         inputmode={props.inputmode}
+        data-suggest={props.suggest?.url}
+        data-suggest-code={props.suggest?.codeField}
         aria-invalid={d.invalid}
         aria-describedby={d.describedBy}
       />

@@ -15,11 +15,26 @@ import type { Catalogue } from '../i18n';
 /** Field path (dotted, as the schema names it) → the message to show beside it. */
 export type FieldErrors = Record<string, string>;
 
-/** The form's fields by name; a name sent more than once (checkboxes) keeps every value. */
-export interface FormFields {
+/** A form's values by input name, to fill a form again (as typed, or from a stored record). */
+export interface FormValues {
+  /** The first value, trimmed; '' when absent. */
   get(name: string): string;
+  /** Every value (checkboxes). */
   all(name: string): string[];
   has(name: string): boolean;
+}
+
+/** Values from a record (a stored thing shown for editing, or defaults for a new one). */
+export function valuesFrom(record: Record<string, string | string[] | undefined>): FormValues {
+  const list = (name: string) => {
+    const v = record[name];
+    return v === undefined ? [] : [v].flat();
+  };
+  return { get: (name) => list(name)[0] ?? '', all: list, has: (name) => record[name] !== undefined };
+}
+
+/** The form's fields by name; a name sent more than once (checkboxes) keeps every value. */
+export interface FormFields extends FormValues {
   names(): string[];
   /** Fields whose text cannot be stored (control characters, …): shown like any other field error. */
   textErrors: FieldErrors;
@@ -27,11 +42,14 @@ export interface FormFields {
 
 const generic = /^(Invalid|Too (small|big)|Expected|Required|Unrecognized)/;
 
-function messageFor(issue: z.core.$ZodIssue, v: Catalogue['validation']): string {
+function messageFor(issue: z.core.$ZodIssue, v: Catalogue['validation'], typed: string): string {
+  const known = v.known[issue.message];
+  if (known) return known;
   if (!generic.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined || issue.input === null || issue.input === '') return v.required;
+      // zod leaves the input out of its issues: the form's own value tells "missing" from "not a number".
+      if (!typed) return v.required;
       return issue.expected === 'number' ? v.notANumber : v.invalid;
     case 'too_small': {
       const n = Number(issue.minimum);
@@ -58,21 +76,24 @@ function messageFor(issue: z.core.$ZodIssue, v: Catalogue['validation']): string
   }
 }
 
-/** One message per field (the first issue of each path). */
-export function fieldErrors(error: z.ZodError, t: Catalogue): FieldErrors {
+/**
+ * One message per field (the first issue of each path). `typed` is the form (inputs named by the
+ * schema's paths), to tell a missing value from a wrong one.
+ */
+export function fieldErrors(error: z.ZodError, t: Catalogue, typed?: FormValues): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '(form)';
-    out[path] ??= messageFor(issue, t.validation);
+    out[path] ??= messageFor(issue, t.validation, typed?.get(path) ?? '');
   }
   return out;
 }
 
 /** A service's refusal (ApiError with field errors, e.g. a 422) as field errors; rethrows others. */
-export function serviceErrors(err: unknown): FieldErrors {
+export function serviceErrors(err: unknown, t: Catalogue): FieldErrors {
   if (!(err instanceof ApiError) || err.status >= 500) throw err;
   const out: FieldErrors = {};
-  for (const e of err.errors ?? []) out[e.path] ??= e.message;
+  for (const e of err.errors ?? []) out[e.path] ??= t.validation.known[e.message] ?? e.message;
   if (Object.keys(out).length === 0) out['(form)'] = err.message;
   return out;
 }

@@ -50,10 +50,18 @@ const SearchResponse = z
       description:
         'False when the search stopped counting: the embedded engine examines at most SEARCH_WINDOW candidates (7,000 by default) from its most selective access path, in the order of the sort (newest first when browsing, best text matches first with words, nearest first within a radius), so it never reads the whole registry; Meilisearch stops at 10,000. Then `total` and `facets` count the matches among those candidates, and the first pages are still the right ones wherever that order is the sort’s.',
     }),
-    facets: z.object({ municipalityCode: counts, kind: counts, adaptations: counts }).openapi({
-      description:
-        'Counts over the matches `total` counts, every filter applied: over all matching slots when `totalExact` is true.',
-    }),
+    facets: z
+      .object({
+        municipalityCode: counts,
+        kind: counts,
+        adaptations: counts,
+        ssyk: counts,
+        majorGroup: counts,
+      })
+      .openapi({
+        description:
+          'Counts over the matches `total` counts, every filter applied: over all matching slots when `totalExact` is true. `ssyk` by SSYK 2012 unit group, `majorGroup` by its first digit (slots without a code are not counted).',
+      }),
     nextCursor: z.string().nullable(),
     meta: z.object({
       engine: z.enum(['embedded', 'meilisearch']),
@@ -70,7 +78,8 @@ export const searchRouter = createRouter().openapi(
     security,
     summary: 'Search slots: text, filters, facets and distance',
     description: [
-      'Finds open slots with a free place (unless `status`/`includeFull` say otherwise).',
+      'Finds open slots that can take someone now: a free place and a supervisor with room (unless `status`/`includeFull` say otherwise).',
+      'Words are understood as Swedish: other forms of a word ("bakning" finds "baka bröd" and "bageri"), parts of compounds ("verkstad" finds "bilverkstad"), spellings without å/ä/ö (ranked below exact spellings), occupation names ("diskare" finds slots in SSYK 9412) and SSYK codes ("7612").',
       'Providers and the platform search every organization’s slots; employers and enterprises their own.',
       `Levels: ${levels.join(', ')}. Closed or deleted slots and slots that filled up leave the results at once; other edits appear within moments.`,
     ].join(' '),

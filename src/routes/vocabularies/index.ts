@@ -6,6 +6,7 @@ import {
   slotKindLabels,
   subsidyVocabulary,
 } from '../../domain/vocabulary';
+import { avoidVocabulary, strengthVocabulary } from '../../domain/work-vocabulary';
 import { municipalities } from '../../reference';
 import { OccupationLookupInput } from '../../services/occupations';
 import { createRouter, jsonContent, problems } from '../shared/openapi';
@@ -108,6 +109,57 @@ export const vocabulariesRouter = createRouter()
       },
     }),
     (c) => c.json({ data: [...municipalities] }, 200, cache),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/vocabularies/avoid',
+      tags,
+      summary:
+        'What a participant may want to avoid at work (`avoid` takes a code or the words a coach uses)',
+      responses: {
+        200: jsonContent(
+          list(Term.extend({ phrases: z.array(z.string()) }), 'AvoidVocabulary'),
+          'Categories',
+        ),
+      },
+    }),
+    (c) =>
+      c.json(
+        {
+          data: avoidVocabulary.map(({ code, sv, en, phrases }) => ({ code, sv, en, phrases: [...phrases] })),
+        },
+        200,
+        cache,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/vocabularies/strengths',
+      tags,
+      summary:
+        'Strengths participants pick, and slots can say they suit (`strengths` takes a code or the words)',
+      responses: {
+        200: jsonContent(
+          list(Term.extend({ phrases: z.array(z.string()) }), 'StrengthVocabulary'),
+          'Strengths',
+        ),
+      },
+    }),
+    (c) =>
+      c.json(
+        {
+          data: strengthVocabulary.map(({ code, sv, en, phrases }) => ({
+            code,
+            sv,
+            en,
+            phrases: [...phrases],
+          })),
+        },
+        200,
+        cache,
+      ),
   )
   .openapi(
     createRoute({

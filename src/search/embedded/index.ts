@@ -13,7 +13,14 @@ import { distanceKm } from '../../lib/geo';
 import { municipalityByCode } from '../../reference';
 import { searchText } from '../document';
 import { adaptationsOfMask, dateOfDay } from '../filters';
-import type { Facets, SearchIndex, SlotSearchDocument, SlotSearchHit, SlotSearchQuery } from '../port';
+import {
+  type Facets,
+  majorGroupCounts,
+  type SearchIndex,
+  type SlotSearchDocument,
+  type SlotSearchHit,
+  type SlotSearchQuery,
+} from '../port';
 import { highlightAll, snippet, tokenize, type WordMatch } from '../text';
 import { cellOf, PER_CELL } from './geo';
 import { planText } from './plan';
@@ -47,6 +54,9 @@ const DOC_FIELDS = [
   ['physical_demand', (d) => d.physicalDemand],
   ['created_at', (d) => d.createdAt],
   ['free_places', (d) => d.freePlaces],
+  ['ssyk', (d) => d.ssyk],
+  // Whether a supervisor has room; free places have their own column.
+  ['supervisor_room', (d) => (d.canTakeSomeone || d.freePlaces === 0 ? 1 : 0)],
 ] as const satisfies readonly (readonly [string, (d: SlotSearchDocument) => unknown])[];
 
 const columns = DOC_FIELDS.map(([c]) => c);
@@ -65,9 +75,10 @@ const NEXT_DOCID = sql.raw(`coalesce((SELECT max(x.docid) FROM search_docs x
 function packed(docs: readonly SlotSearchDocument[]) {
   const terms = new Set<string>();
   const text = docs.map((d) => {
-    const { title, body } = searchText(d);
-    for (const t of tokenize(`${title} ${body}`)) terms.add(t);
-    return [d.id, title, body];
+    const { title, body, keys } = searchText(d);
+    // The keys are words too: a query word found only among them ("tradgard") needs no correction.
+    for (const t of tokenize(`${title} ${body} ${keys}`)) terms.add(t);
+    return [d.id, title, body, keys];
   });
   return {
     ids: JSON.stringify(docs.map((d) => d.id)),
@@ -79,8 +90,8 @@ function packed(docs: readonly SlotSearchDocument[]) {
 
 /** Takes these slots' words out of the full-text index (FTS5 needs the exact old values). */
 const unindexText = (db: Db, ids: string) =>
-  db.run(sql`INSERT INTO search_words (search_words, rowid, title, body)
-    SELECT 'delete', t.docid, t.title, t.body FROM search_docs d JOIN search_text t ON t.docid = d.docid
+  db.run(sql`INSERT INTO search_words (search_words, rowid, title, body, keys)
+    SELECT 'delete', t.docid, t.title, t.body, t.keys FROM search_docs d JOIN search_text t ON t.docid = d.docid
     WHERE d.slot_id IN (SELECT value FROM json_each(${ids}))`);
 
 /** New documents (their slots have none), text and words (not the full-text index itself). */
@@ -88,8 +99,9 @@ function writeStatements(db: Db, p: ReturnType<typeof packed>): BatchItem[] {
   return [
     db.run(sql`INSERT INTO search_docs (docid, ${DOC_COLUMNS})
       SELECT ${NEXT_DOCID}, ${DOC_COLUMNS} FROM (SELECT ${DOC_VALUES} FROM json_each(${p.rows}) j) n`),
-    db.run(sql`INSERT OR REPLACE INTO search_text (docid, title, body)
-      SELECT d.docid, json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]') FROM json_each(${p.text}) j
+    db.run(sql`INSERT OR REPLACE INTO search_text (docid, title, body, keys)
+      SELECT d.docid, json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]')
+      FROM json_each(${p.text}) j
       JOIN search_docs d ON d.slot_id = json_extract(j.value, '$[0]')`),
     db.run(sql`INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(${p.terms})`),
   ];
@@ -104,8 +116,8 @@ function upsertStatements(db: Db, docs: readonly SlotSearchDocument[]): BatchIte
       docs.map((d) => d.id),
     ),
     ...writeStatements(db, p),
-    db.run(sql`INSERT INTO search_words (rowid, title, body)
-      SELECT t.docid, t.title, t.body FROM search_docs d JOIN search_text t ON t.docid = d.docid
+    db.run(sql`INSERT INTO search_words (rowid, title, body, keys)
+      SELECT t.docid, t.title, t.body, t.keys FROM search_docs d JOIN search_text t ON t.docid = d.docid
       WHERE d.slot_id IN (SELECT value FROM json_each(${p.ids}))`),
   ];
 }
@@ -233,21 +245,27 @@ export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): Search
         if (Number(row.part) === 0) hits.push(data as HitRow);
         else counts = data;
       }
-      // [candidates, matches, matches per adaptation bit…, matches per kind…, municipality codes]
+      // [candidates, matches, matches per adaptation bit…, matches per kind…, municipality codes, SSYK codes]
       const number = (i: number) => Number(counts[i] ?? 0);
       const examined = number(0);
       const total = number(1);
       const byBit = adaptationCodes.map((_c, i) => number(2 + i));
       const byKind = slotKinds.map((_k, i) => number(2 + adaptationCodes.length + i));
-      const byMunicipality: Record<string, number> = {};
-      const codes = counts[2 + adaptationCodes.length + slotKinds.length];
-      if (typeof codes === 'string')
-        for (const code of codes.split(',')) byMunicipality[code] = (byMunicipality[code] ?? 0) + 1;
+      const tally = (i: number) => {
+        const out: Record<string, number> = {};
+        const codes = counts[i];
+        if (typeof codes === 'string') for (const code of codes.split(',')) out[code] = (out[code] ?? 0) + 1;
+        return out;
+      };
+      const byMunicipality = tally(2 + adaptationCodes.length + slotKinds.length);
+      const bySsyk = tally(3 + adaptationCodes.length + slotKinds.length);
       hits.sort((a, b) => a.position - b.position);
       const facets: Facets = {
         municipalityCode: byMunicipality,
         kind: nonZero(Object.fromEntries(slotKinds.map((k, i) => [k, byKind[i]!]))),
         adaptations: nonZero(Object.fromEntries(adaptationCodes.map((c, i) => [c, byBit[i]!]))),
+        ssyk: bySsyk,
+        majorGroup: majorGroupCounts(bySsyk),
       };
       // The window holds one candidate more than it examines in full: reaching it means more exist.
       const totalExact = examined <= window;

@@ -2,22 +2,27 @@
  * From the words a person typed to an FTS5 MATCH expression that only ever contains quoted terms
  * built here (user text never reaches MATCH as syntax). Each word becomes a group of alternatives,
  * and the groups are ANDed:
- * - the word as a prefix ("kock" finds "kocken", "trädgårdsar" finds "trädgårdsarbetare"): Swedish
- *   inflects with endings, and the last word is still being typed;
- * - compounds that contain the word after their first part ("verkstad" → "bilverkstad",
- *   "bageri" → "surdegsbageri"), found in the term list through its trigram index;
+ * - the word as written, as a prefix ("kock" finds "kocken", "trädgårdsar" finds "trädgårdsarbetare"):
+ *   the last word is still being typed; these matches rank first (title and body columns);
+ * - in the `keys` column (derived at indexing, src/lib/swedish/keys.ts, weighted lower): the word's
+ *   stem key, folded ("bakning" → "bak", found in "baka bröd" and "bageri"; "tradgard" → "trädgård"),
+ *   which also meets compound parts ("verkstad" in "bilverkstad", "bageri" in "surdegsbageri", but
+ *   "träd" not in "biträde": parts come from a lexicon, not substrings); the last word also folded as
+ *   a prefix; the SSYK groups the word names as an occupation ("diskare" → "ssyk9412"); and a code or
+ *   its start ("7612", "76");
  * - when the word is in no term at all, its corrections: terms within 1 edit from 5 letters, 2 from 9.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/types';
+import { fold } from '../../lib/swedish/fold';
+import { stemKey } from '../../lib/swedish/keys';
+import { occupationCodesOf } from '../../reference';
+import { ssykToken } from '../document';
 import { editDistance, oneEditVariants, pieces, queryWords, typoBudget, type WordMatch } from '../text';
 
-/** A compound part must follow at least this many letters ("bo|städer" is not a compound of "städ"). */
-const MIN_MODIFIER = 3;
-/** Compound parts are looked up only for words this long; shorter ones match too much. */
-const MIN_INFIX_WORD = 4;
-const MAX_COMPOUNDS = 30;
 const MAX_CORRECTIONS = 12;
+/** Words shorter than this are matched as written only. */
+const MIN_KEY_WORD = 3;
 /** U+10FFFF sorts after every other character: `term < word || MAX_CHAR` bounds a prefix range. */
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
@@ -29,39 +34,50 @@ export interface TextPlan {
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
-/** Builds the MATCH expression from words already expanded (pure; see expand for the lookups). */
+/** Builds the MATCH expression from words already expanded (pure; see planText for the lookups). */
 export function matchExpression(words: readonly WordMatch[]): string | null {
   if (words.length === 0) return null;
   const groups = words.map((w) => {
-    const alternatives = [...w.prefixes.map((p) => `${quote(p)}*`), ...w.terms.map(quote)];
+    const keys = [...w.keys.map(quote), ...w.keyPrefixes.map((p) => `${quote(p)}*`)];
+    const written = [...w.prefixes.map((p) => `${quote(p)}*`), ...w.terms.map(quote)];
+    const alternatives = [
+      ...(written.length ? [`{title body} : (${written.join(' OR ')})`] : []),
+      ...(keys.length ? [`keys : (${keys.join(' OR ')})`] : []),
+    ];
     return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
   });
   return groups.join(' AND ');
 }
 
-interface Lookup {
-  hasPrefix: boolean;
-  compounds: string[];
+/** One round trip: for each word, whether some indexed term (words and keys) starts with it. */
+async function knownWords(db: Db, words: string[]): Promise<boolean[]> {
+  const parts = words.map(
+    (w, i) =>
+      sql`SELECT ${i} AS w FROM (SELECT term FROM search_terms WHERE term >= ${w} AND term < ${w + MAX_CHAR} LIMIT 1)`,
+  );
+  const rows = await db.all<{ w: number }>(sql.join(parts, sql` UNION ALL `));
+  const known = words.map(() => false);
+  for (const r of rows) known[Number(r.w)] = true;
+  return known;
 }
 
-/** One round trip: for each word, whether a term starts with it, and compounds containing it. */
-async function lookupWords(db: Db, words: string[]): Promise<Lookup[]> {
-  const parts = words.map((w, i) => {
-    const prefix = sql`SELECT ${i} AS w, 'p' AS k, term FROM (SELECT term FROM search_terms WHERE term >= ${w} AND term < ${w + MAX_CHAR} LIMIT 1)`;
-    if ([...w].length < MIN_INFIX_WORD) return prefix;
-    return sql`${prefix} UNION ALL SELECT ${i}, 'c', term FROM (
-      SELECT term FROM search_terms_trigram WHERE search_terms_trigram MATCH ${quote(w)}
-        AND instr(term, ${w}) > ${MIN_MODIFIER}
-      ORDER BY length(term), term LIMIT ${MAX_COMPOUNDS})`;
-  });
-  const rows = await db.all<{ w: number; k: string; term: string }>(sql.join(parts, sql` UNION ALL `));
-  const out = words.map((): Lookup => ({ hasPrefix: false, compounds: [] }));
-  for (const r of rows) {
-    const entry = out[Number(r.w)]!;
-    if (r.k === 'p') entry.hasPrefix = true;
-    else entry.compounds.push(String(r.term));
+/**
+ * The key alternatives of one word (pure): its stem key, the groups it names as an occupation, a
+ * code; and for the word being typed, its folded form as a prefix.
+ */
+export function keyAlternatives(word: string, last: boolean): Pick<WordMatch, 'keys' | 'keyPrefixes'> {
+  if (/^\d+$/.test(word)) {
+    if (word.length > 4) return { keys: [], keyPrefixes: [] };
+    return word.length === 4
+      ? { keys: [ssykToken(word)], keyPrefixes: [] }
+      : { keys: [], keyPrefixes: [ssykToken(word)] };
   }
-  return out;
+  // Two letters say too little for other forms ("ar" is not "år"; "ko" not "kö").
+  if ([...word].length < MIN_KEY_WORD) return { keys: [], keyPrefixes: [] };
+  const keys = new Set([stemKey(word), ...occupationCodesOf(word).map(ssykToken)]);
+  // The word being typed, among the folded keys: only when typed without å/ä/ö ("tradga" →
+  // "trädgård"); someone who types "trä" means "trä", and the written-word prefix covers it.
+  return { keys: [...keys], keyPrefixes: last && fold(word) === word ? [word] : [] };
 }
 
 /** The prefix of `term` closest to `word` (the word may be typed halfway), with its distance. */
@@ -120,18 +136,21 @@ export function minimalPrefixes(prefixes: string[]): string[] {
 export async function planText(db: Db, text: string): Promise<TextPlan> {
   const words = queryWords(text);
   if (words.length === 0) return { match: null, words: [] };
-  const lookups = await lookupWords(db, words);
+  const known = await knownWords(
+    db,
+    words.flatMap((w) => [w, fold(w)]),
+  );
   const matches = await Promise.all(
     words.map(async (word, i): Promise<WordMatch> => {
       const last = i === words.length - 1;
       const asPrefix = last || [...word].length >= 3;
-      const { hasPrefix, compounds } = lookups[i]!;
-      const known = hasPrefix || compounds.length > 0;
-      const fixes = known ? [] : await corrections(db, word);
+      const isKnown = known[2 * i]! || known[2 * i + 1]!;
+      const fixes = isKnown || /^\d+$/.test(word) ? [] : await corrections(db, word);
       return {
         word,
         prefixes: [...(asPrefix ? [word] : []), ...fixes],
-        terms: [...(asPrefix ? [] : [word]), ...compounds],
+        terms: asPrefix ? [] : [word],
+        ...keyAlternatives(word, last),
       };
     }),
   );

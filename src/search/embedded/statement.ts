@@ -8,7 +8,7 @@
  * - near + radius: the documents of the radius's docid ranges (one per grid row, nearest rows
  *   first; see geo.ts), and with words only the full-text matches inside those ranges;
  * - words: the full-text matches in relevance order (bm25, the title weighted ten times the rest);
- * - one organization or municipality: its index, newest first (several: in index order);
+ * - one organization, municipality or SSYK unit group: its index, newest first (several: in index order);
  * - otherwise (browsing): every document, newest first.
  * Everything else (filters, the exact radius, availability) is decided on those candidates. When the
  * access path holds more than `window` candidates, `total` and the facets count the matches among
@@ -36,8 +36,11 @@ import { docidRanges, flatWeights } from './geo';
 
 /** Candidates a search examines at most (see above; the SEARCH_WINDOW setting). */
 export const SEARCH_WINDOW = 7000;
-/** The title counts ten times the occupation, tasks and description. */
-const BM25 = sql`bm25(search_words, 10.0, 1.0)`;
+/**
+ * The title counts ten times the occupation, tasks and description; the derived keys (stems, folded
+ * spellings, compound parts, the occupation group) half as much, so exact spellings rank first.
+ */
+const BM25 = sql`bm25(search_words, 10.0, 1.0, 0.5)`;
 const ADAPTATION_BITS = adaptationCodes.length;
 
 const json = (values: readonly unknown[]) => JSON.stringify(values);
@@ -57,11 +60,15 @@ function oneOf(column: SQL, values: readonly string[]): SQL {
 /** Conditions on search_docs `d` for every filter except text and availability. */
 function documentFilters(q: SlotSearchQuery, todayDay: number): SQL[] {
   const where: SQL[] = [oneOf(sql`d.status`, q.statuses)];
-  if (!q.includeFull) where.push(sql`d.free_places > 0`);
+  // Can take someone now: a free place and a supervisor with room (kept live by a trigger).
+  if (!q.includeFull) where.push(sql`d.free_places > 0 AND d.supervisor_room = 1`);
   if (q.kinds.length) where.push(oneOf(sql`d.kind`, q.kinds));
   if (q.municipalityCodes.length)
     where.push(sql`d.municipality_code IN (SELECT value FROM json_each(${json(q.municipalityCodes)}))`);
   if (q.organizationId) where.push(sql`d.organization_id = ${q.organizationId}`);
+  if (q.ssyk.length) where.push(sql`d.ssyk IN (SELECT value FROM json_each(${json(q.ssyk)}))`);
+  if (q.majorGroups.length)
+    where.push(sql`substr(d.ssyk, 1, 1) IN (SELECT value FROM json_each(${json(q.majorGroups)}))`);
   if (q.adaptations.length) {
     const mask = adaptationMask(q.adaptations);
     where.push(sql`(d.adaptation_mask & ${mask}) = ${mask}`);
@@ -100,14 +107,14 @@ export type Path = 'radius' | 'text' | 'index' | 'browse';
 export function accessPath(q: SlotSearchQuery, hasText: boolean): Path {
   if (q.near && q.radiusKm !== undefined) return 'radius';
   if (hasText) return 'text';
-  if (q.organizationId || q.municipalityCodes.length) return 'index';
+  if (q.organizationId || q.municipalityCodes.length || q.ssyk.length) return 'index';
   return 'browse';
 }
 
 /** What the page and the counts read of a candidate document `d`, and whether it matches. */
 function candidateColumns(q: SlotSearchQuery, score: SQL, keep: SQL): SQL {
   return sql`d.docid, d.slot_id, d.municipality_code, d.kind, d.adaptation_mask, d.created_at,
-    ${score} AS score, ${squaredDistance(q)} AS d2, coalesce(${keep}, 0) AS keep`;
+    d.ssyk, ${score} AS score, ${squaredDistance(q)} AS d2, coalesce(${keep}, 0) AS keep`;
 }
 
 /**
@@ -135,13 +142,15 @@ function candidates(q: SlotSearchQuery, match: string | null, path: Path, limit:
       // FTS5 orders by its rank itself and hands over only the rows taken.
       return sql`SELECT ${columns(sql`w.score`)} FROM (
           SELECT rowid AS docid, ${q.sort === 'relevance' ? sql`rank` : sql`0`} AS score FROM search_words
-          WHERE search_words MATCH ${match} AND rank MATCH 'bm25(10.0, 1.0)' ORDER BY rank LIMIT ${limit}
+          WHERE search_words MATCH ${match} AND rank MATCH 'bm25(10.0, 1.0, 0.5)' ORDER BY rank LIMIT ${limit}
         ) w CROSS JOIN search_docs d ON d.docid = w.docid`;
     case 'index': {
-      // One organization or municipality: newest first from its index; several: in index order.
+      // One organization, municipality or unit group: newest first from its index; several: in index order.
       const [index, column, keys] = q.organizationId
         ? ['search_docs_org_idx', 'organization_id', [q.organizationId]]
-        : ['search_docs_municipality_idx', 'municipality_code', q.municipalityCodes];
+        : q.municipalityCodes.length
+          ? ['search_docs_municipality_idx', 'municipality_code', q.municipalityCodes]
+          : ['search_docs_ssyk_idx', 'ssyk', q.ssyk];
       const from = sql.raw(`search_docs d INDEXED BY ${index}`);
       const key = sql.raw(`d.${column}`);
       if (keys.length === 1)
@@ -165,7 +174,7 @@ function order(q: SlotSearchQuery, ranked: boolean): SQL {
 
 /**
  * Rows: part 0 = one hit (JSON, with its position); part 1 = [candidates examined, matches, matches
- * per adaptation bit…, matches per kind…, the matches' municipality codes comma-separated].
+ * per adaptation bit…, matches per kind…, the matches' municipality codes and SSYK codes, comma-separated].
  */
 export function searchStatement(
   q: SlotSearchQuery,
@@ -182,7 +191,7 @@ export function searchStatement(
     sql`(NOT EXISTS (SELECT 1 FROM outbox o INDEXED BY outbox_pending_key_idx WHERE o.dedupe_key = ${`${SEARCH_TOPIC}:`} || d.slot_id
         AND o.status IN ('pending', 'failed'))
       OR EXISTS (SELECT 1 FROM slots s WHERE s.id = d.slot_id AND ${oneOf(sql`s.status`, q.statuses)}
-        ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity`}))`,
+        ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity AND s.supervisors_with_room > 0`}))`,
   ];
   // One pass over the candidates counts everything: a GROUP BY would cost a second pass (D1 counts
   // the rows of its temporary b-tree too), so municipalities come as one list and are counted in JS.
@@ -195,6 +204,7 @@ export function searchStatement(
       ),
       ...slotKinds.map((k) => sql.raw(`sum(c.keep AND c.kind = '${k}')`)),
       sql`group_concat(CASE WHEN c.keep THEN c.municipality_code END)`,
+      sql`group_concat(CASE WHEN c.keep THEN c.ssyk END)`,
     ],
     sql`, `,
   );

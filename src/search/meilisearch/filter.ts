@@ -4,9 +4,11 @@
  * escaped even though the query parser already allows only known codes.
  */
 import type { SearchParams } from 'meilisearch';
-import { dayNumber } from '../document';
+import { fold } from '../../lib/swedish/fold';
+import { stemKey } from '../../lib/swedish/keys';
+import { dayNumber, ssykToken } from '../document';
 import type { SlotSearchQuery } from '../port';
-import { MARK_END, MARK_START } from '../text';
+import { MARK_END, MARK_START, queryWords } from '../text';
 import { facetAttributes } from './settings';
 
 const quote = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
@@ -15,7 +17,9 @@ const oneOf = (field: string, values: readonly string[]) => `${field} IN [${valu
 export function toMeiliFilter(q: SlotSearchQuery): string[] {
   const today = dayNumber(q.today);
   const f: string[] = [oneOf('status', q.statuses)];
-  if (!q.includeFull) f.push('freePlaces > 0');
+  if (!q.includeFull) f.push('freePlaces > 0', 'canTakeSomeone = true');
+  if (q.ssyk.length) f.push(oneOf('ssyk', q.ssyk));
+  if (q.majorGroups.length) f.push(oneOf('ssykMajor', q.majorGroups));
   if (q.kinds.length) f.push(oneOf('kind', q.kinds));
   if (q.municipalityCodes.length) f.push(oneOf('municipalityCode', q.municipalityCodes));
   if (q.organizationId) f.push(`organizationId = ${quote(q.organizationId)}`);
@@ -43,13 +47,29 @@ export function toMeiliSort(q: SlotSearchQuery): string[] | undefined {
 }
 
 /**
+ * The words as Meilisearch is asked for them: each word's stem key (folded, src/lib/swedish/keys.ts),
+ * which the documents' `keys` hold for every form, compound part and spelling without å/ä/ö; an
+ * SSYK code as its token. Occupation words reach their group through the index's synonyms. The last
+ * word stays a prefix (Meilisearch's own rule), so the folded word being typed is kept as typed.
+ */
+export function meiliQueryText(text: string): string {
+  const words = queryWords(text);
+  return words
+    .map((w, i) => {
+      if (/^\d{4}$/.test(w)) return ssykToken(w);
+      return i === words.length - 1 ? fold(w) : stemKey(w);
+    })
+    .join(' ');
+}
+
+/**
  * The whole request. Every word must match (like the embedded adapter); matches are wrapped in
  * private-use marks that the mapping turns into escaped HTML with <mark>.
  */
 export function toMeiliSearch(q: SlotSearchQuery): { q: string; params: SearchParams } {
   const sort = toMeiliSort(q);
   return {
-    q: q.text,
+    q: meiliQueryText(q.text),
     params: {
       filter: toMeiliFilter(q),
       ...(sort ? { sort } : {}),

@@ -109,6 +109,8 @@ export function meilisearchSearch(o: MeilisearchOptions): SearchIndex {
         municipalityCode: dist.municipalityCode ?? {},
         kind: dist.kind ?? {},
         adaptations: dist.adaptations ?? {},
+        ssyk: dist.ssyk ?? {},
+        majorGroup: dist.ssykMajor ?? {},
       };
       const reported = (res as { estimatedTotalHits?: number }).estimatedTotalHits ?? res.hits.length;
       // Hits dropped by the live check are gone from the count too; others on later pages are not known.

@@ -14,6 +14,8 @@ import { escapeHtml, markedToHtml } from '../text';
 export type MeiliSlotDocument = Omit<SlotSearchDocument, 'lat' | 'lon' | 'daysMask' | 'adaptationMask'> & {
   _geo: { lat: number; lng: number };
   createdAtMs: number;
+  /** The SSYK major group (first digit), to filter and count by. */
+  ssykMajor: string | null;
 };
 
 export function toMeiliDocument(d: SlotSearchDocument): MeiliSlotDocument {
@@ -25,6 +27,9 @@ export function toMeiliDocument(d: SlotSearchDocument): MeiliSlotDocument {
     description: d.description,
     tasks: d.tasks,
     occupationLabel: d.occupationLabel,
+    ssyk: d.ssyk,
+    ssykMajor: d.ssyk ? d.ssyk.slice(0, 1) : null,
+    keys: d.keys,
     kind: d.kind,
     status: d.status,
     municipalityCode: d.municipalityCode,
@@ -45,6 +50,7 @@ export function toMeiliDocument(d: SlotSearchDocument): MeiliSlotDocument {
     physicalDemand: d.physicalDemand,
     capacity: d.capacity,
     freePlaces: d.freePlaces,
+    canTakeSomeone: d.canTakeSomeone,
     createdAt: d.createdAt,
     createdAtMs: Date.parse(d.createdAt),
   };

@@ -4,7 +4,8 @@
  * well gets the slot in their next digest. Decisions:
  * - "fits well": eligible (every hard constraint passes) and a score of at least DIGEST_MIN_SCORE.
  *   The score is the engine's weighted sum in 0..1 (src/matching/weights.ts); 0.6 means most of the
- *   participant's own wishes and the practical fit are there, not merely "not excluded".
+ *   participant's own wishes and the practical fit are there, not merely "not excluded"; and no
+ *   serious gap (SERIOUS_GAPS: the slot states something the person wants to avoid).
  * - When: one digest per handler and local day, sent at DIGEST_LOCAL_TIME (08:00 Europe/Stockholm),
  *   holding the slots that opened since the previous one: predictable for coaches, never more than
  *   one mail a day, and a slot waits at most a day. Key `digest:<handlerId>:<YYYY-MM-DD>`.
@@ -34,6 +35,8 @@ import type { NotifyContext } from '../context';
 import { queueMailStatements, type Recipient } from '../queue';
 
 export const DIGEST_MIN_SCORE = 0.6;
+/** Gaps that keep a match out of the digest whatever its score. */
+export const SERIOUS_GAPS: ReadonlySet<string> = new Set(['avoid_conflict']);
 export const DIGEST_LOCAL_TIME = '08:00';
 
 export const digestKey = (handlerId: string, date: string) => `digest:${handlerId}:${date}`;
@@ -66,6 +69,9 @@ async function handlersWithGoodMatch(ctx: NotifyContext, slotId: string, now: Da
   const handlers = new Map<string, Recipient>();
   for (const m of matches) {
     if (m.score < DIGEST_MIN_SCORE) break; // best first
+    // A match with a serious gap (something the person wants to avoid) is for the coach to weigh in
+    // the matches list, never pushed in a digest.
+    if (m.gaps.some((g) => SERIOUS_GAPS.has(g.code))) continue;
     const r = byParticipant.get(m.participantId)!;
     if (!handlers.has(r.handler.id))
       handlers.set(r.handler.id, {

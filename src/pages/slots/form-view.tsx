@@ -1,0 +1,338 @@
+/** The slot form (create and edit): every field of the slots service, grouped as people think of them. */
+import type { Context } from 'hono';
+import {
+  adaptationVocabulary,
+  levels,
+  slotKinds,
+  subsidyVocabulary,
+  weekdays,
+} from '../../domain/vocabulary';
+import { municipalities } from '../../reference';
+import type { PageEnv } from '../env';
+import { Csrf, ErrorSummary, FieldSet, fieldId, SelectField, TextArea, TextField } from '../ui/form';
+import { inLang } from '../ui/format';
+import type { FieldErrors, FormValues } from '../ui/validate';
+import { cellName, WINDOWS_PER_DAY } from './form';
+import type { OccupationSuggestion } from './occupation';
+
+export interface SlotFormData {
+  action: string;
+  mode: 'create' | 'update';
+  values: FormValues;
+  errors: FieldErrors;
+  sites: { id: string; name: string }[];
+  supervisors: { id: string; name: string; room: number }[];
+  /** Suggestions for the typed job title, when it named no occupation (no script needed). */
+  occupations: OccupationSuggestion[];
+}
+
+function Choices(props: {
+  name: string;
+  type: 'radio' | 'checkbox';
+  label: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  checked: (value: string) => boolean;
+  errors: FieldErrors;
+}) {
+  return (
+    <FieldSet name={props.name} label={props.label} hint={props.hint} errors={props.errors} class="choices">
+      {props.options.map((o) => (
+        <label>
+          <input type={props.type} name={props.name} value={o.value} checked={props.checked(o.value)} />
+          {o.label}
+        </label>
+      ))}
+    </FieldSet>
+  );
+}
+
+function ScheduleGrid(props: { c: Context<PageEnv>; v: FormValues; errors: FieldErrors }) {
+  const t = props.c.var.t;
+  const s = t.slots.form;
+  return (
+    <FieldSet name="schedule" label={s.schedule} hint={s.scheduleHint} errors={props.errors} class="schedule">
+      {weekdays.map((day) => (
+        <fieldset class="day">
+          <legend class="day-name">{t.daysLong[day]}</legend>
+          {Array.from({ length: WINDOWS_PER_DAY }, (_, n) => {
+            const error =
+              props.errors[cellName(day, n, 'start')] ??
+              props.errors[cellName(day, n, 'end')] ??
+              props.errors[cellName(day, n)];
+            const errorId = `${fieldId(cellName(day, n))}-error`;
+            return (
+              <div class="window">
+                {(['start', 'end'] as const).map((part) => (
+                  <label>
+                    <span>{`${s.window(n + 1)} ${part === 'start' ? s.from : s.to}`}</span>
+                    <input
+                      type="time"
+                      id={fieldId(cellName(day, n, part))}
+                      name={cellName(day, n, part)}
+                      value={props.v.get(cellName(day, n, part))}
+                      aria-invalid={error ? 'true' : undefined}
+                      aria-describedby={error ? errorId : undefined}
+                    />
+                  </label>
+                ))}
+                {error && (
+                  <p class="error" id={errorId}>
+                    {error}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+    </FieldSet>
+  );
+}
+
+function Adaptations(props: { c: Context<PageEnv>; v: FormValues; errors: FieldErrors }) {
+  const t = props.c.var.t;
+  const s = t.slots.form;
+  return (
+    <FieldSet name="adaptations" label={s.adaptations} hint={s.adaptationsHint} errors={props.errors}>
+      <ul class="plain adaptations">
+        {adaptationVocabulary.map((a) => {
+          const name = `adaptations.${a.code}`;
+          const current = props.v.get(name);
+          return (
+            <li>
+              <span class="adaptation-name" id={`${fieldId(name)}-label`}>
+                {inLang(t, a)}
+              </span>
+              <span class="adaptation-choices" role="radiogroup" aria-labelledby={`${fieldId(name)}-label`}>
+                {(['', 'in_place', 'can_arrange'] as const).map((status) => (
+                  <label>
+                    <input type="radio" name={name} value={status} checked={current === status} />
+                    {status === '' ? s.adaptationNo : status === 'in_place' ? s.inPlace : s.canArrange}
+                  </label>
+                ))}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </FieldSet>
+  );
+}
+
+export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
+  const { c, d } = props;
+  const t = c.var.t;
+  const s = t.slots.form;
+  const v = d.values;
+  const e = d.errors;
+  const labels: Record<string, string> = {
+    title: s.title,
+    description: s.description,
+    tasks: s.tasks,
+    'occupation.label': s.occupation,
+    kind: s.kind,
+    siteId: s.site,
+    'location.municipalityCode': s.municipality,
+    capacity: s.capacity,
+    schedule: s.schedule,
+    'hoursPerWeek.min': s.hoursMin,
+    'hoursPerWeek.max': s.hoursMax,
+    startDate: s.startDate,
+    endDate: s.endDate,
+    supervisorIds: s.supervisors,
+    adaptations: s.adaptations,
+    'environment.socialIntensity': s.social,
+    'environment.physicalDemand': s.physical,
+    subsidies: s.subsidies,
+    '(form)': s.form,
+  };
+  const levelOptions = levels.map((l) => ({ value: l, label: t.slots.levels[l] }));
+  return (
+    <form method="post" action={d.action} novalidate>
+      <Csrf token={c.var.csrfToken} />
+      <ErrorSummary errors={e} labels={labels} heading={t.common.formHasErrors} />
+      {e['(form)'] && <p class="error">{e['(form)']}</p>}
+      <TextField name="title" label={s.title} hint={s.titleHint} value={v.get('title')} errors={e} required />
+      <div class="field">
+        <TextField
+          name="occupation.label"
+          label={s.occupation}
+          hint={s.occupationHint}
+          value={v.get('occupation.label')}
+          errors={e}
+          list="occupation-list"
+          autocomplete="off"
+          required
+          suggest={{ url: '/occupations', codeField: 'occupation.ssyk' }}
+        />
+        <input type="hidden" name="occupation.ssyk" value={v.get('occupation.ssyk')} />
+        <datalist id="occupation-list">
+          {d.occupations.map((o) => (
+            <option value={o.label}>{`${o.group} (${o.code})`}</option>
+          ))}
+        </datalist>
+      </div>
+      <TextArea
+        name="description"
+        label={s.description}
+        hint={s.descriptionHint}
+        value={v.get('description')}
+        errors={e}
+        required
+      />
+      <TextArea name="tasks" label={s.tasks} hint={s.tasksHint} value={v.get('tasks')} rows={4} errors={e} />
+      <Choices
+        name="kind"
+        type="radio"
+        label={s.kind}
+        options={slotKinds.map((k) => ({ value: k, label: t.slots.kinds[k] }))}
+        checked={(k) => v.get('kind') === k}
+        errors={e}
+      />
+      <h2>{s.whereWhen}</h2>
+      {d.sites.length > 0 && (
+        <SelectField
+          name="siteId"
+          label={s.site}
+          blank={s.noSite}
+          value={v.get('siteId')}
+          options={d.sites.map((x) => ({ value: x.id, label: x.name }))}
+          errors={e}
+        />
+      )}
+      <SelectField
+        name="location.municipalityCode"
+        label={s.municipality}
+        hint={d.sites.length > 0 ? s.municipalityHint : undefined}
+        blank={s.pick}
+        value={v.get('location.municipalityCode')}
+        options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        errors={e}
+      />
+      <TextField
+        name="location.address"
+        label={s.address}
+        value={v.get('location.address')}
+        errors={e}
+        autocomplete="street-address"
+      />
+      <ScheduleGrid c={c} v={v} errors={e} />
+      <div class="pair">
+        <TextField
+          name="hoursPerWeek.min"
+          type="number"
+          inputmode="decimal"
+          label={s.hoursMin}
+          value={v.get('hoursPerWeek.min')}
+          errors={e}
+          min={0}
+          max={60}
+          step="0.5"
+          required
+        />
+        <TextField
+          name="hoursPerWeek.max"
+          type="number"
+          inputmode="decimal"
+          label={s.hoursMax}
+          value={v.get('hoursPerWeek.max')}
+          errors={e}
+          min={1}
+          max={60}
+          step="0.5"
+          required
+        />
+      </div>
+      <TextField
+        name="capacity"
+        type="number"
+        inputmode="numeric"
+        label={s.capacity}
+        hint={s.capacityHint}
+        value={v.get('capacity')}
+        errors={e}
+        min={1}
+        max={500}
+        required
+      />
+      <div class="pair">
+        <TextField
+          name="startDate"
+          type="date"
+          label={s.startDate}
+          value={v.get('startDate')}
+          errors={e}
+          required
+        />
+        <TextField name="endDate" type="date" label={s.endDate} value={v.get('endDate')} errors={e} />
+      </div>
+      <div class="field choices">
+        <label>
+          <input type="checkbox" name="openEnded" checked={v.has('openEnded')} />
+          {s.openEnded}
+        </label>
+      </div>
+      <h2>{s.supportHeading}</h2>
+      <Choices
+        name="supervisorIds"
+        type="checkbox"
+        label={s.supervisors}
+        hint={d.supervisors.length === 0 ? s.noSupervisors : s.supervisorsHint}
+        options={d.supervisors.map((x) => ({ value: x.id, label: `${x.name} (${s.room(x.room)})` }))}
+        checked={(id) => v.all('supervisorIds').includes(id)}
+        errors={e}
+      />
+      <Adaptations c={c} v={v} errors={e} />
+      <Choices
+        name="environment.socialIntensity"
+        type="radio"
+        label={s.social}
+        hint={s.socialHint}
+        options={levelOptions}
+        checked={(l) => v.get('environment.socialIntensity') === l}
+        errors={e}
+      />
+      <Choices
+        name="environment.physicalDemand"
+        type="radio"
+        label={s.physical}
+        hint={s.physicalHint}
+        options={levelOptions}
+        checked={(l) => v.get('environment.physicalDemand') === l}
+        errors={e}
+      />
+      <Choices
+        name="subsidies"
+        type="checkbox"
+        label={s.subsidies}
+        options={subsidyVocabulary.map((x) => ({ value: x.code, label: inLang(t, x) }))}
+        checked={(code) => v.all('subsidies').includes(code)}
+        errors={e}
+      />
+      <div class="field choices">
+        <label>
+          <input type="checkbox" name="leadsToHire" checked={v.has('leadsToHire')} />
+          {s.leadsToHire}
+        </label>
+      </div>
+      {d.mode === 'create' && (
+        <Choices
+          name="status"
+          type="radio"
+          label={s.status}
+          options={[
+            { value: 'open', label: s.statusOpen },
+            { value: 'paused', label: s.statusPaused },
+          ]}
+          checked={(x) => (v.get('status') || 'open') === x}
+          errors={e}
+        />
+      )}
+      <div class="actions">
+        <button type="submit">{d.mode === 'create' ? s.create : t.common.save}</button>
+        <a href="/slots">{t.common.cancel}</a>
+      </div>
+    </form>
+  );
+}
