@@ -114,7 +114,8 @@ describe('the slot form', () => {
     await browser.signInWithKey(employer.key);
     await browser.get('/slots/new');
     const created = await browser.post('/slots', { ...filled(), title: 'Att ändra' });
-    const path = created.location!.split('?')[0]!;
+    // The page's own path, /slots/<id>: the same slot is /v1/slots/<id> in the API.
+    const path = created.location!.split('?')[0]! as `/slots/${string}`;
     const edit = await browser.get(`${path}/edit`);
     expect(edit.html).toContain('value="Att ändra"');
     expect(edit.html).toContain('name="schedule.thu.0.end" value="12:00"');
@@ -154,7 +155,7 @@ describe('the slot list', () => {
   it('shows free places and who is placed', async () => {
     const provider = await orgWithKey(t, 'provider', 'handler');
     const slot = await t.call('GET', '/v1/slots?limit=1', { key: employer.key });
-    const slotId = slot.body.data[0].id;
+    const slotId = slot.body.data[0]!.id;
     const participant = await createParticipant(t, provider.key);
     const proposed = await t.call('POST', '/v1/placements', {
       key: provider.key,

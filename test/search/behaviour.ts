@@ -399,7 +399,7 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
       expect(counted.facets.majorGroup).toEqual({ '2': 1, '9': 1, '5': 1 });
       const bad = await t.call('GET', '/v1/slots/search?ssyk=1234', { key: handler.key });
       expect(bad.status).toBe(400);
-      expect(bad.body.errors[0].path).toBe('query.ssyk');
+      expect(bad.problem.errors![0]!.path).toBe('query.ssyk');
     });
 
     it('understands Swedish word forms, compounds and spellings without å, ä and ö', async () => {
