@@ -106,3 +106,17 @@ describe('the participant form', () => {
     });
   });
 });
+
+describe('the coordinator', () => {
+  it('sees an overview of the provider’s caseload and placements on the start page', async () => {
+    const provider = await orgWithKey(t, 'provider', 'handler');
+    const coordinator = await issueKey(t, provider.org.id, 'coordinator');
+    await createParticipant(t, provider.key, { reference: 'SE-COORD-1' });
+    await createParticipant(t, provider.key, { reference: 'SE-COORD-2' });
+    const browser = pageClient(t);
+    await browser.signInWithKey(coordinator.key);
+    const home = await browser.get('/');
+    expect(home.html).toContain('Översikt');
+    expect(home.html).toMatch(/Aktiva deltagare<\/dt><dd><a href="\/participants">2<\/a>/);
+  });
+});

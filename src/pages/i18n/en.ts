@@ -68,6 +68,9 @@ export const en: Catalogue = {
     welcome: (name) => `Welcome, ${name}`,
     employerIntro: 'Here are your slots, proposals from SE job coaches and ongoing placements.',
     providerIntro: 'Here are your participants, matches and placements.',
+    overview: 'Overview',
+    activeParticipants: 'Active participants',
+    placementsByState: 'Placements',
   },
   slots: {
     title: 'Our slots',

@@ -71,6 +71,9 @@ export const sv = {
     welcome: (name: string) => `Välkommen, ${name}`,
     employerIntro: 'Här ser ni era platser, förslag från SE-handledare och pågående placeringar.',
     providerIntro: 'Här ser du dina deltagare, matchningar och placeringar.',
+    overview: 'Översikt',
+    activeParticipants: 'Aktiva deltagare',
+    placementsByState: 'Placeringar',
   },
   slots: {
     title: 'Våra platser',
