@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  applyMigrations,
   BENCH_ADMIN_KEY,
   BENCH_HANDLER_KEY,
   BENCH_PARTICIPANTS,
@@ -110,7 +111,8 @@ async function startWorker(config: string, persistDir: string): Promise<Running>
   for (let i = 0; i < 600; i++) {
     try {
       const res = await fetch(`${base}/health`);
-      if (res.status === 200) return { child, base };
+      // 503: up, with a degraded part (an outbox row nothing drains here); the Worker answers.
+      if (res.status === 200 || res.status === 503) return { child, base };
     } catch {
       // not listening yet
     }
@@ -121,11 +123,36 @@ async function startWorker(config: string, persistDir: string): Promise<Running>
   throw new Error(`wrangler dev did not answer within a minute:\n${stderr}`);
 }
 
+/** Every process below pid (wrangler starts node, which starts workerd and esbuild). */
+function descendants(pid: number): number[] {
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
+  return children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Stops wrangler and waits until its workerd is gone too: a workerd still closing the D1 file
+ * (checkpointing its write-ahead log) made the next Worker's requests wait on the database lock.
+ */
 async function stopWorker(w: Running) {
+  const below = w.child.pid ? descendants(w.child.pid) : [];
   const exited = new Promise((r) => w.child.once('exit', r));
   w.child.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   if (w.child.exitCode === null) w.child.kill('SIGKILL');
+  for (let i = 0; i < 300 && below.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of below.filter(alive)) process.kill(pid, 'SIGKILL');
 }
 
 interface Sample {
@@ -190,7 +217,7 @@ const KINDS: { name: string; request: (i: number, size: number) => Request; warm
         ),
       },
     }),
-    warm: 6,
+    warm: 3,
   },
   { name: 'search: browse everything', request: () => ({ path: '/v1/slots/search?sort=newest' }), warm: 10 },
   { name: 'search: one common word', request: () => ({ path: '/v1/slots/search?q=st%C3%A4d' }), warm: 10 },
@@ -251,7 +278,10 @@ async function database(size: number, scratch: string, config: string): Promise<
   if (!KEEP) return prepareLocalD1(join(scratch, 'state'), size, config);
   const persistDir = join(resolve(KEEP), String(size));
   const marker = join(persistDir, 'prepared.json');
-  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as LocalD1;
+  if (existsSync(marker)) {
+    applyMigrations(persistDir, config); // migrations added since it was filled
+    return JSON.parse(readFileSync(marker, 'utf8')) as LocalD1;
+  }
   rmSync(persistDir, { recursive: true, force: true });
   mkdirSync(persistDir, { recursive: true });
   const prepared = await prepareLocalD1(persistDir, size, config);

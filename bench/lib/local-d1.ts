@@ -56,12 +56,8 @@ function d1File(persistDir: string): string {
   return join(dir, file);
 }
 
-/** `config`: the wrangler.toml whose D1 binding to fill (the project's by default). */
-export async function prepareLocalD1(
-  persistDir: string,
-  slotCount: number,
-  config?: string,
-): Promise<LocalD1> {
+/** Applies db/migrations to the local D1 under persistDir (those not applied yet). */
+export function applyMigrations(persistDir: string, config?: string) {
   const migrate = spawnSync(
     process.execPath,
     [
@@ -78,6 +74,15 @@ export async function prepareLocalD1(
     { env: wranglerEnv, encoding: 'utf8' },
   );
   if (migrate.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${migrate.stderr}`);
+}
+
+/** `config`: the wrangler.toml whose D1 binding to fill (the project's by default). */
+export async function prepareLocalD1(
+  persistDir: string,
+  slotCount: number,
+  config?: string,
+): Promise<LocalD1> {
+  applyMigrations(persistDir, config);
 
   const client = createClient({ url: `file:${d1File(persistDir)}` });
   const db = drizzle(client, { schema }) as unknown as Db;
