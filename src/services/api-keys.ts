@@ -1,19 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { apiKeys, authRevision, organizations, roles, users } from '../../db/schema';
-import { type Actor, type Member, platformActor, rolesByOrganizationKind } from '../auth/actor';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { apiKeys, organizations, roles, users } from '../../db/schema';
+import { type Actor, rolesByOrganizationKind } from '../auth/actor';
 import { assertKeyManager } from '../auth/policy';
 import { Email, text } from '../domain/fields';
-import { constantTimeEqual, randomToken, sha256Hex, timingSafeEqual } from '../lib/crypto';
+import { randomToken, sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/ids';
 import { decodeCursor, type PageQuery, toPage } from '../lib/pagination';
 import { conflict, notFound, unprocessable } from '../lib/problem';
 import { notifyStatement } from '../outbox/notify';
 import type { ServiceContext } from './context';
+import { KEY_PREFIX, keyAuthenticator } from './key-authenticator';
 
-export const KEY_PREFIX = 'sek_';
-/** Authenticated keys one process keeps; past this the cache starts afresh. */
-const MAX_CACHED_KEYS = 10_000;
+export { KEY_PREFIX } from './key-authenticator';
 
 export const IssueApiKey = z
   .strictObject({
@@ -38,64 +37,7 @@ const toApiKey = (k: KeyRow, u: UserRow) => ({
 
 export function apiKeyService(ctx: ServiceContext) {
   const { db } = ctx;
-
-  // A key's lookup, prepared once; with it the auth revision (db/schema/auth-revision.ts) as of the
-  // same read, so what is cached is known to be current as of that revision.
-  const keyByHash = db
-    .select({
-      keyId: apiKeys.id,
-      userId: users.id,
-      role: users.role,
-      organizationId: organizations.id,
-      organizationKind: organizations.kind,
-      revision: sql<
-        number | null
-      >`(select ${authRevision.revision} from ${authRevision} where ${authRevision.id} = 1)`,
-    })
-    .from(apiKeys)
-    .innerJoin(users, eq(users.id, apiKeys.userId))
-    .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
-    .where(
-      and(
-        eq(apiKeys.hash, sql.placeholder('hash')),
-        isNull(apiKeys.revokedAt),
-        isNull(organizations.deactivatedAt),
-      ),
-    )
-    .prepare();
-  const currentRevision = db
-    .select({ revision: authRevision.revision })
-    .from(authRevision)
-    .where(eq(authRevision.id, 1))
-    .prepare();
-
-  /**
-   * Keys that authenticated, by token, as of `cachedRevision`. A request with a cached key costs one
-   * read of the revision instead of three SHA-256 digests and the join; when the revision moved (a key
-   * revoked anywhere, in any process) the whole cache is forgotten, so the next request sees the change.
-   */
-  const cache = new Map<string, Member>();
-  let cachedRevision: number | null = null;
-  let adminToken: string | undefined;
-
-  async function lookUp(token: string): Promise<Actor | null> {
-    if (ctx.config.ADMIN_API_KEY && (await timingSafeEqual(token, ctx.config.ADMIN_API_KEY)))
-      return platformActor;
-    if (!token.startsWith(KEY_PREFIX)) return null;
-    const [row] = await keyByHash.execute({ hash: await sha256Hex(token) });
-    if (!row) return null;
-    const { revision, ...who } = row;
-    const actor: Member = { kind: 'member', ...who };
-    if (revision !== null) {
-      if (revision !== cachedRevision) {
-        cache.clear();
-        cachedRevision = revision;
-      }
-      if (cache.size >= MAX_CACHED_KEYS) cache.clear();
-      cache.set(token, actor);
-    }
-    return actor;
-  }
+  const authenticate = keyAuthenticator(ctx);
 
   async function loadOrganization(id: string) {
     const [org] = await db.select().from(organizations).where(eq(organizations.id, id));
@@ -105,18 +47,7 @@ export function apiKeyService(ctx: ServiceContext) {
 
   return {
     /** Resolves a bearer token to the acting person, or null when unknown or revoked. */
-    async authenticate(token: string): Promise<Actor | null> {
-      if (adminToken !== undefined && constantTimeEqual(token, adminToken)) return platformActor;
-      const cached = cache.get(token);
-      if (cached) {
-        const [current] = await currentRevision.execute();
-        if (current && current.revision === cachedRevision) return cached;
-      }
-      const actor = await lookUp(token);
-      // The operator's key changes only with the configuration: once matched, compare it directly.
-      if (actor?.kind === 'platform') adminToken = token;
-      return actor;
-    },
+    authenticate,
 
     /** `presetKey` exists for the demo seed only, whose keys are fixed so the README can show them. */
     async issue(actor: Actor, organizationId: string, input: IssueApiKey, presetKey?: string) {
