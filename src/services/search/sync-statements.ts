@@ -4,7 +4,7 @@ import { enqueueStatement } from '../../outbox/outbox';
 import type { ServiceContext } from '../context';
 
 /**
- * Statements that go in the same batch as any change to a slot: a search-index task (coalesced per
+ * Statements that go in the same batch as every change to a slot: a search-index task (coalesced per
  * slot: the worker indexes the slot's state at the time it runs) and a row in the slot change log
  * that keeps in-memory matching indexes in step.
  */
