@@ -7,16 +7,20 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppConfig } from '../config';
 import type { Logger } from '../lib/logger';
+import { accountRouter } from './account';
 import { assetsRouter } from './assets';
 import { capacityRouter } from './capacity';
 import { csrfToken, originCheck } from './csrf';
 import type { PageEnv } from './env';
 import { notFoundPage, pageError } from './fallbacks';
+import { followUpsRouter } from './follow-ups';
 import { homePage } from './home';
 import { catalogues, LANG_COOKIE, langFrom } from './i18n';
 import { participantsRouter } from './participants';
 import { isApiPath } from './paths';
 import { placementsRouter } from './placements';
+import { placementRecordsRouter } from './placements/records';
+import { searchRouter } from './search';
 import { type CookiePolicy, loadSession } from './session';
 import { signInRouter } from './sign-in';
 import { slotsRouter } from './slots';
@@ -53,6 +57,11 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   pages.route('/', supervisorsRouter);
   pages.route('/', capacityRouter);
   pages.route('/', participantsRouter);
+  // h13: account (key mail), follow-ups (milestone mail), slot search (digest mail).
+  pages.route('/', accountRouter);
+  pages.route('/', followUpsRouter);
+  pages.route('/', searchRouter);
+  pages.route('/', placementRecordsRouter);
   // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
   pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
   return pages;

@@ -127,6 +127,18 @@ export function apiKeyService(ctx: ServiceContext) {
       return toApiKey({ ...found.api_keys, revokedAt }, found.users);
     },
 
+    /** The signed-in person's own keys (the page a key's "issued" mail links to); never the key itself. */
+    async mine(actor: Actor) {
+      if (actor.kind !== 'member') return [];
+      const rows = await db
+        .select()
+        .from(apiKeys)
+        .innerJoin(users, eq(users.id, apiKeys.userId))
+        .where(eq(apiKeys.userId, actor.userId))
+        .orderBy(asc(apiKeys.id));
+      return rows.map((r) => toApiKey(r.api_keys, r.users));
+    },
+
     async me(actor: Actor) {
       if (actor.kind === 'platform')
         return { kind: 'platform' as const, role: 'admin' as const, user: null, organization: null };

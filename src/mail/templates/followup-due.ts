@@ -34,7 +34,8 @@ export function followUpDue(d: FollowUpDueData, baseUrl: string): RenderedMail {
       sv: `Dags för uppföljning: ${d.slotTitle}`,
       en: `Follow-along check-in due: ${d.slotTitle}`,
     },
-    url: `${baseUrl}/placements/${d.placementId}`,
+    // The placement's page, at its check-in form.
+    url: `${baseUrl}/placements/${d.placementId}#check-in`,
     sv: {
       greeting: `Hej ${d.recipientName},`,
       paragraphs: [

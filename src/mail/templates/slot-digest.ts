@@ -32,7 +32,8 @@ export function slotDigest(d: SlotDigestData, baseUrl: string): RenderedMail {
       sv: n === 1 ? 'En ny plats som kan passa' : `${n} nya platser som kan passa`,
       en: n === 1 ? 'A new slot that may fit' : `${n} new slots that may fit`,
     },
-    url: `${baseUrl}/v1/slots?status=open`,
+    // The slot search page (src/pages/search), which lists every open slot before any filter.
+    url: `${baseUrl}/search`,
     sv: {
       greeting: `Hej ${d.recipientName},`,
       paragraphs: [

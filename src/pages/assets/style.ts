@@ -76,5 +76,15 @@ ul.plain{list-style:none;padding:0;margin:0}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
 .demo li{margin:.25rem 0}
 @media (min-width:48rem){main{padding:1.5rem 2rem}h1{font-size:2rem}.cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}}
+ol.timeline{list-style:none;padding:0;margin:0 0 1rem;border-left:3px solid var(--line)}
+ol.timeline li{padding:.1rem 0 .1rem .75rem}
+.chart-box{margin:0 0 1rem}
+.chart{width:100%;max-width:36rem;height:auto;display:block}
+.chart .bar{fill:var(--brand)}
+.chart .axis{stroke:var(--muted);stroke-width:1}
+.chart .tick{fill:var(--muted);font-size:10px}
+.chart-box figcaption{color:var(--muted);font-size:.9rem}
+.cols-2 label{font-weight:400}
+@media (min-width:48rem){.cols-2{columns:2}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 `;

@@ -27,6 +27,8 @@ export const placementsRouter = new Hono<PageEnv>()
       proposed: t.proposedNotice,
       started: t.started,
       hours: t.hoursRecorded,
+      'check-in': c.var.t.timeline.checkInSaved,
+      meeting: c.var.t.timeline.meetingSaved,
     };
     const notice = done ? notices[done] : undefined;
     return placementPage(c, p, { notice });

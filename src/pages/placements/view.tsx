@@ -7,6 +7,7 @@ import { dateOf, inLang, scheduleText } from '../ui/format';
 import { render } from '../ui/layout';
 import type { FieldErrors, FormValues } from '../ui/validate';
 import type { PlacementDetails, PlacementListItem } from './load';
+import { type RecordState, Timeline } from './timeline';
 
 export function placementListPage(c: Context<PageEnv>, items: PlacementListItem[]) {
   const t = c.var.t.placements;
@@ -194,7 +195,7 @@ function ProviderActions(props: { c: Context<PageEnv>; p: PlacementDetails; s: A
 export function placementPage(
   c: Context<PageEnv>,
   p: PlacementDetails,
-  o: { notice?: string; answer?: AnswerState; status?: 200 | 400 } = {},
+  o: { notice?: string; answer?: AnswerState; records?: RecordState; status?: 200 | 400 } = {},
 ) {
   const all = c.var.t;
   const t = all.placements;
@@ -232,6 +233,7 @@ export function placementPage(
       {employerSide && <Shared c={c} p={p} />}
       {employerSide && p.state === 'proposed' && <Answer c={c} p={p} s={o.answer ?? {}} />}
       {!employerSide && <ProviderActions c={c} p={p} s={o.answer ?? {}} />}
+      <Timeline c={c} p={p} s={o.records ?? {}} />
       <section aria-labelledby="hours">
         <h2 id="hours">{t.hoursHeading}</h2>
         {p.hours.length === 0 ? (

@@ -39,12 +39,17 @@ function menuFor(c: Context<PageEnv>): { href: string; label: string }[] {
         { href: '/supervisors', label: nav.supervisors },
         { href: '/placements', label: nav.placements },
       ];
-    default:
+    default: {
+      const t = c.var.t;
       return [
         home,
         { href: '/participants', label: nav.participants },
+        { href: '/search', label: t.search.title },
         { href: '/placements', label: nav.placements },
+        { href: '/employers', label: t.employers.title },
+        { href: '/follow-ups', label: t.followUps.title },
       ];
+    }
   }
 }
 
@@ -85,6 +90,7 @@ function Frame(props: { c: Context<PageEnv>; o: PageOptions; children: Child }) 
           {s && (
             <div class="who">
               <span>{t.nav.signedInAs(s.userName, s.organizationName)}</span>
+              <a href="/account">{t.account.title}</a>
               <form method="post" action="/sign-out" class="inline">
                 <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />
                 <button type="submit" class="link">
