@@ -1,3 +1,4 @@
+export * from './agreements';
 export * from './auth-revision';
 export * from './follow-ups';
 export * from './notifications';

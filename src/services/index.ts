@@ -1,4 +1,5 @@
 import type { SearchIndex } from '../search/port';
+import { agreementService } from './agreements';
 import { apiKeyService } from './api-keys';
 import { capacityService } from './capacity';
 import type { ServiceContext } from './context';
@@ -44,6 +45,7 @@ export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
     participants,
     audit,
     placements: placementService(ctx, { participants, audit }),
+    agreements: agreementService(ctx, { audit }),
     employerContacts: employerContactService(ctx),
     followUps: followUpService(ctx, { participants }),
     reports: reportService(ctx),
