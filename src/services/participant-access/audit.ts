@@ -1,6 +1,6 @@
 /** Audit entries for what a participant does themselves: no acting user or organization. */
-import { auditLog } from '../../../db/schema';
-import type { AuditAction } from '../../../db/schema';
+
+import type { AuditAction, auditLog } from '../../../db/schema';
 import { newId } from '../../lib/ids';
 
 /** Who a signed-in participant is: their record and their provider organization, never a name. */
