@@ -4,6 +4,7 @@ export * from './follow-ups';
 export * from './notifications';
 export * from './organizations';
 export * from './outbox';
+export * from './participant-access';
 export * from './participants';
 export * from './placements';
 export * from './rate-limits';

@@ -16,6 +16,8 @@ import { notFoundPage, pageError } from './fallbacks';
 import { followUpsRouter } from './follow-ups';
 import { homePage } from './home';
 import { catalogues, LANG_COOKIE, langFrom } from './i18n';
+import { meRouter } from './me';
+import { loadParticipantSession } from './me/session';
 import { participantsRouter } from './participants';
 import { isApiPath } from './paths';
 import { placementsRouter } from './placements';
@@ -43,9 +45,13 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
     c.set('session', null);
     c.set('sessionToken', null);
     c.set('csrfToken', '');
+    c.set('participantSession', null);
+    c.set('participantToken', null);
     await loadSession(c, async () => {
-      await origin(c, async () => {
-        await csrf(c, next);
+      await loadParticipantSession(c, async () => {
+        await origin(c, async () => {
+          await csrf(c, next);
+        });
       });
     });
   });
@@ -62,6 +68,7 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   pages.route('/', followUpsRouter);
   pages.route('/', searchRouter);
   pages.route('/', placementRecordsRouter);
+  pages.route('/', meRouter(cookies));
   // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
   pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
   return pages;

@@ -10,6 +10,7 @@ import { type MatchingSlots, matchingService } from './matching/service';
 import { notificationService } from './notifications/service';
 import { lookupOccupations } from './occupations';
 import { organizationService } from './organizations';
+import { participantAccessService } from './participant-access';
 import { participantService } from './participants/index';
 import { placementService } from './placements';
 import { auditService } from './placements/audit';
@@ -43,6 +44,7 @@ export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
     slots: slotService(ctx, sites),
     capacity: capacityService(ctx),
     participants,
+    participantAccess: participantAccessService(ctx, participants),
     audit,
     placements: placementService(ctx, { participants, audit }),
     agreements: agreementService(ctx, { audit }),

@@ -1,3 +1,4 @@
+import { meEn } from './en-me';
 import type { Catalogue } from './sv';
 
 /** The English catalogue: the same texts as ./sv.ts (the compiler checks every key is here). */
@@ -406,6 +407,7 @@ export const en: Catalogue = {
       self_referral: 'Self-referral',
     },
   },
+  me: meEn,
   participants: {
     title: 'Participants',
     intro: 'Your participants first, then your colleagues’. Participants are codes here, never names.',

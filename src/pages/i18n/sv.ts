@@ -3,6 +3,8 @@
  * shape, which the compiler checks. Plain words: the readers are job coaches, small employers and
  * supervisors, not lawyers or engineers.
  */
+import { meSv } from './sv-me';
+
 export const sv = {
   lang: 'sv',
   app: { name: 'SE-registret', tagline: 'Platser för arbetsträning och arbetsprövning med stöd' },
@@ -410,6 +412,7 @@ export const sv = {
       self_referral: 'Egen anmälan',
     },
   },
+  me: meSv,
   participants: {
     title: 'Deltagare',
     intro: 'Dina deltagare först, sedan kollegornas. Deltagarna finns här bara som koder, aldrig med namn.',
