@@ -8,6 +8,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppConfig } from '../config';
 import type { Logger } from '../lib/logger';
 import { accountRouter } from './account';
+import { agreementsRouter } from './agreements';
 import { assetsRouter } from './assets';
 import { capacityRouter } from './capacity';
 import { csrfToken, originCheck } from './csrf';
@@ -58,6 +59,7 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
 
   pages.get('/', (c) => homePage(c, config));
   pages.route('/', signInRouter(config, cookies));
+  pages.route('/', agreementsRouter);
   pages.route('/', placementsRouter);
   pages.route('/', slotsRouter);
   pages.route('/', supervisorsRouter);

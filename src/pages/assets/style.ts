@@ -89,4 +89,12 @@ ol.timeline li{padding:.1rem 0 .1rem .75rem}
 .cols-2 label{font-weight:400}
 @media (min-width:48rem){.cols-2{columns:2}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
+fieldset.contact{margin:0 0 1rem}
+ul.approvals{padding-left:1.25rem}
+details.version{border-top:1px solid var(--line);padding:.5rem 0}
+details.version summary{cursor:pointer;font-weight:600}
+@media print{header.site,footer.site,.skip,.no-print,form,.error-summary{display:none!important}
+body{font-size:11pt;color:#000}main{max-width:none;padding:0}a{color:#000;text-decoration:none}
+.card{border:0;padding:0}.badge{border:1px solid #000;background:none;color:#000}
+h1,h2,h3{break-after:avoid}dl.facts,li{break-inside:avoid}}
 `;
