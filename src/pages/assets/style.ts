@@ -78,6 +78,8 @@ ul.plain{list-style:none;padding:0;margin:0}
 @media (min-width:48rem){main{padding:1.5rem 2rem}h1{font-size:2rem}.cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 fieldset.contact{margin:0 0 1rem}
+dl.terms dt{font-weight:600}dl.terms dd{margin:0 0 .75rem}
+@media (min-width:48rem){dl.terms{display:grid;grid-template-columns:14rem 1fr;gap:.25rem 1rem}dl.terms dd{margin:0}}
 ul.approvals{padding-left:1.25rem}
 details.version{border-top:1px solid var(--line);padding:.5rem 0}
 details.version summary{cursor:pointer;font-weight:600}
