@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed';
+import { agreed } from '../placements/helpers';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
@@ -96,6 +97,8 @@ describe('the placement flow in Chromium', () => {
     await expectAccessible(employer);
     await employer.getByRole('button', { name: 'Ja, vi tar emot deltagaren' }).click();
     await employer.getByText('Du har accepterat förslaget').waitFor();
+    // The agreement all three approve (its own pages: test/browser/agreement.test.ts).
+    await agreed(h.t, { provider: 'sek_demo_handler_anna', employer: employerKey }, placementId);
 
     await handler.goto(placementUrl);
     await handler.getByRole('button', { name: 'Starta' }).click();

@@ -6,7 +6,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementApprovals, agreementVersions, auditLog, notifications } from '../../db/schema';
+import {
+  agreementApprovals,
+  agreementVersions,
+  auditLog,
+  notifications,
+  participantNotices,
+} from '../../db/schema';
 import { storedTemplateData } from '../../src/mail/templates';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, issueKey, orgWithKey } from '../helpers/factories';
@@ -278,5 +284,43 @@ describe('notifications', () => {
     ]);
     expect(rows.every((r) => r.textBody?.includes(`/placements/${id}/agreement`))).toBe(true);
     expect(rows.every((r) => !r.textBody?.includes(w.participant.reference))).toBe(true);
+  });
+});
+
+describe('export and erasure', () => {
+  it('the export carries every version with its approvals; erasure removes the free text about the person', async () => {
+    const participant = await createParticipant(t, w.provider.key);
+    const p = await proposed(t, w, { participantId: participant.id });
+    await moved(t, w.employer.key, p.id, 'accept', {});
+    await put(w.provider.key, p.id, agreementBody());
+    await approve(w.provider.key, p.id, { version: 1, ...onBehalf });
+    const exported = await t.call('GET', `/v1/participants/${participant.id}/export`, {
+      key: w.provider.key,
+    });
+    expect(exported.body.placements[0]!.agreementVersions).toMatchObject([
+      {
+        version: 1,
+        approvals: [{ party: 'participant', onBehalfOfParticipant: true, reason: onBehalf.reason }],
+      },
+    ]);
+    await moved(t, w.provider.key, p.id, 'withdraw', {});
+    expect(
+      (await t.call('DELETE', `/v1/participants/${participant.id}`, { key: w.provider.key })).status,
+    ).toBe(204);
+    const [version] = await versionsOf(p.id);
+    expect(version!.content.supportTeam).toEqual([]);
+    expect(version!.content.tasks).toEqual([]);
+    expect(version!.content.dates.start).toBe('2026-01-12');
+    const [approval] = await t.db
+      .select()
+      .from(agreementApprovals)
+      .where(eq(agreementApprovals.placementId, p.id));
+    expect(approval!.reason).toBeNull();
+    expect(
+      await t.db
+        .select()
+        .from(participantNotices)
+        .where(eq(participantNotices.participantId, participant.id)),
+    ).toEqual([]);
   });
 });

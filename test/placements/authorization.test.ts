@@ -17,7 +17,7 @@ import {
 } from '../helpers/actors';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor } from '../helpers/factories';
-import { agreed } from './helpers';
+import { agreed, agreementBody } from './helpers';
 
 let t: TestApp;
 let keys: Record<ActorName, string>;
@@ -55,6 +55,14 @@ async function placementIn(state: 'proposed' | 'accepted' | 'started') {
     await t.call('POST', `/v1/placements/${id}/start`, { key: keys['prov.handler'] });
   }
   return { id, participantId: participant.id };
+}
+
+/** An accepted placement with a first version of its agreement; answers the agreement's path. */
+async function drafted() {
+  const { id } = await placementIn('accepted');
+  const path = `/v1/placements/${id}/agreement` as const;
+  await t.call('PUT', path, { key: keys['prov.handler'], body: agreementBody() });
+  return path;
 }
 
 interface Row {
@@ -211,6 +219,38 @@ const rows: Row[] = [
       ...outsiders,
       ...ok(200, 'prov.admin', 'prov.handler'),
       ...ok(403, 'empA.admin', 'empA.employer', 'prov.coordinator'),
+    },
+  },
+  {
+    name: 'read the agreement',
+    method: 'GET',
+    setup: async () => ({ path: await drafted() }),
+    expect: {
+      ...outsiders,
+      ...ok(200, 'prov.admin', 'prov.coordinator', 'prov.handler', 'empA.admin', 'empA.employer'),
+    },
+  },
+  {
+    name: 'draft the agreement',
+    method: 'PUT',
+    setup: async () => ({
+      path: `/v1/placements/${(await placementIn('accepted')).id}/agreement`,
+      body: agreementBody(),
+    }),
+    expect: {
+      ...outsiders,
+      ...ok(200, 'prov.admin', 'prov.handler'),
+      ...ok(403, 'empA.admin', 'empA.employer', 'prov.coordinator'),
+    },
+  },
+  {
+    name: 'approve the agreement',
+    method: 'POST',
+    setup: async () => ({ path: `${await drafted()}/approve`, body: { version: 1 } }),
+    expect: {
+      ...outsiders,
+      ...ok(200, 'prov.admin', 'prov.handler', 'empA.admin', 'empA.employer'),
+      'prov.coordinator': 403,
     },
   },
   {

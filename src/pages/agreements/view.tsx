@@ -67,7 +67,7 @@ function Content(props: {
     ],
   ];
   return (
-    <dl class="facts">
+    <dl class="terms">
       {rows.map(([label, value]) => (
         <>
           <dt>{label}</dt>

@@ -90,6 +90,8 @@ ol.timeline li{padding:.1rem 0 .1rem .75rem}
 @media (min-width:48rem){.cols-2{columns:2}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 fieldset.contact{margin:0 0 1rem}
+dl.terms dt{font-weight:600}dl.terms dd{margin:0 0 .75rem}
+@media (min-width:48rem){dl.terms{display:grid;grid-template-columns:14rem 1fr;gap:.25rem 1rem}dl.terms dd{margin:0}}
 ul.approvals{padding-left:1.25rem}
 details.version{border-top:1px solid var(--line);padding:.5rem 0}
 details.version summary{cursor:pointer;font-weight:600}

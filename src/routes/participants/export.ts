@@ -10,9 +10,31 @@ const ParticipantExport = z
   .object({
     exportedAt: z.string(),
     participant: Participant,
-    placements: z.array(Placement).openapi({
-      description: 'Every placement with its hours, check-ins, meetings (with every note) and history.',
-    }),
+    placements: z
+      .array(
+        Placement.extend({
+          agreementVersions: z.array(
+            z.object({
+              version: z.number().int(),
+              content: z.record(z.string(), z.unknown()),
+              changedFields: z.array(z.string()),
+              changedAt: z.string(),
+              approvals: z.array(
+                z.object({
+                  party: z.string(),
+                  at: z.string(),
+                  onBehalfOfParticipant: z.boolean(),
+                  reason: z.string().nullable(),
+                }),
+              ),
+            }),
+          ),
+        }),
+      )
+      .openapi({
+        description:
+          'Every placement with its hours, check-ins, meetings (with every note), history and every version of its agreement with the approvals.',
+      }),
     consents: z.array(Consent),
     audit: z.array(AuditEntry),
   })

@@ -11,8 +11,11 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
+  agreementApprovals,
+  agreementVersions,
   auditLog,
   consents,
+  participantNotices,
   participants,
   placementCheckIns,
   placementHours,
@@ -73,7 +76,7 @@ export async function exportParticipant<Shown>(
     .orderBy(asc(placements.id));
   const ids = rows.map((r) => r.id);
   const some = ids.length > 0;
-  const [hours, checkIns, meetings, history, consentRows, audit] = await Promise.all([
+  const [hours, checkIns, meetings, history, consentRows, audit, versions, approvals] = await Promise.all([
     some ? db.select().from(placementHours).where(inArray(placementHours.placementId, ids)) : [],
     some ? db.select().from(placementCheckIns).where(inArray(placementCheckIns.placementId, ids)) : [],
     some ? db.select().from(placementMeetings).where(inArray(placementMeetings.placementId, ids)) : [],
@@ -86,6 +89,14 @@ export async function exportParticipant<Shown>(
       : [],
     db.select().from(consents).where(eq(consents.participantId, p.id)).orderBy(asc(consents.id)),
     db.select().from(auditLog).where(eq(auditLog.participantId, p.id)).orderBy(desc(auditLog.id)),
+    some
+      ? db
+          .select()
+          .from(agreementVersions)
+          .where(inArray(agreementVersions.placementId, ids))
+          .orderBy(asc(agreementVersions.version))
+      : [],
+    some ? db.select().from(agreementApprovals).where(inArray(agreementApprovals.placementId, ids)) : [],
   ]);
   const of = <T extends { placementId: string }>(list: T[], id: string) =>
     list.filter((x) => x.placementId === id);
@@ -106,6 +117,15 @@ export async function exportParticipant<Shown>(
       // The participant's own export shows every meeting note written about them.
       meetings: of(meetings, r.id).map((m) => toMeeting(m, m.recordedByOrganizationId)),
       history: of(history, r.id).map((h) => toTransition(h, h.actorOrganizationId)),
+      agreementVersions: of(versions, r.id).map((v) => ({
+        version: v.version,
+        content: v.content,
+        changedFields: v.changedFields,
+        changedAt: v.createdAt,
+        approvals: of(approvals, r.id)
+          .filter((a) => a.version === v.version)
+          .map((a) => ({ party: a.party, at: a.at, onBehalfOfParticipant: a.onBehalf, reason: a.reason })),
+      })),
     })),
     consents: consentRows.map((c) => consentView(c, now)),
     audit: audit.map(toAuditEntry),
@@ -193,6 +213,18 @@ export async function eraseParticipant(ctx: ServiceContext, actor: Member, p: Pa
         .update(placementMeetings)
         .set({ note: null })
         .where(inArray(placementMeetings.placementId, ofParticipant)),
+      // The agreements keep their dates and approvals for follow-up; the free text about the person goes.
+      db
+        .update(agreementApprovals)
+        .set({ reason: null })
+        .where(inArray(agreementApprovals.placementId, ofParticipant)),
+      db
+        .update(agreementVersions)
+        .set({
+          content: sql`json_set(${agreementVersions.content}, '$.supportTeam', json('[]'), '$.tasks', json('[]'))`,
+        })
+        .where(inArray(agreementVersions.placementId, ofParticipant)),
+      db.delete(participantNotices).where(eq(participantNotices.participantId, p.id)),
       db
         .update(consents)
         .set({ revokedAt: now })

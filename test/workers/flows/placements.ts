@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../../db/schema';
-import { move, placementWorld, proposed, slotState } from '../../placements/helpers';
+import { agreed, agreementBody, move, placementWorld, proposed, slotState } from '../../placements/helpers';
 import type { Driver } from '../drivers';
 import { runCron } from '../helpers';
 
@@ -33,6 +33,35 @@ export function placementFlows({ name, t, env, db }: Driver) {
       expect((await slotState(t, w)).freePlaces).toBe(0);
       expect((await move(t, w.provider.key, p.id, 'withdraw', {})).status).toBe(200);
       expect(await slotState(t, w)).toEqual({ freePlaces: 1, activePlacements: 0 });
+    });
+
+    it('a placement starts only on an agreement all three approved; a change withdraws the approvals', async () => {
+      const w = await placementWorld(t, { capacity: 1 });
+      const p = await proposed(t, w);
+      expect((await move(t, w.employer.key, p.id, 'accept')).status).toBe(200);
+      const refused = await move(t, w.provider.key, p.id, 'start', {});
+      expect(refused.status).toBe(409);
+      expect(refused.problem.type).toBe('/problems/agreement-not-approved');
+      const version = await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id);
+      const changed = await t.call('PUT', `/v1/placements/${p.id}/agreement`, {
+        key: w.provider.key,
+        body: agreementBody({ baseVersion: version, tasks: ['Sortera'] }),
+      });
+      expect(changed.body.missingApprovals).toEqual(['participant', 'employer', 'handler']);
+      const old = await t.call('POST', `/v1/placements/${p.id}/agreement/approve`, {
+        key: w.employer.key,
+        body: { version },
+      });
+      expect(old.status).toBe(409);
+      expect((await move(t, w.provider.key, p.id, 'start', {})).status).toBe(409);
+      await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id);
+      expect((await move(t, w.provider.key, p.id, 'start', {})).status).toBe(200);
+      await runCron(env);
+      const mails = await db.select().from(outbox).where(eq(outbox.topic, 'notify'));
+      const asked = mails.filter(
+        (r) => r.payload.placementId === p.id && r.payload.event === 'agreement.approval_wanted',
+      );
+      expect(asked.map((r) => r.status)).toEqual(['done', 'done', 'done']);
     });
 
     it('the cron turns a placement’s events into notifications without errors', async () => {
