@@ -485,6 +485,32 @@ const rows: Row[] = [
       'prov2.handler': 200,
     },
   },
+  // The participant's access codes: handlers and the admin issue and revoke, coordinators list.
+  {
+    name: 'issue an access code for a participant of provider',
+    method: 'POST',
+    path: () => `/v1/participants/${ids.prtP}/access-codes`,
+    body: () => ({ validDays: 7 }),
+    expect: { ...all(404), 'prov.admin': 201, 'prov.coordinator': 403, 'prov.handler': 201 },
+  },
+  {
+    name: 'list the access codes of a participant of provider',
+    method: 'GET',
+    path: () => `/v1/participants/${ids.prtP}/access-codes`,
+    expect: { ...all(404), 'prov.admin': 200, 'prov.coordinator': 200, 'prov.handler': 200 },
+  },
+  {
+    name: 'revoke an access code of a participant of provider',
+    method: 'POST',
+    path: async () => {
+      const issued = await t.call('POST', `/v1/participants/${ids.prtP}/access-codes`, {
+        key: keys['prov.handler'],
+        body: { validDays: 7 },
+      });
+      return `/v1/participants/${ids.prtP}/access-codes/${issued.body.id}/revoke`;
+    },
+    expect: { ...all(404), 'prov.admin': 200, 'prov.coordinator': 403, 'prov.handler': 200 },
+  },
   // Matching: handlers and the admin, for their own organization's participants.
   {
     name: 'matches for a participant of provider',

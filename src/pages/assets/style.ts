@@ -73,6 +73,7 @@ ul.plain{list-style:none;padding:0;margin:0}
 .badge{display:inline-block;padding:0 .5rem;border-radius:1rem;font-size:.85rem;border:1px solid var(--muted);color:var(--ink);background:var(--soft)}
 .badge.ok{border-color:var(--ok);color:var(--ok);background:var(--ok-bg)}
 .badge.warn{border-color:var(--warn);color:var(--warn);background:var(--warn-bg)}
+dl.stack dt{font-weight:600;margin-top:.5rem}dl.stack dd{margin:0}
 .qr{max-width:16rem;background:#fff;padding:.5rem}.qr svg{display:block;width:100%;height:auto}.code-big{font-size:1.75rem;font-family:ui-monospace,monospace;letter-spacing:.1em;word-break:break-all}
 @media print{header.site,footer.site,.no-print{display:none}main{padding:0}}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}

@@ -102,7 +102,7 @@ export function mePage(c: Context<PageEnv>, d: MeData) {
       </section>
       <section class="card" aria-labelledby="profile">
         <h2 id="profile">{t.profileHeading}</h2>
-        <dl class="facts">
+        <dl class="stack">
           <dt>{t.strengths}</dt>
           <dd>{p.strengths.join(', ') || '–'}</dd>
           <dt>{t.interests}</dt>

@@ -3,7 +3,7 @@
  * (CSRF token and session cookie), a list page behind sign-in, and the served stylesheet.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orgWithKey } from '../../helpers/factories';
+import { createParticipant, orgWithKey } from '../../helpers/factories';
 import type { Driver } from '../drivers';
 
 const cookiesOf = (headers: Headers) =>
@@ -45,6 +45,39 @@ export function pageFlows({ name, call, t }: Driver) {
       expect(list.status).toBe(200);
       expect(list.text).toContain('<h1>Placeringar</h1>');
       expect(list.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('sign a participant in with an access code and show their page', async () => {
+      const html = { accept: 'text/html' };
+      const provider = await orgWithKey(t, 'provider', 'handler');
+      const participant = await createParticipant(t, provider.key, { strengths: ['noggrann'] });
+      const issued = await t.call('POST', `/v1/participants/${participant.id}/access-codes`, {
+        key: provider.key,
+        body: { validDays: 3 },
+      });
+      expect(issued.status).toBe(201);
+      const code = issued.body.code;
+      const form = await call('GET', `/me/sign-in?code=${code}`, { key: null, headers: html });
+      expect(form.text).toContain(`value="${code}"`);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+      const signedIn = await call('POST', '/me/sign-in', {
+        key: null,
+        raw: new URLSearchParams({ _csrf: csrf, code }).toString(),
+        headers: {
+          ...html,
+          cookie: cookiesOf(form.headers),
+          origin: 'https://registry.test',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      });
+      expect(signedIn.status, signedIn.text.replace(/<[^>]+>/g, ' ').slice(0, 800)).toBe(303);
+      const me = await call('GET', '/me', {
+        key: null,
+        headers: { ...html, cookie: cookiesOf(signedIn.headers) },
+      });
+      expect(me.status).toBe(200);
+      expect(me.text).toContain('noggrann');
+      expect(me.headers.get('cache-control')).toBe('no-store');
     });
 
     it('serve the stylesheet from the app', async () => {
