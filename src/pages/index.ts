@@ -11,11 +11,13 @@ import { accountRouter } from './account';
 import { assetsRouter } from './assets';
 import { capacityRouter } from './capacity';
 import { csrfToken, originCheck } from './csrf';
+import { employersRouter } from './employers';
 import type { PageEnv } from './env';
 import { notFoundPage, pageError } from './fallbacks';
 import { followUpsRouter } from './follow-ups';
 import { homePage } from './home';
 import { catalogues, LANG_COOKIE, langFrom } from './i18n';
+import { matchingPagesRouter } from './matching';
 import { participantsRouter } from './participants';
 import { isApiPath } from './paths';
 import { placementsRouter } from './placements';
@@ -62,6 +64,8 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   pages.route('/', followUpsRouter);
   pages.route('/', searchRouter);
   pages.route('/', placementRecordsRouter);
+  pages.route('/', matchingPagesRouter);
+  pages.route('/', employersRouter);
   // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
   pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
   return pages;
