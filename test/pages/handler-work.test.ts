@@ -158,19 +158,22 @@ describe('a placement’s timeline', () => {
     expect(page.html).not.toMatch(/ style="/);
 
     const bad = await browser.post(`/placements/${id}/check-ins`, {
-      date: today,
-      note: 'Gick bra första veckan',
+      'checkIn.date': today,
+      'checkIn.note': 'Gick bra första veckan',
     });
     expect(bad.status).toBe(400);
-    expect(bad.html).toMatch(/id="f-with-error">Välj ett av alternativen/);
+    expect(bad.html).toMatch(/id="f-checkIn-with-error">Välj ett av alternativen/);
     expect(bad.html).toContain('Gick bra första veckan');
     const ok = await browser.post(`/placements/${id}/check-ins`, {
-      date: today,
-      with: 'participant',
-      note: 'Gick bra första veckan',
+      'checkIn.date': today,
+      'checkIn.with': 'participant',
+      'checkIn.note': 'Gick bra första veckan',
     });
     expect(ok.status).toBe(303);
-    const meeting = await browser.post(`/placements/${id}/meetings`, { date: today, kind: 'three_party' });
+    const meeting = await browser.post(`/placements/${id}/meetings`, {
+      'meeting.date': today,
+      'meeting.kind': 'three_party',
+    });
     expect(meeting.status).toBe(303);
     const after = await browser.get(`/placements/${id}`);
     expect(text(after.html)).toContain('Deltagaren: Gick bra första veckan');
