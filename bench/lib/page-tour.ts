@@ -74,7 +74,8 @@ export async function pageTour() {
     ADMIN_API_KEY: 'tour-admin-key-0123456789abcdef',
     LOG_LEVEL: 'silent',
   });
-  const app = createApp({ config, db: database.db, logger: silentLogger });
+  // As `npm start` runs it: matching over the resident slot index (src/entry/node.ts).
+  const app = createApp({ config, db: database.db, logger: silentLogger, matchingSlots: 'resident' });
   const keys = await seedDemo(app.services);
   await app.drainOutbox();
   const key = (person: string) => keys.find((k) => k.person === person)!;
