@@ -12,6 +12,7 @@ import { agreementsRouter } from './agreements';
 import { assetsRouter } from './assets';
 import { capacityRouter } from './capacity';
 import { csrfToken, originCheck } from './csrf';
+import { employersRouter } from './employers';
 import type { PageEnv } from './env';
 import { notFoundPage, pageError } from './fallbacks';
 import { followUpsRouter } from './follow-ups';
@@ -19,6 +20,7 @@ import { homePage } from './home';
 import { catalogues, LANG_COOKIE, langFrom } from './i18n';
 import { meRouter } from './me';
 import { loadParticipantSession } from './me/session';
+import { matchingPagesRouter } from './matching';
 import { participantsRouter } from './participants';
 import { isApiPath } from './paths';
 import { placementsRouter } from './placements';
@@ -71,6 +73,8 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   pages.route('/', searchRouter);
   pages.route('/', placementRecordsRouter);
   pages.route('/', meRouter(cookies));
+  pages.route('/', matchingPagesRouter);
+  pages.route('/', employersRouter);
   // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
   pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
   return pages;

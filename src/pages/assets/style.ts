@@ -88,6 +88,7 @@ ol.timeline li{padding:.1rem 0 .1rem .75rem}
 .chart .tick{fill:var(--muted);font-size:10px}
 .chart-box figcaption{color:var(--muted);font-size:.9rem}
 .cols-2 label{font-weight:400}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (min-width:48rem){.cols-2{columns:2}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 fieldset.contact{margin:0 0 1rem}

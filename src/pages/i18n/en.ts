@@ -266,7 +266,7 @@ export const en: Catalogue = {
     unassignedHeading: 'Without a place',
     why: 'Why',
     total: (score: number, slots: number) =>
-      `Total score ${score}, among ${slots} slots that could be considered.`,
+      `Total score ${score}, among ${slots} ${slots === 1 ? 'slot' : 'slots'} that could be considered.`,
     noneChecked: 'Tick at least one participant.',
     link: 'Share out places for several participants',
   },

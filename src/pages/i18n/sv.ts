@@ -271,7 +271,7 @@ export const sv = {
     unassignedHeading: 'Utan plats',
     why: 'Varför',
     total: (score: number, slots: number) =>
-      `Sammanlagd poäng ${score}, bland ${slots} platser som kunde komma i fråga.`,
+      `Sammanlagd poäng ${String(score).replace('.', ',')}, bland ${slots} ${slots === 1 ? 'plats' : 'platser'} som kunde komma i fråga.`,
     noneChecked: 'Kryssa i minst en deltagare.',
     link: 'Fördela platser för flera deltagare',
   },

@@ -5,11 +5,12 @@
 import type { Context } from 'hono';
 import { adaptationVocabulary } from '../../domain/vocabulary';
 import { municipalities } from '../../reference';
+import type { Participant } from '../../services/participants/index';
 import type { PageEnv } from '../env';
 import { Csrf, ErrorSummary, FieldSet, fieldId, SelectField, TextField } from '../ui/form';
 import { inLang } from '../ui/format';
 import { render } from '../ui/layout';
-import { cellOf, ScheduleGrid, windowsOf } from '../ui/schedule-grid';
+import { cellOf, gridValues, ScheduleGrid, windowsOf } from '../ui/schedule-grid';
 import { type FieldErrors, type FormValues, numberOrUndefined, stringOrUndefined } from '../ui/validate';
 
 const words = (s: string) =>
@@ -17,6 +18,22 @@ const words = (s: string) =>
     .split(',')
     .map((w) => w.trim())
     .filter(Boolean);
+
+/** A stored participant as the form's values (to edit it). */
+export function participantValues(p: Participant): Record<string, string> {
+  const values: Record<string, string> = {
+    reference: p.reference,
+    strengths: p.strengths.join(', '),
+    interests: p.interests.join(', '),
+    avoid: p.avoid.join(', '),
+    'hoursPerWeek.now': String(p.hoursPerWeek.now),
+    'hoursPerWeek.target': String(p.hoursPerWeek.target),
+    'location.municipalityCode': p.location.municipalityCode,
+    maxTravelKm: String(p.maxTravelKm),
+  };
+  for (const n of p.adaptationNeeds) values[`adaptationNeeds.${n.code}`] = n.priority;
+  return Object.assign(values, gridValues('availability', p.availability));
+}
 
 /** The service's input from the form, and where each schema error is shown. */
 export function participantInput(v: FormValues) {
@@ -55,9 +72,12 @@ export function participantFormPage(
   values: FormValues,
   errors: FieldErrors,
   status: 200 | 400 = 200,
+  /** The same form edits a participant: where it is sent, its heading and button (create by default). */
+  o?: { action: string; title: string; submit: string; cancel: string },
 ) {
   const all = c.var.t;
   const t = all.participants;
+  const mode = o ?? { action: '/participants', title: t.newTitle, submit: t.create, cancel: '/participants' };
   const e = errors;
   const labels: Record<string, string> = {
     reference: t.referenceLabel,
@@ -73,11 +93,11 @@ export function participantFormPage(
   };
   return render(
     c,
-    { title: t.newTitle, status },
+    { title: mode.title, status },
     <>
-      <h1>{t.newTitle}</h1>
+      <h1>{mode.title}</h1>
       <p>{t.formIntro}</p>
-      <form method="post" action="/participants" novalidate>
+      <form method="post" action={mode.action} novalidate>
         <Csrf token={c.var.csrfToken} />
         <ErrorSummary errors={e} labels={labels} heading={all.common.formHasErrors} />
         <TextField
@@ -182,8 +202,8 @@ export function participantFormPage(
           max={300}
         />
         <div class="actions">
-          <button type="submit">{t.create}</button>
-          <a href="/participants">{all.common.cancel}</a>
+          <button type="submit">{mode.submit}</button>
+          <a href={mode.cancel}>{all.common.cancel}</a>
         </div>
       </form>
     </>,

@@ -3,9 +3,10 @@
  * fit (score in parts, reasons and gaps in plain words), and proposing a slot with what the
  * participant agreed to show (the placements service's ProposalCreate). Participant data: no-store.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { AccessCodeCreate } from '../../services/participant-access/schemas';
-import { ParticipantCreate } from '../../services/participants/schemas';
+import type { Participant } from '../../services/participants/index';
+import { ParticipantCreate, ParticipantUpdate } from '../../services/participants/schemas';
 import { ProposalCreate } from '../../services/placements/schemas';
 import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
@@ -20,11 +21,18 @@ import {
   valuesFrom,
 } from '../ui/validate';
 import { AccessSection, accessCodePage } from './access';
-import { participantFormPage, participantInput } from './form';
+import { participantFormPage, participantInput, participantValues } from './form';
 import { caseloadPage, participantPage, proposePage } from './view';
 
 /** A date from the form as the end of that day in Sweden (the schema wants a date-time). */
 const endOfDay = (date: string) => (date ? `${date}T23:59:59+01:00` : undefined);
+
+const editForm = (c: Context<PageEnv>, p: Participant) => ({
+  action: `/participants/${p.id}`,
+  title: c.var.t.participantEdit.title(p.reference),
+  submit: c.var.t.participantEdit.save,
+  cancel: `/participants/${p.id}`,
+});
 
 export const participantsRouter = new Hono<PageEnv>()
   .use('/participants', requireSignIn)
@@ -55,6 +63,30 @@ export const participantsRouter = new Hono<PageEnv>()
       }
     return participantFormPage(c, form, errors, 400);
   })
+  .get('/participants/:id/edit', async (c) => {
+    const p = await c.var.services.participants.get(signedIn(c).actor, c.req.param('id'));
+    return participantFormPage(c, valuesFrom(participantValues(p)), {}, 200, editForm(c, p));
+  })
+  .post('/participants/:id', async (c) => {
+    const { actor } = signedIn(c);
+    const p = await c.var.services.participants.get(actor, c.req.param('id'));
+    const form = await readForm(c);
+    const { input, fieldOf } = participantInput(form);
+    // The same checks as the API's PATCH: personal data refused field by field.
+    const parsed = ParticipantUpdate.safeParse(input);
+    let errors: FieldErrors = {
+      ...form.textErrors,
+      ...(parsed.success ? {} : remap(fieldErrors(parsed.error, c.var.t, form), fieldOf)),
+    };
+    if (parsed.success && Object.keys(errors).length === 0)
+      try {
+        await c.var.services.participants.update(actor, p.id, parsed.data);
+        return c.redirect(`/participants/${p.id}?done=saved`, 303);
+      } catch (err) {
+        errors = remap(serviceErrors(err, c.var.t), fieldOf);
+      }
+    return participantFormPage(c, form, errors, 400, editForm(c, p));
+  })
   .get('/participants/:id', async (c) => {
     const { actor } = signedIn(c);
     const p = await c.var.services.participants.get(actor, c.req.param('id'));
@@ -68,11 +100,13 @@ export const participantsRouter = new Hono<PageEnv>()
     const notice =
       done === 'created'
         ? t.participants.created
-        : done === 'revoked'
-          ? t.me.access.revoked
-          : done === 'confirmed'
-            ? t.me.access.confirmed
-            : undefined;
+        : done === 'saved'
+          ? t.participantEdit.saved
+          : done === 'revoked'
+            ? t.me.access.revoked
+            : done === 'confirmed'
+              ? t.me.access.confirmed
+              : undefined;
     return participantPage(c, p, matches, notice, <AccessSection c={c} participantId={p.id} a={access} />);
   })
   .post('/participants/:id/access-codes', async (c) => {

@@ -26,6 +26,9 @@ export function caseloadPage(c: Context<PageEnv>, list: Participant[], me: strin
         <a class="button" href="/participants/new">
           {t.newParticipant}
         </a>
+        <a class="button secondary" href="/allocate">
+          {c.var.t.allocation.link}
+        </a>
       </p>
       {list.length === 0 ? (
         <p>{t.none}</p>
@@ -143,6 +146,12 @@ export function participantPage(
     <>
       <h1>{t.detailTitle(p.reference)}</h1>
       {notice && <Notice>{notice}</Notice>}
+      <p class="actions">
+        <a class="button secondary" href={`/participants/${p.id}/edit`}>
+          {all.participantEdit.edit}
+        </a>
+        <a href={`/search?from=${p.id}`}>{all.search.title}</a>
+      </p>
       <dl class="facts">
         <dt>{t.strengths}</dt>
         <dd>{p.strengths.join(', ') || '–'}</dd>

@@ -21,23 +21,26 @@ async function record<T>(
   const { actor } = signedIn(c);
   const id = c.req.param('id') ?? '';
   const values = await readForm(c);
+  // Both forms are on one page: their inputs are named apart (`checkIn.date`, `meeting.date`).
+  const prefix = form === 'check-in' ? 'checkIn' : 'meeting';
+  const field = (name: string) => stringOrUndefined(values.get(`${prefix}.${name}`));
   const parsed = schema.safeParse({
-    date: stringOrUndefined(values.get('date')),
-    note: stringOrUndefined(values.get('note')),
-    ...(form === 'check-in'
-      ? { with: stringOrUndefined(values.get('with')) }
-      : { kind: stringOrUndefined(values.get('kind')) }),
+    date: field('date'),
+    note: field('note'),
+    ...(form === 'check-in' ? { with: field('with') } : { kind: field('kind') }),
   });
+  const named = (e: FieldErrors): FieldErrors =>
+    Object.fromEntries(Object.entries(e).map(([k, m]) => [k === '(form)' ? k : `${prefix}.${k}`, m]));
   let errors: FieldErrors = {
     ...values.textErrors,
-    ...(parsed.success ? {} : fieldErrors(parsed.error, c.var.t, values)),
+    ...(parsed.success ? {} : named(fieldErrors(parsed.error, c.var.t))),
   };
   if (parsed.success && Object.keys(errors).length === 0)
     try {
       await save(id, parsed.data);
       return c.redirect(`/placements/${id}?done=${form}#${form}`, 303);
     } catch (err) {
-      errors = serviceErrors(err, c.var.t);
+      errors = named(serviceErrors(err, c.var.t));
     }
   const p = await loadPlacement(c.var.services, actor, id);
   return placementPage(c, p, { status: 400, records: { form, errors, values } });

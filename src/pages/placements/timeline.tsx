@@ -124,26 +124,31 @@ function CheckIns(props: { c: Context<PageEnv>; p: PlacementDetails; s: RecordSt
           <h4>{t.checkInFormHeading}</h4>
           <Csrf token={c.var.csrfToken} />
           <TextField
-            name="date"
+            name="checkIn.date"
             type="date"
             label={t.date}
-            value={s.values?.get('date')}
+            value={s.values?.get('checkIn.date')}
             errors={s.errors}
             required
           />
-          <FieldSet name="with" label={t.with} errors={s.errors} class="choices">
+          <FieldSet name="checkIn.with" label={t.with} errors={s.errors} class="choices">
             {checkInWith.map((w) => (
               <label>
-                <input type="radio" name="with" value={w} checked={s.values?.get('with') === w} />
+                <input
+                  type="radio"
+                  name="checkIn.with"
+                  value={w}
+                  checked={s.values?.get('checkIn.with') === w}
+                />
                 {t.withOptions[w]}
               </label>
             ))}
           </FieldSet>
           <TextArea
-            name="note"
+            name="checkIn.note"
             label={t.note}
             hint={t.noteHint}
-            value={s.values?.get('note')}
+            value={s.values?.get('checkIn.note')}
             rows={2}
             errors={s.errors}
             required
@@ -177,26 +182,31 @@ function Meetings(props: { c: Context<PageEnv>; p: PlacementDetails; s: RecordSt
           <h4>{t.meetingFormHeading}</h4>
           <Csrf token={c.var.csrfToken} />
           <TextField
-            name="date"
+            name="meeting.date"
             type="date"
             label={t.date}
-            value={s.values?.get('date')}
+            value={s.values?.get('meeting.date')}
             errors={s.errors}
             required
           />
-          <FieldSet name="kind" label={t.kind} errors={s.errors} class="choices">
+          <FieldSet name="meeting.kind" label={t.kind} errors={s.errors} class="choices">
             {meetingKinds.map((k) => (
               <label>
-                <input type="radio" name="kind" value={k} checked={s.values?.get('kind') === k} />
+                <input
+                  type="radio"
+                  name="meeting.kind"
+                  value={k}
+                  checked={s.values?.get('meeting.kind') === k}
+                />
                 {t.kinds[k]}
               </label>
             ))}
           </FieldSet>
           <TextArea
-            name="note"
+            name="meeting.note"
             label={t.note}
             hint={`${t.noteHint} (${t.noteHidden})`}
-            value={s.values?.get('note')}
+            value={s.values?.get('meeting.note')}
             rows={2}
             errors={s.errors}
           />

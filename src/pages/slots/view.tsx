@@ -112,6 +112,14 @@ export function slotPage(
                 .join(', ')}
         </dd>
       </dl>
+      {c.var.session?.actor.organizationKind === 'provider' && (
+        <p class="actions">
+          <a class="button" href={`/slots/${s.id}/candidates`}>
+            {all.candidates.link}
+          </a>
+          <a href={`/employers/${s.organizationId}`}>{all.timeline.employerPage}</a>
+        </p>
+      )}
       <h2>{t.placed}</h2>
       <Placed c={c} s={s} />
       {o.own && (

@@ -1,0 +1,97 @@
+/**
+ * Employer relations for a provider's people: the employers with the next steps that are due, and
+ * one employer's page with its open slots, the shared contact log (every handler of the provider
+ * sees it, so the relationship outlives staff changes) and the form to log a contact (the
+ * employer-contacts service's EmployerContactCreate, which refuses personal data).
+ */
+import { type Context, Hono } from 'hono';
+import { localDate } from '../../lib/local-time';
+import { EmployerContactCreate } from '../../services/employer-contacts';
+import type { PageEnv } from '../env';
+import { requireSignIn, signedIn } from '../session';
+import { readAll } from '../ui/pages';
+import {
+  type FieldErrors,
+  fieldErrors,
+  readForm,
+  serviceErrors,
+  stringOrUndefined,
+  valuesFrom,
+} from '../ui/validate';
+import { type Contact, type EmployerPageData, employerListPage, employerPage } from './view';
+
+/** Each employer's latest contact; a next step is due when its date has come and no contact followed. */
+export function dueSteps(contacts: Contact[], today: string) {
+  const latest = new Map<string, Contact>();
+  for (const x of contacts)
+    if (!latest.has(x.employerOrganizationId)) latest.set(x.employerOrganizationId, x);
+  return [...latest.values()]
+    .filter((x) => x.nextStep && x.nextStepDate && x.nextStepDate <= today)
+    .sort((a, b) => (a.nextStepDate ?? '').localeCompare(b.nextStepDate ?? ''));
+}
+
+async function load(c: Context<PageEnv>, id: string): Promise<Omit<EmployerPageData, 'values' | 'errors'>> {
+  const { actor } = signedIn(c);
+  const s = c.var.services;
+  const [organization, slots, contacts] = await Promise.all([
+    s.organizations.get(actor, id),
+    s.slots.list(actor, { organizationId: id, status: 'open', limit: 50 }),
+    readAll((cursor) => s.employerContacts.forEmployer(actor, id, { limit: 100, cursor }), 200),
+  ]);
+  const today = localDate(new Date());
+  return { organization, slots: slots.data, contacts, due: dueSteps(contacts, today)[0] ?? null };
+}
+
+export const employersRouter = new Hono<PageEnv>()
+  .use('/employers', requireSignIn)
+  .use('/employers/*', requireSignIn)
+  .get('/employers', async (c) => {
+    const { actor } = signedIn(c);
+    const s = c.var.services;
+    const [employers, enterprises, contacts] = await Promise.all([
+      readAll((cursor) => s.organizations.list(actor, { kind: 'employer', limit: 100, cursor }), 500),
+      readAll(
+        (cursor) => s.organizations.list(actor, { kind: 'social_enterprise', limit: 100, cursor }),
+        500,
+      ),
+      readAll((cursor) => s.employerContacts.list(actor, { limit: 100, cursor }), 1000),
+    ]);
+    const today = localDate(new Date());
+    return employerListPage(c, {
+      organizations: [...employers, ...enterprises],
+      contacts,
+      due: dueSteps(contacts, today),
+    });
+  })
+  .get('/employers/:id', async (c) => {
+    const d = await load(c, c.req.param('id'));
+    const notice = c.req.query('done') === 'logged' ? c.var.t.employers.logged : undefined;
+    const values = valuesFrom({ date: localDate(new Date()) });
+    return employerPage(c, { ...d, values, errors: {} }, { notice });
+  })
+  .post('/employers/:id/contacts', async (c) => {
+    const { actor } = signedIn(c);
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const parsed = EmployerContactCreate.safeParse({
+      employerOrganizationId: id,
+      date: stringOrUndefined(form.get('date')),
+      channel: stringOrUndefined(form.get('channel')),
+      outcome: stringOrUndefined(form.get('outcome')),
+      nextStep: stringOrUndefined(form.get('nextStep')),
+      nextStepDate: stringOrUndefined(form.get('nextStepDate')),
+    });
+    let errors: FieldErrors = {
+      ...form.textErrors,
+      ...(parsed.success ? {} : fieldErrors(parsed.error, c.var.t, form)),
+    };
+    if (parsed.success && Object.keys(errors).length === 0)
+      try {
+        await c.var.services.employerContacts.create(actor, parsed.data);
+        return c.redirect(`/employers/${id}?done=logged#log`, 303);
+      } catch (err) {
+        errors = serviceErrors(err, c.var.t);
+      }
+    const d = await load(c, id);
+    return employerPage(c, { ...d, values: form, errors }, { status: 400 });
+  });

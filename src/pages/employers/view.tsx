@@ -1,0 +1,212 @@
+/** The employer pages: the list with the due next steps, and one employer with its contact log. */
+import type { Context } from 'hono';
+import { contactChannels } from '../../../db/schema';
+import { municipalityByCode } from '../../reference';
+import type { Services } from '../../services';
+import type { PageEnv } from '../env';
+import { Csrf, ErrorSummary, FieldSet, Notice, TextArea, TextField } from '../ui/form';
+import { render } from '../ui/layout';
+import type { FieldErrors, FormValues } from '../ui/validate';
+
+export type Contact = Awaited<ReturnType<Services['employerContacts']['list']>>['data'][number];
+type Organization = Awaited<ReturnType<Services['organizations']['get']>>;
+type Slot = Awaited<ReturnType<Services['slots']['list']>>['data'][number];
+
+const placeName = (code: string) => municipalityByCode.get(code)?.name ?? code;
+
+function DueList(props: { c: Context<PageEnv>; due: Contact[]; names: Map<string, string> }) {
+  const t = props.c.var.t.employers;
+  if (props.due.length === 0) return <p>{t.dueNone}</p>;
+  return (
+    <ul>
+      {props.due.map((x) => (
+        <li>
+          <a href={`/employers/${x.employerOrganizationId}`}>
+            {props.names.get(x.employerOrganizationId) ?? x.employerOrganizationId}
+          </a>
+          {`: ${t.nextStepLine(x.nextStep ?? '', x.nextStepDate ?? '')} `}
+          <span class="badge warn">{t.due}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function employerListPage(
+  c: Context<PageEnv>,
+  d: { organizations: Organization[]; contacts: Contact[]; due: Contact[] },
+) {
+  const t = c.var.t.employers;
+  const names = new Map(d.organizations.map((o) => [o.id, o.name]));
+  const last = new Map<string, string>();
+  for (const x of d.contacts)
+    if (!last.has(x.employerOrganizationId)) last.set(x.employerOrganizationId, x.date);
+  // Those the provider has been in touch with first (latest first), then the others by name.
+  const sorted = [...d.organizations].sort(
+    (a, b) =>
+      (last.get(b.id) ?? '').localeCompare(last.get(a.id) ?? '') || a.name.localeCompare(b.name, 'sv'),
+  );
+  return render(
+    c,
+    { title: t.title },
+    <>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <section aria-labelledby="due">
+        <h2 id="due">{t.dueHeading}</h2>
+        <DueList c={c} due={d.due} names={names} />
+      </section>
+      <section aria-labelledby="all">
+        <h2 id="all">{t.title}</h2>
+        <div class="grid-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{c.var.t.participants.municipality}</th>
+                <th scope="col">{t.lastContact}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((o) => (
+                <tr>
+                  <td>
+                    <a href={`/employers/${o.id}`}>{o.name}</a>
+                  </td>
+                  <td>{placeName(o.municipalityCode)}</td>
+                  <td>{last.get(o.id) ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>,
+  );
+}
+
+export interface EmployerPageData {
+  organization: Organization;
+  slots: Slot[];
+  contacts: Contact[];
+  due: Contact | null;
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+function ContactForm(props: { c: Context<PageEnv>; d: EmployerPageData }) {
+  const { c, d } = props;
+  const t = c.var.t.employers;
+  const e = d.errors;
+  const v = d.values;
+  return (
+    <form method="post" action={`/employers/${d.organization.id}/contacts`} class="card soft" novalidate>
+      <h3>{t.formHeading}</h3>
+      <Csrf token={c.var.csrfToken} />
+      <ErrorSummary
+        errors={e}
+        labels={{
+          date: t.date,
+          channel: t.channel,
+          outcome: t.outcome,
+          nextStep: t.nextStep,
+          nextStepDate: t.nextStepDate,
+        }}
+        heading={c.var.t.common.formHasErrors}
+      />
+      <TextField name="date" type="date" label={t.date} value={v.get('date')} errors={e} required />
+      <FieldSet name="channel" label={t.channel} errors={e} class="choices">
+        {contactChannels.map((ch) => (
+          <label>
+            <input type="radio" name="channel" value={ch} checked={v.get('channel') === ch} />
+            {t.channels[ch]}
+          </label>
+        ))}
+      </FieldSet>
+      <TextArea
+        name="outcome"
+        label={t.outcome}
+        hint={t.outcomeHint}
+        value={v.get('outcome')}
+        rows={3}
+        errors={e}
+        required
+      />
+      <TextField name="nextStep" label={t.nextStep} value={v.get('nextStep')} errors={e} />
+      <TextField
+        name="nextStepDate"
+        type="date"
+        label={t.nextStepDate}
+        value={v.get('nextStepDate')}
+        errors={e}
+      />
+      <button type="submit">{t.log}</button>
+    </form>
+  );
+}
+
+export function employerPage(
+  c: Context<PageEnv>,
+  d: EmployerPageData,
+  o: { notice?: string; status?: 200 | 400 } = {},
+) {
+  const all = c.var.t;
+  const t = all.employers;
+  const org = d.organization;
+  return render(
+    c,
+    { title: t.detailTitle(org.name), status: o.status },
+    <>
+      <h1>{t.detailTitle(org.name)}</h1>
+      {o.notice && <Notice>{o.notice}</Notice>}
+      <dl class="facts">
+        <dt>{all.account.organization}</dt>
+        <dd>{org.kind === 'provider' ? org.name : `${org.name} (${t.kinds[org.kind]})`}</dd>
+        <dt>{all.participants.municipality}</dt>
+        <dd>{placeName(org.municipalityCode)}</dd>
+        <dt>{all.account.email}</dt>
+        <dd>
+          <a href={`mailto:${org.contactEmail}`}>{org.contactEmail}</a>
+        </dd>
+      </dl>
+      {d.due && (
+        <Notice kind="warn">{`${t.dueHeading}: ${t.nextStepLine(d.due.nextStep ?? '', d.due.nextStepDate ?? '')}`}</Notice>
+      )}
+      <section aria-labelledby="slots">
+        <h2 id="slots">{t.slotsHeading}</h2>
+        {d.slots.length === 0 ? (
+          <p>{t.slotsNone}</p>
+        ) : (
+          <ul>
+            {d.slots.map((s) => (
+              <li>
+                <a href={`/slots/${s.id}`}>{s.title}</a>
+                {` · ${all.slots.kinds[s.kind]} · ${all.slots.hoursRange(s.hoursPerWeek.min, s.hoursPerWeek.max)}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="log-heading" id="log">
+        <h2 id="log-heading">{t.logHeading}</h2>
+        {d.contacts.length === 0 ? (
+          <p>{t.logNone}</p>
+        ) : (
+          <ol class="plain">
+            {d.contacts.map((x) => (
+              <li class="card">
+                <p>
+                  <strong>{`${x.date} · ${t.channels[x.channel]}`}</strong>
+                  {` · ${t.by}: ${x.loggedBy.name ?? '–'}`}
+                </p>
+                <p>{x.outcome}</p>
+                {x.nextStep && <p>{t.nextStepLine(x.nextStep, x.nextStepDate ?? '–')}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+        <ContactForm c={c} d={d} />
+      </section>
+    </>,
+  );
+}

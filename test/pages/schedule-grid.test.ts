@@ -1,0 +1,75 @@
+/**
+ * The weekly grid keeps what users put in it: a slot with three windows on one day shows all three
+ * on its edit page (and one empty row to add a fourth, without any script), and saving the form
+ * unchanged stores the same schedule. Before, the grid showed two windows a day and a save dropped the rest.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
+import { pageClient } from './client';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+/** The form's fields as a browser would send them: every input, select and checked box with its value. */
+function formFields(html: string) {
+  const form = /<form method="post" action="\/slots\/[^"]+" novalidate="">([\s\S]*?)<\/form>/.exec(html)![1]!;
+  const fields: Record<string, string[]> = {};
+  const add = (k: string, v: string) => {
+    fields[k] = [...(fields[k] ?? []), v.replaceAll('&amp;', '&').replaceAll('&quot;', '"')];
+  };
+  for (const m of form.matchAll(/<input([^>]*)>/g)) {
+    const a = m[1]!;
+    const name = / name="([^"]*)"/.exec(a)?.[1];
+    if (!name || name === '_csrf') continue;
+    const type = / type="([^"]*)"/.exec(a)?.[1] ?? 'text';
+    if ((type === 'checkbox' || type === 'radio') && !/ checked/.test(a)) continue;
+    add(name, / value="([^"]*)"/.exec(a)?.[1] ?? (type === 'checkbox' ? 'on' : ''));
+  }
+  for (const m of form.matchAll(/<select[^>]* name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const picked = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1];
+    add(m[1]!, picked ?? '');
+  }
+  for (const m of form.matchAll(/<textarea[^>]* name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    add(m[1]!, m[2]!);
+  return fields;
+}
+
+describe('the schedule grid', () => {
+  it('shows every window of a day, offers one more, and an unchanged save keeps them all', async () => {
+    const employer = await orgWithKey(t, 'employer', 'employer');
+    const sup = await createSupervisor(t, employer.key);
+    const schedule = [
+      { day: 'mon', start: '07:00', end: '09:00' },
+      { day: 'mon', start: '10:00', end: '12:00' },
+      { day: 'mon', start: '13:00', end: '15:00' },
+      { day: 'thu', start: '08:00', end: '12:00' },
+    ];
+    const slot = await createSlot(t, employer.key, [sup.id], { schedule, hoursPerWeek: { min: 4, max: 10 } });
+    const browser = pageClient(t);
+    await browser.signInWithKey(employer.key);
+    const edit = await browser.get(`/slots/${slot.id}/edit`);
+    expect(edit.status).toBe(200);
+    expect(edit.html).toContain('name="schedule.mon.2.start" value="13:00"');
+    expect(edit.html).toContain('name="schedule.mon.3.start"');
+    expect(edit.html).not.toContain('name="schedule.mon.4.start"');
+    expect(edit.html).toContain('name="schedule.thu.1.start"');
+    expect(edit.html).not.toContain('name="schedule.thu.2.start"');
+
+    const saved = await browser.post(`/slots/${slot.id}`, formFields(edit.html));
+    expect(saved.status, saved.html.replace(/<[^>]+>/g, ' ').slice(0, 1500)).toBe(303);
+    const stored = await t.call('GET', `/v1/slots/${slot.id}`, { key: employer.key });
+    expect(stored.body.schedule).toEqual(schedule);
+
+    // A fourth Monday window in the offered row.
+    const more = formFields((await browser.get(`/slots/${slot.id}/edit`)).html);
+    more['schedule.mon.3.start'] = ['16:00'];
+    more['schedule.mon.3.end'] = ['17:00'];
+    expect((await browser.post(`/slots/${slot.id}`, more)).status).toBe(303);
+    const after = await t.call('GET', `/v1/slots/${slot.id}`, { key: employer.key });
+    expect(after.body.schedule.filter((w: { day: string }) => w.day === 'mon')).toHaveLength(4);
+  });
+});
