@@ -3,7 +3,12 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { reportCsv } from '../../services/reports/csv';
 import type { ProtectedReport } from '../../services/reports/protect';
-import { PayoffQuery, PeriodReportQuery, PersonPayoffQuery } from '../../services/reports/schemas';
+import {
+  PayoffQuery,
+  PeriodReportQuery,
+  PersonPayoffQuery,
+  SupplyQuery,
+} from '../../services/reports/schemas';
 import { createRouter, problems, security } from '../shared/openapi';
 import { csvContent, ReportSchema } from './schemas';
 
@@ -100,5 +105,21 @@ export const reportsRouter = createRouter()
     async (c) => {
       const q = c.req.valid('query');
       return answer(c, q, c.var.services.reports.payoffPerson(c.var.actor, q));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/supply',
+      tags,
+      security,
+      summary: 'Supply and demand: where places fail the people looking for one',
+      description: `For the active participants not in a placement now, over the slots that could take someone now (open, a free place, a supervisor with room) within their travel limit, with the matching engine's own hard constraints: who has no slot that fits and the constraint that rules out the most slots in their reach; which adaptation needs no place within reach offers, most first; hours wanted (now and as the aim) against hours offered; free places by kind and by occupation (SSYK); supply gaps per municipality. Tells a coordinator where to recruit employers. ${who}`,
+      request: { query: SupplyQuery },
+      responses: reportResponses,
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return answer(c, q, await c.var.services.reports.supply(c.var.actor, q));
     },
   );

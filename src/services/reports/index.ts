@@ -17,8 +17,16 @@ import { assumptionsOf } from './payoff/model';
 import { personPayoffReport } from './payoff/person';
 import { DEFAULT_PROGRAMME, payoffReport } from './payoff/report';
 import { protect } from './protect';
-import { type PayoffQuery, type PeriodReportQuery, type PersonPayoffQuery, periodOf } from './schemas';
+import {
+  type PayoffQuery,
+  type PeriodReportQuery,
+  type PersonPayoffQuery,
+  periodOf,
+  type SupplyQuery,
+} from './schemas';
 import { reportScope } from './scope';
+import { supplyReport } from './supply';
+import { supplyParticipants, supplySlots } from './supply-facts';
 
 export function reportService(ctx: ServiceContext) {
   const { db } = ctx;
@@ -80,7 +88,19 @@ export function reportService(ctx: ServiceContext) {
     return personPayoffReport(assumptionsOf(q), scope.providerId, ctx.now());
   }
 
-  return { outcomes, fidelity, payoff, payoffPerson };
+  /** Supply and demand now: which needs the places within people's reach fail, per municipality. */
+  async function supply(actor: Actor, q: SupplyQuery) {
+    const scope = reportScope(actor, q);
+    const participants = await supplyParticipants(db, scope);
+    const slots = await supplySlots(
+      db,
+      participants.filter((p) => !p.placed),
+    );
+    const now = ctx.now();
+    return protect(supplyReport({ scope, now, today: localDate(now), participants, slots }));
+  }
+
+  return { outcomes, fidelity, payoff, payoffPerson, supply };
 }
 
 export type ReportService = ReturnType<typeof reportService>;
