@@ -571,7 +571,7 @@ const rows: Row[] = [
       'prov2.handler': 200,
     },
   },
-  ...['outcomes', 'fidelity', 'payoff', 'supply'].flatMap((report): Row[] => [
+  ...['outcomes', 'fidelity', 'payoff', 'supply', 'sus-export'].flatMap((report): Row[] => [
     {
       name: `${report} report of the caller's own organization`,
       method: 'GET',

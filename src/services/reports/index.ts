@@ -23,9 +23,11 @@ import {
   type PersonPayoffQuery,
   periodOf,
   type SupplyQuery,
+  type SusExportQuery,
 } from './schemas';
 import { reportScope } from './scope';
 import { supplyReport } from './supply';
+import { susColumns, susRows } from './sus-export';
 import { supplyParticipants, supplySlots } from './supply-facts';
 
 export function reportService(ctx: ServiceContext) {
@@ -100,7 +102,21 @@ export function reportService(ctx: ServiceContext) {
     return protect(supplyReport({ scope, now, today: localDate(now), participants, slots }));
   }
 
-  return { outcomes, fidelity, payoff, payoffPerson, supply };
+  /** The period's in- and out-registrations, one row per participant, in SUS's shape. */
+  async function susExport(actor: Actor, q: SusExportQuery) {
+    const scope = reportScope(actor, q);
+    const period = periodOf(q, localDate(ctx.now()));
+    return {
+      report: 'sus_export' as const,
+      period,
+      scope,
+      generatedAt: ctx.now(),
+      columns: susColumns,
+      rows: await susRows(db, scope, period),
+    };
+  }
+
+  return { outcomes, fidelity, payoff, payoffPerson, supply, susExport };
 }
 
 export type ReportService = ReturnType<typeof reportService>;
