@@ -27,8 +27,8 @@ import {
 } from './schemas';
 import { reportScope } from './scope';
 import { supplyReport } from './supply';
-import { susColumns, susRows } from './sus-export';
 import { supplyParticipants, supplySlots } from './supply-facts';
+import { susColumns, susRows } from './sus-export';
 
 export function reportService(ctx: ServiceContext) {
   const { db } = ctx;
