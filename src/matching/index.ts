@@ -3,6 +3,7 @@ export { type AllocationResult, type Assignment, allocate, solveAllocation } fro
 export { type AllocationProblem, buildAllocationProblem, SCORE_SCALE } from './allocation/problem';
 export { type Language, messages, renderReason } from './messages';
 export { explain, mergeRankings, rankCandidates, rankParticipant, rankSlots } from './rank';
+export { type Reach, reachOf } from './reach';
 export { buildSlotIndex, SlotIndex } from './slot-index';
 export type * from './types';
 export { SCORE_WEIGHTS } from './weights';

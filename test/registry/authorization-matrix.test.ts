@@ -597,7 +597,7 @@ const rows: Row[] = [
       'prov2.handler': 200,
     },
   },
-  ...['outcomes', 'fidelity', 'payoff'].flatMap((report): Row[] => [
+  ...['outcomes', 'fidelity', 'payoff', 'supply', 'sus-export'].flatMap((report): Row[] => [
     {
       name: `${report} report of the caller's own organization`,
       method: 'GET',

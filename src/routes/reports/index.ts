@@ -1,11 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
-import { reportCsv } from '../../services/reports/csv';
+import { reportCsv, rowsCsv } from '../../services/reports/csv';
 import type { ProtectedReport } from '../../services/reports/protect';
-import { PayoffQuery, PeriodReportQuery, PersonPayoffQuery } from '../../services/reports/schemas';
+import {
+  PayoffQuery,
+  PeriodReportQuery,
+  PersonPayoffQuery,
+  SupplyQuery,
+  SusExportQuery,
+} from '../../services/reports/schemas';
 import { createRouter, problems, security } from '../shared/openapi';
-import { csvContent, ReportSchema } from './schemas';
+import { csvContent, ReportSchema, SusExportSchema } from './schemas';
 
 const tags = ['Follow-up reports'];
 const who =
@@ -100,5 +106,59 @@ export const reportsRouter = createRouter()
     async (c) => {
       const q = c.req.valid('query');
       return answer(c, q, c.var.services.reports.payoffPerson(c.var.actor, q));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/supply',
+      tags,
+      security,
+      summary: 'Supply and demand: where places fail the people looking for one',
+      description: `For the active participants not in a placement now, over the slots that could take someone now (open, a free place, a supervisor with room) within their travel limit, with the matching engine's own hard constraints: who has no slot that fits and the constraint that rules out the most slots in their reach; which adaptation needs no place within reach offers, most first; hours wanted (now and as the aim) against hours offered; free places by kind and by occupation (SSYK); supply gaps per municipality. Tells a coordinator where to recruit employers. ${who}`,
+      request: { query: SupplyQuery },
+      responses: reportResponses,
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return answer(c, q, await c.var.services.reports.supply(c.var.actor, q));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/sus-export',
+      tags,
+      security,
+      summary: 'In- and out-registrations in the shape SUS asks for',
+      description:
+        'One row per participant registered or exited in the period (default: the 12 months up to today): the handler’s reference (a pseudonym; the identity number is entered in SUS by the handler), municipality code, registration and exit dates, the exit category (the five SUS categories, as a code and in words), days in the programme and the follow-ups 3, 6 and 12 months after the exit. `columns` describes each column in Swedish and English. `format=csv` or `Accept: text/csv`: the same rows under SUS’s Swedish headers, UTF-8 with BOM (`;` in Swedish, `,` with `lang=en`). Row-level data of the caller’s own participants (handlers: their own caseload), so not suppressed.',
+      request: { query: SusExportQuery },
+      responses: {
+        200: {
+          description: 'The registrations',
+          content: { 'application/json': { schema: SusExportSchema }, ...csvContent },
+        },
+        ...problems(403),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const r = await c.var.services.reports.susExport(c.var.actor, q);
+      if (wantsCsv(c, q.format)) {
+        const cells = r.rows.map((row) =>
+          r.columns.map((col) => ((row[col.id] ?? null) === null ? null : String(row[col.id]))),
+        );
+        return csvResponse(
+          c,
+          rowsCsv(
+            r.columns.map((col) => col.name),
+            cells,
+            q.lang ?? 'sv',
+          ),
+          `sus-${r.period.from}-${r.period.to}`,
+        );
+      }
+      return c.json(r, 200);
     },
   );

@@ -81,3 +81,20 @@ export const csvContent = {
       .openapi({ description: 'The same tables as CSV: UTF-8 with BOM; `;` and decimal comma in Swedish.' }),
   },
 };
+
+export const SusExportSchema = z
+  .object({
+    report: z.literal('sus_export'),
+    period: z.object({ from: z.string(), to: z.string() }),
+    scope: z.object({
+      providerId: z.string(),
+      handlerId: z.string().optional(),
+      municipalityCode: z.string().optional(),
+    }),
+    generatedAt: z.string(),
+    columns: z.array(z.object({ id: z.string(), name: z.string(), description: LabelSchema })).openapi({
+      description: 'Each column: its id in `rows`, its SUS header (the CSV header) and what it holds.',
+    }),
+    rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  })
+  .openapi('SusExport');

@@ -17,8 +17,18 @@ import { assumptionsOf } from './payoff/model';
 import { personPayoffReport } from './payoff/person';
 import { DEFAULT_PROGRAMME, payoffReport } from './payoff/report';
 import { protect } from './protect';
-import { type PayoffQuery, type PeriodReportQuery, type PersonPayoffQuery, periodOf } from './schemas';
+import {
+  type PayoffQuery,
+  type PeriodReportQuery,
+  type PersonPayoffQuery,
+  periodOf,
+  type SupplyQuery,
+  type SusExportQuery,
+} from './schemas';
 import { reportScope } from './scope';
+import { supplyReport } from './supply';
+import { supplyParticipants, supplySlots } from './supply-facts';
+import { susColumns, susRows } from './sus-export';
 
 export function reportService(ctx: ServiceContext) {
   const { db } = ctx;
@@ -80,7 +90,33 @@ export function reportService(ctx: ServiceContext) {
     return personPayoffReport(assumptionsOf(q), scope.providerId, ctx.now());
   }
 
-  return { outcomes, fidelity, payoff, payoffPerson };
+  /** Supply and demand now: which needs the places within people's reach fail, per municipality. */
+  async function supply(actor: Actor, q: SupplyQuery) {
+    const scope = reportScope(actor, q);
+    const participants = await supplyParticipants(db, scope);
+    const slots = await supplySlots(
+      db,
+      participants.filter((p) => !p.placed),
+    );
+    const now = ctx.now();
+    return protect(supplyReport({ scope, now, today: localDate(now), participants, slots }));
+  }
+
+  /** The period's in- and out-registrations, one row per participant, in SUS's shape. */
+  async function susExport(actor: Actor, q: SusExportQuery) {
+    const scope = reportScope(actor, q);
+    const period = periodOf(q, localDate(ctx.now()));
+    return {
+      report: 'sus_export' as const,
+      period,
+      scope,
+      generatedAt: ctx.now(),
+      columns: susColumns,
+      rows: await susRows(db, scope, period),
+    };
+  }
+
+  return { outcomes, fidelity, payoff, payoffPerson, supply, susExport };
 }
 
 export type ReportService = ReturnType<typeof reportService>;

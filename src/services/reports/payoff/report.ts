@@ -44,40 +44,13 @@ export function monthsInWork(exit: PayoffExit): number {
   return 12;
 }
 
-export function payoffReport(f: {
-  scope: ReportScope;
-  period: Period;
-  now: string;
-  exits: PayoffExit[];
-  assumptions: PayoffAssumptions;
-  programme: ProgrammeInputs;
-}): Report {
-  const a = f.assumptions;
-  const unsubsidized = personValue(personTerms(a, false));
-  const subsidized = personValue(personTerms(a, true));
-  let society = 0;
-  let municipality = 0;
-  let months = 0;
-  for (const e of f.exits) {
-    const m = monthsInWork(e);
-    const v = e.outcome === 'subsidized_work' ? subsidized : unsubsidized;
-    society += (v.society * m) / 12;
-    municipality += (v.municipality * m) / 12;
-    months += m;
-  }
-  const n = f.exits.length;
-  const exclusion = n * f.programme.potentialYearly;
-  const cost = n * f.programme.costPerParticipant;
-  const efficiency = exclusion > 0 ? society / exclusion : null;
-  const payback = society > 0 ? cost / (society / 12) : null;
-  const perPercent = efficiency ? f.programme.costPerParticipant / (efficiency * 100) : null;
-  const r = (x: number | null, d = 0) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
-
+function exitsTable(exits: readonly PayoffExit[]): Table {
+  const n = exits.length;
   const counts = countBy(
     outcomeCategories,
-    f.exits.map((e) => e.outcome),
+    exits.map((e) => e.outcome),
   );
-  const exitsTable: Table = {
+  return {
     id: 'exits',
     title: label('Avslut under perioden', 'Exits in the period'),
     description: label(
@@ -92,7 +65,31 @@ export function payoffReport(f: {
     partition: { total: 'total', parts: [...outcomeCategories] },
     chart: { kind: 'bars', value: 'count', rows: [...outcomeCategories] },
   };
+}
 
+interface Figures {
+  society: number;
+  municipality: number;
+  months: number;
+  exclusion: number;
+  cost: number;
+  efficiency: number | null;
+  payback: number | null;
+  perPercent: number | null;
+}
+
+const r = (x: number | null, d = 0) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+function keyFiguresTable({
+  society,
+  municipality,
+  months,
+  exclusion,
+  cost,
+  efficiency,
+  payback,
+  perPercent,
+}: Figures): Table {
   const fig = (
     key: string,
     l: ReturnType<typeof label>,
@@ -100,7 +97,7 @@ export function payoffReport(f: {
     unit: 'kr' | 'percent' | 'months',
     how: ReturnType<typeof label>,
   ) => row(key, l, { value, how }, unit);
-  const keyFigures: Table = {
+  return {
     id: 'key_figures',
     title: label('Nyckeltal', 'Key figures'),
     description: label(
@@ -189,6 +186,35 @@ export function payoffReport(f: {
       ),
     ],
   };
+}
+
+export function payoffReport(f: {
+  scope: ReportScope;
+  period: Period;
+  now: string;
+  exits: PayoffExit[];
+  assumptions: PayoffAssumptions;
+  programme: ProgrammeInputs;
+}): Report {
+  const a = f.assumptions;
+  const unsubsidized = personValue(personTerms(a, false));
+  const subsidized = personValue(personTerms(a, true));
+  let society = 0;
+  let municipality = 0;
+  let months = 0;
+  for (const e of f.exits) {
+    const m = monthsInWork(e);
+    const v = e.outcome === 'subsidized_work' ? subsidized : unsubsidized;
+    society += (v.society * m) / 12;
+    municipality += (v.municipality * m) / 12;
+    months += m;
+  }
+  const n = f.exits.length;
+  const exclusion = n * f.programme.potentialYearly;
+  const cost = n * f.programme.costPerParticipant;
+  const efficiency = exclusion > 0 ? society / exclusion : null;
+  const payback = society > 0 ? cost / (society / 12) : null;
+  const perPercent = efficiency ? f.programme.costPerParticipant / (efficiency * 100) : null;
 
   return {
     report: 'payoff',
@@ -220,8 +246,8 @@ export function payoffReport(f: {
           ),
         },
       ]),
-      keyFigures,
-      exitsTable,
+      keyFiguresTable({ society, municipality, months, exclusion, cost, efficiency, payback, perPercent }),
+      exitsTable(f.exits),
       termsTable(
         personTerms(a),
         label(
