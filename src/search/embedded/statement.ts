@@ -203,13 +203,15 @@ export function searchStatement(
     ...documentFilters(q, todayDay),
     ...(q.near && q.radiusKm !== undefined ? [sql`${squaredDistance(q)} <= ${q.radiusKm * q.radiusKm}`] : []),
   ];
-  // Availability now, for slots whose index task has not run: one lookup per candidate that passes
-  // the filters. CASE, not AND/OR: SQLite (3.45, as libSQL ships it) evaluates both sides of AND and
+  // Availability now, for slots (and capacity listings) whose index task has not run: one lookup
+  // per candidate that passes the filters. CASE, not AND/OR: SQLite (3.45, as libSQL ships it) evaluates both sides of AND and
   // OR in a value, so written as one condition the slot lookup ran for every candidate, half the
   // cost of browsing.
   const keep = sql`CASE WHEN ${sql.join(filters, sql` AND `)} THEN
       CASE WHEN NOT EXISTS (SELECT 1 FROM outbox o INDEXED BY outbox_pending_key_idx WHERE o.dedupe_key = ${`${SEARCH_TOPIC}:`} || d.slot_id
         AND o.status IN ('pending', 'failed')) THEN 1
+      WHEN substr(d.slot_id, 1, 4) = 'cap_' THEN EXISTS (SELECT 1 FROM capacity_listings k WHERE k.id = d.slot_id
+        AND ${oneOf(sql`k.status`, q.statuses)} ${q.includeFull ? sql`` : sql`AND k.places_taken < k.places`})
       ELSE EXISTS (SELECT 1 FROM slots s WHERE s.id = d.slot_id AND ${oneOf(sql`s.status`, q.statuses)}
         ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity AND s.supervisors_with_room > 0`}) END
     ELSE 0 END`;
@@ -235,14 +237,17 @@ export function searchStatement(
     SELECT 0 AS part, json_object(
       'position', page.position, 'id', page.slot_id, 'd2', page.d2,
       'title', t.title, 'body', t.body, 'organizationId', d.organization_id, 'organizationName', o.name,
-      'municipalityCode', d.municipality_code, 'kind', d.kind, 'status', s.status,
-      'hoursMin', d.hours_min, 'hoursMax', d.hours_max, 'capacity', s.capacity, 'taken', s.taken,
+      'municipalityCode', d.municipality_code, 'kind', d.kind, 'status', coalesce(s.status, k.status),
+      'hoursMin', d.hours_min, 'hoursMax', d.hours_max, 'capacity', coalesce(s.capacity, k.places),
+      'taken', coalesce(s.taken, k.places_taken),
       'startDay', d.start_day, 'endDay', d.end_day, 'openEnded', d.open_ended,
       'leadsToHire', d.leads_to_hire, 'adaptationMask', d.adaptation_mask, 'lat', d.lat, 'lon', d.lon
     ) AS data
     FROM page CROSS JOIN search_docs d ON d.docid = page.docid
-      CROSS JOIN slots s ON s.id = d.slot_id
+      LEFT JOIN slots s ON s.id = d.slot_id
+      LEFT JOIN capacity_listings k ON k.id = d.slot_id
       LEFT JOIN search_text t ON t.docid = page.docid
       LEFT JOIN organizations o ON o.id = d.organization_id
+    WHERE s.id IS NOT NULL OR k.id IS NOT NULL
     UNION ALL SELECT 1, json_array(${counts}) FROM c`;
 }
