@@ -1,9 +1,12 @@
 /**
  * The slot search port. Two adapters implement it and return the same shapes: the embedded one
  * (SQLite FTS5 in the app's own libSQL or D1 database; no server) and Meilisearch. The index holds
- * slot documents only (see document.ts): never anything about participants.
+ * slot documents (see document.ts) and social enterprises' capacity listings (capacity-document.ts):
+ * never anything about participants.
  */
+
 import type { AdaptationCode, Level, SlotKind, SlotStatus, Weekday } from '../domain/vocabulary';
+import type { Listing } from './capacity-document';
 
 /** What the index stores about one slot, built from the slot row by `toSearchDocument`. */
 export interface SlotSearchDocument {
@@ -41,8 +44,9 @@ export interface SlotSearchDocument {
   endDay: number | null;
   durationDays: number | null;
   leadsToHire: boolean;
-  socialIntensity: Level;
-  physicalDemand: Level;
+  /** Null for a capacity listing, which does not state it (a level filter then leaves it out). */
+  socialIntensity: Level | null;
+  physicalDemand: Level | null;
   capacity: number;
   freePlaces: number;
   /**
@@ -113,6 +117,8 @@ export type Facets = {
 /** One result: what a handler needs to decide whether to open the slot. */
 export interface SlotSearchHit {
   id: string;
+  /** A slot, or a social enterprise's work-training capacity listing (src/search/capacity-document.ts). */
+  listing: Listing;
   title: string;
   organization: { id: string; name: string };
   municipality: { code: string; name: string | null };

@@ -4,16 +4,49 @@
  * (src/services/search/outbox-handler.ts) calls `syncSlots`, which indexes the slot's CURRENT state,
  * or removes it when it is gone or closed, so replays and reorderings are harmless. `reindexAll` rebuilds everything from the database (`npm run reindex`).
  */
-import { asc, eq, gt, inArray, max } from 'drizzle-orm';
-import { organizations, slotChanges, slots } from '../../db/schema';
+import { asc, eq, gt, inArray, max, type SQL } from 'drizzle-orm';
+import { capacityListings, organizations, sites, slotChanges, slots } from '../../db/schema';
 import type { Db } from '../adapters/db/types';
+import { isCapacityIndexable, listingOf, listingPlace, toCapacityDocument } from './capacity-document';
 import { isIndexable, toSearchDocument } from './document';
 import type { SearchIndex, SlotSearchDocument } from './port';
 
 const PAGE = 500;
 
-/** The indexable documents of these slots, and the ids to take out of the index. */
-export async function loadDocuments(db: Db, slotIds: string[]) {
+/** Capacity listings' documents, with their organization's name and their site's place. */
+async function capacityDocuments(db: Db, where: SQL | undefined, limit?: number) {
+  const query = db
+    .select({
+      listing: capacityListings,
+      organizationName: organizations.name,
+      lat: sites.lat,
+      lon: sites.lon,
+    })
+    .from(capacityListings)
+    .innerJoin(organizations, eq(organizations.id, capacityListings.organizationId))
+    .leftJoin(sites, eq(sites.id, capacityListings.siteId))
+    .where(where)
+    .orderBy(asc(capacityListings.id));
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  return rows.map((r) => ({
+    id: r.listing.id,
+    doc: isCapacityIndexable(r.listing)
+      ? toCapacityDocument(
+          r.listing,
+          r.organizationName,
+          listingPlace(r.listing, r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon }),
+        )
+      : null,
+  }));
+}
+
+/** The indexable documents of these slots and capacity listings, and the ids to take out of the index. */
+export async function loadDocuments(db: Db, ids: string[]) {
+  const listingIds = ids.filter((id) => listingOf(id) === 'capacity');
+  const slotIds = ids.filter((id) => listingOf(id) === 'slot');
+  const listed = listingIds.length
+    ? await capacityDocuments(db, inArray(capacityListings.id, listingIds))
+    : [];
   const rows = slotIds.length
     ? await db
         .select({ slot: slots, organizationName: organizations.name })
@@ -23,12 +56,17 @@ export async function loadDocuments(db: Db, slotIds: string[]) {
     : [];
   const docs: SlotSearchDocument[] = [];
   const found = new Set<string>();
+  for (const { doc } of listed) {
+    if (!doc) continue;
+    found.add(doc.id);
+    docs.push(doc);
+  }
   for (const { slot, organizationName } of rows) {
     if (!isIndexable(slot)) continue;
     found.add(slot.id);
     docs.push(toSearchDocument(slot, organizationName));
   }
-  return { docs, gone: slotIds.filter((id) => !found.has(id)) };
+  return { docs, gone: ids.filter((id) => !found.has(id)) };
 }
 
 /** Brings these slots' index entries to their current state. */
@@ -51,9 +89,15 @@ async function* allDocuments(db: Db): AsyncGenerator<SlotSearchDocument[]> {
       .where(gt(slots.id, after))
       .orderBy(asc(slots.id))
       .limit(PAGE);
-    if (rows.length === 0) return;
+    if (rows.length === 0) break;
     after = rows[rows.length - 1]!.slot.id;
     yield rows.filter((r) => isIndexable(r.slot)).map((r) => toSearchDocument(r.slot, r.organizationName));
+  }
+  for (let listingAfter = ''; ; ) {
+    const page = await capacityDocuments(db, gt(capacityListings.id, listingAfter), PAGE);
+    if (page.length === 0) return;
+    listingAfter = page[page.length - 1]!.id;
+    yield page.flatMap((p) => (p.doc ? [p.doc] : []));
   }
 }
 

@@ -15,6 +15,7 @@ import { listPage, type PageQuery } from '../lib/pagination';
 import { notFound, unprocessable } from '../lib/problem';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
+import { capacityChangedStatement } from './search/sync-statements';
 
 type CapacityRow = typeof capacityListings.$inferSelect;
 
@@ -131,7 +132,10 @@ export function capacityService(ctx: ServiceContext) {
         updatedAt: now,
       } as CapacityRow;
       assertConsistent(row);
-      await mapConstraints(() => db.insert(capacityListings).values(row), { check: placesConflict });
+      await mapConstraints(
+        () => db.batch([db.insert(capacityListings).values(row), capacityChangedStatement(ctx, row.id)]),
+        { check: placesConflict },
+      );
       return toCapacity(row);
     },
     async get(actor: Actor, id: string) {
@@ -161,7 +165,11 @@ export function capacityService(ctx: ServiceContext) {
       const updated = { ...existing, ...rowFields(patch), updatedAt: ctx.now() } as CapacityRow;
       assertConsistent(updated);
       await mapConstraints(
-        () => db.update(capacityListings).set(updated).where(eq(capacityListings.id, id)),
+        () =>
+          db.batch([
+            db.update(capacityListings).set(updated).where(eq(capacityListings.id, id)),
+            capacityChangedStatement(ctx, id),
+          ]),
         {
           check: placesConflict,
         },
@@ -171,7 +179,10 @@ export function capacityService(ctx: ServiceContext) {
     async remove(actor: Actor, id: string) {
       const existing = await load(actor, id);
       assertCanManageRegistry(actor, existing.organizationId, 'Capacity listing', id);
-      await db.delete(capacityListings).where(eq(capacityListings.id, id));
+      await db.batch([
+        db.delete(capacityListings).where(eq(capacityListings.id, id)),
+        capacityChangedStatement(ctx, id),
+      ]);
     },
   };
 }

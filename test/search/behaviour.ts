@@ -433,6 +433,77 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
       expect((await ids('q=ljusstöpare&includeFull=true')).sort()).toEqual([s.id, other.id].sort());
     });
 
+    it("finds a social enterprise's work-training capacity by its words and activity areas, like slots", async () => {
+      const enterprise = await orgWithKey(t, 'social_enterprise', 'enterprise');
+      const listing = async (body: Record<string, unknown>) => {
+        const res = await t.call('POST', '/v1/capacity', {
+          key: enterprise.key,
+          body: {
+            title: 'Arbetsträning på återbruket Kvarnen',
+            description: 'Vi tar emot deltagare i lugn takt.',
+            activityAreas: ['sömnad', 'cykelverkstad'],
+            municipalityCode: '0180',
+            places: 3,
+            participantsPerSupervisor: 3,
+            programmes: ['rehabilitation'],
+            referralSources: ['arbetsformedlingen'],
+            hoursPerWeek: { min: 5, max: 20 },
+            ...body,
+          },
+        });
+        if (res.status !== 201) throw new Error(`${res.status}: ${res.text}`);
+        return res.body.id as string;
+      };
+      const kvarnen = await listing({});
+      const full = await listing({ title: 'Arbetsträning på återbruket Fullt', places: 2, placesTaken: 2 });
+      const s = await slot(a, { title: 'Sömmerska i ateljé Kvarnen', location: STOCKHOLM });
+      await drain();
+
+      // An activity area's compound part finds it ("verkstad" in "cykelverkstad"), as in a slot.
+      const res = await search('q=återbruket verkstad');
+      expect(res.data.map((h) => h.id)).toEqual([kvarnen]);
+      expect(res.data[0]).toMatchObject({
+        listing: 'capacity',
+        title: 'Arbetsträning på återbruket Kvarnen',
+        organization: { id: enterprise.org.id },
+        municipality: { code: '0180', name: 'Stockholm' },
+        kind: 'work_training',
+        status: 'open',
+        hoursPerWeek: { min: 5, max: 20 },
+        capacity: 3,
+        freePlaces: 3,
+        openEnded: true,
+      });
+      // Slots and listings in one answer, each marked; the full listing only with includeFull.
+      const both = await search('q=kvarnen');
+      expect(new Map(both.data.map((h) => [h.id, h.listing]))).toEqual(
+        new Map([
+          [kvarnen, 'capacity'],
+          [s.id, 'slot'],
+        ]),
+      );
+      expect(await ids('q=återbruket')).toEqual([kvarnen]);
+      expect((await ids('q=återbruket&includeFull=true')).sort()).toEqual([kvarnen, full].sort());
+      // Within a radius of its municipality, and not when a filter asks what a listing does not state.
+      expect(await ids(`q=återbruket&near=${STOCKHOLM.lat},${STOCKHOLM.lon}&radiusKm=10`)).toEqual([kvarnen]);
+      expect(await ids('q=återbruket&days=mon')).toEqual([]);
+      expect(await ids('q=återbruket&physicalDemand=low,medium,high')).toEqual([]);
+      // Its places taken: gone at once; deleted: gone from the index.
+      const taken = await t.call('PATCH', `/v1/capacity/${kvarnen}`, {
+        key: enterprise.key,
+        body: { placesTaken: 3 },
+      });
+      expect(taken.status, taken.text).toBe(200);
+      expect(await ids('q=återbruket')).toEqual([]);
+      await drain();
+      expect(await ids('q=återbruket&includeFull=true')).toContain(kvarnen);
+      expect((await t.call('DELETE', `/v1/capacity/${kvarnen}`, { key: enterprise.key })).status).toBe(204);
+      await drain();
+      expect(await ids('q=återbruket&includeFull=true')).toEqual([full]);
+      // Employers see only their own, as with slots.
+      expect(await ids('q=återbruket&includeFull=true', a.key)).toEqual([]);
+    });
+
     it('treats query syntax as plain words (no injection, no server error)', async () => {
       await slot(a, { title: 'Sadelmakare med läder', location: STOCKHOLM });
       await drain();

@@ -1,6 +1,7 @@
 /** Slot row → search document: only listed fields, nothing about people, dates as numbers. */
 import { describe, expect, it } from 'vitest';
 import type { DerivedSlotColumns, slots } from '../../db/schema';
+import { listingOf, toCapacityDocument } from '../../src/search/capacity-document';
 import { isIndexable, searchDocumentFields, searchText, toSearchDocument } from '../../src/search/document';
 
 type SlotRow = Omit<typeof slots.$inferSelect, DerivedSlotColumns>;
@@ -86,5 +87,53 @@ describe('search document', () => {
     const { title, body } = searchText({ ...row(), keys: '', title: 'Bro\u0308dbagare' });
     expect(title).toBe('Brödbagare');
     expect(body).toBe('Baka bröd tidigt på morgonen.\nbaka bröd\ndiska\nKafé- och konditoribiträden');
+  });
+});
+
+describe('capacity listing document', () => {
+  const listing = {
+    id: 'cap_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
+    organizationId: 'org_01JD3S2Q7ZK4V0X9YB6N5M8T2R',
+    siteId: null,
+    title: 'Arbetsträning i café och second hand',
+    description: 'Lugnt tempo.',
+    activityAreas: ['café', 'second hand', 'cykelverkstad'],
+    municipalityCode: '0180',
+    places: 10,
+    placesTaken: 4,
+    participantsPerSupervisor: 4,
+    programmes: ['rehabilitation' as const],
+    referralSources: ['social_services'],
+    hoursMin: 5,
+    hoursMax: 25,
+    status: 'open' as const,
+    createdAt: '2026-02-03T08:00:00.000Z',
+    updatedAt: '2026-02-03T08:00:00.000Z',
+  };
+
+  it('has the same listed fields as a slot document, and nothing about referrals or people', () => {
+    const doc = toCapacityDocument(listing, 'Återbruket', { lat: 59.33, lon: 18.07 });
+    expect(Object.keys(doc).sort()).toEqual([...searchDocumentFields].sort());
+    expect(JSON.stringify(doc)).not.toMatch(/social_services|rehabilitation/);
+    expect(listingOf(doc.id)).toBe('capacity');
+    expect(listingOf('slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R')).toBe('slot');
+  });
+
+  it('is found by its areas and compound parts, and states only what the listing states', () => {
+    const doc = toCapacityDocument(listing, 'Återbruket', { lat: 59.33, lon: 18.07 });
+    expect(doc.keys.split(' ')).toEqual(expect.arrayContaining(['verkst', 'cykel', 'secondhand', 'caf']));
+    expect(doc).toMatchObject({
+      kind: 'work_training',
+      capacity: 10,
+      freePlaces: 6,
+      canTakeSomeone: true,
+      daysMask: 0,
+      adaptationMask: 0,
+      ssyk: null,
+      socialIntensity: null,
+      physicalDemand: null,
+      openEnded: true,
+      startDate: '2026-02-03',
+    });
   });
 });

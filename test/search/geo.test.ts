@@ -2,7 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from '../../src/lib/geo';
-import { cellOf, docidRanges, flatWeights, PER_CELL } from '../../src/search/embedded/geo';
+import {
+  COLUMNS,
+  cellOf,
+  docidBand,
+  docidRanges,
+  flatWeights,
+  PER_CELL,
+} from '../../src/search/embedded/geo';
 
 const sweden = { lat: fc.double({ min: 55.3, max: 69 }), lon: fc.double({ min: 11, max: 24 }) };
 
@@ -43,6 +50,37 @@ describe('docid ranges for a radius', () => {
       expect(ranges.some(([a, b]) => docid >= a && docid <= b)).toBe(false);
     // Docids stay exact in JavaScript numbers anywhere on the globe.
     expect(cellOf(90, 180) * PER_CELL + PER_CELL).toBeLessThan(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('as one band and its columns, hold exactly the documents of the ranges', () => {
+    fc.assert(
+      fc.property(
+        sweden.lat,
+        sweden.lon,
+        fc.double({ min: 0.5, max: 300 }),
+        sweden.lat,
+        sweden.lon,
+        fc.integer({ min: 0, max: PER_CELL - 1 }),
+        (lat, lon, radius, pLat, pLon, seq) => {
+          const docid = cellOf(pLat, pLon) * PER_CELL + seq;
+          const band = docidBand(lat, lon, radius);
+          const column = Math.floor(docid / PER_CELL) % COLUMNS;
+          const inBand =
+            docid >= band.first &&
+            docid <= band.last &&
+            column >= band.firstColumn &&
+            column <= band.lastColumn;
+          const inRanges = docidRanges(lat, lon, radius).some(([a, b]) => docid >= a && docid <= b);
+          expect(inBand).toBe(inRanges);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // Karlstad lies on Stockholm's grid rows but far west of a 25 km radius: in the band, not in it.
+    const band = docidBand(59.33, 18.07, 25);
+    const karlstad = cellOf(59.38, 13.5) * PER_CELL;
+    expect(karlstad >= band.first && karlstad <= band.last).toBe(true);
+    expect(Math.floor(karlstad / PER_CELL) % COLUMNS).toBeLessThan(band.firstColumn);
   });
 
   it('measures local distances within half a per cent of the great circle at 100 km', () => {

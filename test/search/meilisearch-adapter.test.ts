@@ -208,3 +208,61 @@ describe('Meilisearch adapter over HTTP', () => {
     expect(fake.indexes.has('slots_reindex')).toBe(false);
   });
 });
+
+describe('Meilisearch adapter and capacity listings', () => {
+  it("indexes a social enterprise's capacity listing, answers it as a listing, and drops it when full", async () => {
+    const enterprise = await orgWithKey(t, 'social_enterprise', 'enterprise');
+    const created = await t.call('POST', '/v1/capacity', {
+      key: enterprise.key,
+      body: {
+        title: 'Arbetsträning i bageri och kafé',
+        description: 'Deltagare bakar och serverar.',
+        activityAreas: ['bageri', 'kafé'],
+        municipalityCode: '1480',
+        places: 2,
+        participantsPerSupervisor: 2,
+        programmes: ['stepping_stone'],
+        referralSources: ['social_services'],
+        hoursPerWeek: { min: 4, max: 15 },
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    const { docs, gone } = await loadDocuments(t.db, [id]);
+    expect(gone).toEqual([]);
+    await meili.replaceAll(
+      (async function* () {
+        yield docs;
+      })(),
+    );
+    const stored = fake.indexes.get('slots')!.docs.get(id);
+    // Its municipality's centre (no site), its areas as tasks, no levels it does not state, and
+    // nothing about referrals or the people placed there.
+    expect(stored).toMatchObject({
+      kind: 'work_training',
+      tasks: ['bageri', 'kafé'],
+      socialIntensity: null,
+      physicalDemand: null,
+      days: [],
+      capacity: 2,
+      freePlaces: 2,
+      canTakeSomeone: true,
+    });
+    expect(stored._geo.lat).toBeCloseTo(57.7, 0);
+    expect(JSON.stringify(stored)).not.toMatch(/social_services|stepping_stone|referral|programme/);
+
+    const result = await meili.search({ ...query, kinds: [] });
+    expect(result.hits.map((h) => [h.id, h.listing])).toEqual([[id, 'capacity']]);
+    expect(result.hits[0]).toMatchObject({ capacity: 2, freePlaces: 2, municipality: { code: '1480' } });
+    // Both places taken a moment ago: the database check drops it before the index knows.
+    const full = await t.call('PATCH', `/v1/capacity/${id}`, {
+      key: enterprise.key,
+      body: { placesTaken: 2 },
+    });
+    expect(full.status, full.text).toBe(200);
+    expect((await meili.search({ ...query, kinds: [] })).hits).toEqual([]);
+    expect((await meili.search({ ...query, kinds: [], includeFull: true })).hits.map((h) => h.id)).toEqual([
+      id,
+    ]);
+  });
+});

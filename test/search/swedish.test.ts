@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planText } from '../../src/search/embedded/plan';
+import { MAX_EXPANSION, matchExpression, planText } from '../../src/search/embedded/plan';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 
@@ -133,6 +133,31 @@ describe('user text and the MATCH syntax', () => {
         await t.db.all(sql`SELECT count(*) FROM search_words WHERE search_words MATCH ${plan.match}`);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('writes a long prefix out as the few terms it begins, once over every column', async () => {
+    // "verkstad" is typed without å/ä/ö, so it is wanted as written and among the keys alike.
+    const plan = await planText(t.db, 'verkstad');
+    expect(plan.match).toContain('"verkstadsarbetare"');
+    expect(plan.match).not.toContain('"verkstad"*');
+    expect(plan.match).not.toContain('{title body}');
+    // A word with å/ä/ö keeps its written prefix to the written columns.
+    expect((await planText(t.db, 'trädgårdsar')).match).toContain('{title body} : ("trädgårdsarbetare")');
+    // Prefixes of two or three letters are in FTS5's prefix index: left as they are.
+    expect((await planText(t.db, 'bag')).match).toContain('"bag"*');
+  });
+
+  it('keeps a prefix that begins too many terms, or none, as a prefix', () => {
+    const word = { word: 'lager', prefixes: ['lager'], terms: [], keys: ['lag'], keyPrefixes: [] };
+    const many = Array.from({ length: MAX_EXPANSION + 1 }, (_x, i) => `lager${i}`);
+    expect(matchExpression([word], new Map([['lager', many.slice(0, 2)]]))).toBe(
+      '({title body} : ("lager0" OR "lager1") OR keys : ("lag"))',
+    );
+    // planText leaves out of the map what it may not write out; an empty list is a prefix too.
+    expect(matchExpression([word], new Map())).toBe('({title body} : ("lager"*) OR keys : ("lag"))');
+    expect(matchExpression([word], new Map([['lager', []]]))).toBe(
+      '({title body} : ("lager"*) OR keys : ("lag"))',
     );
   });
 

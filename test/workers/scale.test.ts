@@ -203,7 +203,17 @@ describe('a registry of 5,500 slots on D1', () => {
     );
     expect(near.status, near.text).toBe(200);
     console.log('near', usageOf(near.headers), near.body.total, near.body.totalExact);
+    // Words within a radius, ranked: one scan of the full-text index over the radius's band.
+    const wordsNear = await call(
+      'GET',
+      `/v1/slots/search?q=lager&near=${LULEA.lat},${LULEA.lon}&radiusKm=10`,
+      { key: provider.key },
+    );
+    expect(wordsNear.status, wordsNear.text).toBe(200);
+    expect(wordsNear.body.total).toBeGreaterThan(0);
+    console.log('words near', usageOf(wordsNear.headers), wordsNear.body.total, wordsNear.body.totalExact);
     // Every slot is examined at most once per search: never the registry several times over.
-    for (const res of [browse, words, near]) expect(usageOf(res.headers).rowsRead).toBeLessThan(6 * 5500);
+    for (const res of [browse, words, near, wordsNear])
+      expect(usageOf(res.headers).rowsRead).toBeLessThan(6 * 5500);
   });
 });

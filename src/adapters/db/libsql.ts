@@ -52,6 +52,10 @@ export async function openLibsql(
       'PRAGMA busy_timeout = 5000',
       `PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`,
       'PRAGMA foreign_keys = ON',
+      // 64 MiB of pages instead of SQLite's 2 MiB: at 100,000 slots the search index alone is about
+      // 120 MB, and a ranked search that reads its candidates' documents in relevance order (random
+      // pages) spent a third of its time copying pages in from the operating system's cache.
+      'PRAGMA cache_size = -65536',
     ]);
   } else {
     client = createClient({ url, authToken });

@@ -5,12 +5,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { adaptationCodes, levels, slotKinds, slotStatuses } from '../../domain/vocabulary';
 import { badRequest } from '../../lib/problem';
+import { listings } from '../../search/capacity-document';
 import { SearchQuerySchema, toSearchQuery } from '../../search/query';
 import { createRouter, jsonContent, problems, security } from '../shared/openapi';
 
 const Hit = z
   .object({
     id: z.string().openapi({ example: 'slt_01JD3S2Q7ZK4V0X9YB6N5M8T2R' }),
+    listing: z.enum(listings).openapi({
+      description:
+        '`slot`: a supervised place (GET /v1/slots/{id}); `capacity`: a social enterprise’s work-training capacity listing (GET /v1/capacity/{id}), found by its title, description and activity areas. A listing states no weekdays, adaptations, SSYK group or demand levels, so filters on those leave it out.',
+    }),
     title: z.string().openapi({ example: 'Bageribiträde i surdegsbageri' }),
     organization: z.object({ id: z.string(), name: z.string() }),
     municipality: z.object({ code: z.string(), name: z.string().nullable() }),

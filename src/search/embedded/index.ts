@@ -11,6 +11,7 @@ import type { BatchItem, Db } from '../../adapters/db/types';
 import { adaptationCodes, type SlotKind, type SlotStatus, slotKinds } from '../../domain/vocabulary';
 import { distanceKm } from '../../lib/geo';
 import { municipalityByCode } from '../../reference';
+import { listingOf } from '../capacity-document';
 import { searchText } from '../document';
 import { adaptationsOfMask, dateOfDay } from '../filters';
 import {
@@ -50,8 +51,9 @@ const DOC_FIELDS = [
   ['start_day', (d) => d.startDay],
   ['end_day', (d) => d.endDay],
   ['leads_to_hire', (d) => (d.leadsToHire ? 1 : 0)],
-  ['social_intensity', (d) => d.socialIntensity],
-  ['physical_demand', (d) => d.physicalDemand],
+  // A capacity listing states no levels: '' matches no level filter.
+  ['social_intensity', (d) => d.socialIntensity ?? ''],
+  ['physical_demand', (d) => d.physicalDemand ?? ''],
   ['created_at', (d) => d.createdAt],
   ['free_places', (d) => d.freePlaces],
   ['ssyk', (d) => d.ssyk],
@@ -167,6 +169,7 @@ function toHit(r: HitRow, q: SlotSearchQuery, words: readonly WordMatch[]): Slot
   const title = r.title ?? '';
   return {
     id: r.id,
+    listing: listingOf(r.id),
     title,
     organization: { id: r.organizationId, name: r.organizationName ?? '' },
     municipality: {

@@ -11,6 +11,15 @@
  *   a prefix; the SSYK groups the word names as an occupation ("diskare" → "ssyk9412"); and a code or
  *   its start ("7612", "76");
  * - when the word is in no term at all, its corrections: terms within 1 edit from 5 letters, 2 from 9.
+ *
+ * **Cost.** FTS5 answers a prefix of 2 or 3 letters from its prefix index (`prefix = '2 3'`), but a
+ * longer prefix by merging the doclists of every term that starts with it, again for every scan:
+ * a search near a place scans the index once per grid row (statement.ts), so "butik"* cost ten
+ * merges (about 110 ms at 100,000 slots). A longer prefix that begins at most `MAX_EXPANSION` terms
+ * is therefore written out as those terms (found in the term list, in the lookup that asks whether
+ * the word is known at all), which FTS5 seeks to each grid row directly; and a prefix wanted both as
+ * written and among the keys (a word typed without å/ä/ö) is one alternative over every column,
+ * not two.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/types';
@@ -21,6 +30,10 @@ import { ssykToken } from '../document';
 import { editDistance, oneEditVariants, pieces, queryWords, typoBudget, type WordMatch } from '../text';
 
 const MAX_CORRECTIONS = 12;
+/** A prefix beginning at most this many terms is matched as those terms (see Cost above). */
+export const MAX_EXPANSION = 24;
+/** Prefixes this short are in FTS5's prefix index (db/migrations: `prefix = '2 3'`): cheap as they are. */
+const INDEXED_PREFIX = 3;
 /** Words shorter than this are matched as written only. */
 const MIN_KEY_WORD = 3;
 /** U+10FFFF sorts after every other character: `term < word || MAX_CHAR` bounds a prefix range. */
@@ -34,14 +47,36 @@ export interface TextPlan {
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
+/** Terms beginning with a prefix, where the term list says they are few enough to write out. */
+export type Expansions = ReadonlyMap<string, readonly string[]>;
+
+/** A prefix as MATCH alternatives: its terms when known and few, else the prefix itself. */
+function prefixTerms(prefix: string, expansions: Expansions): string[] {
+  const terms = expansions.get(prefix);
+  return terms?.length ? terms.map(quote) : [`${quote(prefix)}*`];
+}
+
 /** Builds the MATCH expression from words already expanded (pure; see planText for the lookups). */
-export function matchExpression(words: readonly WordMatch[]): string | null {
+export function matchExpression(
+  words: readonly WordMatch[],
+  expansions: Expansions = new Map(),
+): string | null {
   if (words.length === 0) return null;
   const groups = words.map((w) => {
-    const keys = [...w.keys.map(quote), ...w.keyPrefixes.map((p) => `${quote(p)}*`)];
-    const written = [...w.prefixes.map((p) => `${quote(p)}*`), ...w.terms.map(quote)];
+    // A prefix wanted among the written words and the keys alike reads every column, once.
+    const everywhere = w.prefixes.filter((p) => w.keyPrefixes.includes(p));
+    const all = everywhere.flatMap((p) => prefixTerms(p, expansions));
+    const keys = [
+      ...w.keys.map(quote),
+      ...w.keyPrefixes.filter((p) => !everywhere.includes(p)).flatMap((p) => prefixTerms(p, expansions)),
+    ];
+    const written = [
+      ...w.prefixes.filter((p) => !everywhere.includes(p)).flatMap((p) => prefixTerms(p, expansions)),
+      ...w.terms.map(quote),
+    ];
     const alternatives = [
       ...(written.length ? [`{title body} : (${written.join(' OR ')})`] : []),
+      ...(all.length ? [`(${all.join(' OR ')})`] : []),
       ...(keys.length ? [`keys : (${keys.join(' OR ')})`] : []),
     ];
     return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
@@ -49,16 +84,19 @@ export function matchExpression(words: readonly WordMatch[]): string | null {
   return groups.join(' AND ');
 }
 
-/** One round trip: for each word, whether some indexed term (words and keys) starts with it. */
-async function knownWords(db: Db, words: string[]): Promise<boolean[]> {
+/**
+ * One round trip: for each word, the indexed terms (words and keys) that start with it, up to one
+ * more than `MAX_EXPANSION` (none: the word is unknown; more than the maximum: too many to write out).
+ */
+async function termsStarting(db: Db, words: string[]): Promise<string[][]> {
   const parts = words.map(
     (w, i) =>
-      sql`SELECT ${i} AS w FROM (SELECT term FROM search_terms WHERE term >= ${w} AND term < ${w + MAX_CHAR} LIMIT 1)`,
+      sql`SELECT ${i} AS w, term FROM (SELECT term FROM search_terms WHERE term >= ${w} AND term < ${w + MAX_CHAR} LIMIT ${MAX_EXPANSION + 1})`,
   );
-  const rows = await db.all<{ w: number }>(sql.join(parts, sql` UNION ALL `));
-  const known = words.map(() => false);
-  for (const r of rows) known[Number(r.w)] = true;
-  return known;
+  const rows = await db.all<{ w: number; term: string }>(sql.join(parts, sql` UNION ALL `));
+  const terms = words.map((): string[] => []);
+  for (const r of rows) terms[Number(r.w)]!.push(String(r.term));
+  return terms;
 }
 
 /**
@@ -136,15 +174,17 @@ export function minimalPrefixes(prefixes: string[]): string[] {
 export async function planText(db: Db, text: string): Promise<TextPlan> {
   const words = queryWords(text);
   if (words.length === 0) return { match: null, words: [] };
-  const known = await knownWords(
-    db,
-    words.flatMap((w) => [w, fold(w)]),
-  );
+  const lookups = [...new Set(words.flatMap((w) => [w, fold(w)]))];
+  const found = await termsStarting(db, lookups);
+  const termsOf = new Map(lookups.map((w, i) => [w, found[i]!]));
+  const expansions = new Map<string, readonly string[]>();
+  for (const [w, terms] of termsOf)
+    if ([...w].length > INDEXED_PREFIX && terms.length <= MAX_EXPANSION) expansions.set(w, terms);
   const matches = await Promise.all(
     words.map(async (word, i): Promise<WordMatch> => {
       const last = i === words.length - 1;
       const asPrefix = last || [...word].length >= 3;
-      const isKnown = known[2 * i]! || known[2 * i + 1]!;
+      const isKnown = termsOf.get(word)!.length > 0 || termsOf.get(fold(word))!.length > 0;
       const fixes = isKnown || /^\d+$/.test(word) ? [] : await corrections(db, word);
       return {
         word,
@@ -154,5 +194,5 @@ export async function planText(db: Db, text: string): Promise<TextPlan> {
       };
     }),
   );
-  return { match: matchExpression(matches), words: matches };
+  return { match: matchExpression(matches, expansions), words: matches };
 }

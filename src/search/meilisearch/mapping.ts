@@ -4,6 +4,7 @@
  * lists for "every one of these" filters, and numbers for dates (filters compare numbers).
  */
 import { distanceKm } from '../../lib/geo';
+import { listingOf } from '../capacity-document';
 import type { SlotSearchDocument, SlotSearchHit } from '../port';
 import { escapeHtml, markedToHtml } from '../text';
 
@@ -67,6 +68,7 @@ const formatted = (hit: MeiliHit, field: 'title' | 'description') => {
 export function fromMeiliHit(hit: MeiliHit, near?: { lat: number; lon: number }): SlotSearchHit {
   return {
     id: hit.id,
+    listing: listingOf(hit.id),
     title: hit.title,
     organization: { id: hit.organizationId, name: hit.organizationName },
     municipality: { code: hit.municipalityCode, name: hit.municipalityName },

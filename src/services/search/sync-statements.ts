@@ -18,6 +18,14 @@ function searchSyncStatement(ctx: ServiceContext, slotId: string) {
   });
 }
 
+/**
+ * A social enterprise's capacity listing changed: its search document follows through the same
+ * coalesced task as a slot's (the worker tells them apart by id: src/search/capacity-document.ts).
+ */
+export function capacityChangedStatement(ctx: ServiceContext, listingId: string) {
+  return searchSyncStatement(ctx, listingId);
+}
+
 export function slotChangedStatements(ctx: ServiceContext, slotId: string) {
   return [
     ctx.db.insert(slotChanges).values({ slotId, changedAt: ctx.now() }),
