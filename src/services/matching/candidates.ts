@@ -168,23 +168,34 @@ export type BoundRow = [
   textMatches: number | null,
 ];
 
+/** A string as an SQL literal (keys are letters and digits; quotes doubled all the same). */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * How many of the needle lists (one per strength or interest) the slot's stored terms meet, as one
+ * expression of literals: a json_each per slot would count every needle as a row read on D1, and
+ * bound parameters are limited to 100 a statement there.
+ */
+function textMatchCount(needles: readonly string[][]): SQL {
+  if (needles.length === 0) return sql`0`;
+  const terms = '"slots"."match_terms"';
+  const phrase = (list: readonly string[]) =>
+    `(${list.map((n) => `instr(${terms}, ${literal(` ${n} `)}) > 0`).join(' OR ')})`;
+  return sql.raw(needles.map(phrase).join(' + '));
+}
+
 /**
  * The candidates of a plan with the narrow columns their score bound needs, and how many of the
- * needle lists (one per strength or interest, each needle as ' key ') the slot's stored terms meet:
- * NULL when the terms are missing or of another key function (terms.ts).
+ * needle lists the slot's stored terms meet: NULL when the terms are missing or of another key
+ * function (terms.ts).
  */
 export function boundStatement(plan: readonly PlanRow[], needles: readonly string[][]): SQL {
   const version = `${matchTermsVersion()} `;
-  const wrapped = JSON.stringify(needles.map((list) => list.map((n) => ` ${n} `)));
-  const terms = slots.matchTerms;
   return sql`
     SELECT json_array(${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
       ${slots.physicalDemand}, ${slots.hoursMax},
-      CASE WHEN substr(${terms}, 1, ${version.length}) = ${version} THEN (
-        SELECT count(*) FROM json_each(${wrapped}) phrase
-        WHERE EXISTS (SELECT 1 FROM json_each(phrase.value) needle WHERE instr(${terms}, needle.value) > 0)
-      ) END) AS c
+      CASE WHEN substr(${slots.matchTerms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(needles)} END) AS c
     ${candidatesOf(plan)}`;
 }
 
