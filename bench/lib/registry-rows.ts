@@ -6,6 +6,7 @@ import type { slotSupervisors, slots, supervisors } from '../../db/schema';
 import { adaptationMask } from '../../src/domain/vocabulary';
 import { daysMask, fromIntervals } from '../../src/lib/schedule';
 import type { SlotForMatching } from '../../src/matching';
+import { storedMatchTerms } from '../../src/matching/terms';
 
 export interface RegistryRows {
   slots: (typeof slots.$inferInsert)[];
@@ -47,6 +48,8 @@ export function registryRows(
       tasks: s.tasks,
       ssyk: s.ssyk,
       occupationLabel: s.occupationLabel,
+      // As every slot write stores them (src/services/slots/rows.ts).
+      matchTerms: storedMatchTerms(s),
       kind: s.kind,
       municipalityCode,
       address: null,

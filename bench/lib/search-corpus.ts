@@ -8,11 +8,13 @@ import type { DerivedSlotColumns, slots } from '../../db/schema';
 import { adaptationByCode, adaptationMask, type SlotKind, weekdays } from '../../src/domain/vocabulary';
 import { distanceKm } from '../../src/lib/geo';
 import { daysMask, fromIntervals } from '../../src/lib/schedule';
+import { storedMatchTerms } from '../../src/matching/terms';
 import { municipalityByCode } from '../../src/reference';
 import { GENERATOR_TODAY, generateSlot, randomLocation } from './generate';
 import { createRng, type Rng } from './random';
 
-export type SlotRow = Omit<typeof slots.$inferSelect, DerivedSlotColumns>;
+export type SlotRow = Omit<typeof slots.$inferSelect, DerivedSlotColumns> &
+  Pick<typeof slots.$inferSelect, 'matchTerms'>;
 
 /** Workplaces by SSYK code: a qualifier for the title and a business word for the company name. */
 const WORKPLACES: Record<string, { at: string[]; business: string[] }> = {
@@ -225,6 +227,12 @@ export function generateSearchCorpus(count: number, opts: CorpusOptions = {}) {
       tasks: g.tasks,
       ssyk: g.ssyk,
       occupationLabel: g.occupationLabel,
+      matchTerms: storedMatchTerms({
+        title,
+        tasks: g.tasks,
+        occupationLabel: g.occupationLabel,
+        ssyk: g.ssyk,
+      }),
       kind: g.kind,
       municipalityCode: where.municipalityCode,
       address: null,

@@ -5,8 +5,11 @@ import { levels, type programmeKinds, slotKinds, slotStatuses } from '../../src/
 import { bool, json, timestamps } from './columns';
 import { organizations } from './organizations';
 
-/** Slot columns the database derives (a generated column, trigger-kept supervisor room): never written by the app. */
-export type DerivedSlotColumns = 'latBand' | 'supervisorRooms' | 'supervisorsWithRoom';
+/**
+ * Slot columns derived from the others: by the database (a generated column, trigger-kept supervisor
+ * room; never written by the app) or by every write from the slot's words (match terms).
+ */
+export type DerivedSlotColumns = 'latBand' | 'supervisorRooms' | 'supervisorsWithRoom' | 'matchTerms';
 
 /** Latitude bands per degree for `slots.lat_band` (see src/services/matching/candidates.ts). */
 export const LAT_BANDS_PER_DEGREE = 20;
@@ -117,6 +120,12 @@ export const slots = sqliteTable(
      * matching reads one row per slot instead of its links and supervisors.
      */
     supervisorRooms: text('supervisor_rooms').notNull().default('[]'),
+    /**
+     * The slot's matching terms with their version (src/matching/terms.ts), written with the slot's
+     * text, so the candidate query counts a participant's words a slot meets without reading its
+     * text. NULL or an older version: the query assumes every word meets (slower, never wrong).
+     */
+    matchTerms: text('match_terms'),
     supervisorsWithRoom: integer('supervisors_with_room').notNull().default(0),
     latBand: integer('lat_band').generatedAlwaysAs(
       sql`CAST((lat + 90) * ${sql.raw(String(LAT_BANDS_PER_DEGREE))} AS INTEGER)`,

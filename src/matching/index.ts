@@ -1,8 +1,9 @@
 /** Public API of the matching engine: a pure module (no I/O, no clock; "today" is passed in). */
 export { type AllocationResult, type Assignment, allocate, solveAllocation } from './allocation/allocate';
 export { type AllocationProblem, buildAllocationProblem, SCORE_SCALE } from './allocation/problem';
+export { type SlotBoundFields, scoreBound, textNeedles } from './bound';
 export { type Language, messages, renderReason } from './messages';
-export { explain, mergeRankings, rankCandidates, rankParticipant, rankSlots } from './rank';
+export { compareIds, explain, mergeRankings, rankCandidates, rankParticipant, rankSlots } from './rank';
 export { type Reach, reachOf } from './reach';
 export { buildSlotIndex, SlotIndex } from './slot-index';
 export type * from './types';

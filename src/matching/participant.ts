@@ -56,6 +56,23 @@ export interface PreparedParticipant {
   readonly physicalPreference: number;
 }
 
+/**
+ * The words each strength and interest meets slots by (strengths first, at most
+ * MAX_PHRASES_PER_LIST of each, in order): a phrase's bit is its position here.
+ */
+export function phraseNeedleLists(participant: ParticipantForMatching): {
+  strengths: string[][];
+  interests: string[][];
+} {
+  return {
+    // A strength meets slots by its own words and by the work it suits ("noggrann" → sortera, plocka…).
+    strengths: participant.strengths
+      .slice(0, MAX_PHRASES_PER_LIST)
+      .map((p) => [...phraseNeedles(p), ...(strengthOf(p)?.suits ?? [])]),
+    interests: participant.interests.slice(0, MAX_PHRASES_PER_LIST).map(phraseNeedles),
+  };
+}
+
 export function prepareParticipant(
   index: SlotIndex,
   participant: ParticipantForMatching,
@@ -69,12 +86,12 @@ export function prepareParticipant(
     if (needles.length > 0) phraseCount++;
     for (const needle of needles) for (const t of index.termIdsFor(needle)) termFlags[t]! |= bit;
   };
-  // A strength meets slots by its own words and by the work it suits ("noggrann" → sortera, plocka…).
-  strengths.forEach((p, i) => {
-    markPhrase([...phraseNeedles(p), ...(strengthOf(p)?.suits ?? [])], 1 << (STRENGTH_SHIFT + i));
+  const needles = phraseNeedleLists(participant);
+  needles.strengths.forEach((n, i) => {
+    markPhrase(n, 1 << (STRENGTH_SHIFT + i));
   });
-  interests.forEach((p, i) => {
-    markPhrase(phraseNeedles(p), 1 << (INTEREST_SHIFT + i));
+  needles.interests.forEach((n, i) => {
+    markPhrase(n, 1 << (INTEREST_SHIFT + i));
   });
   // Avoid: a category (a code, or words a coach types for it: "tunga lyft") is read against what
   // slots state and penalised; other words exclude slots naming them in their title or tasks.

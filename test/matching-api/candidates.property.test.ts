@@ -12,6 +12,7 @@ import { registryRows } from '../../bench/lib/registry-rows';
 import { LAT_BANDS_PER_DEGREE, organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { distanceKm } from '../../src/lib/geo';
 import { buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
+import { storedMatchTerms } from '../../src/matching/terms';
 import { candidatePlan, candidateStatement } from '../../src/services/matching/candidates';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -36,9 +37,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/**
+ * Stored match terms as a registry has them: current for most slots, missing for some (rows written
+ * before the column), and of another key function for some (here: none at all under an old version,
+ * which would lose every text match if it were trusted).
+ */
+const termsOf = (s: SlotForMatching, i: number) =>
+  i % 5 === 3 ? null : i % 7 === 4 ? 'v0 ' : storedMatchTerms(s);
+
 /** Replaces the registry with these slots. */
 async function store(engineSlots: readonly SlotForMatching[]) {
-  const rows = registryRows(engineSlots, 'org', NOW);
+  const built = registryRows(engineSlots, 'org', NOW);
+  const rows = {
+    ...built,
+    slots: built.slots.map((s, i) => ({ ...s, matchTerms: termsOf(engineSlots[i]!, i) })),
+  };
   await t.db.batch([
     t.db.delete(slotSupervisors),
     t.db.delete(slots),
@@ -86,6 +99,10 @@ describe('matching through candidate queries', () => {
         for (const p of participants) {
           const expected = rankParticipant(index, p, { limit, today: TODAY });
           expect(ranked.matches.get(p.id)).toEqual(expected);
+          // Alone, a participant is ranked by score bounds, reading whole slots best bound first.
+          const alone = await queried.rank([p], { limit, today: TODAY });
+          expect(alone.matches.get(p.id)).toEqual(expected);
+          expect(new Set(alone.slots.keys())).toEqual(new Set(expected.map((m) => m.slotId)));
         }
         // The slots it hands back are exactly those the rankings name.
         const named = new Set([...ranked.matches.values()].flat().map((m) => m.slotId));

@@ -26,10 +26,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { LAT_BANDS_PER_DEGREE, slots } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
-import { adaptationMask, slotKinds } from '../../domain/vocabulary';
+import { adaptationMask, type Level, slotKinds } from '../../domain/vocabulary';
 import { boundingBox, lonHalfSpan } from '../../lib/geo';
 import { MINUTES_PER_DAY } from '../../lib/schedule';
-import type { ParticipantForMatching } from '../../matching';
+import { type ParticipantForMatching, textNeedles } from '../../matching';
+import { matchTermsVersion } from '../../matching/terms';
 import { type CatalogSlot, type CompactSlot, fromCompact, slotJsonFields } from './rows';
 
 /** Slots ranked at a time (the property test makes it tiny to exercise the merging). */
@@ -41,6 +42,8 @@ const FIRST_BANDS = 8;
 /** Slots in one answer below which the next statement takes more bands, and above which fewer. */
 const SMALL_ANSWER = 2000;
 const LARGE_ANSWER = 8000;
+/** How many narrow rows (candidateBounds) weigh as much as one whole slot in an answer. */
+const NARROW = 8;
 /** Every kind wanted: no preference. */
 const ALL_KINDS = (1 << slotKinds.length) - 1;
 
@@ -123,19 +126,17 @@ const kindBitOf = sql.raw(
   `CASE "slots"."kind" ${slotKinds.map((k, i) => `WHEN '${k}' THEN ${1 << i}`).join(' ')} END`,
 );
 
-/** The slots that can pass a plan's constraints, as the engine reads them (no descriptions). */
-export function candidateStatement(plan: readonly PlanRow[]): SQL {
+/** The plan's rows joined with the slots that can pass their constraints (FROM … WHERE …). */
+export function candidatesOf(plan: readonly PlanRow[]): SQL {
   return sql`
-    WITH plan AS MATERIALIZED (
+    FROM (
       SELECT json_extract(value, '$[0]') AS band, json_extract(value, '$[1]') AS min_lon,
         json_extract(value, '$[2]') AS max_lon, json_extract(value, '$[3]') AS min_lat,
         json_extract(value, '$[4]') AS max_lat, json_extract(value, '$[5]') AS must,
         json_extract(value, '$[6]') AS days, json_extract(value, '$[7]') AS hours_now,
         json_extract(value, '$[8]') AS kinds
       FROM json_each(${JSON.stringify(plan)})
-    )
-    SELECT json_object(${slotJsonFields}) AS slot
-    FROM plan p CROSS JOIN ${slots} INDEXED BY slots_match_idx
+    ) p CROSS JOIN ${slots} INDEXED BY slots_match_idx
       ON ${slots.status} = 'open' AND ${slots.latBand} = p.band AND ${slots.lon} BETWEEN p.min_lon AND p.max_lon
     WHERE ${slots.lat} BETWEEN p.min_lat AND p.max_lat
       AND ${slots.taken} < ${slots.capacity}
@@ -146,28 +147,111 @@ export function candidateStatement(plan: readonly PlanRow[]): SQL {
       AND (${kindBitOf} & p.kinds) <> 0`;
 }
 
+/** The slots that can pass a plan's constraints, as the engine reads them (no descriptions). */
+export function candidateStatement(plan: readonly PlanRow[]): SQL {
+  return sql`SELECT json_object(${slotJsonFields}) AS slot ${candidatesOf(plan)}`;
+}
+
+/** A candidate's narrow columns: what the score bound reads (src/matching/bound.ts), by position. */
+export type BoundRow = [
+  id: string,
+  lat: number,
+  lon: number,
+  adaptationMask: number,
+  openEnded: number,
+  startDate: string,
+  endDate: string | null,
+  leadsToHire: number,
+  socialIntensity: Level,
+  physicalDemand: Level,
+  hoursMax: number,
+  textMatches: number | null,
+];
+
+/** A string as an SQL literal (keys are letters and digits; quotes doubled all the same). */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
 /**
- * The slots that may be eligible for at least one of the participants, a statement's worth at a
- * time (each slot once: the plan's ranges are disjoint). Every D1 call costs a round trip, so the
- * bands go in as few statements as keep one statement's answer small: the first takes
- * FIRST_BANDS bands, and each next one twice as many after a small answer, half as many after a
- * large one, never so few that the plan would need more than MAX_STATEMENTS statements.
+ * How many of the needle lists (one per strength or interest) the slot's stored terms meet, as one
+ * expression of literals: a json_each per slot would count every needle as a row read on D1, and
+ * bound parameters are limited to 100 a statement there.
  */
-export async function* candidateSlots(
+function textMatchCount(needles: readonly string[][]): SQL {
+  if (needles.length === 0) return sql`0`;
+  const terms = '"slots"."match_terms"';
+  const phrase = (list: readonly string[]) =>
+    `(${list.map((n) => `instr(${terms}, ${literal(` ${n} `)}) > 0`).join(' OR ')})`;
+  return sql.raw(needles.map(phrase).join(' + '));
+}
+
+/**
+ * The candidates of a plan with the narrow columns their score bound needs, and how many of the
+ * needle lists the slot's stored terms meet: NULL when the terms are missing or of another key
+ * function (terms.ts).
+ */
+export function boundStatement(plan: readonly PlanRow[], needles: readonly string[][]): SQL {
+  const version = `${matchTermsVersion()} `;
+  return sql`
+    SELECT json_array(${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
+      ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
+      ${slots.physicalDemand}, ${slots.hoursMax},
+      CASE WHEN substr(${slots.matchTerms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(needles)} END) AS c
+    ${candidatesOf(plan)}`;
+}
+
+/**
+ * A plan's answers, a statement's worth at a time (each slot once: the plan's ranges are disjoint).
+ * Every D1 call costs a round trip, so the bands go in as few statements as keep one statement's
+ * answer small: the first takes FIRST_BANDS bands, and each next one twice as many after an answer
+ * under `small` rows, half as many after one over `large`, never so few that the plan would need
+ * more than MAX_STATEMENTS statements.
+ */
+async function* planAnswers<T>(
   db: Db,
-  people: readonly ParticipantForMatching[],
-): AsyncGenerator<CatalogSlot[]> {
-  const plan = candidatePlan(people);
+  plan: readonly PlanRow[],
+  statement: (part: readonly PlanRow[]) => SQL,
+  { small, large }: { small: number; large: number },
+): AsyncGenerator<T[]> {
   let take = FIRST_BANDS;
   for (let i = 0, statements = 0; i < plan.length; statements++) {
     const left = MAX_STATEMENTS - statements;
     take = Math.max(take, Math.ceil((plan.length - i) / Math.max(1, left)));
-    const rows = await db.all<{ slot: string }>(candidateStatement(plan.slice(i, i + take)));
+    const rows = await db.all<T>(statement(plan.slice(i, i + take)));
     i += take;
-    yield rows.map(toSlot);
-    if (rows.length < SMALL_ANSWER) take *= 2;
-    else if (rows.length > LARGE_ANSWER) take = Math.max(1, Math.floor(take / 2));
+    yield rows;
+    if (rows.length < small) take *= 2;
+    else if (rows.length > large) take = Math.max(1, Math.floor(take / 2));
   }
+}
+
+/** The slots that may be eligible for at least one of the participants, a statement's worth at a time. */
+export async function* candidateSlots(
+  db: Db,
+  people: readonly ParticipantForMatching[],
+): AsyncGenerator<CatalogSlot[]> {
+  const answers = planAnswers<{ slot: string }>(db, candidatePlan(people), candidateStatement, {
+    small: SMALL_ANSWER,
+    large: LARGE_ANSWER,
+  });
+  for await (const rows of answers) yield rows.map(toSlot);
+}
+
+/**
+ * One participant's candidates as narrow rows (about 100 bytes each against 1 KB for a whole slot),
+ * so more bands go in one statement.
+ */
+export async function* candidateBounds(
+  db: Db,
+  participant: ParticipantForMatching,
+): AsyncGenerator<BoundRow[]> {
+  const needles = textNeedles(participant);
+  const answers = planAnswers<{ c: string }>(
+    db,
+    candidatePlan([participant]),
+    (part) => boundStatement(part, needles),
+    { small: NARROW * SMALL_ANSWER, large: NARROW * LARGE_ANSWER },
+  );
+  for await (const rows of answers) yield rows.map((r) => JSON.parse(r.c) as BoundRow);
 }
 
 /** Slots by id, whatever their state (for given slot lists). */

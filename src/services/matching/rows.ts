@@ -82,6 +82,7 @@ export type CompactSlot = Omit<
   | 'subsidies'
   | 'supervisorRooms'
   | 'supervisorsWithRoom'
+  | 'matchTerms'
   | 'createdAt'
   | 'updatedAt'
 > & {

@@ -15,6 +15,7 @@ import {
   type ParticipantForMatching,
   rankParticipant,
 } from '../../matching';
+import { FIRST_BATCH, rankBounded } from './bounded';
 import { candidateSlots, PAGE, slotsById } from './candidates';
 import { SlotCatalog } from './catalog';
 import type { CatalogSlot } from './rows';
@@ -67,6 +68,12 @@ export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
   return {
     kind: 'queried',
     async rank(people, opts) {
+      if (people.length === 1) {
+        // One participant: whole slots read only while their score bound can reach the top.
+        const batch = Math.min(pageSize, FIRST_BATCH);
+        const { matches, slots } = await rankBounded(db, people[0]!, opts, batch);
+        return { matches: new Map([[people[0]!.id, matches]]), slots };
+      }
       const matches = new Map<string, Match[]>(people.map((p) => [p.id, []]));
       let slots = new Map<string, CatalogSlot>();
       for await (const found of candidateSlots(db, people))

@@ -1,6 +1,7 @@
 import { adaptationMask } from '../../domain/vocabulary';
 import { type FieldError, unprocessable } from '../../lib/problem';
 import { daysMask, normaliseWindows, toIntervals, totalMinutes } from '../../lib/schedule';
+import { storedMatchTerms } from '../../matching/terms';
 import type { SlotUpdate } from './schemas';
 import type { SlotRow } from './view';
 
@@ -41,6 +42,15 @@ export function applyFields(base: Partial<SlotRow>, input: SlotUpdate): Partial<
   if (input.subsidies !== undefined) row.subsidies = [...new Set(input.subsidies)];
   if (input.leadsToHire !== undefined) row.leadsToHire = input.leadsToHire;
   if (input.status !== undefined) row.status = input.status;
+  // Rewritten on every write (not only when the words change), so terms of an older key function
+  // are replaced as slots are edited.
+  if (row.title !== undefined && row.tasks !== undefined && row.occupationLabel !== undefined)
+    row.matchTerms = storedMatchTerms({
+      title: row.title,
+      tasks: row.tasks,
+      occupationLabel: row.occupationLabel,
+      ssyk: row.ssyk ?? null,
+    });
   return row;
 }
 

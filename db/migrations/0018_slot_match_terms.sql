@@ -1,0 +1,1 @@
+ALTER TABLE `slots` ADD `match_terms` text;

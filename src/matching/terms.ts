@@ -1,0 +1,57 @@
+/**
+ * A slot's matching terms as one stored string (`slots.match_terms`), so SQL can count how many of a
+ * participant's strengths and interests a slot can meet without reading its text: the candidate
+ * query bounds each slot's score from a few narrow columns and reads whole rows only for the slots
+ * whose bound can still reach the top (see src/services/matching/candidates.ts).
+ *
+ * The string is `"<version> term term … "`: every term has a space on both sides, so `instr(terms,
+ * ' key ')` finds whole keys only. The version is a fingerprint of the key function (below): terms
+ * stored by an older key function never match the current version, and the query then gives that
+ * slot the full text score as its bound (slower, never wrong).
+ */
+import { contentStems, ssykTerm } from './text';
+
+/** What the engine reads a slot's terms from (the catalog's slots carry no description). */
+export interface SlotText {
+  title: string;
+  tasks: readonly string[];
+  occupationLabel: string;
+  ssyk: string | null;
+}
+
+/** Every term the engine compiles for a slot's title, tasks, occupation and SSYK group (slot-index.ts). */
+export function slotTerms(slot: SlotText): string[] {
+  const terms = new Set<string>();
+  for (const text of [slot.title, ...slot.tasks, slot.occupationLabel])
+    for (const term of contentStems(text)) terms.add(term);
+  if (slot.ssyk) terms.add(ssykTerm(slot.ssyk));
+  return [...terms];
+}
+
+/**
+ * Words whose keys exercise the key function (folding, stems, compound parts, word families,
+ * stopwords): any change to it that changes their keys changes the version.
+ */
+const PROBE =
+  'Bilverkstad verkstadsarbete bakning baka bröd bageri Diskning diskplock Butiksbiträde trädgårdsarbete ' +
+  'lagerarbetare plocka order städning städa kontor café kassa kundmöte sortering återvinning ' +
+  'tvätteri snickeri målare lokalvård hemtjänst kök restaurang montering tunga lyft och med att ' +
+  'för i jag vill Ärlig NOGGRANN e-handel IT-support 3D-skrivare Åre Öland';
+
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+let version: string | null = null;
+/** The version stamp of stored terms: `v` + a fingerprint of the probe's keys (computed on first use). */
+export function matchTermsVersion(): string {
+  version ??= `v${fingerprint(contentStems(PROBE).join(' '))}`;
+  return version;
+}
+
+/** The stored form of a slot's terms. */
+export function storedMatchTerms(slot: SlotText): string {
+  return `${matchTermsVersion()} ${slotTerms(slot).join(' ')} `;
+}
