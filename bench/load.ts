@@ -14,13 +14,13 @@
  * process; the runner's default is `auto`, one per core).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type PhaseFigures, type RouteFigures, runPhase } from './lib/load-client';
 import { healthScript, MIX, mixedScript, prepareWorkload } from './lib/load-mix';
-import { buildLoadRegistry, LOAD_ADMIN_KEY, LOAD_EMPLOYER_KEY } from './lib/load-registry';
+import { buildLoadRegistry, countSlots, LOAD_ADMIN_KEY, LOAD_EMPLOYER_KEY } from './lib/load-registry';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +29,10 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     port: { type: 'string', default: '18801' },
+    /** A database built before (e.g. kept with --keep) to copy instead of building one: one size only. */
+    from: { type: 'string' },
+    /** Keeps the built database at this path for later runs with --from. */
+    keep: { type: 'string' },
     json: { type: 'string' },
     /** Only the mix (e.g. to profile it). */
     'skip-health': { type: 'boolean', default: false },
@@ -48,6 +52,8 @@ interface EventLoop {
   p99Ms: number;
   meanMs: number;
   cpuMs: number;
+  /** Time the request thread's event loop was busy (older servers do not report it). */
+  busyMs?: number;
 }
 
 interface Server {
@@ -126,6 +132,8 @@ const row = (f: RouteFigures, label = f.route) => {
 
 const cpuPerRequest = (phase: PhaseFigures, loops: EventLoop[]) =>
   (loops.reduce((a, l) => a + l.cpuMs, 0) / Math.max(1, phase.overall.requests)).toFixed(2);
+const busyPerRequest = (phase: PhaseFigures, loops: EventLoop[]) =>
+  (loops.reduce((a, l) => a + (l.busyMs ?? 0), 0) / Math.max(1, phase.overall.requests)).toFixed(2);
 
 function printPhase(
   title: string,
@@ -145,7 +153,9 @@ function printPhase(
     `\nMixed/health throughput ${(ratio * 100).toFixed(0)} %; event loop during the mix: max ${worst} ms` +
       ` (per process: ${loops.mixed.map((l) => `max ${l.maxMs} / p99 ${l.p99Ms} ms`).join('; ') || 'no report'}).` +
       `\nServer CPU per request: /health ${cpuPerRequest(health, loops.health)} ms, mixed ${cpuPerRequest(mixed, loops.mixed)} ms` +
-      ' (all server processes; unlike latency, CPU time does not grow while a process waits for a core).',
+      ' (all server processes; unlike latency, CPU time does not grow while a process waits for a core).' +
+      `\nRequest threads busy per request: /health ${busyPerRequest(health, loops.health)} ms, mixed ${busyPerRequest(mixed, loops.mixed)} ms` +
+      ' (event-loop utilization of the threads that serve requests; the background threads not counted).',
   );
 }
 
@@ -169,7 +179,9 @@ async function main() {
     try {
       const file = join(dir, 'load.db');
       const built = performance.now();
-      const { slots } = await buildLoadRegistry(file, size, today);
+      if (args.from) copyFileSync(args.from, file);
+      const { slots } = args.from ? { slots: countSlots(file) } : await buildLoadRegistry(file, size, today);
+      if (args.keep) copyFileSync(file, args.keep);
       console.log(
         `\n### ${size ? `${slots.toLocaleString('en')} slots` : `demo registry (${slots} slots)`}` +
           ` — built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
