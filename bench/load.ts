@@ -10,17 +10,18 @@
  *   npm run load -- --sizes demo --seconds 5 --connections 50
  *   npm run load -- --json load.json               also writes every figure as JSON
  *   npm run load -- --server-args='--cpu-prof --cpu-prof-dir=prof'   profiles the server
- * Environment variables given to the runner reach the server too (e.g. NODE_PROCESSES=1 for one
- * process; the runner's default is `auto`, one per core).
+ * Environment variables given to the runner reach the server too (e.g. NODE_PROCESSES=auto for one
+ * process per core; the runner's default is 1, as the server's: one process with its background
+ * thread uses two cores, and on this machine kind two processes did worse, README "Load").
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type PhaseFigures, type RouteFigures, runPhase } from './lib/load-client';
 import { healthScript, MIX, mixedScript, prepareWorkload } from './lib/load-mix';
-import { buildLoadRegistry, LOAD_ADMIN_KEY, LOAD_EMPLOYER_KEY } from './lib/load-registry';
+import { buildLoadRegistry, countSlots, LOAD_ADMIN_KEY, LOAD_EMPLOYER_KEY } from './lib/load-registry';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +30,10 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     port: { type: 'string', default: '18801' },
+    /** A database built before (e.g. kept with --keep) to copy instead of building one: one size only. */
+    from: { type: 'string' },
+    /** Keeps the built database at this path for later runs with --from. */
+    keep: { type: 'string' },
     json: { type: 'string' },
     /** Only the mix (e.g. to profile it). */
     'skip-health': { type: 'boolean', default: false },
@@ -48,6 +53,8 @@ interface EventLoop {
   p99Ms: number;
   meanMs: number;
   cpuMs: number;
+  /** Time the request thread's event loop was busy (older servers do not report it). */
+  busyMs?: number;
 }
 
 interface Server {
@@ -64,7 +71,7 @@ async function startServer(file: string, port: number): Promise<Server> {
     {
       env: {
         LOG_LEVEL: 'warn',
-        NODE_PROCESSES: 'auto',
+        NODE_PROCESSES: '1',
         ...process.env,
         PORT: String(port),
         DATABASE_URL: `file:${file}`,
@@ -85,6 +92,8 @@ async function startServer(file: string, port: number): Promise<Server> {
       buffered = buffered.slice(nl + 1);
       if (line.startsWith('{"eventLoop"'))
         pending.push((JSON.parse(line) as { eventLoop: EventLoop }).eventLoop);
+      // Warnings and errors (LOG_LEVEL=warn) and the start line: shown, they do not go into the tables.
+      else if (line.trim()) console.error(`  server: ${line}`);
       nl = buffered.indexOf('\n');
     }
   });
@@ -97,7 +106,9 @@ async function startServer(file: string, port: number): Promise<Server> {
     } catch {
       // not listening yet
     }
-    if (i > 600) throw new Error('the server did not answer /health within a minute');
+    // At 100,000 slots each server process loads its matching index before it serves: more than a
+    // minute with NODE_PROCESSES=auto on a loaded machine.
+    if (i > 3000) throw new Error('the server did not answer /health within five minutes');
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -126,6 +137,8 @@ const row = (f: RouteFigures, label = f.route) => {
 
 const cpuPerRequest = (phase: PhaseFigures, loops: EventLoop[]) =>
   (loops.reduce((a, l) => a + l.cpuMs, 0) / Math.max(1, phase.overall.requests)).toFixed(2);
+const busyPerRequest = (phase: PhaseFigures, loops: EventLoop[]) =>
+  (loops.reduce((a, l) => a + (l.busyMs ?? 0), 0) / Math.max(1, phase.overall.requests)).toFixed(2);
 
 function printPhase(
   title: string,
@@ -145,7 +158,9 @@ function printPhase(
     `\nMixed/health throughput ${(ratio * 100).toFixed(0)} %; event loop during the mix: max ${worst} ms` +
       ` (per process: ${loops.mixed.map((l) => `max ${l.maxMs} / p99 ${l.p99Ms} ms`).join('; ') || 'no report'}).` +
       `\nServer CPU per request: /health ${cpuPerRequest(health, loops.health)} ms, mixed ${cpuPerRequest(mixed, loops.mixed)} ms` +
-      ' (all server processes; unlike latency, CPU time does not grow while a process waits for a core).',
+      ' (all server processes; unlike latency, CPU time does not grow while a process waits for a core).' +
+      `\nRequest threads busy per request: /health ${busyPerRequest(health, loops.health)} ms, mixed ${busyPerRequest(mixed, loops.mixed)} ms` +
+      ' (event-loop utilization of the threads that serve requests; the background threads not counted).',
   );
 }
 
@@ -161,7 +176,7 @@ async function main() {
     `Mix per step: ${Object.entries(MIX)
       .map(([k, v]) => `${k} ${v} %`)
       .join(', ')} (a proposal step is a proposal and then a decline or withdrawal). ` +
-      `${seconds} s per phase after ${warmupSeconds} s of warm-up; server processes (NODE_PROCESSES): ${process.env.NODE_PROCESSES ?? 'auto'}.`,
+      `${seconds} s per phase after ${warmupSeconds} s of warm-up; server processes (NODE_PROCESSES): ${process.env.NODE_PROCESSES ?? '1'}; background thread (NODE_BACKGROUND): ${process.env.NODE_BACKGROUND ?? 'true'}.`,
   );
   const results: unknown[] = [];
   for (const [i, size] of sizes.entries()) {
@@ -169,7 +184,9 @@ async function main() {
     try {
       const file = join(dir, 'load.db');
       const built = performance.now();
-      const { slots } = await buildLoadRegistry(file, size, today);
+      if (args.from) copyFileSync(args.from, file);
+      const { slots } = args.from ? { slots: countSlots(file) } : await buildLoadRegistry(file, size, today);
+      if (args.keep) copyFileSync(file, args.keep);
       console.log(
         `\n### ${size ? `${slots.toLocaleString('en')} slots` : `demo registry (${slots} slots)`}` +
           ` — built in ${((performance.now() - built) / 1000).toFixed(1)} s`,

@@ -126,6 +126,12 @@ export const configSchema = z
      * `1` serves in the starting process; `auto` starts one per core.
      */
     NODE_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
+    /**
+     * Node with a local database file: each server process runs its outbox loop and its searches in a
+     * background thread on its own connection (src/adapters/threads/background.ts), so they never
+     * hold the event loop that serves requests. `false` runs them on that loop.
+     */
+    NODE_BACKGROUND: flag(true),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.ADMIN_API_KEY)

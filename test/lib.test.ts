@@ -35,6 +35,50 @@ describe('Swedish identity numbers', () => {
     expect(personalDataProblem('maila a@b.se')).toMatch(/email/);
     expect(personalDataProblem('noggrann, gillar fasta rutiner')).toBeNull();
   });
+  it('knows common health and diagnosis words in Swedish and English, without refusing ordinary words', () => {
+    const refused = [
+      'har ångest ibland',
+      'Ångest i grupp',
+      'prestationsångest',
+      'depression',
+      'social fobi',
+      'socialfobi',
+      'tar medicin',
+      'medicinering på morgonen',
+      'ny medicinen',
+      'äter läkemedel',
+      'ADHD',
+      'har adhd',
+      'autism',
+      'autistisk',
+      'bipolär',
+      'schizofreni',
+      'paniksyndrom',
+      'ätstörning',
+      'utmattningssyndrom',
+      'deprimerad',
+      'F41.1',
+      'G40',
+      'anxiety at work',
+      'social phobia',
+      'on medication',
+      'eating disorder',
+    ];
+    for (const text of refused) expect(personalDataProblem(text), text).toMatch(/diagnosis or condition/);
+    const ordinary = [
+      'medicinsk sekreterare',
+      'intresserad av medicinteknik',
+      'praktik på läkemedelsföretag',
+      'filosofi och fotografi',
+      'socialt arbete, gillar att prata',
+      'lager och logistik, truckkort',
+      'vill jobba med djur',
+      'F-skatt och bokföring',
+      'kör gaffeltruck',
+      'gillar lugn miljö',
+    ];
+    for (const text of ordinary) expect(personalDataProblem(text), text).toBeNull();
+  });
 });
 
 describe('schedules', () => {

@@ -3,6 +3,7 @@
  * does), and for larger sizes generated slots written straight into the file (registry-rows.ts) under
  * one more employer, then indexed for search. Built in this process, closed before the server starts.
  */
+import Database from 'libsql';
 import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { migrateLibsql, openLibsql } from '../../src/adapters/db/libsql';
 import { createApp } from '../../src/app';
@@ -74,5 +75,16 @@ export async function buildLoadRegistry(file: string, slotCount: number, today: 
     return { slots: demoSlots + extra };
   } finally {
     database.close();
+  }
+}
+
+/** Slots in a database built before (for `npm run load -- --from`). */
+export function countSlots(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    const row = db.prepare('SELECT count(*) AS n FROM slots').get() as { n: number };
+    return Number(row.n);
+  } finally {
+    db.close();
   }
 }

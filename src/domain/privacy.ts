@@ -36,8 +36,40 @@ const diagnosisTerms = [
   'epilepsy',
   'missbruk',
   'substance abuse',
+  // Anxiety, phobias and other common conditions; `ångest` also inside a compound (below).
+  'social fobi',
+  'socialfobi',
+  'fobi',
+  'phobia',
+  'social phobia',
+  'anxiety',
+  'paniksyndrom',
+  'panic disorder',
+  'tvångssyndrom',
+  'ätstörning',
+  'eating disorder',
+  'anorexi',
+  'bulimi',
+  'utmattningssyndrom',
+  'autist',
+  'deprimerad',
+  'depressed',
+  'antidepressant',
+  'medication',
+  'medicated',
 ];
-const diagnosisPattern = new RegExp(`(?<![\\p{L}])(?:${diagnosisTerms.join('|')})`, 'iu');
+/**
+ * Words about taking medicine, as whole words with their endings only: "tar medicin", "medicinering",
+ * "läkemedel" are refused, while "medicinsk sekreterare", "medicinteknik" or "läkemedelsföretag"
+ * (work and interests) pass.
+ */
+const medicineWords = ['medicin(?:en|er|erna|ering|eringen|erar|erad)?', 'läkemed(?:el|let|len)'];
+/** Condition words found inside compounds too ("prestationsångest", "panikångest"). */
+const anywhereTerms = ['ångest'];
+const diagnosisPattern = new RegExp(
+  `(?<![\\p{L}])(?:${diagnosisTerms.join('|')})|(?<![\\p{L}])(?:${medicineWords.join('|')})(?![\\p{L}])|${anywhereTerms.join('|')}`,
+  'iu',
+);
 
 /** Why the text may not be stored about a participant, or null when it is fine. */
 export function personalDataProblem(text: string): string | null {

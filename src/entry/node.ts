@@ -6,11 +6,15 @@
  */
 
 import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Http2Bindings, HttpBindings } from '@hono/node-server';
-import { type LibsqlDatabase, migrateLibsql, openLibsql } from '../adapters/db/libsql';
+import { isLocalFile, type LibsqlDatabase, migrateLibsql, openLibsql } from '../adapters/db/libsql';
 import { nodeDocsAssets } from '../adapters/docs/node';
 import { isClusterWorker, runWorkers } from '../adapters/http/cluster';
 import { createNodeServer, nodeClientAddress } from '../adapters/http/node';
+import { type BackgroundThread, startBackgroundThread } from '../adapters/threads/background';
+import { searchInBackground } from '../adapters/threads/search';
 import { type App, createApp } from '../app';
 import { type AppConfig, ConfigError, loadConfig } from '../config';
 import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
@@ -18,6 +22,7 @@ import { randomToken } from '../lib/crypto';
 import { reportEventLoopDelay } from '../lib/event-loop';
 import { createLogger, type Logger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
+import { createSearchIndex } from '../search';
 
 const announce = (port: number | undefined, processes: number) =>
   console.log(
@@ -25,13 +30,22 @@ const announce = (port: number | undefined, processes: number) =>
       (processes > 1 ? `, ${processes} server processes` : ''),
   );
 
-function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger) {
+function buildApp(
+  config: AppConfig,
+  database: LibsqlDatabase,
+  logger: Logger,
+  background?: BackgroundThread,
+) {
   // Node keeps every open slot in memory for matching: one long-lived process, whole requests in a
   // few milliseconds at 100,000 slots (README, "Matching at scale").
+  const search = createSearchIndex(config, database.db);
   return createApp({
     config,
     db: database.db,
     logger,
+    // The embedded search's statements run in the background thread (Meilisearch is a network call).
+    search:
+      background && search.engine === 'embedded' ? searchInBackground(search, background, logger) : search,
     docsAssets: nodeDocsAssets(),
     matchingSlots: 'resident',
     clientAddress: nodeClientAddress(config.TRUST_PROXY),
@@ -52,11 +66,26 @@ async function prepare(config: AppConfig, database: LibsqlDatabase, app: App) {
   }
 }
 
-async function serve(config: AppConfig, database: LibsqlDatabase, app: App, logger: Logger) {
+/** The background thread's code: this file's sibling, as TypeScript (tsx) or built JavaScript. */
+const backgroundEntry = new URL(
+  `./node-background${extname(fileURLToPath(import.meta.url))}`,
+  import.meta.url,
+);
+
+async function serve(
+  config: AppConfig,
+  database: LibsqlDatabase,
+  app: App,
+  logger: Logger,
+  background: BackgroundThread | undefined,
+) {
   // One background loop drains every outbox topic (search index, notifications, mail): every 2 s, and
   // at once after a successful write, so a mail leaves within seconds. Workers use a Cron Trigger.
-  // With several processes each runs one; a row is claimed by one of them at a time.
-  const outboxLoop = startOutboxLoop(database.db, app.outboxHandlers, logger);
+  // With several processes each runs one; a row is claimed by one of them at a time. With a
+  // background thread the loop runs there, off the event loop that serves requests.
+  const outboxLoop = background ?? startOutboxLoop(database.db, app.outboxHandlers, logger);
+  // Requests are taken once the thread runs, so searches do not fall back to this thread meanwhile.
+  await background?.started;
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
   const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
     const response = await app.fetch(request, env);
@@ -111,14 +140,19 @@ async function main() {
   const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
     synchronous: config.DATABASE_SYNCHRONOUS,
   });
-  const app = buildApp(config, database, logger);
-  if (!isClusterWorker()) await prepare(config, database, app);
+  if (!isClusterWorker()) await prepare(config, database, buildApp(config, database, logger));
   if (primary) {
     database.close();
     runWorkers(processes, logger, (port) => announce(port, processes));
     return;
   }
-  await serve(config, database, app, logger);
+  // Started once the database is migrated; not for `:memory:` (a thread's connection would open
+  // another, empty database) nor a remote database (its statements are network calls already).
+  const background =
+    config.NODE_BACKGROUND && isLocalFile(config.DATABASE_URL)
+      ? startBackgroundThread(backgroundEntry, logger)
+      : undefined;
+  await serve(config, database, buildApp(config, database, logger, background), logger, background);
 }
 
 main().catch((err) => {

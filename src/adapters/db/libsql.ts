@@ -32,6 +32,11 @@ function filePath(url: string): string {
   return rest.startsWith('//') ? decodeURIComponent(new URL(url).pathname) : rest;
 }
 
+/** Whether `url` names a database file on this machine (not `:memory:`, not a remote server). */
+export function isLocalFile(url: string): boolean {
+  return url.startsWith('file:') && !filePath(url).startsWith(':memory:') && !url.includes('mode=memory');
+}
+
 /**
  * Opens a libSQL database: a local file (`file:data/registry.db`, the embedded default), `:memory:`,
  * or a remote Turso/sqld URL with an auth token. Local files get WAL and a busy timeout so several

@@ -1,0 +1,52 @@
+/**
+ * The Node server's background thread (src/adapters/threads/background.ts): its own connection to the
+ * database file, the outbox loop, and searches the request thread hands over. Reads the same
+ * environment as the server; the request thread migrated the database before starting it. Only
+ * wiring lives here.
+ */
+import { parentPort } from 'node:worker_threads';
+import { openLibsql } from '../adapters/db/libsql';
+import type { FromBackground, ToBackground } from '../adapters/threads/background';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { createLogger } from '../lib/logger';
+import { startOutboxLoop } from '../outbox/loop';
+import { createSearchIndex, type SlotSearchQuery } from '../search';
+
+const port = parentPort;
+if (!port) throw new Error('node-background.ts runs as a worker thread of src/entry/node.ts');
+
+const config = loadConfig(process.env);
+const logger = createLogger(config.LOG_LEVEL);
+const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
+  synchronous: config.DATABASE_SYNCHRONOUS,
+});
+const search = createSearchIndex(config, database.db);
+// Matching is not asked here: the default (`queried`) keeps no slot index in this thread.
+const app = createApp({ config, db: database.db, logger, search });
+const outboxLoop = startOutboxLoop(database.db, app.outboxHandlers, logger);
+
+const methods: Record<string, (payload: unknown) => Promise<unknown>> = {
+  // The query was built and checked by the request thread's search service.
+  search: (query) => search.search(query as SlotSearchQuery),
+};
+
+const answer = (m: FromBackground) => port.postMessage(m);
+
+port.on('message', async (m: ToBackground) => {
+  if (m.kind === 'kick') outboxLoop.kick();
+  else if (m.kind === 'stop') {
+    await outboxLoop.stop();
+    database.close();
+    answer({ kind: 'stopped' });
+  } else {
+    const method = methods[m.method];
+    try {
+      if (!method) throw new Error(`no background method ${m.method}`);
+      answer({ kind: 'result', id: m.id, value: await method(m.payload) });
+    } catch (err) {
+      answer({ kind: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+});
+answer({ kind: 'ready' });

@@ -1,0 +1,112 @@
+/**
+ * The Node server's background thread (src/adapters/threads/background.ts, src/entry/node-background.ts)
+ * over the test's database file: it drains the outbox on its own connection, answers searches exactly
+ * as the index in the request thread does, and when it is gone the search runs in the request thread.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox, SEARCH_TOPIC } from '../../db/schema';
+import { type BackgroundThread, startBackgroundThread } from '../../src/adapters/threads/background';
+import { searchInBackground } from '../../src/adapters/threads/search';
+import { silentLogger } from '../../src/lib/logger';
+import { embeddedSearch } from '../../src/search/embedded';
+import type { SearchIndex, SlotSearchQuery } from '../../src/search/port';
+import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
+import { createWorld } from '../helpers/factories';
+
+const entry = new URL('../../src/entry/node-background.ts', import.meta.url);
+let t: TestApp;
+let thread: BackgroundThread;
+/** The request thread's own index, counting the searches that ran on it. */
+let local: SearchIndex;
+let localSearches = 0;
+let searched: SearchIndex;
+let slotId: string;
+
+const browse: SlotSearchQuery = {
+  text: '',
+  municipalityCodes: [],
+  kinds: [],
+  adaptations: [],
+  days: [],
+  socialIntensity: [],
+  physicalDemand: [],
+  statuses: ['open'],
+  ssyk: [],
+  majorGroups: [],
+  includeFull: false,
+  today: '2026-01-05',
+  sort: 'newest',
+  limit: 20,
+  offset: 0,
+};
+
+/** Waits for what the other thread brings about (polls; no fixed sleeps). */
+async function until(what: string, check: () => Promise<boolean>) {
+  const deadline = Date.now() + 120_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const searchRowsWaiting = async () =>
+  t.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.topic, SEARCH_TOPIC), inArray(outbox.status, ['pending', 'failed'])));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const embedded = embeddedSearch(t.db);
+  local = {
+    ...embedded,
+    search: (q) => {
+      localSearches++;
+      return embedded.search(q);
+    },
+  };
+  // The slot is written here; its search document only by the thread's outbox loop.
+  slotId = (await createWorld(t)).slot.id;
+  expect((await searchRowsWaiting()).length).toBeGreaterThan(0);
+  thread = startBackgroundThread(entry, silentLogger, {
+    NODE_ENV: 'test',
+    ADMIN_API_KEY: ADMIN_KEY,
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: t.url,
+  });
+  await thread.started;
+  searched = searchInBackground(local, thread, silentLogger);
+}, 180_000);
+
+afterAll(async () => {
+  await thread?.stop();
+  await t?.close();
+});
+
+describe('the background thread', () => {
+  it('drains the outbox on its own connection: the new slot is indexed without a pass here', async () => {
+    thread.kick();
+    await until('the search rows are done', async () => (await searchRowsWaiting()).length === 0);
+    const [row] = await t.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `${SEARCH_TOPIC}:${slotId}`));
+    expect(row?.status ?? 'no row').toBe('done');
+  });
+
+  it('answers a search exactly as the index here does, without searching here', async () => {
+    const there = await searched.search(browse);
+    expect(localSearches).toBe(0);
+    expect(there.hits.map((h) => h.id)).toContain(slotId);
+    expect(there).toEqual(await local.search(browse));
+  });
+
+  it('is stopped with the server, and the search then runs here', async () => {
+    await thread.stop();
+    const before = localSearches;
+    const answer = await searched.search(browse);
+    expect(localSearches).toBe(before + 1);
+    expect(answer.hits.map((h) => h.id)).toContain(slotId);
+  });
+});
