@@ -91,7 +91,7 @@ describe('sign-in pages in Chromium', () => {
     await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.waitForURL(`${h.base}${path}`);
     await page.getByRole('heading', { name: 'Det deltagaren har valt att visa' }).waitFor();
-    expect(await page.locator('dl.facts').last().textContent()).toContain('Styrkor');
+    expect(await page.locator('section[aria-labelledby=shared] dl.facts').textContent()).toContain('Styrkor');
     // Only what was shared: no adaptation needs, hours or availability.
     const shared = await page.locator('section[aria-labelledby=shared]').textContent();
     expect(shared).not.toMatch(/Anpassningar|Timmar per vecka|Kan arbeta/);
