@@ -164,6 +164,19 @@ describe('versions and approvals', () => {
     expect(await versionsOf(id)).toHaveLength(1);
   });
 
+  it('concurrent changes from the same version: exactly one becomes the next version', async () => {
+    const id = await accepted();
+    const results = await Promise.all(
+      ['Diska', 'Sortera', 'Plocka', 'Packa', 'Städa'].map((task) =>
+        put(w.provider.key, id, agreementBody({ baseVersion: 0, tasks: [task] })),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409))
+      expect(r.problem.type).toBe('/problems/agreement-changed');
+    expect(await versionsOf(id)).toHaveLength(1);
+  });
+
   it('the wrong party is refused: the employer on the participant’s behalf (403), a coordinator (403), others (404)', async () => {
     const id = await accepted();
     await put(w.provider.key, id, agreementBody());

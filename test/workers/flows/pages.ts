@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createParticipant, orgWithKey } from '../../helpers/factories';
+import { agreementBody, move, placementWorld, proposed } from '../../placements/helpers';
 import type { Driver } from '../drivers';
 
 const cookiesOf = (headers: Headers) =>
@@ -78,6 +79,36 @@ export function pageFlows({ name, call, t }: Driver) {
       expect(me.status).toBe(200);
       expect(me.text).toContain('noggrann');
       expect(me.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('render the placement agreement for the employer, with the consented contacts only', async () => {
+      const w = await placementWorld(t);
+      const p = await proposed(t, w, { participantId: w.participant.id });
+      await move(t, w.employer.key, p.id, 'accept');
+      await t.call('PUT', `/v1/placements/${p.id}/agreement`, { key: w.provider.key, body: agreementBody() });
+      const html = { accept: 'text/html' };
+      const signIn = await call('GET', '/', { key: null, headers: html });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(signIn.text)![1]!;
+      const next = `/placements/${p.id}/agreement`;
+      const signedIn = await call('POST', '/sign-in/key', {
+        key: null,
+        raw: new URLSearchParams({ _csrf: csrf, key: w.employer.key, next }).toString(),
+        headers: {
+          ...html,
+          cookie: cookiesOf(signIn.headers),
+          origin: 'https://registry.test',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      });
+      expect(signedIn.headers.get('location')).toBe(next);
+      const page = await call('GET', next, {
+        key: null,
+        headers: { ...html, cookie: cookiesOf(signedIn.headers) },
+      });
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Godkänn överenskommelsen');
+      expect(page.text).toContain('Kim Berg');
+      expect(page.text).not.toContain('Per Ek');
     });
 
     it('serve the stylesheet from the app', async () => {
