@@ -26,9 +26,11 @@ export function caseloadPage(c: Context<PageEnv>, list: Participant[], me: strin
         <a class="button" href="/participants/new">
           {t.newParticipant}
         </a>
-        <a class="button secondary" href="/allocate">
-          {c.var.t.allocation.link}
-        </a>
+        {c.var.session?.actor.role !== 'coordinator' && (
+          <a class="button secondary" href="/allocate">
+            {c.var.t.allocation.link}
+          </a>
+        )}
       </p>
       {list.length === 0 ? (
         <p>{t.none}</p>
