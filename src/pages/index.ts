@@ -12,6 +12,7 @@ import { capacityRouter } from './capacity';
 import { csrfToken, originCheck } from './csrf';
 import type { PageEnv } from './env';
 import { notFoundPage, pageError } from './fallbacks';
+import { followUpRouter } from './follow-up';
 import { homePage } from './home';
 import { catalogues, LANG_COOKIE, langFrom } from './i18n';
 import { participantsRouter } from './participants';
@@ -53,6 +54,7 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   pages.route('/', supervisorsRouter);
   pages.route('/', capacityRouter);
   pages.route('/', participantsRouter);
+  pages.route('/', followUpRouter);
   // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
   pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
   return pages;

@@ -44,6 +44,7 @@ function menuFor(c: Context<PageEnv>): { href: string; label: string }[] {
         home,
         { href: '/participants', label: nav.participants },
         { href: '/placements', label: nav.placements },
+        { href: '/follow-up', label: c.var.t.followUp.nav },
       ];
   }
 }
