@@ -15,6 +15,7 @@ const benches = [
   'occupations',
   'judged',
   'worker',
+  'reports',
 ];
 const only = process.argv.slice(2);
 const selected = only.length ? benches.filter((b) => only.some((o) => b.includes(o))) : benches;
