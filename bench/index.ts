@@ -16,6 +16,7 @@ const benches = [
   'judged',
   'worker',
   'pages',
+  'reports',
 ];
 const only = process.argv.slice(2);
 const selected = only.length ? benches.filter((b) => only.some((o) => b.includes(o))) : benches;

@@ -32,6 +32,10 @@ async function providerOverview(c: Context<PageEnv>) {
           </>
         ))}
       </dl>
+      <p>
+        <a href="/follow-up">{t.followUp.title}</a>
+        {` – ${t.followUp.descriptions.outcomes}`}
+      </p>
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { csrfToken, originCheck } from './csrf';
 import { employersRouter } from './employers';
 import type { PageEnv } from './env';
 import { notFoundPage, pageError } from './fallbacks';
+import { followUpRouter } from './follow-up';
 import { followUpsRouter } from './follow-ups';
 import { homePage } from './home';
 import { catalogues, LANG_COOKIE, langFrom } from './i18n';
@@ -75,6 +76,7 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   pages.route('/', meRouter(cookies));
   pages.route('/', matchingPagesRouter);
   pages.route('/', employersRouter);
+  pages.route('/', followUpRouter);
   // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
   pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
   return pages;

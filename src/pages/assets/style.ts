@@ -69,6 +69,17 @@ thead th{background:var(--soft)}
 dl.facts{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.25rem 1rem;margin:0 0 1rem}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
+.chart{margin:0 0 1rem;padding:0}
+.chart figcaption{font-weight:600;margin:0 0 .25rem}
+ul.bars{list-style:none;margin:0;padding:0}
+ul.bars li{display:grid;grid-template-columns:1fr;gap:.1rem .75rem;padding:.3rem 0;border-bottom:1px solid var(--line)}
+.bar-track svg{display:block;width:100%;height:1rem;background:var(--soft);border:1px solid var(--line)}
+.bar-fill{fill:var(--brand)}
+.bar-threshold{stroke:var(--ink);stroke-width:1.5;stroke-dasharray:2 1;vector-effect:non-scaling-stroke}
+.bar-value{font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+ul.reports li{margin:.5rem 0}
+@media (min-width:48rem){ul.bars li{grid-template-columns:minmax(10rem,16rem) 1fr minmax(8rem,max-content);align-items:center}}
 ul.plain{list-style:none;padding:0;margin:0}
 .badge{display:inline-block;padding:0 .5rem;border-radius:1rem;font-size:.85rem;border:1px solid var(--muted);color:var(--ink);background:var(--soft)}
 .badge.ok{border-color:var(--ok);color:var(--ok);background:var(--ok-bg)}

@@ -48,6 +48,7 @@ function menuFor(c: Context<PageEnv>): { href: string; label: string }[] {
         { href: '/placements', label: nav.placements },
         { href: '/employers', label: t.employers.title },
         { href: '/follow-ups', label: t.followUps.title },
+        { href: '/follow-up', label: c.var.t.followUp.nav },
       ];
     }
   }

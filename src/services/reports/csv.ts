@@ -9,7 +9,7 @@ import type { Column, Label, Unit } from './table';
 
 export type Lang = 'sv' | 'en';
 
-const unitText: Record<Unit, Label> = {
+export const unitText: Record<Unit, Label> = {
   days: { sv: 'dagar', en: 'days' },
   kr: { sv: 'kr', en: 'SEK' },
   percent: { sv: '%', en: '%' },

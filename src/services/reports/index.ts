@@ -8,6 +8,7 @@
 import type { Actor } from '../../auth/actor';
 import { localDate } from '../../lib/local-time';
 import type { ServiceContext } from '../context';
+import { reportChoices } from './choices';
 import { milestoneFacts, participantFacts, placementFacts } from './facts';
 import { fidelityReport } from './fidelity';
 import { caseloads, contactsPerUser, followAlongFacts } from './fidelity-facts';
@@ -116,7 +117,10 @@ export function reportService(ctx: ServiceContext) {
     };
   }
 
-  return { outcomes, fidelity, payoff, payoffPerson, supply, susExport };
+  /** What the pages' filters offer: handlers and municipalities within the caller's reach. */
+  const choices = (actor: Actor) => reportChoices(db, actor);
+
+  return { outcomes, fidelity, payoff, payoffPerson, supply, susExport, choices };
 }
 
 export type ReportService = ReturnType<typeof reportService>;

@@ -34,5 +34,22 @@ export function reportFlows({ name, t }: Driver) {
       expect(csv.headers.get('content-type')).toContain('text/csv');
       expect(csv.text).toContain('IPS-processmått');
     });
+
+    it('supply, payoff, one person’s calculation and the SUS export answer', async () => {
+      const provider = await orgWithKey(t, 'provider', 'handler');
+      const coordinator = (await issueKey(t, provider.org.id, 'coordinator')).key;
+      for (let i = 0; i < 5; i++) await createParticipant(t, provider.key);
+      const supply = await t.call('GET', '/v1/reports/supply', { key: coordinator });
+      expect(supply.status, supply.text).toBe(200);
+      expect(supply.body.population).toBe(5);
+      const payoff = await t.call('GET', '/v1/reports/payoff', { key: coordinator });
+      expect(payoff.status, payoff.text).toBe(200);
+      const person = await t.call('GET', '/v1/reports/payoff/person', { key: coordinator });
+      const totals = person.body.tables.find((x) => x.id === 'totals')!;
+      expect(totals.rows.find((r) => r.key === 'society')?.cells.yearly).toBe(510_319);
+      const sus = await t.call('GET', '/v1/reports/sus-export', { key: coordinator });
+      expect(sus.status, sus.text).toBe(200);
+      expect(sus.body.rows).toHaveLength(5);
+    });
   });
 }
