@@ -9,6 +9,7 @@ import { capacityRouter } from './capacity';
 import { employerContactsRouter } from './employer-contacts';
 import { followUpsRouter } from './follow-ups';
 import { matchingRouter } from './matching';
+import { capacityMatchingRouter } from './matching/capacity';
 import { notificationsRouter } from './notifications';
 import { organizationsRouter } from './organizations';
 import { participantsRouter } from './participants';
@@ -33,6 +34,7 @@ const v1Router = createRouter()
   .route('/', capacityRouter)
   .route('/', participantsRouter)
   .route('/', matchingRouter)
+  .route('/', capacityMatchingRouter)
   .route('/', placementsRouter)
   .route('/', employerContactsRouter)
   .route('/', followUpsRouter)
