@@ -10,6 +10,7 @@ import { capacityRouter } from './capacity';
 import { employerContactsRouter } from './employer-contacts';
 import { followUpsRouter } from './follow-ups';
 import { matchingRouter } from './matching';
+import { capacityMatchingRouter } from './matching/capacity';
 import { notificationsRouter } from './notifications';
 import { organizationsRouter } from './organizations';
 import { participantsRouter } from './participants';
@@ -34,6 +35,7 @@ const v1Router = createRouter()
   .route('/', capacityRouter)
   .route('/', participantsRouter)
   .route('/', matchingRouter)
+  .route('/', capacityMatchingRouter)
   .route('/', placementsRouter)
   .route('/', agreementsRouter)
   .route('/', employerContactsRouter)

@@ -4,7 +4,7 @@ import { createRouter, IdParam, jsonBody, jsonContent, problems, security } from
 
 const tags = ['Matching'];
 
-const RenderedReason = z
+export const RenderedReason = z
   .object({
     code: z.string().openapi({ example: 'adaptations_offered' }),
     params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),

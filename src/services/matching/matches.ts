@@ -9,7 +9,7 @@ import { participantForMatching } from './rows';
 import type { MatchLimit } from './schemas';
 
 /** A participant a handler may match: visible to the caller, not erased; coordinators only follow. */
-async function loadParticipant(m: MatchingContext, actor: Actor, id: string) {
+export async function loadParticipant(m: MatchingContext, actor: Actor, id: string) {
   const [row] = await m.db.select().from(participants).where(eq(participants.id, id));
   if (!row || row.status === 'erased') throw notFound('Participant', id);
   assertParticipantAccess(actor, row.organizationId, 'read', id);

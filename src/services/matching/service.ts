@@ -9,6 +9,7 @@ import { localDate } from '../../lib/local-time';
 import type { ServiceContext } from '../context';
 import { allocatePlaces } from './allocate';
 import { candidatesForSlot } from './candidates-for';
+import { capacityMatchesForParticipant } from './capacity-matches';
 import type { MatchingContext } from './context';
 import { matchesForParticipant } from './matches';
 import { queriedSlots, residentSlots } from './sources';
@@ -27,6 +28,7 @@ export function matchingService(ctx: ServiceContext, slotsFrom: MatchingSlots = 
     /** The resident index, when this service keeps one (Node warms it at start). */
     catalog: resident?.catalog ?? null,
     matchesFor: matchesForParticipant(m),
+    capacityMatchesFor: capacityMatchesForParticipant(m),
     candidatesFor: candidatesForSlot(m),
     allocate: allocatePlaces(m),
   };
