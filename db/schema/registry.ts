@@ -152,6 +152,31 @@ export const slots = sqliteTable(
       t.capacity,
       t.supervisorsWithRoom,
     ),
+    // The score-bound statement for one participant (candidates.ts boundStatement): the same seek
+    // with every column it returns, so it reads no table row at all (COVERING INDEX). On the band's
+    // expression, not on lat_band: SQLite does not cover a virtual column with an index.
+    index('slots_bound_idx').on(
+      t.status,
+      sql`CAST((${sql.identifier('lat')} + 90) * ${sql.raw(String(LAT_BANDS_PER_DEGREE))} AS INTEGER)`,
+      t.lon,
+      t.lat,
+      t.kind,
+      t.adaptationMask,
+      t.daysMask,
+      t.hoursMin,
+      t.taken,
+      t.capacity,
+      t.supervisorsWithRoom,
+      t.id,
+      t.openEnded,
+      t.startDate,
+      t.endDate,
+      t.leadsToHire,
+      t.socialIntensity,
+      t.physicalDemand,
+      t.hoursMax,
+      t.matchTerms,
+    ),
     check('slots_places', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`),
   ],
 );

@@ -13,7 +13,7 @@ import { LAT_BANDS_PER_DEGREE, organizations, slotSupervisors, slots, supervisor
 import { distanceKm } from '../../src/lib/geo';
 import { buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
 import { storedMatchTerms } from '../../src/matching/terms';
-import { candidatePlan, candidateStatement } from '../../src/services/matching/candidates';
+import { boundStatement, candidatePlan, candidateStatement } from '../../src/services/matching/candidates';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { world } from '../matching/arbitraries';
@@ -222,6 +222,16 @@ describe('matching through candidate queries', () => {
     const details = steps.map((s) => s.detail);
     expect(details).toContain(
       'SEARCH slots USING INDEX slots_match_idx (status=? AND lat_band=? AND lon>? AND lon<?)',
+    );
+    expect(details.filter((d) => /SCAN slots|slots USING/.test(d))).toHaveLength(1);
+  });
+
+  it('reads one participant’s score bounds from slots_bound_idx alone (no table row)', async () => {
+    const statement = boundStatement(candidatePlan([person(59.33, 18.07, 20)]), [['bak'], ['lag', 'pack']]);
+    const steps = await t.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${statement}`);
+    const details = steps.map((s) => s.detail);
+    expect(details).toContain(
+      'SEARCH slots USING COVERING INDEX slots_bound_idx (status=? AND <expr>=? AND lon>? AND lon<?)',
     );
     expect(details.filter((d) => /SCAN slots|slots USING/.test(d))).toHaveLength(1);
   });

@@ -126,8 +126,15 @@ const kindBitOf = sql.raw(
   `CASE "slots"."kind" ${slotKinds.map((k, i) => `WHEN '${k}' THEN ${1 << i}`).join(' ')} END`,
 );
 
+/** How the statements seek a band: the whole-slot one by `lat_band`, the bound one by its expression. */
+const bySlotIndex = sql`${slots} INDEXED BY slots_match_idx`;
+const bandOfSlot = sql`${slots.latBand}`;
+const byBoundIndex = sql`${slots} INDEXED BY slots_bound_idx`;
+/** As `slots_bound_idx` holds it (db/schema/registry.ts), so SQLite matches the expression. */
+const bandExpression = sql`CAST((${slots.lat} + 90) * ${sql.raw(String(LAT_BANDS_PER_DEGREE))} AS INTEGER)`;
+
 /** The plan's rows joined with the slots that can pass their constraints (FROM … WHERE …). */
-export function candidatesOf(plan: readonly PlanRow[]): SQL {
+function candidatesOf(plan: readonly PlanRow[], table = bySlotIndex, band = bandOfSlot): SQL {
   return sql`
     FROM (
       SELECT json_extract(value, '$[0]') AS band, json_extract(value, '$[1]') AS min_lon,
@@ -136,8 +143,8 @@ export function candidatesOf(plan: readonly PlanRow[]): SQL {
         json_extract(value, '$[6]') AS days, json_extract(value, '$[7]') AS hours_now,
         json_extract(value, '$[8]') AS kinds
       FROM json_each(${JSON.stringify(plan)})
-    ) p CROSS JOIN ${slots} INDEXED BY slots_match_idx
-      ON ${slots.status} = 'open' AND ${slots.latBand} = p.band AND ${slots.lon} BETWEEN p.min_lon AND p.max_lon
+    ) p CROSS JOIN ${table}
+      ON ${slots.status} = 'open' AND ${band} = p.band AND ${slots.lon} BETWEEN p.min_lon AND p.max_lon
     WHERE ${slots.lat} BETWEEN p.min_lat AND p.max_lat
       AND ${slots.taken} < ${slots.capacity}
       AND ${slots.supervisorsWithRoom} > 0
@@ -196,7 +203,7 @@ export function boundStatement(plan: readonly PlanRow[], needles: readonly strin
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
       ${slots.physicalDemand}, ${slots.hoursMax},
       CASE WHEN substr(${slots.matchTerms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(needles)} END) AS c
-    ${candidatesOf(plan)}`;
+    ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
 }
 
 /**

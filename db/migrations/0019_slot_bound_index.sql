@@ -1,0 +1,1 @@
+CREATE INDEX `slots_bound_idx` ON `slots` (`status`,CAST(("lat" + 90) * 20 AS INTEGER),`lon`,`lat`,`kind`,`adaptation_mask`,`days_mask`,`hours_min`,`taken`,`capacity`,`supervisors_with_room`,`id`,`open_ended`,`start_date`,`end_date`,`leads_to_hire`,`social_intensity`,`physical_demand`,`hours_max`,`match_terms`);
