@@ -12,6 +12,7 @@ export const notificationTemplates = [
   'followup_due',
   'milestone_due',
   'sign_in_link',
+  'agreement_approval_wanted',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

@@ -43,7 +43,26 @@ export type DisclosableField = (typeof disclosableFields)[number];
 export const checkInWith = ['participant', 'supervisor', 'employer', 'other'] as const;
 export const meetingKinds = ['study_visit', 'introduction', 'three_party', 'other'] as const;
 export const contactChannels = ['visit', 'phone', 'email', 'meeting', 'other'] as const;
-export const auditActions = ['disclose', 'read', 'export', 'erase', 'consent_change'] as const;
+/**
+ * `participant_*` actions are the participant's own (signed in with an access code): their entries
+ * have no acting user or organization. `access_code_*` are a handler's, on the participant's codes.
+ */
+export const auditActions = [
+  'disclose',
+  'read',
+  'export',
+  'erase',
+  'consent_change',
+  'access_code_issue',
+  'access_code_revoke',
+  'participant_sign_in',
+  'participant_read',
+  'participant_correct',
+  'participant_consent_withdraw',
+  'participant_check_in',
+  'participant_request',
+  'participant_export',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /**

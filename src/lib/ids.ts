@@ -21,6 +21,7 @@ export const idPrefixes = {
   contact: 'ctc',
   notification: 'ntf',
   followUp: 'fup',
+  accessCode: 'pac',
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 

@@ -22,6 +22,12 @@ export const DomainEvent = z.discriminatedUnion('event', [
     ]),
     placementId: z.string(),
   }),
+  // A new version of a placement's agreement: the employer and the handler are asked to approve it.
+  z.object({
+    event: z.literal('agreement.approval_wanted'),
+    placementId: z.string(),
+    version: z.number().int(),
+  }),
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 

@@ -1,7 +1,8 @@
 /**
  * Cross-site request forgery: every form carries a token another site cannot know, and every POST
  * must also come from this site's own pages (the Origin header, hono/csrf).
- * - Signed in: the session's own token (stored with the session, server-side).
+ * - Signed in: the session's own token (stored with the session, server-side); a participant's
+ *   device session (src/pages/me) has one of its own.
  * - Signed out (the sign-in forms): a random token in an HttpOnly cookie, repeated in the form
  *   (double submit); SameSite=Lax keeps other sites from sending it along.
  */
@@ -30,7 +31,7 @@ export function originCheck(publicBaseUrl: string): MiddlewareHandler<PageEnv> {
 /** Sets `c.var.csrfToken` for the page's forms and checks it on every POST. Run after loadSession. */
 export function csrfToken(policy: CookiePolicy): MiddlewareHandler<PageEnv> {
   return async (c, next) => {
-    let token = c.var.session?.csrfToken;
+    let token = c.var.session?.csrfToken ?? c.var.participantSession?.csrfToken;
     if (!token) {
       token = getCookie(c, CSRF_COOKIE);
       if (!token || token.length < 20) {

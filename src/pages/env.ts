@@ -1,4 +1,5 @@
 import type { AppEnv } from '../app-env';
+import type { ParticipantSession } from '../services/participant-access';
 import type { WebSession } from '../services/web-sessions';
 import type { Catalogue, Lang } from './i18n';
 
@@ -9,6 +10,9 @@ export interface PageEnv {
     session: WebSession | null;
     /** The session cookie's token (to sign out), or null. */
     sessionToken: string | null;
+    /** A participant signed in with an access code on this device (src/pages/me), or null. */
+    participantSession: ParticipantSession | null;
+    participantToken: string | null;
     lang: Lang;
     /** The texts of the chosen language. */
     t: Catalogue;

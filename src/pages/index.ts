@@ -8,6 +8,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppConfig } from '../config';
 import type { Logger } from '../lib/logger';
 import { accountRouter } from './account';
+import { agreementsRouter } from './agreements';
 import { assetsRouter } from './assets';
 import { capacityRouter } from './capacity';
 import { csrfToken, originCheck } from './csrf';
@@ -18,6 +19,8 @@ import { followUpsRouter } from './follow-ups';
 import { homePage } from './home';
 import { catalogues, LANG_COOKIE, langFrom } from './i18n';
 import { matchingPagesRouter } from './matching';
+import { meRouter } from './me';
+import { loadParticipantSession } from './me/session';
 import { participantsRouter } from './participants';
 import { isApiPath } from './paths';
 import { placementsRouter } from './placements';
@@ -45,15 +48,20 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
     c.set('session', null);
     c.set('sessionToken', null);
     c.set('csrfToken', '');
+    c.set('participantSession', null);
+    c.set('participantToken', null);
     await loadSession(c, async () => {
-      await origin(c, async () => {
-        await csrf(c, next);
+      await loadParticipantSession(c, async () => {
+        await origin(c, async () => {
+          await csrf(c, next);
+        });
       });
     });
   });
 
   pages.get('/', (c) => homePage(c, config));
   pages.route('/', signInRouter(config, cookies));
+  pages.route('/', agreementsRouter);
   pages.route('/', placementsRouter);
   pages.route('/', slotsRouter);
   pages.route('/', supervisorsRouter);
@@ -66,6 +74,7 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   pages.route('/', placementRecordsRouter);
   pages.route('/', matchingPagesRouter);
   pages.route('/', employersRouter);
+  pages.route('/', meRouter(cookies));
   // Last: an unknown page path gets the 404 page; an unknown API path its problem document.
   pages.get('*', (c) => (isApiPath(c.req.path) ? c.notFound() : notFoundPage(c)));
   return pages;

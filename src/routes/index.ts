@@ -3,6 +3,7 @@
  * answer: tests call the API through that type (test/helpers/call.ts), and so can a typed client.
  * Order matters where paths overlap: search before slots, whose `/slots/{id}` would take `/slots/search`.
  */
+import { agreementsRouter } from './agreements';
 import { apiKeysRouter } from './api-keys';
 import { auditRouter } from './audit';
 import { capacityRouter } from './capacity';
@@ -34,6 +35,7 @@ const v1Router = createRouter()
   .route('/', participantsRouter)
   .route('/', matchingRouter)
   .route('/', placementsRouter)
+  .route('/', agreementsRouter)
   .route('/', employerContactsRouter)
   .route('/', followUpsRouter)
   .route('/', reportsRouter)

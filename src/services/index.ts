@@ -1,4 +1,5 @@
 import type { SearchIndex } from '../search/port';
+import { agreementService } from './agreements';
 import { apiKeyService } from './api-keys';
 import { capacityService } from './capacity';
 import type { ServiceContext } from './context';
@@ -9,6 +10,7 @@ import { type MatchingSlots, matchingService } from './matching/service';
 import { notificationService } from './notifications/service';
 import { lookupOccupations } from './occupations';
 import { organizationService } from './organizations';
+import { participantAccessService } from './participant-access';
 import { participantService } from './participants/index';
 import { placementService } from './placements';
 import { auditService } from './placements/audit';
@@ -42,8 +44,10 @@ export function createServices({ search, matchingSlots, ...ctx }: ServiceDeps) {
     slots: slotService(ctx, sites),
     capacity: capacityService(ctx),
     participants,
+    participantAccess: participantAccessService(ctx, participants),
     audit,
     placements: placementService(ctx, { participants, audit }),
+    agreements: agreementService(ctx, { audit }),
     employerContacts: employerContactService(ctx),
     followUps: followUpService(ctx, { participants }),
     reports: reportService(ctx),

@@ -20,6 +20,7 @@ import { LOOP_LEASE_MS } from '../../src/outbox/loop';
 import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 import { FAKE_RESEND_KEY, type FakeResend, startFakeResend } from '../helpers/fake-resend';
 import { type NodeServer, startNodeServer } from '../helpers/node-server';
+import { agreed } from '../placements/helpers';
 
 let dir: string;
 beforeAll(() => {
@@ -121,7 +122,9 @@ describe('a SIGKILL in the middle of concurrent writes', () => {
       await Promise.all(
         accepted.map((id) =>
           id && acked.placements.get(id) === 'accepted'
-            ? transition(id, provider.key, 'start', 'started')
+            ? write(() => agreed(server, { provider: provider.key, employer: employer.key }, id)).then(() =>
+                transition(id, provider.key, 'start', 'started'),
+              )
             : undefined,
         ),
       );

@@ -8,7 +8,7 @@ import { notifications, participants } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, issueKey } from '../helpers/factories';
 import { drainAll, fakeClock } from '../mail/support';
-import { moved, placementWorld, proposed, type World } from '../placements/helpers';
+import { agreed, moved, placementWorld, proposed, type World } from '../placements/helpers';
 
 const clock = fakeClock('2026-03-02T09:00:00Z');
 let t: TestApp;
@@ -117,6 +117,7 @@ describe('a follow-up', () => {
     clock.set('2026-06-10T09:00:00Z');
     const p = await proposed(t, w);
     await moved(t, w.employer.key, p.id, 'accept', {});
+    await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id);
     await moved(t, w.provider.key, p.id, 'start', { date: '2026-04-01' });
     await moved(t, w.provider.key, p.id, 'end', {
       date: '2026-06-01',

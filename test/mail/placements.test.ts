@@ -10,7 +10,7 @@ import { storedTemplateData } from '../../src/mail/templates';
 import type { TestApp } from '../helpers/app';
 import { createParticipant } from '../helpers/factories';
 import { type FakeResend, startFakeResend } from '../helpers/fake-resend';
-import { moved, placementWorld, proposed, type World } from '../placements/helpers';
+import { agreed, moved, placementWorld, proposed, type World } from '../placements/helpers';
 import { drainAll, fakeClock, mailApp } from './support';
 
 let t: TestApp;
@@ -175,6 +175,7 @@ describe('follow-along reminders', () => {
     const p = await proposed(t, w, { participantId: w.participant.id });
     placementId = p.id;
     await moved(t, w.employer.key, p.id, 'accept', {});
+    await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id);
     await moved(t, w.provider.key, p.id, 'start', { date: '2027-02-01' });
     await drainAll(t);
     const rows = await chain();
@@ -232,6 +233,7 @@ describe('follow-along reminders', () => {
     const late = await placementWorld(t);
     const p = await proposed(t, late, { participantId: late.participant.id });
     await moved(t, late.employer.key, p.id, 'accept', {});
+    await agreed(t, { provider: late.provider.key, employer: late.employer.key }, p.id);
     await moved(t, late.provider.key, p.id, 'start', { date: '2027-01-15' });
     await drainAll(t);
     const rows = await t.db

@@ -23,6 +23,7 @@ const samples: { [T in keyof TemplateData]: TemplateData[T] } = {
   placement_accepted: placement,
   placement_declined: { ...placement, declineReason: 'timing' },
   placement_withdrawn: { ...placement, byEmployer: false },
+  agreement_approval_wanted: { ...placement, version: 2, party: 'employer' },
   slot_digest: {
     recipientName: 'Sara Ek',
     date: '2027-01-05',

@@ -9,6 +9,7 @@ import type { NotificationTemplate } from '../../db/schema';
 import { renderMail, type TemplateData } from '../../src/mail/templates';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createWorld } from '../helpers/factories';
+import { agreed } from '../placements/helpers';
 import { pageClient } from './client';
 
 const BASE = 'http://localhost';
@@ -40,7 +41,12 @@ describe('mail links', () => {
     const placementId = proposed.body.id;
     // Started, as a placement is when its follow-along check-in falls due.
     await t.call('POST', `/v1/placements/${placementId}/accept`, { key: w.employer.key, body: {} });
-    await t.call('POST', `/v1/placements/${placementId}/start`, { key: w.provider.key, body: {} });
+    await agreed(t, { provider: w.provider.key, employer: w.employer.key }, placementId);
+    const started = await t.call('POST', `/v1/placements/${placementId}/start`, {
+      key: w.provider.key,
+      body: {},
+    });
+    expect(started.status).toBe(200);
     const leaver = await createParticipant(t, w.provider.key);
     await t.call('POST', `/v1/participants/${leaver.id}/exit`, {
       key: w.provider.key,
@@ -67,6 +73,7 @@ describe('mail links', () => {
       placement_accepted: { reader: 'handler', data: mail },
       placement_declined: { reader: 'handler', data: { ...mail, declineReason: 'timing' } },
       placement_withdrawn: { reader: 'employer', data: { ...mail, byEmployer: false } },
+      agreement_approval_wanted: { reader: 'employer', data: { ...mail, version: 1, party: 'employer' } },
       slot_digest: {
         reader: 'handler',
         data: {

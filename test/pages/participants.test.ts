@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, issueKey, orgWithKey } from '../helpers/factories';
+import { agreed } from '../placements/helpers';
 import { pageClient } from './client';
 
 let t: TestApp;
@@ -47,6 +48,7 @@ describe('a handler', () => {
     expect(Object.keys(stored.body.disclosed).sort()).toEqual(['hoursPerWeek', 'strengths']);
 
     await t.call('POST', `/v1${placementPath}/accept`, { key: employer.key, body: {} });
+    await agreed(t, { provider: provider.key, employer: employer.key }, placementId);
     await browser.get(placementPath);
     const started = await browser.post(`${placementPath}/start`, { date: '' });
     expect(started.status).toBe(303);

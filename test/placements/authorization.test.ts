@@ -17,6 +17,7 @@ import {
 } from '../helpers/actors';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor } from '../helpers/factories';
+import { agreed } from './helpers';
 
 let t: TestApp;
 let keys: Record<ActorName, string>;
@@ -49,7 +50,10 @@ async function placementIn(state: 'proposed' | 'accepted' | 'started') {
   const id = p.body.id as string;
   if (state !== 'proposed')
     await t.call('POST', `/v1/placements/${id}/accept`, { key: keys['empA.employer'] });
-  if (state === 'started') await t.call('POST', `/v1/placements/${id}/start`, { key: keys['prov.handler'] });
+  if (state === 'started') {
+    await agreed(t, { provider: keys['prov.handler'], employer: keys['empA.employer'] }, id);
+    await t.call('POST', `/v1/placements/${id}/start`, { key: keys['prov.handler'] });
+  }
   return { id, participantId: participant.id };
 }
 
@@ -141,7 +145,11 @@ const rows: Row[] = [
   {
     name: 'start',
     method: 'POST',
-    setup: onPlacement('accepted', '/start', {}),
+    setup: async () => {
+      const { id } = await placementIn('accepted');
+      await agreed(t, { provider: keys['prov.handler'], employer: keys['empA.employer'] }, id);
+      return { path: `/v1/placements/${id}/start`, body: {} };
+    },
     expect: {
       ...outsiders,
       ...ok(200, 'prov.admin', 'prov.handler', 'empA.admin', 'empA.employer'),

@@ -9,6 +9,7 @@ import { placements, slots, supervisors } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant } from '../helpers/factories';
 import {
+  agreed,
   eventsFor,
   move,
   moved,
@@ -119,6 +120,7 @@ describe('concurrent acceptances', () => {
     const first = await proposed(t, w);
     const second = await proposed(t, w);
     await moved(t, w.employer.key, first.id, 'accept');
+    await agreed(t, { provider: w.provider.key, employer: w.employer.key }, first.id);
     await moved(t, w.provider.key, first.id, 'start');
     expect((await move(t, w.employer.key, second.id, 'accept')).status).toBe(409);
 
@@ -142,6 +144,10 @@ describe('concurrent acceptances', () => {
     // Round 1: everyone is accepted at once (3 places).
     await Promise.all(props.map((p) => move(t, w.employer.key, p.id, 'accept')));
     await assertCountersMatchPlacements();
+    // Those that will start need an approved agreement (only the accepted ones can have one).
+    for (const [i, p] of props.entries())
+      if (i % 4 === 1)
+        await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id).catch(() => undefined);
     // Round 2: some withdraw, some start, some end, others are accepted again, all at once.
     const ops = props.flatMap((p, i) => {
       const k = i % 4;

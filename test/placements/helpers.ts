@@ -92,6 +92,7 @@ export async function placementIn(
   await moved(t, w.employer.key, p.id, 'accept', {});
   if (state === 'accepted')
     return t.call('GET', `/v1/placements/${p.id}`, { key: w.provider.key }).then((r) => r.body);
+  await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id);
   await moved(t, w.provider.key, p.id, 'start', {});
   if (state === 'started')
     return t.call('GET', `/v1/placements/${p.id}`, { key: w.provider.key }).then((r) => r.body);
@@ -121,3 +122,41 @@ export async function slotChangeCount(t: TestApp, slotId: string) {
 }
 
 export { issueKey, orgWithKey };
+
+/** A complete agreement (issue #16) as the handler drafts it. */
+export const agreementBody = (over: Record<string, unknown> = {}) => ({
+  tasks: ['Plocka varor', 'Packa beställningar'],
+  goals: ['build_routines', 'grow_hours'],
+  hoursPlan: { startHoursPerWeek: 4, steps: [{ fromWeek: 3, hoursPerWeek: 8 }] },
+  schedule: [{ day: 'mon', start: '09:00', end: '13:00' }],
+  adaptations: ['quiet_workspace'],
+  followUp: { cadence: 'weekly', by: 'handler' },
+  dates: { start: '2026-01-12', review: '2026-02-09', end: null },
+  supportTeam: [
+    { party: 'arbetsformedlingen', name: 'Kim Berg', role: 'arbetsförmedlare', consent: true },
+    { party: 'forsakringskassan', name: 'Per Ek', consent: false },
+  ],
+  ...over,
+});
+
+/**
+ * Drafts the agreement and has all three approve it (the handler for the participant, with a
+ * reason), so the placement may start: what a placement of any kind but a competitive job needs.
+ */
+export async function agreed(t: Api, keys: { provider: string; employer: string }, id: string) {
+  const put = await t.call('PUT', `/v1/placements/${id}/agreement`, {
+    key: keys.provider,
+    body: agreementBody(),
+  });
+  if (put.status !== 200) throw new Error(`agreement answered ${put.status}: ${put.text}`);
+  const version = put.body.current!.version;
+  for (const [key, body] of [
+    [keys.provider, { version }],
+    [keys.provider, { version, onBehalfOfParticipant: true, reason: 'Deltagaren godkände vid mötet.' }],
+    [keys.employer, { version }],
+  ] as const) {
+    const res = await t.call('POST', `/v1/placements/${id}/agreement/approve`, { key, body });
+    if (res.status !== 200) throw new Error(`approve answered ${res.status}: ${res.text}`);
+  }
+  return version;
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import {
+  agreed,
   eventsFor,
   move,
   moved,
@@ -45,6 +46,7 @@ describe('the placement state machine', () => {
     // The slot change log (matching index) and the search sync see it in the same batch.
     expect(await slotChangeCount(t, w.slot.id)).toBe(changesBefore + 1);
 
+    await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id);
     const started = await moved(t, w.provider.key, p.id, 'start', { date: '2026-01-12' });
     expect(started.state).toBe('started');
     expect(started.dates.startDate).toBe('2026-01-12');
@@ -70,6 +72,7 @@ describe('the placement state machine', () => {
     expect(await eventsFor(t, p.id)).toEqual([
       'placement.proposed',
       'placement.accepted',
+      'agreement.approval_wanted', // the agreement drafted before the start asks for approvals
       'placement.started',
       'placement.ended',
     ]);
@@ -168,6 +171,7 @@ describe('the placement state machine', () => {
     expect((await move(t, w.provider.key, p.id, 'decline', { reason: 'timing' })).status).toBe(403);
     expect((await move(t, w.employer.key, p.id, 'withdraw')).status).toBe(403); // a proposal is declined instead
     await moved(t, w.employer.key, p.id, 'accept');
+    await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id);
     await moved(t, w.employer.key, p.id, 'start'); // either side may record the start
     const end = await move(t, w.employer.key, p.id, 'end', { outcome: 'other', hiredByEmployer: false });
     expect(end.status).toBe(403);

@@ -10,7 +10,7 @@ import {
 } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { issueKey } from '../helpers/factories';
-import { eventsFor, move, moved, placementWorld, proposed, slotState } from './helpers';
+import { agreed, eventsFor, move, moved, placementWorld, proposed, slotState } from './helpers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -27,6 +27,7 @@ describe('export', () => {
       body: { date: '2026-01-12', kind: 'introduction', note: 'Rundvandring i lagret.' },
     });
     await moved(t, w.employer.key, p.id, 'accept');
+    await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id);
     await moved(t, w.provider.key, p.id, 'start', { date: '2026-01-12' });
     await t.call('POST', `/v1/placements/${p.id}/hours`, {
       key: w.provider.key,
@@ -66,6 +67,7 @@ describe('erasure', () => {
     const w = await placementWorld(t, { capacity: 5 });
     const held = await proposed(t, w, { participantId: w.participant.id });
     await moved(t, w.employer.key, held.id, 'accept');
+    await agreed(t, { provider: w.provider.key, employer: w.employer.key }, held.id);
     await moved(t, w.provider.key, held.id, 'start', { date: '2026-01-12' });
     await t.call('POST', `/v1/placements/${held.id}/check-ins`, {
       key: w.provider.key,

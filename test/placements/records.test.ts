@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { issueKey } from '../helpers/factories';
-import { moved, placementIn, placementWorld, proposed, type World } from './helpers';
+import { agreed, moved, placementIn, placementWorld, proposed, type World } from './helpers';
 
 // Monday 2026-03-02; the placement starts that day.
 const nowMs = Date.parse('2026-03-25T09:00:00Z');
@@ -17,6 +17,7 @@ afterAll(() => t.close());
 async function started() {
   const p = await proposed(t, w);
   await moved(t, w.employer.key, p.id, 'accept');
+  await agreed(t, { provider: w.provider.key, employer: w.employer.key }, p.id);
   return moved(t, w.provider.key, p.id, 'start', { date: '2026-03-02' });
 }
 

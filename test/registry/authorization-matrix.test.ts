@@ -559,7 +559,19 @@ const rows: Row[] = [
     expect: { ...all(403), 'prov.admin': 200, 'prov.handler': 200, 'prov2.handler': 404 },
   },
   // Follow-up reports: a provider's coordinators and admins see its figures, handlers their own caseload's.
-  ...['outcomes', 'fidelity'].flatMap((report): Row[] => [
+  {
+    name: 'one person’s socio-economic calculation (a worked example)',
+    method: 'GET',
+    path: () => '/v1/reports/payoff/person',
+    expect: {
+      ...all(403),
+      'prov.admin': 200,
+      'prov.coordinator': 200,
+      'prov.handler': 200,
+      'prov2.handler': 200,
+    },
+  },
+  ...['outcomes', 'fidelity', 'payoff'].flatMap((report): Row[] => [
     {
       name: `${report} report of the caller's own organization`,
       method: 'GET',

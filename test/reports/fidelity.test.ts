@@ -10,6 +10,7 @@ import { caseloads, contactsPerUser, followAlongFacts } from '../../src/services
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, issueKey, orgWithKey } from '../helpers/factories';
 import { fakeClock } from '../mail/support';
+import { agreed } from '../placements/helpers';
 
 const clock = fakeClock('2026-01-05T09:00:00Z');
 const period = { from: '2026-01-01', to: '2026-06-30' };
@@ -88,6 +89,7 @@ beforeAll(async () => {
         body: {},
       }),
     );
+    await agreed(t, { provider: provider.key, employer: slots[s]!.employer.key }, placement.id);
     return placement.id as string;
   };
   // … proposals for P4 (day 30), P5 (day 50), P6 (day 60); P1–P3 later, after their contacts.

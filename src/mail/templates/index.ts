@@ -3,6 +3,7 @@
  * (parameters + the service's public URL), so it is tested without a database.
  */
 import type { NotificationTemplate } from '../../../db/schema';
+import { type AgreementApprovalData, agreementApprovalWanted } from './agreement';
 import { type ApiKeyIssuedData, apiKeyIssued } from './api-key-issued';
 import { type FollowUpDueData, followUpDue } from './followup-due';
 import type { RenderedMail } from './layout';
@@ -29,6 +30,7 @@ export interface TemplateData {
   followup_due: FollowUpDueData;
   milestone_due: MilestoneDueData;
   sign_in_link: SignInLinkData;
+  agreement_approval_wanted: AgreementApprovalData;
 }
 
 const templates: { [T in NotificationTemplate]: (d: TemplateData[T], baseUrl: string) => RenderedMail } = {
@@ -41,6 +43,7 @@ const templates: { [T in NotificationTemplate]: (d: TemplateData[T], baseUrl: st
   followup_due: followUpDue,
   milestone_due: milestoneDue,
   sign_in_link: signInLink,
+  agreement_approval_wanted: agreementApprovalWanted,
 };
 
 /**

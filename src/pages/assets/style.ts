@@ -73,6 +73,8 @@ ul.plain{list-style:none;padding:0;margin:0}
 .badge{display:inline-block;padding:0 .5rem;border-radius:1rem;font-size:.85rem;border:1px solid var(--muted);color:var(--ink);background:var(--soft)}
 .badge.ok{border-color:var(--ok);color:var(--ok);background:var(--ok-bg)}
 .badge.warn{border-color:var(--warn);color:var(--warn);background:var(--warn-bg)}
+.qr{max-width:16rem;background:#fff;padding:.5rem}.qr svg{display:block;width:100%;height:auto}.code-big{font-size:1.75rem;font-family:ui-monospace,monospace;letter-spacing:.1em;word-break:break-all}
+@media print{header.site,footer.site,.no-print{display:none}main{padding:0}}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
 .demo li{margin:.25rem 0}
 @media (min-width:48rem){main{padding:1.5rem 2rem}h1{font-size:2rem}.cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}}
@@ -88,4 +90,12 @@ ol.timeline li{padding:.1rem 0 .1rem .75rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (min-width:48rem){.cols-2{columns:2}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
+fieldset.contact{margin:0 0 1rem}
+ul.approvals{padding-left:1.25rem}
+details.version{border-top:1px solid var(--line);padding:.5rem 0}
+details.version summary{cursor:pointer;font-weight:600}
+@media print{header.site,footer.site,.skip,.no-print,form,.error-summary{display:none!important}
+body{font-size:11pt;color:#000}main{max-width:none;padding:0}a{color:#000;text-decoration:none}
+.card{border:0;padding:0}.badge{border:1px solid #000;background:none;color:#000}
+h1,h2,h3{break-after:avoid}dl.facts,li{break-inside:avoid}}
 `;

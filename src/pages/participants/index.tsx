@@ -4,6 +4,7 @@
  * participant agreed to show (the placements service's ProposalCreate). Participant data: no-store.
  */
 import { type Context, Hono } from 'hono';
+import { AccessCodeCreate } from '../../services/participant-access/schemas';
 import type { Participant } from '../../services/participants/index';
 import { ParticipantCreate, ParticipantUpdate } from '../../services/participants/schemas';
 import { ProposalCreate } from '../../services/placements/schemas';
@@ -11,7 +12,15 @@ import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
 import { remap } from '../slots/form';
 import { readAll } from '../ui/pages';
-import { type FieldErrors, fieldErrors, readForm, serviceErrors, valuesFrom } from '../ui/validate';
+import {
+  type FieldErrors,
+  fieldErrors,
+  numberOrUndefined,
+  readForm,
+  serviceErrors,
+  valuesFrom,
+} from '../ui/validate';
+import { AccessSection, accessCodePage } from './access';
 import { participantFormPage, participantInput, participantValues } from './form';
 import { caseloadPage, participantPage, proposePage } from './view';
 
@@ -85,16 +94,46 @@ export const participantsRouter = new Hono<PageEnv>()
       p.status === 'active'
         ? (await c.var.services.matching.matchesFor(actor, p.id, { limit: 10 })).data
         : [];
-    return participantPage(
-      c,
-      p,
-      matches,
-      c.req.query('done') === 'created'
-        ? c.var.t.participants.created
-        : c.req.query('done') === 'saved'
-          ? c.var.t.participantEdit.saved
-          : undefined,
+    const access = await c.var.services.participantAccess.forHandler(actor, p.id);
+    const done = c.req.query('done');
+    const t = c.var.t;
+    const notice =
+      done === 'created'
+        ? t.participants.created
+        : done === 'saved'
+          ? t.participantEdit.saved
+          : done === 'revoked'
+            ? t.me.access.revoked
+            : done === 'confirmed'
+              ? t.me.access.confirmed
+              : undefined;
+    return participantPage(c, p, matches, notice, <AccessSection c={c} participantId={p.id} a={access} />);
+  })
+  .post('/participants/:id/access-codes', async (c) => {
+    const { actor } = signedIn(c);
+    const form = await readForm(c);
+    const parsed = AccessCodeCreate.safeParse({ validDays: numberOrUndefined(form.get('validDays')) });
+    const id = c.req.param('id');
+    const p = await c.var.services.participants.get(actor, id);
+    const issued = await c.var.services.participantAccess.codes.issue(
+      actor,
+      id,
+      parsed.success ? parsed.data : { validDays: 14 },
     );
+    return accessCodePage(c, p.reference, p.id, issued);
+  })
+  .post('/participants/:id/access-codes/:codeId/revoke', async (c) => {
+    const id = c.req.param('id');
+    await c.var.services.participantAccess.codes.revoke(signedIn(c).actor, id, c.req.param('codeId'));
+    return c.redirect(`/participants/${id}?done=revoked`, 303);
+  })
+  .post('/participants/:id/requests/:requestId/:verb{confirm|decline}', async (c) => {
+    const id = c.req.param('id');
+    const { requests } = c.var.services.participantAccess;
+    const verb = c.req.param('verb') === 'confirm' ? requests.confirm : requests.decline;
+    const r = await verb(signedIn(c).actor, id, c.req.param('requestId'));
+    if (r.kind === 'erasure' && r.status === 'confirmed') return c.redirect('/participants', 303);
+    return c.redirect(`/participants/${id}?done=confirmed`, 303);
   })
   .get('/participants/:id/propose', async (c) => {
     const { actor } = signedIn(c);

@@ -1,5 +1,6 @@
 /** The handler's pages: the caseload, one participant with the slots that fit, and the proposal form. */
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { disclosableFields } from '../../../db/schema';
 import { adaptationByCode } from '../../domain/vocabulary';
 import { municipalityByCode } from '../../reference';
@@ -125,7 +126,14 @@ function MatchCard(props: { c: Context<PageEnv>; p: Participant; m: Matches[numb
   );
 }
 
-export function participantPage(c: Context<PageEnv>, p: Participant, matches: Matches, notice?: string) {
+export function participantPage(
+  c: Context<PageEnv>,
+  p: Participant,
+  matches: Matches,
+  notice?: string,
+  /** The participant's own way in (./access.tsx). */
+  access?: Child,
+) {
   const all = c.var.t;
   const t = all.participants;
   const needs = p.adaptationNeeds
@@ -162,6 +170,7 @@ export function participantPage(c: Context<PageEnv>, p: Participant, matches: Ma
         <dt>{t.municipality}</dt>
         <dd>{`${municipalityByCode.get(p.location.municipalityCode)?.name ?? p.location.municipalityCode} · ${t.travel(p.maxTravelKm)}`}</dd>
       </dl>
+      {access}
       <section aria-labelledby="matches">
         <h2 id="matches">{t.matchesHeading}</h2>
         <p>{t.matchesIntro}</p>

@@ -3,13 +3,27 @@
  * with a reason). The "new proposal" mail links here (/placements/{id}); a signed-out visitor signs
  * in first and comes back. Participant data: the answers are `Cache-Control: no-store` (as all pages).
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import type { Member } from '../../auth/actor';
+import { ApiError } from '../../lib/problem';
 import { Accept, Decline, HoursCreate, Start } from '../../services/placements/schemas';
 import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
 import { fieldErrors, numberOrUndefined, readForm, serviceErrors, stringOrUndefined } from '../ui/validate';
 import { listPlacements, loadPlacement } from './load';
 import { placementListPage, placementPage } from './view';
+
+/** A start refused for want of approvals names, in plain words, who has not approved (issue #16). */
+async function startRefusal(c: Context<PageEnv>, actor: Member, id: string, err: unknown) {
+  if (!(err instanceof ApiError) || err.slug !== 'agreement-not-approved') return serviceErrors(err, c.var.t);
+  const t = c.var.t.agreement;
+  const a = await c.var.services.agreements.get(actor, id);
+  return {
+    '(form)': a.current
+      ? t.startRefused(a.missingApprovals.map((p) => t.parties[p]).join(', '))
+      : t.startNoAgreement,
+  };
+}
 
 export const placementsRouter = new Hono<PageEnv>()
   .use('/placements', requireSignIn)
@@ -82,7 +96,7 @@ export const placementsRouter = new Hono<PageEnv>()
         await c.var.services.placements.start(actor, id, input.data);
         return c.redirect(`/placements/${id}?done=started`, 303);
       } catch (err) {
-        errors = serviceErrors(err, c.var.t);
+        errors = await startRefusal(c, actor, id, err);
       }
     const p = await loadPlacement(c.var.services, actor, id);
     return placementPage(c, p, { status: 400, answer: { errors, values: form } });

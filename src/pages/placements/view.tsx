@@ -145,6 +145,7 @@ function ProviderActions(props: { c: Context<PageEnv>; p: PlacementDetails; s: A
         <h2 id="start">{t.startHeading}</h2>
         <form method="post" action={`/placements/${p.id}/start`} novalidate>
           <Csrf token={token} />
+          {s.errors?.['(form)'] && <p class="error">{s.errors['(form)']}</p>}
           <TextField
             name="date"
             type="date"
@@ -230,6 +231,14 @@ export function placementPage(
           </>
         )}
       </dl>
+      {(p.state === 'accepted' || p.state === 'started' || p.state === 'ended') && (
+        <section class="card soft" aria-labelledby="agreement">
+          <h2 id="agreement">
+            <a href={`/placements/${p.id}/agreement`}>{all.agreement.link}</a>
+          </h2>
+          <p class="hint">{all.agreement.linkHint}</p>
+        </section>
+      )}
       {employerSide && <Shared c={c} p={p} />}
       {employerSide && p.state === 'proposed' && <Answer c={c} p={p} s={o.answer ?? {}} />}
       {!employerSide && <ProviderActions c={c} p={p} s={o.answer ?? {}} />}

@@ -25,6 +25,9 @@ export function signInPage(c: Context<PageEnv>, s: SignInState) {
     <>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <p>
+        <a href="/me/sign-in">{c.var.t.me.signInLink}</a>
+      </p>
       {s.notice && <Notice kind={s.notice.kind}>{s.notice.text}</Notice>}
       <div class="cols">
         <section class="card" aria-labelledby="by-email">

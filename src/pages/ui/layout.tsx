@@ -21,7 +21,7 @@ export interface PageOptions {
 function menuFor(c: Context<PageEnv>): { href: string; label: string }[] {
   const s = c.var.session;
   const nav = c.var.t.nav;
-  if (!s) return [];
+  if (!s) return c.var.participantSession ? [{ href: '/me', label: c.var.t.me.menu }] : [];
   const home = { href: '/', label: nav.home };
   switch (s.actor.organizationKind) {
     case 'employer':
@@ -95,6 +95,17 @@ function Frame(props: { c: Context<PageEnv>; o: PageOptions; children: Child }) 
                 <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />
                 <button type="submit" class="link">
                   {t.nav.signOut}
+                </button>
+              </form>
+            </div>
+          )}
+          {!s && c.var.participantSession && (
+            <div class="who">
+              <span>{t.me.signedInAs}</span>
+              <form method="post" action="/me/sign-out" class="inline">
+                <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />
+                <button type="submit" class="link">
+                  {t.me.signOut}
                 </button>
               </form>
             </div>

@@ -5,6 +5,7 @@ import {
 } from '../../services/participants/schemas';
 import { crudRoutes } from '../shared/crud';
 import { createRouter } from '../shared/openapi';
+import { withAccessCodeRoutes } from './access-codes';
 import { withExportRoute } from './export';
 import { Participant } from './schemas';
 
@@ -25,25 +26,27 @@ const routes = crudRoutes({
   },
 });
 
-export const participantsRouter = withExportRoute(
-  createRouter()
-    .openapi(routes.create, async (c) =>
-      c.json(await c.var.services.participants.create(c.var.actor, c.req.valid('json')), 201),
-    )
-    .openapi(routes.list, async (c) =>
-      c.json(await c.var.services.participants.list(c.var.actor, c.req.valid('query')), 200),
-    )
-    .openapi(routes.get, async (c) =>
-      c.json(await c.var.services.participants.get(c.var.actor, c.req.valid('param').id), 200),
-    )
-    .openapi(routes.update, async (c) =>
-      c.json(
-        await c.var.services.participants.update(c.var.actor, c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
-    )
-    .openapi(routes.remove, async (c) => {
-      await c.var.services.participants.remove(c.var.actor, c.req.valid('param').id);
-      return c.body(null, 204);
-    }),
+export const participantsRouter = withAccessCodeRoutes(
+  withExportRoute(
+    createRouter()
+      .openapi(routes.create, async (c) =>
+        c.json(await c.var.services.participants.create(c.var.actor, c.req.valid('json')), 201),
+      )
+      .openapi(routes.list, async (c) =>
+        c.json(await c.var.services.participants.list(c.var.actor, c.req.valid('query')), 200),
+      )
+      .openapi(routes.get, async (c) =>
+        c.json(await c.var.services.participants.get(c.var.actor, c.req.valid('param').id), 200),
+      )
+      .openapi(routes.update, async (c) =>
+        c.json(
+          await c.var.services.participants.update(c.var.actor, c.req.valid('param').id, c.req.valid('json')),
+          200,
+        ),
+      )
+      .openapi(routes.remove, async (c) => {
+        await c.var.services.participants.remove(c.var.actor, c.req.valid('param').id);
+        return c.body(null, 204);
+      }),
+  ),
 );

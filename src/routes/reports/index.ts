@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { reportCsv } from '../../services/reports/csv';
 import type { ProtectedReport } from '../../services/reports/protect';
-import { PeriodReportQuery } from '../../services/reports/schemas';
+import { PayoffQuery, PeriodReportQuery, PersonPayoffQuery } from '../../services/reports/schemas';
 import { createRouter, problems, security } from '../shared/openapi';
 import { csvContent, ReportSchema } from './schemas';
 
@@ -67,5 +67,38 @@ export const reportsRouter = createRouter()
     async (c) => {
       const q = c.req.valid('query');
       return answer(c, q, await c.var.services.reports.fidelity(c.var.actor, q));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/payoff',
+      tags,
+      security,
+      summary: 'Socio-economic estimate after Payoff: value released by exits, verkningsgrad, payback',
+      description: `After the Payoff model: the value released in the 12 months after by the period's exits to work (for society and for the municipality), against the cost of exclusion in the 12 months before (potential × exits) and the programme's cost (cost per participant × exits); verkningsgrad (value ÷ cost of exclusion), payback time in months, cost per percent of verkningsgrad. Every input is stated in the answer's first table with its source and can be changed per request (benefit before, wage after, rates, programme cost, potential). Exits to work count for the months the 3/6/12-month follow-ups show the person in work. ${who}`,
+      request: { query: PayoffQuery },
+      responses: reportResponses,
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return answer(c, q, await c.var.services.reports.payoff(c.var.actor, q));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/payoff/person',
+      tags,
+      security,
+      summary: 'The socio-economic calculation for one person, term by term',
+      description:
+        'From a benefit before (`benefitMonthly`) to full-time work without wage subsidy (`salaryMonthly`): each yearly term (wage, employer contributions, agreed costs, benefit no longer paid, handling freed, municipal tax, the person’s net) with who gains it and how it is computed, and the totals for society and each party. Every assumption is named with its source and can be changed. With the defaults (Payoff’s example: 8,000 kr social assistance → 23,000 kr wage) society gains about 510,000 kr a year and the municipality about 180,000 kr, 60,000 of it tax. A worked example, not data about anyone: any provider role may ask.',
+      request: { query: PersonPayoffQuery },
+      responses: reportResponses,
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return answer(c, q, c.var.services.reports.payoffPerson(c.var.actor, q));
     },
   );

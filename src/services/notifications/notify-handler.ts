@@ -6,6 +6,7 @@
 import { DomainEvent } from '../../outbox/notify';
 import type { OutboxHandler } from '../../outbox/outbox';
 import type { NotifyContext } from './context';
+import { agreementMails } from './events/agreement';
 import { apiKeyIssuedMails } from './events/api-key';
 import { placementMails } from './events/placements';
 import { slotOpenedDigest } from './events/slot-digest';
@@ -23,6 +24,8 @@ export function notifyHandler(ctx: NotifyContext): OutboxHandler {
         return apiKeyIssuedMails(ctx, row.dedupeKey, e.keyId);
       case 'slot.opened':
         return slotOpenedDigest(ctx, row.dedupeKey, e.slotId);
+      case 'agreement.approval_wanted':
+        return agreementMails(ctx, row.dedupeKey, e);
       default:
         return placementMails(ctx, row.dedupeKey, e);
     }

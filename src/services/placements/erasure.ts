@@ -25,6 +25,8 @@ import type { Member } from '../../auth/actor';
 import { errorText } from '../../lib/faults';
 import { conflict } from '../../lib/problem';
 import type { ServiceContext } from '../context';
+import { selfAudit } from '../participant-access/audit';
+import { participantAccessErasure } from '../participant-access/erasure';
 import { locate } from '../sites';
 import { auditValues, toAuditEntry } from './audit';
 import { consentView } from './disclosure';
@@ -37,7 +39,8 @@ type ParticipantRow = typeof participants.$inferSelect;
 /** The participant's whole record as JSON; the export itself is logged first, so it is listed too. */
 export async function exportParticipant<Shown>(
   ctx: ServiceContext,
-  actor: Member,
+  /** A handler, or the participant themselves (signed in with an access code). */
+  by: Member | 'participant',
   p: ParticipantRow,
   /** The record as the API shows it (participants toParticipant). */
   record: Shown,
@@ -45,16 +48,23 @@ export async function exportParticipant<Shown>(
   const { db } = ctx;
   const now = ctx.now();
   await db.insert(auditLog).values(
-    auditValues(
-      {
-        actor,
-        participantId: p.id,
-        providerOrganizationId: p.organizationId,
-        action: 'export',
-        fields: ['*'],
-      },
-      now,
-    ),
+    by === 'participant'
+      ? selfAudit(
+          { participantId: p.id, organizationId: p.organizationId, handlerId: p.handlerId },
+          'participant_export',
+          now,
+          { fields: ['*'] },
+        )
+      : auditValues(
+          {
+            actor: by,
+            participantId: p.id,
+            providerOrganizationId: p.organizationId,
+            action: 'export',
+            fields: ['*'],
+          },
+          now,
+        ),
   );
   const rows = await db
     .select()
@@ -187,6 +197,7 @@ export async function eraseParticipant(ctx: ServiceContext, actor: Member, p: Pa
         .update(consents)
         .set({ revokedAt: now })
         .where(and(eq(consents.participantId, p.id), isNull(consents.revokedAt))),
+      ...participantAccessErasure(db, p.id, now),
     ]);
   } catch (err) {
     if (isNotApplied(err) || /NOT NULL constraint failed: audit_log\.participant_id/i.test(errorText(err)))

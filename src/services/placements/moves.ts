@@ -8,6 +8,7 @@ import { type PlacementState, participants, slotSupervisors, slots, supervisors 
 import type { Actor, Member } from '../../auth/actor';
 import { localDate } from '../../lib/local-time';
 import { conflict, unprocessable } from '../../lib/problem';
+import { allApprovedGuard, startReadiness } from '../agreements/load';
 import type { ServiceContext } from '../context';
 import { assertPlacementAccess } from './access';
 import { assertDateNotFuture, assertServesSlot } from './checks';
@@ -19,6 +20,14 @@ import type { PlacementRow } from './view';
 
 const illegal = (state: PlacementState, action: Action) =>
   conflict(`The placement is ${state}; it cannot be moved by ${action}.`, 'illegal-transition');
+const partyNames = { participant: 'the participant', employer: 'the employer', handler: 'the handler' };
+const notApproved = (version: number | null, missing: readonly (keyof typeof partyNames)[]) =>
+  conflict(
+    version === null
+      ? 'The placement starts once its agreement is drafted and approved by the participant, the employer and the handler.'
+      : `The placement starts once version ${version} of its agreement is approved by all three; not yet approved by: ${missing.map((p) => partyNames[p]).join(', ')}.`,
+    'agreement-not-approved',
+  );
 const changed = () => conflict('The placement changed while you acted; read it and try again.', 'changed');
 
 export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
@@ -104,11 +113,14 @@ export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
     },
 
     // Dates are checked inside `move`, after access: a stranger learns nothing from a 422.
+    // Any kind but a competitive job starts only on an agreement all three have approved (issue #16).
     start(actor: Actor, id: string, input: Start) {
-      return move(actor, id, 'start', () => {
+      return move(actor, id, 'start', async (row) => {
         const date = input.date ?? localDate(ctx.now());
         assertDateNotFuture(ctx.now(), date, 'date');
-        return { set: { startDate: date } };
+        const ready = await startReadiness(db, row.id, row.slotId);
+        if (ready.required && ready.missing.length > 0) throw notApproved(ready.version, ready.missing);
+        return { set: { startDate: date }, guards: [allApprovedGuard(row.id)] };
       });
     },
 

@@ -48,6 +48,12 @@ export function rateLimitRules(config: AppConfig) {
     signInLinksByEmail: { name: 'sign-in-link:email', limit: 5, windowSeconds: 3600 },
     /** Sign-in links asked for from one client address, whatever the addresses. */
     signInLinksByAddress: { name: 'sign-in-link:address', limit: 30, windowSeconds: 3600 },
+    /** Wrong participant access codes from one client address (/me/sign-in). */
+    accessCodeFailuresByAddress: {
+      name: 'access-code-failure:address',
+      limit: config.AUTH_FAILURE_LIMIT,
+      windowSeconds: window,
+    },
   } satisfies Record<string, RateLimitRule>;
 }
 

@@ -12,8 +12,12 @@ import { milestoneFacts, participantFacts, placementFacts } from './facts';
 import { fidelityReport } from './fidelity';
 import { caseloads, contactsPerUser, followAlongFacts } from './fidelity-facts';
 import { outcomesReport } from './outcomes';
+import { payoffExits } from './payoff/facts';
+import { assumptionsOf } from './payoff/model';
+import { personPayoffReport } from './payoff/person';
+import { DEFAULT_PROGRAMME, payoffReport } from './payoff/report';
 import { protect } from './protect';
-import { type PeriodReportQuery, periodOf } from './schemas';
+import { type PayoffQuery, type PeriodReportQuery, type PersonPayoffQuery, periodOf } from './schemas';
 import { reportScope } from './scope';
 
 export function reportService(ctx: ServiceContext) {
@@ -51,7 +55,32 @@ export function reportService(ctx: ServiceContext) {
     );
   }
 
-  return { outcomes, fidelity };
+  /** The socio-economic estimate over the period's exits, with every input adjustable. */
+  async function payoff(actor: Actor, q: PayoffQuery) {
+    const scope = reportScope(actor, q);
+    const period = periodOf(q, localDate(ctx.now()));
+    return protect(
+      payoffReport({
+        scope,
+        period,
+        now: ctx.now(),
+        exits: await payoffExits(db, scope, period),
+        assumptions: assumptionsOf(q),
+        programme: {
+          costPerParticipant: q.costPerParticipant ?? DEFAULT_PROGRAMME.costPerParticipant,
+          potentialYearly: q.potentialYearly ?? DEFAULT_PROGRAMME.potentialYearly,
+        },
+      }),
+    );
+  }
+
+  /** One person's calculation, term by term: a worked example, no data read. */
+  function payoffPerson(actor: Actor, q: PersonPayoffQuery) {
+    const scope = reportScope(actor, {});
+    return personPayoffReport(assumptionsOf(q), scope.providerId, ctx.now());
+  }
+
+  return { outcomes, fidelity, payoff, payoffPerson };
 }
 
 export type ReportService = ReturnType<typeof reportService>;

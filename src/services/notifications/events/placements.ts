@@ -29,9 +29,9 @@ import type { NotifyContext } from '../context';
 import { firstFollowUpStatement } from '../followup';
 import { eventMailKey, queueMails, type Recipient } from '../queue';
 
-type PlacementEvent = Extract<DomainEvent, { placementId: string }>;
+type PlacementEvent = Extract<DomainEvent, { event: `placement.${string}` }>;
 
-async function loadPlacement(ctx: NotifyContext, id: string) {
+export async function loadPlacement(ctx: NotifyContext, id: string) {
   const [r] = await ctx.db
     .select({
       p: placements,
@@ -49,7 +49,7 @@ async function loadPlacement(ctx: NotifyContext, id: string) {
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadPlacement>>>;
 
-async function employerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]> {
+export async function employerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]> {
   const sups = await ctx.db
     .select({ id: supervisors.id, name: supervisors.name, email: supervisors.email })
     .from(supervisors)
@@ -77,7 +77,7 @@ async function employerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]>
   ];
 }
 
-async function providerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]> {
+export async function providerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]> {
   const ids = [...new Set([r.handlerId, r.p.proposedBy])];
   const people = await ctx.db
     .select({ id: users.id, name: users.name, email: users.email })
