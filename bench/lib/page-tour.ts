@@ -13,6 +13,8 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { seedDemo } from '../../src/demo/seed';
 import { silentLogger } from '../../src/lib/logger';
+import { typedCall } from '../../test/helpers/call';
+import { agreed } from '../../test/placements/helpers';
 
 const ORIGIN = 'http://localhost';
 type App = ReturnType<typeof createApp>;
@@ -100,6 +102,12 @@ export async function pageTour() {
   const employer = keys.find((k) => k.organization === organization.name);
   if (!employer) throw new Error(`no demo key for ${organization.name}`);
   await api(app, employer.key, 'POST', `/placements/${placement.id}/accept`, {});
+  // A placement starts once all three approved its agreement (as the placement tests do it).
+  const call = typedCall(
+    (path, init) => Promise.resolve(app.request(path, init)),
+    'tour-admin-key-0123456789abcdef',
+  );
+  await agreed({ call }, { provider: anna, employer: employer.key }, placement.id);
   await api(app, anna, 'POST', `/placements/${placement.id}/start`, {});
   const monday = new Date();
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed';
+import { agreed } from '../placements/helpers';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
@@ -51,6 +52,7 @@ async function startedPlacement() {
   });
   const employer = keys.find((k) => k.organization === String(row.rows[0]!.org))!.key;
   await h.t.call('POST', `/v1/placements/${placed.body.id}/accept`, { key: employer, body: {} });
+  await agreed(h.t, { provider: anna, employer }, placed.body.id);
   await h.t.call('POST', `/v1/placements/${placed.body.id}/start`, { key: anna, body: {} });
   const d = new Date();
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createWorld, issueKey } from '../helpers/factories';
+import { agreed } from '../placements/helpers';
 import { pageClient } from './client';
 
 let t: TestApp;
@@ -143,7 +144,10 @@ describe('a placement’s timeline', () => {
     });
     const id = proposed.body.id;
     await t.call('POST', `/v1/placements/${id}/accept`, { key: w.employer.key, body: {} });
-    await t.call('POST', `/v1/placements/${id}/start`, { key: w.provider.key, body: {} });
+    // A placement starts once all three approved its agreement.
+    await agreed(t, { provider: w.provider.key, employer: w.employer.key }, id);
+    const started = await t.call('POST', `/v1/placements/${id}/start`, { key: w.provider.key, body: {} });
+    expect(started.status).toBe(200);
     const monday = new Date();
     monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
     await t.call('POST', `/v1/placements/${id}/hours`, {
