@@ -28,7 +28,7 @@ describe('follow-up pages in Chromium', () => {
     const problems = watch(page);
     await page.goto(`${h.base}/`);
     await page.getByRole('button', { name: /Eva Berg/ }).click();
-    await page.getByRole('link', { name: 'Uppföljning' }).first().click();
+    await page.getByRole('link', { name: 'Rapporter', exact: true }).first().click();
     await page.getByRole('heading', { name: 'Uppföljning', exact: true }).waitFor();
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);

@@ -519,6 +519,12 @@ const rows: Row[] = [
     expect: { ...all(404), 'prov.admin': 200, 'prov.coordinator': 403, 'prov.handler': 200 },
   },
   {
+    name: 'work-training capacity matches for a participant of provider',
+    method: 'GET',
+    path: () => `/v1/participants/${ids.prtP}/capacity-matches`,
+    expect: { ...all(404), 'prov.admin': 200, 'prov.coordinator': 403, 'prov.handler': 200 },
+  },
+  {
     name: 'candidates for slot A among the caller’s participants',
     method: 'GET',
     path: () => `/v1/slots/${ids.slotA}/candidates`,

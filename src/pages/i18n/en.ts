@@ -648,7 +648,7 @@ export const en: Catalogue = {
     print: 'Print with the browser’s print command; the page prints without menus and forms.',
   },
   followUp: {
-    nav: 'Follow-up',
+    nav: 'Reports',
     title: 'Follow-up',
     intro:
       'Outcomes, IPS process figures, supply and demand and a socio-economic estimate, computed from what is recorded. Counts under 5 people show as “<5”.',

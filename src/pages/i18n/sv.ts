@@ -653,7 +653,7 @@ export const sv = {
     print: 'Skriv ut med webbläsarens utskrift; sidan skrivs ut utan menyer och formulär.',
   },
   followUp: {
-    nav: 'Uppföljning',
+    nav: 'Rapporter',
     title: 'Uppföljning',
     intro:
       'Resultat, IPS-processmått, utbud och efterfrågan och en samhällsekonomisk uppskattning, räknat från det som registrerats. Antal under 5 personer visas som ”<5”.',
