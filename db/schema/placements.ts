@@ -62,6 +62,7 @@ export const auditActions = [
   'participant_check_in',
   'participant_request',
   'participant_export',
+  'participant_approve',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

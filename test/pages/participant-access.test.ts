@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, issueKey } from '../helpers/factories';
-import { placementIn, placementWorld, type World } from '../placements/helpers';
+import { agreementBody, placementIn, placementWorld, type World } from '../placements/helpers';
 import { pageClient } from './client';
 
 let now = new Date('2026-03-02T09:00:00Z');
@@ -250,6 +250,41 @@ describe('a signed-in participant', () => {
     expect((await handler.post(`/participants/${p.id}/requests/${erasureId}/confirm`, {})).status).toBe(303);
     expect((await t.call('GET', `/v1/participants/${p.id}`, { key: w.provider.key })).status).toBe(404);
     expect((await browser.get('/me')).status).toBe(303);
+  });
+});
+
+describe('the participant’s agreement', () => {
+  it('is announced on /me, approved by the participant themself, and another participant gets 404', async () => {
+    const p = await createParticipant(t, w.provider.key);
+    const placement = await placementIn(t, w, 'accepted', { participantId: p.id });
+    const put = await t.call('PUT', `/v1/placements/${placement.id}/agreement`, {
+      key: w.provider.key,
+      body: agreementBody(),
+    });
+    expect(put.status).toBe(200);
+    const { browser } = await signedInParticipant(p.id);
+    const start = await browser.get('/me');
+    expect(start.html).toContain(`/me/placements/${placement.id}#agreement`);
+    const page = await browser.get(`/me/placements/${placement.id}`);
+    expect(page.html).toContain('Plocka varor');
+    expect(page.html).toContain('Jag godkänner överenskommelsen');
+
+    const other = await createParticipant(t, w.provider.key);
+    const stranger = (await signedInParticipant(other.id)).browser;
+    await stranger.get('/me');
+    const refused = await stranger.post(`/me/placements/${placement.id}/agreement/approve`, { version: '1' });
+    expect(refused.status).toBe(404);
+
+    const approved = await browser.post(`/me/placements/${placement.id}/agreement/approve`, { version: '1' });
+    expect(approved.status).toBe(303);
+    const read = await t.call('GET', `/v1/placements/${placement.id}/agreement`, { key: w.provider.key });
+    expect(read.body.current!.approvals.find((a) => a.party === 'participant')).toMatchObject({
+      onBehalfOfParticipant: false,
+    });
+    expect(read.body.missingApprovals).not.toContain('participant');
+    expect((await browser.get('/me')).html).not.toContain(`/me/placements/${placement.id}#agreement`);
+    const audit = await t.call('GET', `/v1/audit?participantId=${p.id}`, { key: w.provider.key });
+    expect(audit.body.data.map((e) => e.action)).toContain('participant_approve');
   });
 });
 

@@ -59,6 +59,14 @@ export const meEn: typeof meSv = {
   checkInSaved: 'Thank you! Your job coach sees the answer.',
   weekOf: (date) => `Week from ${date}`,
   agreementHeading: 'Your agreement',
+  agreementIntro:
+    'You, the employer and your SE job coach approve it. If anything changes, everyone approves again.',
+  agreementNone: 'Your job coach has not written the agreement yet.',
+  agreementApprove: 'I approve the agreement',
+  agreementApproved: 'You have approved this version, or your job coach did it for you.',
+  agreementDone: 'Thank you! You have approved the agreement.',
+  agreementWanted: (title) => `Your agreement for ${title} is waiting for your approval.`,
+  agreementOpen: 'Read and approve',
   requestsHeading: 'Your data',
   requestsIntro:
     'You can get a copy of everything written about you, or ask for all of it to be removed. Your job coach confirms.',

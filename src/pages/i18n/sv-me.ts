@@ -67,6 +67,14 @@ export const meSv = {
   checkInSaved: 'Tack! Din handledare ser svaret.',
   weekOf: (date: string) => `Veckan från ${date}`,
   agreementHeading: 'Din överenskommelse',
+  agreementIntro:
+    'Du, arbetsgivaren och din handledare på SE godkänner den. Om något ändras behöver alla godkänna igen.',
+  agreementNone: 'Din handledare har inte skrivit överenskommelsen ännu.',
+  agreementApprove: 'Jag godkänner överenskommelsen',
+  agreementApproved: 'Du har godkänt den här versionen, eller din handledare har gjort det åt dig.',
+  agreementDone: 'Tack! Du har godkänt överenskommelsen.',
+  agreementWanted: (title: string) => `Din överenskommelse för ${title} väntar på att du godkänner den.`,
+  agreementOpen: 'Läs och godkänn',
   requestsHeading: 'Dina uppgifter',
   requestsIntro:
     'Du kan få en kopia av allt som står om dig, eller be att allt tas bort. Din handledare bekräftar.',

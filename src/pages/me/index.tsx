@@ -12,6 +12,7 @@ import type { CookiePolicy } from '../session';
 import { remap } from '../slots/form';
 import { gridValues } from '../ui/schedule-grid';
 import { fieldErrors, readForm, valuesFrom } from '../ui/validate';
+import { MeAgreement } from './agreement';
 import { correctionInput, profilePage } from './profile';
 import { clearParticipantCookie, me, requireParticipant, setParticipantCookie } from './session';
 import { codeSignInPage, mePage, mePlacementPage } from './view';
@@ -23,13 +24,18 @@ export function meRouter(cookies: CookiePolicy) {
   ) => {
     const who = me(c);
     const { participantAccess: access } = c.var.services;
-    const [overview, checkIns, requests, exportReady] = await Promise.all([
+    const [overview, checkIns, requests, exportReady, notices] = await Promise.all([
       access.self.overview(who),
       access.checkIns.list(who.participantId, 4),
       access.requests.listOf(who.participantId),
       access.requests.exportReady(who),
+      c.var.services.agreements.noticesFor(who.participantId),
     ]);
-    return mePage(c, { overview, checkIns, requests, exportReady, ...extra });
+    const agreementsWanted = notices.flatMap((n) => {
+      const p = overview.placements.find((x) => x.id === n.placementId);
+      return p ? [{ placementId: p.id, title: p.slotTitle }] : [];
+    });
+    return mePage(c, { overview, checkIns, requests, exportReady, agreementsWanted, ...extra });
   };
   const notices = (c: { var: PageEnv['Variables'] }, done: string | undefined) => {
     const t = c.var.t.me;
@@ -130,7 +136,19 @@ export function meRouter(cookies: CookiePolicy) {
       c.header('content-disposition', 'attachment; filename="min-kopia.json"');
       return c.json(record);
     })
-    .get('/me/placements/:id', async (c) =>
-      mePlacementPage(c, await c.var.services.participantAccess.self.placement(me(c), c.req.param('id'))),
-    );
+    .get('/me/placements/:id', async (c) => {
+      const who = me(c);
+      const placement = await c.var.services.participantAccess.self.placement(who, c.req.param('id'));
+      const agreement = await c.var.services.agreements.forParticipant(placement.id, who.participantId);
+      const notice = c.req.query('done') === 'approved' ? c.var.t.me.agreementDone : undefined;
+      return mePlacementPage(c, placement, <MeAgreement c={c} a={agreement} />, notice);
+    })
+    .post('/me/placements/:id/agreement/approve', async (c) => {
+      const who = me(c);
+      const id = c.req.param('id');
+      const version = Number((await readForm(c)).get('version'));
+      await c.var.services.agreements.approveAsParticipant(id, version, who.participantId);
+      await c.var.services.participantAccess.audit(who, 'participant_approve', id, [`agreement:${version}`]);
+      return c.redirect(`/me/placements/${id}?done=approved`, 303);
+    });
 }

@@ -1,5 +1,6 @@
 /** The participant's own pages: sign-in with a code, the start page, one placement. Plain words. */
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Services } from '../../services';
 import type { PageEnv } from '../env';
 import { Csrf, ErrorSummary, Notice, TextArea, TextField } from '../ui/form';
@@ -52,8 +53,8 @@ export interface MeData {
   exportReady: boolean;
   notice?: string;
   errors?: FieldErrors;
-  /** What the agreement part of issue 16 shows the participant (approval wanted), when it is there. */
-  agreement?: unknown;
+  /** Agreements waiting for the participant's approval (the agreements service's notices). */
+  agreementsWanted: { placementId: string; title: string }[];
 }
 
 export function mePage(c: Context<PageEnv>, d: MeData) {
@@ -69,6 +70,12 @@ export function mePage(c: Context<PageEnv>, d: MeData) {
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       {d.notice && <Notice>{d.notice}</Notice>}
+      {d.agreementsWanted.map((a) => (
+        <p class="notice warn">
+          {`${t.agreementWanted(a.title)} `}
+          <a href={`/me/placements/${a.placementId}#agreement`}>{t.agreementOpen}</a>
+        </p>
+      ))}
       <section class="card" aria-labelledby="check-in">
         <h2 id="check-in">{t.checkInHeading}</h2>
         <p>{t.checkInIntro}</p>
@@ -187,7 +194,7 @@ export function mePage(c: Context<PageEnv>, d: MeData) {
   );
 }
 
-export function mePlacementPage(c: Context<PageEnv>, p: Placement) {
+export function mePlacementPage(c: Context<PageEnv>, p: Placement, agreement: Child, notice?: string) {
   const all = c.var.t;
   const t = all.me;
   return render(
@@ -196,6 +203,8 @@ export function mePlacementPage(c: Context<PageEnv>, p: Placement) {
     <>
       <h1>{t.placementTitle(p.slotTitle)}</h1>
       <p>{`${p.employerName} – ${all.placements.states[p.state]}${p.startDate ? `, ${all.placements.startDate.toLowerCase()} ${p.startDate}` : ''}`}</p>
+      {notice && <Notice>{notice}</Notice>}
+      {agreement}
       <section aria-labelledby="hours">
         <h2 id="hours">{t.hoursHeading}</h2>
         {p.hours.length === 0 ? (

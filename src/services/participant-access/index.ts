@@ -7,18 +7,19 @@
  * `forHandler` is what the handler's participant page shows of all this.
  */
 import { desc, eq } from 'drizzle-orm';
-import { participantChanges } from '../../../db/schema';
+import { auditLog, participantChanges } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import type { ServiceContext } from '../context';
 import type { ParticipantService } from '../participants/index';
+import { type ParticipantSelf, selfAudit } from './audit';
 import { participantCheckInService } from './check-ins';
 import { accessCodeService } from './codes';
 import { participantRequestService } from './requests';
 import { participantSelfService } from './self';
 import { participantSessionService } from './sessions';
 
-export type { ParticipantSelf } from './audit';
 export type { ParticipantSession } from './sessions';
+export type { ParticipantSelf };
 
 export function participantAccessService(ctx: ServiceContext, participants: ParticipantService) {
   const codes = accessCodeService(ctx, participants);
@@ -30,6 +31,11 @@ export function participantAccessService(ctx: ServiceContext, participants: Part
     self: participantSelfService(ctx),
     checkIns,
     requests,
+
+    /** Records something the participant did through another service (their agreement approval). */
+    async audit(me: ParticipantSelf, action: 'participant_approve', placementId: string, fields: string[]) {
+      await ctx.db.insert(auditLog).values(selfAudit(me, action, ctx.now(), { placementId, fields }));
+    },
 
     /** For the handler's participant page: codes, the participant's corrections, check-ins and requests. */
     async forHandler(actor: Actor, participantId: string) {
