@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { checkInWith, meetingKinds } from '../../../db/schema';
 import type { PageEnv } from '../env';
-import { Csrf, FieldSet, TextArea, TextField } from '../ui/form';
+import { Csrf, RadioChoices, TextArea, TextField } from '../ui/form';
 import { dateOf } from '../ui/format';
 import type { FieldErrors, FormValues } from '../ui/validate';
 import type { PlacementDetails } from './load';
@@ -131,19 +131,14 @@ function CheckIns(props: { c: Context<PageEnv>; p: PlacementDetails; s: RecordSt
             errors={s.errors}
             required
           />
-          <FieldSet name="checkIn.with" label={t.with} errors={s.errors} class="choices">
-            {checkInWith.map((w) => (
-              <label>
-                <input
-                  type="radio"
-                  name="checkIn.with"
-                  value={w}
-                  checked={s.values?.get('checkIn.with') === w}
-                />
-                {t.withOptions[w]}
-              </label>
-            ))}
-          </FieldSet>
+          <RadioChoices
+            name="checkIn.with"
+            label={t.with}
+            options={checkInWith}
+            labelOf={(w) => t.withOptions[w]}
+            value={s.values?.get('checkIn.with')}
+            errors={s.errors}
+          />
           <TextArea
             name="checkIn.note"
             label={t.note}
@@ -189,19 +184,14 @@ function Meetings(props: { c: Context<PageEnv>; p: PlacementDetails; s: RecordSt
             errors={s.errors}
             required
           />
-          <FieldSet name="meeting.kind" label={t.kind} errors={s.errors} class="choices">
-            {meetingKinds.map((k) => (
-              <label>
-                <input
-                  type="radio"
-                  name="meeting.kind"
-                  value={k}
-                  checked={s.values?.get('meeting.kind') === k}
-                />
-                {t.kinds[k]}
-              </label>
-            ))}
-          </FieldSet>
+          <RadioChoices
+            name="meeting.kind"
+            label={t.kind}
+            options={meetingKinds}
+            labelOf={(k) => t.kinds[k]}
+            value={s.values?.get('meeting.kind')}
+            errors={s.errors}
+          />
           <TextArea
             name="meeting.note"
             label={t.note}

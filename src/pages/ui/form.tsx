@@ -155,6 +155,22 @@ export function FieldSet(props: FieldProps & { children: Child; class?: string }
   );
 }
 
+/** One choice among a few, as radio buttons in a FieldSet; the chosen value is kept on a form sent back. */
+export function RadioChoices<T extends string>(
+  props: FieldProps & { options: readonly T[]; labelOf: (option: T) => string; value?: string | null },
+) {
+  return (
+    <FieldSet name={props.name} label={props.label} hint={props.hint} errors={props.errors} class="choices">
+      {props.options.map((o) => (
+        <label>
+          <input type="radio" name={props.name} value={o} checked={props.value === o} />
+          {props.labelOf(o)}
+        </label>
+      ))}
+    </FieldSet>
+  );
+}
+
 /** At the top of a form sent back with errors: how many, each a link to its field. */
 export function ErrorSummary(props: {
   errors: FieldErrors;
