@@ -10,13 +10,7 @@
  *   2 MB rows).
  */
 import type { Db } from '../../adapters/db/types';
-import {
-  buildSlotIndex,
-  type Match,
-  mergeRankings,
-  type ParticipantForMatching,
-  rankParticipant,
-} from '../../matching';
+import { type Match, type ParticipantForMatching, rankParticipant } from '../../matching';
 import { FIRST_BATCH, rankBounded } from './bounded';
 import { rankBoundedMany } from './bounded-many';
 import { PAGE, slotsById } from './candidates';
