@@ -11,6 +11,7 @@ import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
+import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 import { createSearchIndex, type SlotSearchQuery } from '../search';
 
 const port = parentPort;
@@ -24,7 +25,10 @@ const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKE
 const search = createSearchIndex(config, database.db);
 // Matching is not asked here: the default (`queried`) keeps no slot index in this thread.
 const app = createApp({ config, db: database.db, logger, search });
-const outboxLoop = startOutboxLoop(database.db, app.outboxHandlers, logger);
+// After each pass, a batch of slots' match terms written before the column (terms-backfill.ts).
+const outboxLoop = startOutboxLoop(database.db, app.outboxHandlers, logger, {
+  chore: () => app.backfillMatchTerms({ limit: LOOP_TERMS_BATCH }),
+});
 
 const methods: Record<string, (payload: unknown) => Promise<unknown>> = {
   // The query was built and checked by the request thread's search service.

@@ -22,6 +22,7 @@ import { randomToken } from '../lib/crypto';
 import { reportEventLoopDelay } from '../lib/event-loop';
 import { createLogger, type Logger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
+import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 import { createSearchIndex } from '../search';
 
 const announce = (port: number | undefined, processes: number) =>
@@ -82,8 +83,13 @@ async function serve(
   // One background loop drains every outbox topic (search index, notifications, mail): every 2 s, and
   // at once after a successful write, so a mail leaves within seconds. Workers use a Cron Trigger.
   // With several processes each runs one; a row is claimed by one of them at a time. With a
-  // background thread the loop runs there, off the event loop that serves requests.
-  const outboxLoop = background ?? startOutboxLoop(database.db, app.outboxHandlers, logger);
+  // background thread the loop runs there, off the event loop that serves requests. After each pass
+  // it fills in a batch of slots' match terms written before the column (terms-backfill.ts).
+  const outboxLoop =
+    background ??
+    startOutboxLoop(database.db, app.outboxHandlers, logger, {
+      chore: () => app.backfillMatchTerms({ limit: LOOP_TERMS_BATCH }),
+    });
   // Requests are taken once the thread runs, so searches do not fall back to this thread meanwhile.
   await background?.started;
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
