@@ -11,8 +11,8 @@ import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
-import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 import { createSearchIndex, type SlotSearchQuery } from '../search';
+import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 
 const port = parentPort;
 if (!port) throw new Error('node-background.ts runs as a worker thread of src/entry/node.ts');

@@ -22,8 +22,8 @@ import { randomToken } from '../lib/crypto';
 import { reportEventLoopDelay } from '../lib/event-loop';
 import { createLogger, type Logger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
-import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 import { createSearchIndex } from '../search';
+import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 
 const announce = (port: number | undefined, processes: number) =>
   console.log(

@@ -349,9 +349,14 @@ export async function* candidateTerms(
 export async function slotsById(db: Db, ids: readonly string[]): Promise<CatalogSlot[]> {
   const found: CatalogSlot[] = [];
   for (let i = 0; i < ids.length; i += PAGE) {
+    const list = sql.raw(
+      ids
+        .slice(i, i + PAGE)
+        .map(literal)
+        .join(', '),
+    );
     const rows = await db.all<{ slot: string }>(sql`
-      SELECT json_object(${slotJsonFields}) AS slot
-      FROM ${slots} WHERE ${slots.id} IN (${sql.raw(ids.slice(i, i + PAGE).map(literal).join(', '))})`);
+      SELECT json_object(${slotJsonFields}) AS slot FROM ${slots} WHERE ${slots.id} IN (${list})`);
     for (const row of rows) found.push(toSlot(row));
   }
   return found;
