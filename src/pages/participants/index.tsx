@@ -22,7 +22,7 @@ import {
   valuesFrom,
 } from '../ui/validate';
 import { AccessSection, accessCodePage } from './access';
-import { participantFormPage, participantInput, participantValues } from './form';
+import { changedOnly, participantFormPage, participantInput, participantValues } from './form';
 import { caseloadPage, participantPage, proposePage } from './view';
 
 /** A date from the form as the end of that day in Sweden (the schema wants a date-time). */
@@ -85,7 +85,8 @@ export const participantsRouter = new Hono<PageEnv>()
     };
     if (parsed.success && Object.keys(errors).length === 0)
       try {
-        await c.var.services.participants.update(actor, p.id, parsed.data);
+        // Only what the person changed: every untouched field keeps exactly what is stored.
+        await c.var.services.participants.update(actor, p.id, changedOnly(parsed.data, form, p));
         return c.redirect(`/participants/${p.id}?done=saved`, 303);
       } catch (err) {
         errors = remap(serviceErrors(err, c.var.t), fieldOf);

@@ -1,9 +1,10 @@
 /** The slot form (create and edit): every field of the slots service, grouped as people think of them. */
 import type { Context } from 'hono';
-import { adaptationVocabulary, levels, slotKinds, subsidyVocabulary } from '../../domain/vocabulary';
+import { levels, slotKinds, subsidyVocabulary } from '../../domain/vocabulary';
 import { municipalities } from '../../reference';
 import type { PageEnv } from '../env';
-import { Csrf, ErrorSummary, FieldSet, fieldId, SelectField, TextArea, TextField } from '../ui/form';
+import { AdaptationChoices } from '../ui/adaptation-choices';
+import { Choices, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../ui/form';
 import { inLang } from '../ui/format';
 import { ScheduleGrid } from '../ui/schedule-grid';
 import type { FieldErrors, FormValues } from '../ui/validate';
@@ -20,54 +21,23 @@ export interface SlotFormData {
   occupations: OccupationSuggestion[];
 }
 
-function Choices(props: {
-  name: string;
-  type: 'radio' | 'checkbox';
-  label: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  checked: (value: string) => boolean;
-  errors: FieldErrors;
-}) {
-  return (
-    <FieldSet name={props.name} label={props.label} hint={props.hint} errors={props.errors} class="choices">
-      {props.options.map((o) => (
-        <label>
-          <input type={props.type} name={props.name} value={o.value} checked={props.checked(o.value)} />
-          {o.label}
-        </label>
-      ))}
-    </FieldSet>
-  );
-}
-
 function Adaptations(props: { c: Context<PageEnv>; v: FormValues; errors: FieldErrors }) {
-  const t = props.c.var.t;
-  const s = t.slots.form;
+  const s = props.c.var.t.slots.form;
+  const options = [
+    { value: '', label: s.adaptationNo },
+    { value: 'in_place', label: s.inPlace },
+    { value: 'can_arrange', label: s.canArrange },
+  ];
   return (
-    <FieldSet name="adaptations" label={s.adaptations} hint={s.adaptationsHint} errors={props.errors}>
-      <ul class="plain adaptations">
-        {adaptationVocabulary.map((a) => {
-          const name = `adaptations.${a.code}`;
-          const current = props.v.get(name);
-          return (
-            <li>
-              <span class="adaptation-name" id={`${fieldId(name)}-label`}>
-                {inLang(t, a)}
-              </span>
-              <span class="adaptation-choices" role="radiogroup" aria-labelledby={`${fieldId(name)}-label`}>
-                {(['', 'in_place', 'can_arrange'] as const).map((status) => (
-                  <label>
-                    <input type="radio" name={name} value={status} checked={current === status} />
-                    {status === '' ? s.adaptationNo : status === 'in_place' ? s.inPlace : s.canArrange}
-                  </label>
-                ))}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-    </FieldSet>
+    <AdaptationChoices
+      c={props.c}
+      name="adaptations"
+      label={s.adaptations}
+      hint={s.adaptationsHint}
+      options={options}
+      v={props.v}
+      errors={props.errors}
+    />
   );
 }
 
