@@ -7,11 +7,11 @@
  */
 import type { Context } from 'hono';
 import { adaptationVocabulary, levels, slotKinds } from '../../domain/vocabulary';
-import { municipalities } from '../../reference';
 import type { Participant } from '../../services/participants/index';
 import type { PageEnv } from '../env';
 import { AdaptationChoices } from '../ui/adaptation-choices';
-import { Choices, Csrf, ErrorSummary, SelectField, TextField } from '../ui/form';
+import { MunicipalityField, NumberField, NumberPair } from '../ui/fields';
+import { Choices, Csrf, ErrorSummary, TextField } from '../ui/form';
 import { render } from '../ui/layout';
 import { cellOf, gridValues, ScheduleGrid, windowsOf } from '../ui/schedule-grid';
 import {
@@ -196,30 +196,21 @@ export function participantFormPage(
           v={values}
           errors={e}
         />
-        <div class="pair">
-          <TextField
-            name="hoursPerWeek.now"
-            type="number"
-            inputmode="decimal"
-            label={t.hoursNow}
-            value={values.get('hoursPerWeek.now')}
-            errors={e}
-            min={0}
-            max={60}
-            required
-          />
-          <TextField
-            name="hoursPerWeek.target"
-            type="number"
-            inputmode="decimal"
-            label={t.hoursTarget}
-            value={values.get('hoursPerWeek.target')}
-            errors={e}
-            min={0}
-            max={60}
-            required
-          />
-        </div>
+        <NumberPair
+          fields={[
+            { name: 'hoursPerWeek.now', label: t.hoursNow, decimal: true, min: 0, max: 60, required: true },
+            {
+              name: 'hoursPerWeek.target',
+              label: t.hoursTarget,
+              decimal: true,
+              min: 0,
+              max: 60,
+              required: true,
+            },
+          ]}
+          v={values}
+          errors={e}
+        />
         <RampUpSteps c={c} v={values} errors={e} />
         <AdaptationChoices
           c={c}
@@ -234,43 +225,27 @@ export function participantFormPage(
           v={values}
           errors={e}
         />
-        <SelectField
+        <MunicipalityField
           name="location.municipalityCode"
           label={t.municipality}
           blank={all.slots.form.pick}
-          value={values.get('location.municipalityCode')}
-          options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+          v={values}
           errors={e}
           required
         />
-        <TextField
-          name="maxTravelKm"
-          type="number"
-          inputmode="numeric"
-          label={t.maxTravelKm}
-          value={values.get('maxTravelKm')}
-          errors={e}
-          min={1}
-          max={300}
-        />
+        <NumberField name="maxTravelKm" label={t.maxTravelKm} v={values} errors={e} min={1} max={300} />
         <h2>{t.preferences}</h2>
         <p class="hint">{t.preferencesHint}</p>
-        <Choices
-          name="preferences.socialIntensity"
-          type="radio"
-          label={t.socialPreference}
-          options={levelOptions}
-          checked={(l) => values.get('preferences.socialIntensity') === l}
-          errors={e}
-        />
-        <Choices
-          name="preferences.physicalDemand"
-          type="radio"
-          label={t.physicalPreference}
-          options={levelOptions}
-          checked={(l) => values.get('preferences.physicalDemand') === l}
-          errors={e}
-        />
+        {(['preferences.socialIntensity', 'preferences.physicalDemand'] as const).map((name) => (
+          <Choices
+            name={name}
+            type="radio"
+            label={labels[name]!}
+            options={levelOptions}
+            checked={(l) => values.get(name) === l}
+            errors={e}
+          />
+        ))}
         <Choices
           name="preferences.kinds"
           type="checkbox"

@@ -9,7 +9,8 @@
  */
 import type { Context } from 'hono';
 import type { PageEnv } from '../env';
-import { FieldSet, fieldId } from '../ui/form';
+import { InputRow } from '../ui/fields';
+import { FieldSet } from '../ui/form';
 import { type FieldErrors, type FormValues, numberOrUndefined } from '../ui/validate';
 
 /** The most steps the schema takes. */
@@ -71,36 +72,26 @@ export function RampUpSteps(props: { c: Context<PageEnv>; v: FormValues; errors:
   const e = props.errors;
   return (
     <FieldSet name="rampUp" label={t.rampUp} hint={t.rampUpHint} errors={e} class="schedule steps">
-      {Array.from({ length: stepRows(props.v) }, (_, n) => {
-        const error = e[stepName(n, 'afterWeeks')] ?? e[stepName(n, 'hoursPerWeek')] ?? e[stepName(n)];
-        const errorId = `${fieldId(stepName(n))}-error`;
-        return (
-          <div class="window">
-            {(['afterWeeks', 'hoursPerWeek'] as const).map((part) => (
-              <label>
-                <span>{`${t.rampStep(n + 1)}: ${part === 'afterWeeks' ? t.afterWeeks : t.stepHours}`}</span>
-                <input
-                  type="number"
-                  inputmode={part === 'afterWeeks' ? 'numeric' : 'decimal'}
-                  min={part === 'afterWeeks' ? 1 : 0}
-                  max={part === 'afterWeeks' ? 104 : 60}
-                  step={part === 'afterWeeks' ? '1' : 'any'}
-                  id={fieldId(stepName(n, part))}
-                  name={stepName(n, part)}
-                  value={props.v.get(stepName(n, part))}
-                  aria-invalid={error ? 'true' : undefined}
-                  aria-describedby={error ? errorId : undefined}
-                />
-              </label>
-            ))}
-            {error && (
-              <p class="error" id={errorId}>
-                {error}
-              </p>
-            )}
-          </div>
-        );
-      })}
+      {Array.from({ length: stepRows(props.v) }, (_, n) => (
+        <InputRow
+          name={stepName(n)}
+          inputs={[
+            {
+              name: stepName(n, 'afterWeeks'),
+              label: `${t.rampStep(n + 1)}: ${t.afterWeeks}`,
+              min: 1,
+              max: 104,
+            },
+            {
+              name: stepName(n, 'hoursPerWeek'),
+              label: `${t.rampStep(n + 1)}: ${t.stepHours}`,
+              decimal: true,
+            },
+          ].map((i) => ({ type: 'number', min: 0, max: 60, step: i.decimal ? 'any' : '1', ...i }))}
+          v={props.v}
+          errors={e}
+        />
+      ))}
     </FieldSet>
   );
 }

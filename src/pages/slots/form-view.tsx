@@ -1,9 +1,9 @@
 /** The slot form (create and edit): every field of the slots service, grouped as people think of them. */
 import type { Context } from 'hono';
 import { levels, slotKinds, subsidyVocabulary } from '../../domain/vocabulary';
-import { municipalities } from '../../reference';
 import type { PageEnv } from '../env';
 import { AdaptationChoices } from '../ui/adaptation-choices';
+import { MunicipalityField, NumberField, NumberPair } from '../ui/fields';
 import { Choices, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../ui/form';
 import { inLang } from '../ui/format';
 import { ScheduleGrid } from '../ui/schedule-grid';
@@ -122,13 +122,12 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
           errors={e}
         />
       )}
-      <SelectField
+      <MunicipalityField
         name="location.municipalityCode"
         label={s.municipality}
         hint={d.sites.length > 0 ? s.municipalityHint : undefined}
         blank={s.pick}
-        value={v.get('location.municipalityCode')}
-        options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        v={v}
         errors={e}
       />
       <TextField
@@ -139,39 +138,35 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
         autocomplete="street-address"
       />
       <ScheduleGrid c={c} name="schedule" label={s.schedule} hint={s.scheduleHint} v={v} errors={e} />
-      <div class="pair">
-        <TextField
-          name="hoursPerWeek.min"
-          type="number"
-          inputmode="decimal"
-          label={s.hoursMin}
-          value={v.get('hoursPerWeek.min')}
-          errors={e}
-          min={0}
-          max={60}
-          step="0.5"
-          required
-        />
-        <TextField
-          name="hoursPerWeek.max"
-          type="number"
-          inputmode="decimal"
-          label={s.hoursMax}
-          value={v.get('hoursPerWeek.max')}
-          errors={e}
-          min={1}
-          max={60}
-          step="0.5"
-          required
-        />
-      </div>
-      <TextField
+      <NumberPair
+        fields={[
+          {
+            name: 'hoursPerWeek.min',
+            label: s.hoursMin,
+            decimal: true,
+            min: 0,
+            max: 60,
+            step: '0.5',
+            required: true,
+          },
+          {
+            name: 'hoursPerWeek.max',
+            label: s.hoursMax,
+            decimal: true,
+            min: 1,
+            max: 60,
+            step: '0.5',
+            required: true,
+          },
+        ]}
+        v={v}
+        errors={e}
+      />
+      <NumberField
         name="capacity"
-        type="number"
-        inputmode="numeric"
         label={s.capacity}
         hint={s.capacityHint}
-        value={v.get('capacity')}
+        v={v}
         errors={e}
         min={1}
         max={500}
