@@ -38,7 +38,12 @@ beforeAll(async () => {
   await createOrganization(t, 'social_enterprise', { name: 'Returbutiken Ekonomisk förening' });
   await t.call('POST', '/v1/employer-contacts', {
     key: provider.key,
-    body: { employerOrganizationId: last.id, date: '2026-01-12', channel: 'phone', outcome: 'Vill ha en praktikant' },
+    body: {
+      employerOrganizationId: last.id,
+      date: '2026-01-12',
+      channel: 'phone',
+      outcome: 'Vill ha en praktikant',
+    },
   });
   browser = pageClient(t);
   await browser.signInWithKey(provider.key);
