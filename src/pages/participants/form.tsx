@@ -6,11 +6,11 @@
  * municipality and travel limit, and the preferences (social and physical level, kinds of place).
  */
 import type { Context } from 'hono';
-import { adaptationVocabulary, levels, slotKinds } from '../../domain/vocabulary';
+import { adaptationVocabulary, slotKinds } from '../../domain/vocabulary';
 import type { Participant } from '../../services/participants/index';
 import type { PageEnv } from '../env';
 import { AdaptationChoices } from '../ui/adaptation-choices';
-import { MunicipalityField, NumberField, NumberPair } from '../ui/fields';
+import { LevelChoices, MunicipalityField, NumberField, NumberPair } from '../ui/fields';
 import { Choices, Csrf, ErrorSummary, TextField } from '../ui/form';
 import { render } from '../ui/layout';
 import { cellOf, gridValues, ScheduleGrid, windowsOf } from '../ui/schedule-grid';
@@ -151,10 +151,6 @@ export function participantFormPage(
     'preferences.physicalDemand': t.physicalPreference,
     'preferences.kinds': t.kindsWanted,
   };
-  const levelOptions = [
-    { value: '', label: t.noPreference },
-    ...levels.map((l) => ({ value: l, label: all.slots.levels[l] })),
-  ];
   return render(
     c,
     { title: mode.title, status },
@@ -237,12 +233,12 @@ export function participantFormPage(
         <h2>{t.preferences}</h2>
         <p class="hint">{t.preferencesHint}</p>
         {(['preferences.socialIntensity', 'preferences.physicalDemand'] as const).map((name) => (
-          <Choices
+          <LevelChoices
             name={name}
-            type="radio"
             label={labels[name]!}
-            options={levelOptions}
-            checked={(l) => values.get(name) === l}
+            labels={all.slots.levels}
+            none={t.noPreference}
+            v={values}
             errors={e}
           />
         ))}

@@ -1,9 +1,9 @@
 /** The slot form (create and edit): every field of the slots service, grouped as people think of them. */
 import type { Context } from 'hono';
-import { levels, slotKinds, subsidyVocabulary } from '../../domain/vocabulary';
+import { slotKinds, subsidyVocabulary } from '../../domain/vocabulary';
 import type { PageEnv } from '../env';
 import { AdaptationChoices } from '../ui/adaptation-choices';
-import { MunicipalityField, NumberField, NumberPair } from '../ui/fields';
+import { LevelChoices, MunicipalityField, NumberField, NumberPair } from '../ui/fields';
 import { Choices, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../ui/form';
 import { inLang } from '../ui/format';
 import { ScheduleGrid } from '../ui/schedule-grid';
@@ -68,7 +68,6 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
     subsidies: s.subsidies,
     '(form)': s.form,
   };
-  const levelOptions = levels.map((l) => ({ value: l, label: t.slots.levels[l] }));
   return (
     <form method="post" action={d.action} novalidate>
       <Csrf token={c.var.csrfToken} />
@@ -200,22 +199,20 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
         errors={e}
       />
       <Adaptations c={c} v={v} errors={e} />
-      <Choices
+      <LevelChoices
         name="environment.socialIntensity"
-        type="radio"
         label={s.social}
         hint={s.socialHint}
-        options={levelOptions}
-        checked={(l) => v.get('environment.socialIntensity') === l}
+        labels={t.slots.levels}
+        v={v}
         errors={e}
       />
-      <Choices
+      <LevelChoices
         name="environment.physicalDemand"
-        type="radio"
         label={s.physical}
         hint={s.physicalHint}
-        options={levelOptions}
-        checked={(l) => v.get('environment.physicalDemand') === l}
+        labels={t.slots.levels}
+        v={v}
         errors={e}
       />
       <Choices

@@ -4,8 +4,9 @@
  * with one error (a schedule window, a ramp-up step). Each is bound to the form's values and errors
  * by the field's name, as the plain fields are.
  */
+import { type Level, levels } from '../../domain/vocabulary';
 import { municipalities } from '../../reference';
-import { fieldId, SelectField, TextField } from './form';
+import { Choices, fieldId, SelectField, TextField } from './form';
 import type { FieldErrors, FormValues } from './validate';
 
 interface NumberProps {
@@ -45,6 +46,33 @@ export function NumberPair(props: {
         <NumberField {...f} v={props.v} errors={props.errors} />
       ))}
     </div>
+  );
+}
+
+/** A level (low, medium, high) as radio buttons; with `none`, a first choice for "no level" (value ''). */
+export function LevelChoices(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  labels: Record<Level, string>;
+  none?: string;
+  v: FormValues;
+  errors: FieldErrors;
+}) {
+  const options = [
+    ...(props.none === undefined ? [] : [{ value: '', label: props.none }]),
+    ...levels.map((l) => ({ value: l, label: props.labels[l] })),
+  ];
+  return (
+    <Choices
+      name={props.name}
+      type="radio"
+      label={props.label}
+      hint={props.hint}
+      options={options}
+      checked={(l) => props.v.get(props.name) === l}
+      errors={props.errors}
+    />
   );
 }
 
