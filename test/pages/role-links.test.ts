@@ -79,6 +79,7 @@ describe('links and forms per role', () => {
     expect(forms).toEqual(['/employers/:id/contacts', '/sign-out']);
     // A form page typed in by hand answers the forbidden page, not a form that would fail.
     expect((await browser.get('/participants/new')).status).toBe(403);
+    expect((await browser.get('/allocate')).status).toBe(403);
     expect((await browser.get(`/participants/${w.participant.id}/edit`)).status).toBe(403);
     const propose = await browser.get(`/participants/${w.participant.id}/propose?slot=${w.slot.id}`);
     expect(propose.status).toBe(403);
