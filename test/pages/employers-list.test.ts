@@ -5,7 +5,7 @@
  * touch are named even when they are on a later page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organizations } from '../../db/schema';
+import { employerContacts, organizations } from '../../db/schema';
 import { newId } from '../../src/lib/ids';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createOrganization, orgWithKey } from '../helpers/factories';
@@ -95,6 +95,43 @@ describe('the employer list', () => {
     expect(tooLong.status).toBe(400);
     expect(tooLong.html).toMatch(/id="f-name-error"/);
     expect(tooLong.html).toContain(`value="${'x'.repeat(101)}"`);
+  });
+
+  it('shows a due next step however many contacts were logged after it', async () => {
+    const quiet = await createOrganization(t, 'employer', { name: 'Tysta Snickeriet' });
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const logged = await t.call('POST', '/v1/employer-contacts', {
+      key: provider.key,
+      body: {
+        employerOrganizationId: quiet.id,
+        date: yesterday,
+        channel: 'visit',
+        outcome: 'Kanske i höst',
+        nextStep: 'Ring om hösten',
+        nextStepDate: yesterday,
+      },
+    });
+    expect(logged.status).toBe(201);
+    // 1,000 contacts with another employer after it (the page used to read the newest 1,000 only).
+    const now = new Date().toISOString();
+    const rows = Array.from({ length: 1000 }, () => ({
+      id: newId('contact'),
+      providerOrganizationId: provider.org.id,
+      employerOrganizationId: last.id,
+      userId: logged.body.loggedBy.userId,
+      participantId: null,
+      date: '2026-01-13',
+      channel: 'email' as const,
+      outcome: 'Mejl',
+      nextStep: null,
+      nextStepDate: null,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    for (let i = 0; i < rows.length; i += 100)
+      await t.db.insert(employerContacts).values(rows.slice(i, i + 100));
+    const page = await browser.get('/employers');
+    expect(page.html).toMatch(/id="due"[\s\S]*Tysta Snickeriet[\s\S]*Ring om hösten[\s\S]*id="recent"/);
   });
 
   it('filters by name through the API as well', async () => {

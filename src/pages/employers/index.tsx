@@ -77,7 +77,8 @@ export const employersRouter = new Hono<PageEnv>()
       parsed.success
         ? s.organizations.list(actor, { ...parsed.data, limit: PAGE_SIZE, cursor })
         : { data: [], nextCursor: null },
-      readAll((cursor) => s.employerContacts.list(actor, { limit: 100, cursor }), 1000),
+      // Every employer's latest contact, not the newest N contacts: no due step is missed.
+      s.employerContacts.latestPerEmployer(actor),
     ]);
     const due = dueSteps(contacts, localDate(new Date()));
     const names = await namesOf(c, page.data, [
