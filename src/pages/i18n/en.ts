@@ -155,6 +155,9 @@ export const en: Catalogue = {
       socialHint: 'How much contact with customers and colleagues?',
       physical: 'Physical',
       physicalHint: 'How physically demanding is the work?',
+      suits: 'Suits someone who is',
+      suitsHint:
+        'Qualities the work suits. Participants pick their strengths from the same list, so matching can give it as a reason.',
       subsidies: 'Support it can be combined with',
       leadsToHire: 'The slot can lead to a job',
       status: 'Should the slot show at once?',

@@ -161,6 +161,9 @@ export const sv = {
       socialHint: 'Hur mycket kontakt med kunder och kollegor?',
       physical: 'Fysiskt',
       physicalHint: 'Hur fysiskt krävande är arbetet?',
+      suits: 'Passar den som är',
+      suitsHint:
+        'Egenskaper som arbetet passar för. Deltagare väljer sina styrkor ur samma lista, så matchningen kan visa det som skäl.',
       subsidies: 'Stöd som kan kombineras',
       leadsToHire: 'Platsen kan leda till anställning',
       status: 'Ska platsen synas direkt?',
