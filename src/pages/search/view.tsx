@@ -126,14 +126,6 @@ function Facets(props: { c: Context<PageEnv>; d: SearchData }) {
   ].sort();
   return (
     <>
-      <SelectField
-        name="listing"
-        label={t.listing}
-        value={v.get('listing')}
-        blank={t.listings.both}
-        options={listings.map((l) => ({ value: l, label: t.listings[l] }))}
-        errors={d.errors}
-      />
       <div class="pair">
         <SelectField
           name="majorGroup"
@@ -365,6 +357,14 @@ export function searchPage(c: Context<PageEnv>, d: SearchData) {
           label={t.q}
           hint={t.qHint}
           value={d.values.get('q')}
+          errors={d.errors}
+        />
+        <SelectField
+          name="listing"
+          label={t.listing}
+          value={d.values.get('listing')}
+          blank={t.listings.both}
+          options={listings.map((l) => ({ value: l, label: t.listings[l] }))}
           errors={d.errors}
         />
         <details open={Object.keys(d.errors).length > 0 || d.values.url.search.length > 0}>
