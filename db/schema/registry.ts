@@ -2,6 +2,7 @@ import { type SQLWrapper, sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { AdaptationCode } from '../../src/domain/vocabulary';
 import { levels, type programmeKinds, slotKinds, slotStatuses } from '../../src/domain/vocabulary';
+import type { StrengthCode } from '../../src/domain/work-vocabulary';
 import { bool, json, timestamps } from './columns';
 import { organizations } from './organizations';
 
@@ -117,6 +118,8 @@ export const slots = sqliteTable(
     physicalDemand: text('physical_demand', { enum: levels }).notNull(),
     subsidies: json<string[]>('subsidies').notNull(),
     leadsToHire: bool('leads_to_hire').notNull(),
+    /** The qualities the work suits, as strength codes participants pick from too (work-vocabulary.ts). */
+    suits: json<StrengthCode[]>('suits').notNull().default([]),
     status: text('status', { enum: slotStatuses }).notNull(),
     ...timestamps,
     /**
