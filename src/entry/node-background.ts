@@ -4,9 +4,9 @@
  * environment as the server; the request thread migrated the database before starting it. Only
  * wiring lives here.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { openLibsql } from '../adapters/db/libsql';
-import type { FromBackground, ToBackground } from '../adapters/threads/background';
+import type { BackgroundData, FromBackground, ToBackground } from '../adapters/threads/background';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../lib/logger';
@@ -15,6 +15,7 @@ import { createSearchIndex, type SlotSearchQuery } from '../search';
 
 const port = parentPort;
 if (!port) throw new Error('node-background.ts runs as a worker thread of src/entry/node.ts');
+const { kickPending } = workerData as BackgroundData;
 
 const config = loadConfig(process.env);
 const logger = createLogger(config.LOG_LEVEL);
@@ -34,8 +35,11 @@ const methods: Record<string, (payload: unknown) => Promise<unknown>> = {
 const answer = (m: FromBackground) => port.postMessage(m);
 
 port.on('message', async (m: ToBackground) => {
-  if (m.kind === 'kick') outboxLoop.kick();
-  else if (m.kind === 'stop') {
+  if (m.kind === 'kick') {
+    // Taken: a write from now on sends another kick (background.ts, BackgroundData).
+    Atomics.store(kickPending, 0, 0);
+    outboxLoop.kick();
+  } else if (m.kind === 'stop') {
     await outboxLoop.stop();
     database.close();
     answer({ kind: 'stopped' });
