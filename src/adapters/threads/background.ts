@@ -14,6 +14,8 @@
  */
 import { Worker } from 'node:worker_threads';
 
+import type { Logger } from '../../lib/logger';
+
 /**
  * What the thread gets as `workerData`. `kickPending` (one Int32, shared) is 1 while a kick is on its
  * way: further writes then send none, since the pass that kick starts (or queues) comes after them.
@@ -22,9 +24,15 @@ import { Worker } from 'node:worker_threads';
  */
 export interface BackgroundData {
   kickPending: Int32Array;
+  role: BackgroundRole;
 }
 
-import type { Logger } from '../../lib/logger';
+/**
+ * What a thread does: `outbox` runs the outbox loop, `search` answers searches, `all` both. A server
+ * runs one of each, so that a search does not wait behind an outbox pass (a pass runs as one piece,
+ * the driver being synchronous; under the load mix searches took twice as long as other routes).
+ */
+export type BackgroundRole = 'all' | 'outbox' | 'search';
 
 /** What the thread is asked: the outbox loop's kick, a call with an answer, or to stop. */
 export type ToBackground =
@@ -69,6 +77,7 @@ export function startBackgroundThread(
   entry: URL,
   logger: Logger,
   env: Record<string, string | undefined> = process.env,
+  role: BackgroundRole = 'all',
 ): BackgroundThread {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;
@@ -89,7 +98,7 @@ export function startBackgroundThread(
       : `import(${JSON.stringify(entry.href)})`;
     // A new thread runs a pass as it starts, so no kick is owed to it.
     Atomics.store(kickPending, 0, 0);
-    const workerData: BackgroundData = { kickPending };
+    const workerData: BackgroundData = { kickPending, role };
     const w = new Worker(source, { eval: true, env, workerData });
     w.on('message', (m: FromBackground) => {
       if (m.kind === 'ready') {
