@@ -97,6 +97,11 @@ describe('the participant form', () => {
     expect(schema.status).toBe(400);
     expect(schema.html).toMatch(/id="f-rampUp-1-error">/);
     expect(schema.html).toMatch(/id="f-preferences-socialIntensity-error">Välj ett av alternativen/);
+    // Every link of the error summary lands on an element of the page.
+    const summary = /class="error-summary"[\s\S]*?<\/div>/.exec(schema.html)![0];
+    const targets = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const id of targets) expect(schema.html, id).toContain(`id="${id}"`);
     expect((await t.call('GET', '/v1/participants', { key: provider.key })).body.data.length).toBe(before);
   });
 
