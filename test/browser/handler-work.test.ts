@@ -87,7 +87,7 @@ describe('a handler’s working pages in Chromium, on a phone', () => {
     // Candidates for the first slot found.
     await page.getByLabel('Sökord').fill('');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
-    await page.locator('#results ~ ol h3 a, ol.plain h3 a').first().click();
+    await page.locator('ol.plain h3 a[href^="/slots/"]').first().click();
     await page.getByRole('link', { name: 'Deltagare som passar' }).click();
     await page.getByRole('heading', { name: /Deltagare som passar/ }).waitFor();
     await check(page, 'candidates');

@@ -158,6 +158,7 @@ export function participantPage(
           </a>
         )}
         <a href={`/search?from=${p.id}`}>{all.search.title}</a>
+        {mayChange(c) && <a href={`/participants/${p.id}/capacity`}>{all.capacityMatches.link}</a>}
       </p>
       <dl class="facts">
         <dt>{t.strengths}</dt>

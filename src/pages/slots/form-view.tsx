@@ -1,6 +1,7 @@
 /** The slot form (create and edit): every field of the slots service, grouped as people think of them. */
 import type { Context } from 'hono';
 import { slotKinds, subsidyVocabulary } from '../../domain/vocabulary';
+import { strengthVocabulary } from '../../domain/work-vocabulary';
 import type { PageEnv } from '../env';
 import { AdaptationChoices } from '../ui/adaptation-choices';
 import { LevelChoices, MunicipalityField, NumberField, NumberPair } from '../ui/fields';
@@ -66,6 +67,7 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
     'environment.socialIntensity': s.social,
     'environment.physicalDemand': s.physical,
     subsidies: s.subsidies,
+    suits: s.suits,
     '(form)': s.form,
   };
   return (
@@ -102,6 +104,15 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
         required
       />
       <TextArea name="tasks" label={s.tasks} hint={s.tasksHint} value={v.get('tasks')} rows={4} errors={e} />
+      <Choices
+        name="suits"
+        type="checkbox"
+        label={s.suits}
+        hint={s.suitsHint}
+        options={strengthVocabulary.map((x) => ({ value: x.code, label: inLang(t, x) }))}
+        checked={(code) => v.all('suits').includes(code)}
+        errors={e}
+      />
       <Choices
         name="kind"
         type="radio"

@@ -1,6 +1,7 @@
 /** The slot pages: the organization's list, one slot, and the form pages. */
 import type { Context } from 'hono';
 import { adaptationByCode } from '../../domain/vocabulary';
+import { strengthVocabulary } from '../../domain/work-vocabulary';
 import type { PageEnv } from '../env';
 import { Csrf, Notice } from '../ui/form';
 import { inLang, scheduleText } from '../ui/format';
@@ -112,6 +113,17 @@ export function slotPage(
                 })
                 .join(', ')}
         </dd>
+        {s.suits.length > 0 && (
+          <>
+            <dt>{t.form.suits}</dt>
+            <dd>
+              {strengthVocabulary
+                .filter((x) => s.suits.includes(x.code))
+                .map((x) => inLang(all, x).toLowerCase())
+                .join(', ')}
+            </dd>
+          </>
+        )}
       </dl>
       {c.var.session?.actor.organizationKind === 'provider' && (
         <p class="actions">
