@@ -66,6 +66,10 @@ describe('the participant form', () => {
       { afterWeeks: 8, hoursPerWeek: 16 },
     ]);
     expect(p.preferences).toEqual({ socialIntensity: 'low', kinds: ['work_training', 'internship'] });
+    // The participant's page shows both.
+    const page = (await browser.get(`/participants/${id}`)).html.replace(/<[^>]+>/g, ' ');
+    expect(page).toMatch(/Upptrappning\s+efter 4 veckor: 10.5 tim\/vecka; efter 8 veckor: 16 tim\/vecka/);
+    expect(page).toContain('Kontakt med kunder och kollegor: låg · Sorter av plats: Arbetsträning, Praktik');
   });
 
   it('shows a step’s error beside the row it was typed in, keeps the input and stores nothing', async () => {
