@@ -66,6 +66,10 @@ describe('the participant form', () => {
       { afterWeeks: 8, hoursPerWeek: 16 },
     ]);
     expect(p.preferences).toEqual({ socialIntensity: 'low', kinds: ['work_training', 'internship'] });
+    // The participant's page shows both.
+    const page = (await browser.get(`/participants/${id}`)).html.replace(/<[^>]+>/g, ' ');
+    expect(page).toMatch(/Upptrappning\s+efter 4 veckor: 10.5 tim\/vecka; efter 8 veckor: 16 tim\/vecka/);
+    expect(page).toContain('Kontakt med kunder och kollegor: låg · Sorter av plats: Arbetsträning, Praktik');
   });
 
   it('shows a step’s error beside the row it was typed in, keeps the input and stores nothing', async () => {
@@ -97,6 +101,11 @@ describe('the participant form', () => {
     expect(schema.status).toBe(400);
     expect(schema.html).toMatch(/id="f-rampUp-1-error">/);
     expect(schema.html).toMatch(/id="f-preferences-socialIntensity-error">Välj ett av alternativen/);
+    // Every link of the error summary lands on an element of the page.
+    const summary = /class="error-summary"[\s\S]*?<\/div>/.exec(schema.html)![0];
+    const targets = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const id of targets) expect(schema.html, id).toContain(`id="${id}"`);
     expect((await t.call('GET', '/v1/participants', { key: provider.key })).body.data.length).toBe(before);
   });
 

@@ -129,6 +129,20 @@ function MatchCard(props: { c: Context<PageEnv>; p: Participant; m: Matches[numb
   );
 }
 
+/** The preferences in words: the levels wanted and the kinds of place, or '' when none are set. */
+function preferencesText(c: Context<PageEnv>, p: Participant) {
+  const all = c.var.t;
+  const t = all.participants;
+  const { socialIntensity, physicalDemand, kinds } = p.preferences;
+  return [
+    socialIntensity && `${t.socialPreference}: ${all.slots.levels[socialIntensity].toLowerCase()}`,
+    physicalDemand && `${t.physicalPreference}: ${all.slots.levels[physicalDemand].toLowerCase()}`,
+    kinds?.length && `${t.kindsWanted}: ${kinds.map((k) => all.slots.kinds[k]).join(', ')}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export function participantPage(
   c: Context<PageEnv>,
   p: Participant,
@@ -171,8 +185,12 @@ export function participantPage(
         <dd>{scheduleText(all, p.availability)}</dd>
         <dt>{t.hours}</dt>
         <dd>{`${p.hoursPerWeek.now} / ${p.hoursPerWeek.target}`}</dd>
+        <dt>{t.rampUp}</dt>
+        <dd>{p.rampUp.map((r) => all.rampStep(r.afterWeeks, r.hoursPerWeek)).join('; ') || '–'}</dd>
         <dt>{t.needs}</dt>
         <dd>{needs || '–'}</dd>
+        <dt>{t.preferences}</dt>
+        <dd>{preferencesText(c, p) || '–'}</dd>
         <dt>{t.municipality}</dt>
         <dd>{`${municipalityByCode.get(p.location.municipalityCode)?.name ?? p.location.municipalityCode} · ${t.travel(p.maxTravelKm)}`}</dd>
       </dl>

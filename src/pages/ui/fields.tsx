@@ -118,7 +118,8 @@ export function InputRow(props: {
   const error = props.inputs.map((i) => props.errors[i.name]).find(Boolean) ?? props.errors[props.name];
   const errorId = `${fieldId(props.name)}-error`;
   return (
-    <div class="window">
+    // The row's id: the error summary's link for an error on the whole row lands here.
+    <div class="window" id={fieldId(props.name)}>
       {props.inputs.map((i) => (
         <label>
           <span>{i.label}</span>
