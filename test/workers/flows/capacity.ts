@@ -15,6 +15,12 @@ const uniqueWord = () =>
   `zq${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => 'abcdefghijklmnopqrstuvwxyz'[b % 26]).join('')}`;
 
 type Hit = { id: string; listing: string };
+
+const cookiesOf = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
 type Reason = { code: string; text: { sv: string; en: string } };
 
 export function capacityFlows({ name, t, call, env }: Driver) {
@@ -26,6 +32,26 @@ export function capacityFlows({ name, t, call, env }: Driver) {
       enterprise = await orgWithKey(t, 'social_enterprise', 'enterprise');
       provider = await orgWithKey(t, 'provider', 'handler');
     });
+
+    /** A signed-in page session (the key sign-in form), for GETs of pages. */
+    const pageSession = async (key: string) => {
+      const html = { accept: 'text/html' };
+      const signIn = await call('GET', '/', { key: null, headers: html });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(signIn.text)![1]!;
+      const signedIn = await call('POST', '/sign-in/key', {
+        key: null,
+        raw: new URLSearchParams({ _csrf: csrf, key, next: '/search' }).toString(),
+        headers: {
+          ...html,
+          cookie: cookiesOf(signIn.headers),
+          origin: 'https://registry.test',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      });
+      expect(signedIn.status).toBe(303);
+      const cookie = cookiesOf(signedIn.headers);
+      return (path: string) => call('GET', path, { key: null, headers: { ...html, cookie } });
+    };
 
     const search = async (query: string) => {
       const res = await call('GET', `/v1/slots/search?${query}`, { key: provider.key });
@@ -78,6 +104,19 @@ export function capacityFlows({ name, t, call, env }: Driver) {
       expect(match!.reasons.find((r) => r.code === 'interests_match')?.text.sv).toBe(
         `Matchar intressen: ${word}`,
       );
+
+      // The pages render on the Worker too: the search page's capacity hit, the listing, the matches.
+      const page = await pageSession(provider.key);
+      const found = await page(`/search?q=${word}&listing=capacity`);
+      expect(found.status).toBe(200);
+      expect(found.text).toContain(`href="/capacity/${id}"`);
+      expect(found.text).toContain(`<mark>${word}</mark>`);
+      expect(found.text).not.toContain(`href="/slots/${slot.id}"`);
+      expect((await page(`/capacity/${id}`)).text).toContain(`<h1>Arbetsträning i ${word}</h1>`);
+      const fits = await page(`/participants/${person.id}/capacity`);
+      expect(fits.status).toBe(200);
+      expect(fits.headers.get('cache-control')).toBe('no-store');
+      expect(fits.text).toContain(`Matchar intressen: ${word}`);
 
       // Its places all taken: no longer matched, gone from search at once.
       await call('PATCH', `/v1/capacity/${id}`, { key: enterprise.key, body: { placesTaken: 3 } });
