@@ -79,7 +79,8 @@ export async function pageTour() {
   // As `npm start` runs it: matching over the resident slot index (src/entry/node.ts).
   const app = createApp({ config, db: database.db, logger: silentLogger, matchingSlots: 'resident' });
   const keys = await seedDemo(app.services);
-  await app.drainOutbox();
+  // Every task the demo queued (a drain takes one batch), so the search pages see the whole index.
+  while ((await app.drainOutbox()).claimed > 0);
   const key = (person: string) => keys.find((k) => k.person === person)!;
   const anna = key('Anna Lind').key;
 
@@ -92,6 +93,8 @@ export async function pageTour() {
     `/participants/${participant.id}/matches`,
   );
   const slotId = matches.data[0]!.slotId;
+  const capacity = await api<{ data: { id: string }[] }>(app, anna, 'GET', '/capacity');
+  const capacityId = capacity.data[0]!.id;
   const placement = await api(app, anna, 'POST', '/placements', {
     participantId: participant.id,
     slotId,
@@ -153,6 +156,9 @@ export async function pageTour() {
     { who: 'handler', path: '/participants/new' },
     { who: 'handler', path: '/search' },
     { who: 'handler', path: `/search?q=lager&from=${participant.id}` },
+    { who: 'handler', path: '/search?listing=capacity&municipalityCode=0126&municipalityCode=0180' },
+    { who: 'handler', path: `/capacity/${capacityId}` },
+    { who: 'handler', path: `/participants/${participant.id}/capacity` },
     { who: 'handler', path: `/slots/${slotId}` },
     { who: 'handler', path: `/slots/${slotId}/candidates` },
     { who: 'handler', path: '/allocate' },

@@ -94,6 +94,12 @@ describe('Meilisearch filter translation', () => {
     ]);
   });
 
+  it('asks for slots as "not capacity", so documents from before the listing field count as slots', () => {
+    expect(toMeiliFilter({ ...base, listings: ['slot'] })).toContain('NOT listing = "capacity"');
+    expect(toMeiliFilter({ ...base, listings: ['capacity'] })).toContain('listing = "capacity"');
+    expect(toMeiliFilter(base).some((f) => f.includes('listing'))).toBe(false);
+  });
+
   it('translates every filter', () => {
     const f = toMeiliFilter({
       ...base,
@@ -123,7 +129,7 @@ describe('Meilisearch filter translation', () => {
       'kind IN ["work_training"]',
       'municipalityCode IN ["0180", "1480"]',
       'organizationId = "org_01JD3S2Q7ZK4V0X9YB6N5M8T2R"',
-      'listing IN ["capacity"]',
+      'listing = "capacity"',
       'adaptations = "quiet_workspace"',
       'adaptations = "slower_pace"',
       'days = "mon"',

@@ -1,6 +1,7 @@
 /** The Worker in workerd over its D1 binding (wrangler.toml, migrations applied by the setup file). */
 import { d1 } from './drivers';
 import { batchFlows } from './flows/batches';
+import { capacityFlows } from './flows/capacity';
 import { coreFlows } from './flows/core';
 import { hostileFlows } from './flows/hostile';
 import { mailFlows } from './flows/mail';
@@ -21,4 +22,5 @@ reportFlows(driver);
 matchingFlows(driver);
 mailFlows(driver);
 searchFlows(driver);
+capacityFlows(driver);
 hostileFlows(driver);

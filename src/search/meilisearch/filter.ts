@@ -23,7 +23,10 @@ export function toMeiliFilter(q: SlotSearchQuery): string[] {
   if (q.kinds.length) f.push(oneOf('kind', q.kinds));
   if (q.municipalityCodes.length) f.push(oneOf('municipalityCode', q.municipalityCodes));
   if (q.organizationId) f.push(`organizationId = ${quote(q.organizationId)}`);
-  if (q.listings?.length) f.push(oneOf('listing', q.listings));
+  // Slots as "not capacity": documents indexed before the field existed (slots, nearly all) still
+  // count as slots; a capacity listing needs its document written since (reindex, or any change).
+  if (q.listings?.length === 1)
+    f.push(q.listings[0] === 'capacity' ? 'listing = "capacity"' : 'NOT listing = "capacity"');
   for (const code of q.adaptations) f.push(`adaptations = ${quote(code)}`);
   for (const day of q.days) f.push(`days = ${quote(day)}`);
   if (q.hours !== undefined) f.push(`hoursMin <= ${q.hours}`, `hoursMax >= ${q.hours}`);
