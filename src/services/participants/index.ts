@@ -8,8 +8,8 @@ import { type FieldError, notFound, unprocessable } from '../../lib/problem';
 import { normaliseWindows } from '../../lib/schedule';
 import type { ServiceContext } from '../context';
 import { mapConstraints } from '../db-errors';
-import { preparedOnce } from '../prepared';
 import { eraseParticipant, exportParticipant } from '../placements/erasure';
+import { preparedOnce } from '../prepared';
 import { locate } from '../sites';
 import type { ParticipantCreate, ParticipantListQuery, ParticipantUpdate } from './schemas';
 
