@@ -96,9 +96,11 @@ async function serve(
     return response;
   };
 
-  // Load the matching index now rather than in the first handler's request (seconds at 100,000 slots).
+  // Load the matching index before listening, not in the first handler's request: at 100,000 slots
+  // it is one synchronous stretch of seconds, which would hold every request that came meanwhile
+  // (#17: no request may wait on the event loop longer than 50 ms). The server answers once it is in.
   const warm = performance.now();
-  app.services.matching.catalog
+  await app.services.matching.catalog
     ?.current()
     .then((index) =>
       logger.info('matching index loaded', { slots: index.size, ms: Math.round(performance.now() - warm) }),
