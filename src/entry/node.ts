@@ -13,6 +13,7 @@ import { isLocalFile, type LibsqlDatabase, migrateLibsql, openLibsql } from '../
 import { nodeDocsAssets } from '../adapters/docs/node';
 import { isClusterWorker, runWorkers } from '../adapters/http/cluster';
 import { createNodeServer, nodeClientAddress } from '../adapters/http/node';
+import { turnTaker } from '../adapters/http/turns';
 import { type BackgroundThread, startBackgroundThread } from '../adapters/threads/background';
 import { searchInBackground } from '../adapters/threads/search';
 import { type App, createApp } from '../app';
@@ -90,7 +91,9 @@ async function serve(
   // Requests are taken once the threads run, so searches do not fall back to this thread meanwhile.
   await Promise.all([background?.outbox.started, background?.search.started]);
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
+  const turn = turnTaker();
   const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
+    await turn();
     const response = await app.fetch(request, env);
     if (!readOnly.has(request.method) && response.status < 400) outboxLoop.kick();
     return response;
