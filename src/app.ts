@@ -22,6 +22,7 @@ import { docsRouter } from './routes/docs';
 import { validationHook } from './routes/shared/openapi';
 import { createSearchIndex, type SearchIndex } from './search';
 import { createServices, type MatchingSlots } from './services';
+import { backfillMatchTerms } from './services/matching/terms-backfill';
 import { createOutboxHandlers } from './services/outbox-handlers';
 
 export interface AppDeps {
@@ -161,6 +162,8 @@ export function createApp(deps: AppDeps) {
     /** Runs due outbox work once (tests, the Workers cron, CLI scripts); Node also runs a loop. */
     drainOutbox: (opts: DrainOptions = {}) =>
       drainOutbox(deps.db, outboxHandlers, { now: clock, logger, ...opts }),
+    /** Fills in a batch of slots' missing or outdated match terms (the Workers cron, the Node loop). */
+    backfillMatchTerms: (opts: { limit?: number } = {}) => backfillMatchTerms(deps.db, opts),
   });
 }
 

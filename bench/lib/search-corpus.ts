@@ -233,6 +233,7 @@ export function generateSearchCorpus(count: number, opts: CorpusOptions = {}) {
         occupationLabel: g.occupationLabel,
         ssyk: g.ssyk,
       }),
+      suits: [],
       kind: g.kind,
       municipalityCode: where.municipalityCode,
       address: null,

@@ -4,6 +4,7 @@
  * association's SE team, small private employers, a public employer and a social enterprise).
  */
 import type { AdaptationCode, Level, SlotKind } from '../domain/vocabulary';
+import type { StrengthCode } from '../domain/work-vocabulary';
 
 export interface DemoSlotTemplate {
   title: string;
@@ -14,6 +15,8 @@ export interface DemoSlotTemplate {
   social: Level;
   physical: Level;
   adaptations: [AdaptationCode, 'in_place' | 'can_arrange'][];
+  /** Qualities the work suits (strength codes). */
+  suits?: StrengthCode[];
 }
 
 export interface DemoEmployer {
@@ -52,6 +55,7 @@ export const demoEmployers: DemoEmployer[] = [
         kind: 'work_training',
         social: 'low',
         physical: 'medium',
+        suits: ['careful', 'patient'],
         adaptations: [
           ['fixed_routines', 'in_place'],
           ['written_instructions', 'in_place'],

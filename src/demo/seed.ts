@@ -153,6 +153,7 @@ export async function seedDemo(services: Services, today = '2026-12-01'): Promis
                   ? ['arbetstraning_med_handledare']
                   : [],
             leadsToHire: t.kind !== 'work_training' && random() < 0.6,
+            suits: t.suits ?? [],
             status: 'open',
           });
         }

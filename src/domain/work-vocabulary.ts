@@ -200,6 +200,7 @@ export const strengthVocabulary = [
   },
 ] as const satisfies readonly Strength[];
 
+export type StrengthCode = (typeof strengthVocabulary)[number]['code'];
 export const strengthCodes = strengthVocabulary.map((s) => s.code);
 
 const keySet = (words: readonly string[]) =>

@@ -13,6 +13,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
 import { createSearchIndex, type SlotSearchQuery } from '../search';
+import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 
 const port = parentPort;
 if (!port) throw new Error('node-background.ts runs as a worker thread of src/entry/node.ts');
@@ -24,11 +25,14 @@ const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKE
   synchronous: config.DATABASE_SYNCHRONOUS,
 });
 const search = createSearchIndex(config, database.db);
-/** The outbox loop, unless this thread only searches. */
+/** The outbox loop, unless this thread only searches. After each pass it fills in a batch of slots'
+ * match terms written before the column (terms-backfill.ts). */
 function startLoop() {
   // Matching is not asked here: the default (`queried`) keeps no slot index in this thread.
   const app = createApp({ config, db: database.db, logger, search });
-  return startOutboxLoop(database.db, app.outboxHandlers, logger);
+  return startOutboxLoop(database.db, app.outboxHandlers, logger, {
+    chore: () => app.backfillMatchTerms({ limit: LOOP_TERMS_BATCH }),
+  });
 }
 const outboxLoop = role === 'search' ? undefined : startLoop();
 

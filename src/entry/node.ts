@@ -24,6 +24,7 @@ import { reportEventLoopDelay } from '../lib/event-loop';
 import { createLogger, type Logger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
 import { createSearchIndex } from '../search';
+import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 
 const announce = (port: number | undefined, processes: number) =>
   console.log(
@@ -86,8 +87,13 @@ async function serve(
   // One background loop drains every outbox topic (search index, notifications, mail): every 2 s, and
   // at once after a successful write, so a mail leaves within seconds. Workers use a Cron Trigger.
   // With several processes each runs one; a row is claimed by one of them at a time. With a
-  // background thread the loop runs there, off the event loop that serves requests.
-  const outboxLoop = background?.outbox ?? startOutboxLoop(database.db, app.outboxHandlers, logger);
+  // background thread the loop runs there, off the event loop that serves requests. After each pass
+  // it fills in a batch of slots' match terms written before the column (terms-backfill.ts).
+  const outboxLoop =
+    background?.outbox ??
+    startOutboxLoop(database.db, app.outboxHandlers, logger, {
+      chore: () => app.backfillMatchTerms({ limit: LOOP_TERMS_BATCH }),
+    });
   // Requests are taken once the threads run, so searches do not fall back to this thread meanwhile.
   await Promise.all([background?.outbox.started, background?.search.started]);
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);

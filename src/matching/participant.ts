@@ -11,7 +11,7 @@ import { dayNumber } from './dates';
 import { environmentFit, textFromMatches } from './score-rules';
 import { kindBit, levelRank, type SlotIndex } from './slot-index';
 import { chordSquaredLimit, type UnitVector, unitVector } from './sphere';
-import { phraseNeedles } from './text';
+import { phraseNeedles, suitsTerm } from './text';
 import type { ParticipantForMatching } from './types';
 
 /** Strengths use bits 0..14, interests 15..29, avoid terms bit 30 of a term's flag word. */
@@ -66,9 +66,13 @@ export function phraseNeedleLists(participant: ParticipantForMatching): {
 } {
   return {
     // A strength meets slots by its own words and by the work it suits ("noggrann" → sortera, plocka…).
-    strengths: participant.strengths
-      .slice(0, MAX_PHRASES_PER_LIST)
-      .map((p) => [...phraseNeedles(p), ...(strengthOf(p)?.suits ?? [])]),
+    strengths: participant.strengths.slice(0, MAX_PHRASES_PER_LIST).map((p) => {
+      const strength = strengthOf(p);
+      // …and by slots saying the work suits it (slots.suits).
+      return strength
+        ? [...phraseNeedles(p), ...strength.suits, suitsTerm(strength.strength.code)]
+        : phraseNeedles(p);
+    }),
     interests: participant.interests.slice(0, MAX_PHRASES_PER_LIST).map(phraseNeedles),
   };
 }

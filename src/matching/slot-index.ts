@@ -15,7 +15,7 @@ import type { BoundingBox } from '../lib/geo';
 import { stemKey } from '../lib/swedish/keys';
 import { dayNumber, NO_END_DAY } from './dates';
 import { unitVector } from './sphere';
-import { contentStems, ssykTerm } from './text';
+import { contentStems, ssykTerm, suitsTerm } from './text';
 import type { SlotForMatching } from './types';
 
 export const FLAG_ALIVE = 1;
@@ -412,6 +412,7 @@ export class SlotIndex {
     for (const text of [slot.occupationLabel, slot.description])
       for (const id of this.termIdsOfText(text)) ids.add(id);
     if (slot.ssyk) ids.add(this.termId(ssykTerm(slot.ssyk)));
+    for (const code of slot.suits ?? []) ids.add(this.termId(suitsTerm(code)));
     const c = this.col;
     const start = this.store(this.terms, c.termStart[row]!, c.termEnd[row]!, [...ids]);
     c.termStart[row] = start;

@@ -9,7 +9,7 @@
  * stored by an older key function never match the current version, and the query then gives that
  * slot the full text score as its bound (slower, never wrong).
  */
-import { contentStems, ssykTerm } from './text';
+import { contentStems, ssykTerm, suitsTerm } from './text';
 
 /** What the engine reads a slot's terms from (the catalog's slots carry no description). */
 export interface SlotText {
@@ -17,6 +17,8 @@ export interface SlotText {
   tasks: readonly string[];
   occupationLabel: string;
   ssyk: string | null;
+  /** Strength codes the work suits (slots.suits). */
+  suits?: readonly string[];
 }
 
 /** Every term the engine compiles for a slot's title, tasks, occupation and SSYK group (slot-index.ts). */
@@ -25,6 +27,7 @@ export function slotTerms(slot: SlotText): string[] {
   for (const text of [slot.title, ...slot.tasks, slot.occupationLabel])
     for (const term of contentStems(text)) terms.add(term);
   if (slot.ssyk) terms.add(ssykTerm(slot.ssyk));
+  for (const code of slot.suits ?? []) terms.add(suitsTerm(code));
   return [...terms];
 }
 
@@ -54,4 +57,21 @@ export function matchTermsVersion(): string {
 /** The stored form of a slot's terms. */
 export function storedMatchTerms(slot: SlotText): string {
   return `${matchTermsVersion()} ${slotTerms(slot).join(' ')} `;
+}
+
+/**
+ * How many of the needle lists (one per strength or interest, bound.ts `textNeedles`) a slot's
+ * stored terms meet: a list is met when one of its keys is a whole term. Null when the terms are
+ * missing or of another key function (then the bound assumes every list met). Counts as the
+ * candidate query's SQL does (candidates.ts `textMatchCount`).
+ */
+export function storedTextMatches(
+  stored: string | null,
+  needles: readonly (readonly string[])[],
+): number | null {
+  const version = `${matchTermsVersion()} `;
+  if (stored === null || !stored.startsWith(version)) return null;
+  let met = 0;
+  for (const list of needles) if (list.some((n) => stored.includes(` ${n} `))) met++;
+  return met;
 }

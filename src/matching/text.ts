@@ -66,6 +66,11 @@ const isContent = (key: string) => key.length >= 2 && !STOPWORD_KEYS.has(key);
 
 /** The token a slot's SSYK unit group is matched by (the same as search's). */
 export const ssykTerm = (code: string) => `ssyk${code}`;
+/**
+ * The term of a quality a slot says the work suits (a strength code, "careful"): met by a participant
+ * naming that strength. The underscore keeps it apart from every word's key.
+ */
+export const suitsTerm = (code: string) => `suits_${code}`;
 
 /** Words of a text, lowercased: hyphenated words give their parts and the joined form. */
 export function words(text: string): string[] {

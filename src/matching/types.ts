@@ -41,6 +41,8 @@ export interface SlotForMatching {
   socialIntensity: Level;
   physicalDemand: Level;
   leadsToHire: boolean;
+  /** Strength codes the work suits ("careful"): a participant naming one meets the slot by it. */
+  suits?: readonly string[];
 }
 
 export interface ParticipantForMatching {

@@ -5,6 +5,7 @@
  */
 import type { DerivedSlotColumns, slots } from '../../db/schema';
 import { type AdaptationCode, weekdays } from '../domain/vocabulary';
+import { strengthVocabulary } from '../domain/work-vocabulary';
 import { textKeys } from '../lib/swedish/keys';
 import { municipalityByCode } from '../reference';
 import type { SlotSearchDocument } from './port';
@@ -74,7 +75,7 @@ export function toSearchDocument(slot: SlotRow, organizationName: string): SlotS
     tasks: [...slot.tasks],
     occupationLabel: slot.occupationLabel,
     ssyk: slot.ssyk,
-    keys: searchKeys(slot),
+    keys: searchKeys(slot, slot.suits),
     kind: slot.kind,
     status: slot.status,
     municipalityCode: slot.municipalityCode,
@@ -108,12 +109,17 @@ export const ssykToken = (code: string) => `ssyk${code}`;
 
 /**
  * Search keys of a slot (see SlotSearchDocument.keys): of its title, tasks, occupation and
- * description, and its unit group's token.
+ * description, the qualities the work suits (their Swedish words: "noggrann"), and its unit group's
+ * token.
  */
 export function searchKeys(
   slot: Pick<SlotSearchDocument, 'title' | 'occupationLabel' | 'tasks' | 'description' | 'ssyk'>,
+  suits: readonly string[] = [],
 ): string {
-  const keys = textKeys([slot.title, ...slot.tasks, slot.occupationLabel, slot.description].join('\n'));
+  const qualities = strengthVocabulary.filter((s) => suits.includes(s.code)).map((s) => s.sv);
+  const keys = textKeys(
+    [slot.title, ...slot.tasks, slot.occupationLabel, slot.description, ...qualities].join('\n'),
+  );
   if (slot.ssyk) keys.push(ssykToken(slot.ssyk));
   return keys.join(' ');
 }

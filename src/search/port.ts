@@ -91,6 +91,8 @@ export interface SlotSearchQuery {
   ssyk: string[];
   /** SSYK 2012 major groups (the first digit); a slot in any of them matches. */
   majorGroups: string[];
+  /** Only slots, or only social enterprises' capacity listings; empty: both. */
+  listings?: Listing[];
   /**
    * Also slots that cannot take someone now: all places taken, or no supervisor with room. By default
    * search lists only slots that can (matching would refuse the others).

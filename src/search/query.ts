@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { adaptationCodes, levels, slotKinds, weekdays } from '../domain/vocabulary';
 import type { FieldError } from '../lib/problem';
 import { majorGroups, municipalityByCode, unitGroupByCode } from '../reference';
+import { listings } from './capacity-document';
 import { decodeOffsetCursor } from './filters';
 import { type SearchSort, type SlotSearchQuery, searchableStatuses, searchSorts } from './port';
 
@@ -91,6 +92,10 @@ export const SearchQuerySchema = z.object({
       description:
         'SSYK 2012 unit groups (four digits), comma-separated: slots of any of them (GET /v1/vocabularies/occupations finds codes).',
     }),
+  listing: list(listings, 'listing', 'capacity').optional().openapi({
+    description:
+      'What to list: `slot` (employers’ and social enterprises’ slots), `capacity` (social enterprises’ work-training capacity listings) or both (the default).',
+  }),
   majorGroup: codes((c) => c in majorGroups, 'an SSYK 2012 major group (0–9)', 10)
     .optional()
     .openapi({ example: '9', description: 'SSYK 2012 major groups (the first digit), comma-separated.' }),
@@ -182,6 +187,8 @@ export function toSearchQuery(p: SearchQueryParams): { query: ParsedSearch } | {
       kinds: p.kind ?? [],
       ssyk: p.ssyk ?? [],
       majorGroups: p.majorGroup ?? [],
+      // Both named is the same as none: no filter.
+      listings: p.listing?.length === 1 ? p.listing : [],
       adaptations: p.adaptations ?? [],
       days: p.days ?? [],
       hours: p.hours,

@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { avoidCategoriesOf, strengthOf } from '../../src/domain/work-vocabulary';
 import { explain, rankSlots, renderReason } from '../../src/matching';
+import { phraseNeedleLists } from '../../src/matching/participant';
+import { slotTerms } from '../../src/matching/terms';
+import { suitsTerm } from '../../src/matching/text';
 import { everyDay, participant, slot, TODAY } from './fixtures';
 
 const opts = { today: TODAY };
@@ -85,6 +88,52 @@ describe('strengths', () => {
       code: 'strengths_match',
       params: { terms: ['tålmodig'] },
     });
+  });
+});
+
+describe('qualities a slot names from the strengths vocabulary (slots.suits)', () => {
+  // Nothing in these words meets "strukturerad" or "datorvan"; only the slot's field does.
+  const kennel = slot({
+    id: 'kennel',
+    title: 'Hundpensionat',
+    tasks: ['Rasta hundar'],
+    description: 'Hundar i alla storlekar.',
+    occupationLabel: 'Djurskötare',
+    ssyk: '5164',
+  });
+
+  it('a participant naming the strength (in words or as the code) gets it as a reason', () => {
+    const suited = { ...kennel, suits: ['structured'] };
+    for (const strength of ['strukturerad', 'structured', 'Ordningsam']) {
+      const r = explain(participant({ strengths: [strength], interests: [], avoid: [] }), suited, opts);
+      expect(r.eligible && r.match.reasons).toContainEqual({
+        code: 'strengths_match',
+        params: { terms: [strength] },
+      });
+      const plain = explain(participant({ strengths: [strength], interests: [], avoid: [] }), kennel, opts);
+      expect(plain.eligible && plain.match.reasons.some((x) => x.code === 'strengths_match')).toBe(false);
+      if (r.eligible && plain.eligible) expect(r.match.score).toBeGreaterThan(plain.match.score);
+    }
+    const r = explain(participant({ strengths: ['strukturerad'], interests: [], avoid: [] }), suited, opts);
+    const reason = r.eligible ? r.match.reasons.find((x) => x.code === 'strengths_match') : undefined;
+    expect(reason && renderReason(reason, 'sv')).toBe('Tar vara på styrkor: strukturerad');
+  });
+
+  it('another strength than the one named does not count', () => {
+    const r = explain(
+      participant({ strengths: ['datorvan'], interests: [], avoid: [] }),
+      { ...kennel, suits: ['structured'] },
+      opts,
+    );
+    expect(r.eligible && r.match.reasons.some((x) => x.code === 'strengths_match')).toBe(false);
+  });
+
+  it('the stored terms carry them, so the score bound counts them too', () => {
+    const text = { title: kennel.title, tasks: kennel.tasks, occupationLabel: kennel.occupationLabel };
+    expect(slotTerms({ ...text, ssyk: null, suits: ['structured'] })).toContain(suitsTerm('structured'));
+    expect(slotTerms({ ...text, ssyk: null })).not.toContain(suitsTerm('structured'));
+    const needles = phraseNeedleLists(participant({ strengths: ['strukturerad'], interests: [], avoid: [] }));
+    expect(needles.strengths[0]).toContain(suitsTerm('structured'));
   });
 });
 

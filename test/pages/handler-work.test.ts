@@ -48,7 +48,7 @@ describe('the slot search page', () => {
 
     const words = await browser.get(`/search?q=lager&from=${mine.id}&radiusKm=50`);
     expect(text(words.html)).toContain('1 plats');
-    expect(words.html).toContain('Lagerarbetare, plock och pack');
+    expect(words.html).toContain('<mark>Lager</mark>arbetare, plock och pack');
     expect(words.html).toMatch(/\d+(\.\d)? km bort/);
     expect(words.html).toContain(`/participants/${mine.id}/propose?slot=${w.slot.id}`);
   });

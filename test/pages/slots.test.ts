@@ -140,6 +140,33 @@ describe('the slot form', () => {
     }
   });
 
+  it('the qualities the work suits: a checklist from the strengths vocabulary, shown and kept on edit', async () => {
+    const browser = pageClient(t);
+    await browser.signInWithKey(employer.key);
+    const form = await browser.get('/slots/new');
+    expect(form.html).toContain('Passar den som är');
+    expect(form.html).toMatch(/<input[^>]*type="checkbox"[^>]*name="suits"[^>]*value="careful"/);
+    const res = await browser.post('/slots', {
+      ...filled(),
+      title: 'Med egenskaper',
+      suits: ['patient', 'careful'],
+    });
+    expect(res.status).toBe(303);
+    const path = res.location!.split('?')[0]!;
+    const id = path.split('/').pop() ?? '';
+    expect((await t.call('GET', `/v1/slots/${id}`, { key: employer.key })).body.suits).toEqual([
+      'careful',
+      'patient',
+    ]);
+    expect((await browser.get(path)).html).toContain('noggrann, tålmodig');
+    const edit = await browser.get(`${path}/edit`);
+    expect(edit.html).toMatch(/<input[^>]*name="suits"[^>]*value="patient"[^>]*checked/);
+    expect(edit.html).not.toMatch(/<input[^>]*name="suits"[^>]*value="social"[^>]*checked/);
+    // Unticked on edit: gone.
+    await browser.post(path, { ...filled(), title: 'Med egenskaper' });
+    expect((await t.call('GET', `/v1/slots/${id}`, { key: employer.key })).body.suits).toEqual([]);
+  });
+
   it('suggests occupations for a typed title (the type-ahead’s JSON)', async () => {
     const browser = pageClient(t);
     await browser.signInWithKey(employer.key);

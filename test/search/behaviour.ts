@@ -482,6 +482,16 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
           [s.id, 'slot'],
         ]),
       );
+      // listing= asks for one of the two; both named is the same as neither.
+      expect(await ids('q=kvarnen&listing=capacity')).toEqual([kvarnen]);
+      expect(await ids('q=kvarnen&listing=slot')).toEqual([s.id]);
+      expect((await ids('q=kvarnen&listing=slot,capacity')).sort()).toEqual([kvarnen, s.id].sort());
+      expect(
+        (await search('listing=capacity&includeFull=true')).data.every((h) => h.listing === 'capacity'),
+      ).toBe(true);
+      const bad = await t.call('GET', '/v1/slots/search?listing=job', { key: handler.key });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('listing');
       expect(await ids('q=återbruket')).toEqual([kvarnen]);
       expect((await ids('q=återbruket&includeFull=true')).sort()).toEqual([kvarnen, full].sort());
       // Within a radius of its municipality, and not when a filter asks what a listing does not state.

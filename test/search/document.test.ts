@@ -40,6 +40,7 @@ const row = (overrides: Partial<SlotRow> = {}): SlotRow => ({
   physicalDemand: 'medium',
   subsidies: ['lonebidrag'],
   leadsToHire: true,
+  suits: [],
   status: 'open',
   createdAt: '2026-01-01T08:00:00.000Z',
   updatedAt: '2026-01-02T08:00:00.000Z',

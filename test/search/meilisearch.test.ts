@@ -112,6 +112,7 @@ describe('Meilisearch filter translation', () => {
       radiusKm: 25,
       ssyk: ['9412', '7612'],
       majorGroups: ['9'],
+      listings: ['capacity'],
     });
     expect(f).toEqual([
       'status IN ["open"]',
@@ -122,6 +123,7 @@ describe('Meilisearch filter translation', () => {
       'kind IN ["work_training"]',
       'municipalityCode IN ["0180", "1480"]',
       'organizationId = "org_01JD3S2Q7ZK4V0X9YB6N5M8T2R"',
+      'listing IN ["capacity"]',
       'adaptations = "quiet_workspace"',
       'adaptations = "slower_pace"',
       'days = "mon"',

@@ -12,6 +12,7 @@ import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
 import { readAll } from '../ui/pages';
 import { type FieldErrors, fieldErrors } from '../ui/validate';
+import { capacityPagesRouter } from './capacity';
 import { type DistanceFrom, searchPage } from './view';
 
 /** The query's values by name; a name given more than once (checkboxes) keeps every value. */
@@ -53,38 +54,43 @@ function pointFor(v: QueryValues, people: Awaited<ReturnType<typeof caseload>>):
   return { kind: from ? 'missing' : 'none' };
 }
 
-export const searchRouter = new Hono<PageEnv>().use('/search', requireSignIn).get('/search', async (c) => {
-  const v = queryValues(c);
-  const people = await caseload(c);
-  const from = pointFor(v, people);
-  const joined = (name: string) => (v.has(name) ? v.all(name).join(',') : undefined);
-  const raw = {
-    q: v.get('q') || undefined,
-    majorGroup: joined('majorGroup'),
-    kind: joined('kind'),
-    municipalityCode: joined('municipalityCode'),
-    adaptations: joined('adaptations'),
-    hours: v.get('hours') || undefined,
-    leadsToHire: v.has('leadsToHire') ? 'true' : undefined,
-    includeFull: v.has('includeFull') ? 'true' : undefined,
-    near: 'near' in from ? from.near : undefined,
-    radiusKm: 'near' in from ? v.get('radiusKm') || undefined : undefined,
-    sort: v.get('sort') || undefined,
-    cursor: v.get('cursor') || undefined,
-    limit: '20',
-  };
-  let errors: FieldErrors = {};
-  if (from.kind === 'missing') errors.from = c.var.t.search.needsPlace;
-  const parsed = SearchQuerySchema.safeParse(raw);
-  if (!parsed.success) errors = { ...errors, ...fieldErrors(parsed.error, c.var.t) };
-  if (errors.near) {
-    errors.from ??= errors.near;
-    delete errors.near;
-  }
-  const built = parsed.success ? toSearchQuery(parsed.data) : null;
-  if (built && 'errors' in built)
-    for (const e of built.errors) errors[e.path.replace(/^query\./, '')] ??= c.var.t.validation.invalid;
-  const query = built && 'query' in built && Object.keys(errors).length === 0 ? built.query : null;
-  const result = query ? await c.var.services.search.search(signedIn(c).actor, query) : null;
-  return searchPage(c, { values: v, people, from, result, errors, offset: query?.offset ?? 0 });
-});
+export const searchRouter = new Hono<PageEnv>()
+  .route('/', capacityPagesRouter)
+  .use('/search', requireSignIn)
+  .get('/search', async (c) => {
+    const v = queryValues(c);
+    const people = await caseload(c);
+    const from = pointFor(v, people);
+    const joined = (name: string) => (v.has(name) ? v.all(name).join(',') : undefined);
+    const raw = {
+      q: v.get('q') || undefined,
+      majorGroup: joined('majorGroup'),
+      ssyk: joined('ssyk'),
+      listing: joined('listing'),
+      kind: joined('kind'),
+      municipalityCode: joined('municipalityCode'),
+      adaptations: joined('adaptations'),
+      hours: v.get('hours') || undefined,
+      leadsToHire: v.has('leadsToHire') ? 'true' : undefined,
+      includeFull: v.has('includeFull') ? 'true' : undefined,
+      near: 'near' in from ? from.near : undefined,
+      radiusKm: 'near' in from ? v.get('radiusKm') || undefined : undefined,
+      sort: v.get('sort') || undefined,
+      cursor: v.get('cursor') || undefined,
+      limit: '20',
+    };
+    let errors: FieldErrors = {};
+    if (from.kind === 'missing') errors.from = c.var.t.search.needsPlace;
+    const parsed = SearchQuerySchema.safeParse(raw);
+    if (!parsed.success) errors = { ...errors, ...fieldErrors(parsed.error, c.var.t) };
+    if (errors.near) {
+      errors.from ??= errors.near;
+      delete errors.near;
+    }
+    const built = parsed.success ? toSearchQuery(parsed.data) : null;
+    if (built && 'errors' in built)
+      for (const e of built.errors) errors[e.path.replace(/^query\./, '')] ??= c.var.t.validation.invalid;
+    const query = built && 'query' in built && Object.keys(errors).length === 0 ? built.query : null;
+    const result = query ? await c.var.services.search.search(signedIn(c).actor, query) : null;
+    return searchPage(c, { values: v, people, from, result, errors, offset: query?.offset ?? 0 });
+  });

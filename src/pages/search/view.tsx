@@ -1,12 +1,17 @@
-/** The slot search page: the form with its facets (counts beside each choice), the results, paging. */
+/**
+ * The slot search page: the form with its facets (counts beside each choice), the results with the
+ * matched words marked, paging. Social enterprises' work-training capacity is listed beside slots,
+ * marked as such and linked to its own page.
+ */
 import type { Context } from 'hono';
 import { adaptationVocabulary, slotKinds } from '../../domain/vocabulary';
-import { majorGroups, municipalityByCode } from '../../reference';
-import { searchSorts } from '../../search/port';
+import { majorGroups, municipalityByCode, unitGroupByCode } from '../../reference';
+import { listings } from '../../search/capacity-document';
+import { type SlotSearchHit, searchSorts } from '../../search/port';
 import type { Participant } from '../../services/participants/index';
 import type { SearchPage } from '../../services/search/service';
 import type { PageEnv } from '../env';
-import { ErrorSummary, FieldSet, SelectField, TextField } from '../ui/form';
+import { ErrorSummary, FieldSet, fieldId, SelectField, TextField } from '../ui/form';
 import { inLang } from '../ui/format';
 import { render } from '../ui/layout';
 import type { FieldErrors } from '../ui/validate';
@@ -30,21 +35,95 @@ export interface SearchData {
 const withCount = (t: PageEnv['Variables']['t'], label: string, n: number | undefined) =>
   n === undefined ? label : t.search.count(label, n);
 
+const entities: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+const unescapeHtml = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => entities[e]!);
+
+/**
+ * A hit's highlight (escaped text with `<mark>` around matched words) as elements: split at the
+ * marks and unescaped, so JSX escapes the text once again and nothing from the index is ever markup.
+ */
+export function Marked(props: { html: string }) {
+  const parts = props.html.split(/(<mark>|<\/mark>)/);
+  let marked = false;
+  const out = [];
+  for (const part of parts) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else if (part) out.push(marked ? <mark>{unescapeHtml(part)}</mark> : unescapeHtml(part));
+  }
+  return <>{out}</>;
+}
+
+/**
+ * A list of several choices (`<select multiple>`), laid out as the form's other fields: every
+ * chosen value goes in the query as its own parameter, so it works without a script.
+ */
+function MultiSelect(props: {
+  name: string;
+  label: string;
+  hint: string;
+  values: string[];
+  options: { value: string; label: string }[];
+  errors: FieldErrors;
+}) {
+  const id = fieldId(props.name);
+  const error = props.errors[props.name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {props.hint}
+      </p>
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <select
+        id={id}
+        name={props.name}
+        multiple
+        size={Math.min(6, Math.max(2, props.options.length))}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={props.values.includes(o.value)}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Facets(props: { c: Context<PageEnv>; d: SearchData }) {
   const { c, d } = props;
   const all = c.var.t;
   const t = all.search;
   const v = d.values;
   const f = d.result?.facets;
-  const chosenMunicipality = v.all('municipalityCode')[0] ?? '';
+  const chosenMunicipalities = v.all('municipalityCode').filter((code) => municipalityByCode.has(code));
   const municipalityCodes = [
-    ...new Set([
-      ...(chosenMunicipality ? [chosenMunicipality] : []),
-      ...Object.keys(f?.municipalityCode ?? {}),
-    ]),
+    ...new Set([...chosenMunicipalities, ...Object.keys(f?.municipalityCode ?? {})]),
   ].sort((a, b) =>
     (municipalityByCode.get(a)?.name ?? a).localeCompare(municipalityByCode.get(b)?.name ?? b, 'sv'),
   );
+  // Unit groups: those the facet counted (within the chosen major group), and the chosen one.
+  const chosenGroup = v.get('ssyk');
+  const major = v.get('majorGroup');
+  const groupCodes = [
+    ...new Set([
+      ...(unitGroupByCode.has(chosenGroup) ? [chosenGroup] : []),
+      ...Object.keys(f?.ssyk ?? {}).filter((code) => !major || code.startsWith(major)),
+    ]),
+  ].sort();
   return (
     <>
       <div class="pair">
@@ -60,6 +139,18 @@ function Facets(props: { c: Context<PageEnv>; d: SearchData }) {
           errors={d.errors}
         />
         <SelectField
+          name="ssyk"
+          label={t.unitGroup}
+          hint={t.unitGroupHint}
+          blank={t.anyUnitGroup}
+          value={chosenGroup}
+          options={groupCodes.map((code) => ({
+            value: code,
+            label: withCount(all, `${unitGroupByCode.get(code)?.label ?? code} (${code})`, f?.ssyk[code]),
+          }))}
+          errors={d.errors}
+        />
+        <SelectField
           name="kind"
           label={t.kind}
           blank={all.slots.form.pick}
@@ -70,18 +161,18 @@ function Facets(props: { c: Context<PageEnv>; d: SearchData }) {
           }))}
           errors={d.errors}
         />
-        <SelectField
-          name="municipalityCode"
-          label={t.municipality}
-          blank={t.anyMunicipality}
-          value={chosenMunicipality}
-          options={municipalityCodes.map((code) => ({
-            value: code,
-            label: withCount(all, municipalityByCode.get(code)?.name ?? code, f?.municipalityCode[code]),
-          }))}
-          errors={d.errors}
-        />
       </div>
+      <MultiSelect
+        name="municipalityCode"
+        label={t.municipality}
+        hint={t.municipalityHint}
+        values={chosenMunicipalities}
+        options={municipalityCodes.map((code) => ({
+          value: code,
+          label: withCount(all, municipalityByCode.get(code)?.name ?? code, f?.municipalityCode[code]),
+        }))}
+        errors={d.errors}
+      />
       <FieldSet name="adaptations" label={t.adaptations} errors={d.errors} class="choices cols-2">
         {adaptationVocabulary.map((a) => (
           <label>
@@ -150,6 +241,59 @@ function Facets(props: { c: Context<PageEnv>; d: SearchData }) {
   );
 }
 
+function Hit(props: {
+  c: Context<PageEnv>;
+  h: SlotSearchHit;
+  participant: Participant | null;
+  words: boolean;
+}) {
+  const { c, h, participant } = props;
+  const all = c.var.t;
+  const t = all.search;
+  const capacity = h.listing === 'capacity';
+  return (
+    <li class="card">
+      <h3>
+        <a href={capacity ? `/capacity/${h.id}` : `/slots/${h.id}`}>
+          <Marked html={h.highlight.title} />
+        </a>
+      </h3>
+      {capacity && <p class="badge">{t.capacityBadge}</p>}
+      <p>
+        {[
+          h.organization.name,
+          h.municipality.name ?? h.municipality.code,
+          capacity ? null : all.slots.kinds[h.kind],
+          all.slots.hoursRange(h.hoursPerWeek.min, h.hoursPerWeek.max),
+          t.freePlaces(h.freePlaces),
+          h.distanceKm === null ? null : t.km(Math.round(h.distanceKm * 10) / 10),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {props.words && h.highlight.snippet.includes('<mark>') && (
+        <p>
+          <Marked html={h.highlight.snippet} />
+        </p>
+      )}
+      {capacity ? (
+        <p>
+          {`${t.capacityNote} `}
+          <a href={`/employers/${h.organization.id}`}>{t.contact(h.organization.name)}</a>
+        </p>
+      ) : (
+        participant && (
+          <p>
+            <a class="button secondary" href={`/participants/${participant.id}/propose?slot=${h.id}`}>
+              {`${all.participants.propose}: ${participant.reference}`}
+            </a>
+          </p>
+        )
+      )}
+    </li>
+  );
+}
+
 function Results(props: { c: Context<PageEnv>; d: SearchData }) {
   const { c, d } = props;
   const all = c.var.t;
@@ -170,30 +314,7 @@ function Results(props: { c: Context<PageEnv>; d: SearchData }) {
       </h2>
       <ol class="plain" start={d.offset + 1}>
         {r.hits.map((h) => (
-          <li class="card">
-            <h3>
-              <a href={`/slots/${h.id}`}>{h.title}</a>
-            </h3>
-            <p>
-              {[
-                h.organization.name,
-                h.municipality.name ?? h.municipality.code,
-                all.slots.kinds[h.kind],
-                all.slots.hoursRange(h.hoursPerWeek.min, h.hoursPerWeek.max),
-                t.freePlaces(h.freePlaces),
-                h.distanceKm === null ? null : t.km(Math.round(h.distanceKm * 10) / 10),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </p>
-            {participant && (
-              <p>
-                <a class="button secondary" href={`/participants/${participant.id}/propose?slot=${h.id}`}>
-                  {`${all.participants.propose}: ${participant.reference}`}
-                </a>
-              </p>
-            )}
-          </li>
+          <Hit c={c} h={h} participant={participant} words={d.values.get('q') !== ''} />
         ))}
       </ol>
       <nav class="actions" aria-label={t.title}>
@@ -210,6 +331,8 @@ export function searchPage(c: Context<PageEnv>, d: SearchData) {
   const labels = {
     q: t.q,
     majorGroup: t.occupation,
+    ssyk: t.unitGroup,
+    listing: t.listing,
     kind: t.kind,
     municipalityCode: t.municipality,
     adaptations: t.adaptations,
@@ -234,6 +357,14 @@ export function searchPage(c: Context<PageEnv>, d: SearchData) {
           label={t.q}
           hint={t.qHint}
           value={d.values.get('q')}
+          errors={d.errors}
+        />
+        <SelectField
+          name="listing"
+          label={t.listing}
+          value={d.values.get('listing')}
+          blank={t.listings.both}
+          options={listings.map((l) => ({ value: l, label: t.listings[l] }))}
           errors={d.errors}
         />
         <details open={Object.keys(d.errors).length > 0 || d.values.url.search.length > 0}>

@@ -70,6 +70,7 @@ export function slotInput(
     },
     subsidies: v.all('subsidies').filter(Boolean),
     leadsToHire: v.has('leadsToHire'),
+    suits: v.all('suits').filter(Boolean),
     ...(mode === 'create' ? { status: stringOrUndefined(v.get('status')) } : {}),
   };
   const fieldOf = (path: string) => {
@@ -80,6 +81,7 @@ export function slotInput(
     if (path === 'location') return 'location.municipalityCode';
     if (path.startsWith('supervisorIds')) return 'supervisorIds';
     if (path.startsWith('subsidies')) return 'subsidies';
+    if (path.startsWith('suits')) return 'suits';
     if (path.startsWith('tasks')) return 'tasks';
     return path;
   };
@@ -114,6 +116,7 @@ export function slotValues(s: Slot): Record<string, string | string[]> {
     'environment.socialIntensity': s.environment.socialIntensity,
     'environment.physicalDemand': s.environment.physicalDemand,
     subsidies: [...s.subsidies],
+    suits: [...s.suits],
   };
   if (s.openEnded) values.openEnded = 'on';
   if (s.leadsToHire) values.leadsToHire = 'on';

@@ -1,10 +1,12 @@
 /** The slot pages: the organization's list, one slot, and the form pages. */
 import type { Context } from 'hono';
 import { adaptationByCode } from '../../domain/vocabulary';
+import { strengthVocabulary } from '../../domain/work-vocabulary';
 import type { PageEnv } from '../env';
 import { Csrf, Notice } from '../ui/form';
 import { inLang, scheduleText } from '../ui/format';
 import { render } from '../ui/layout';
+import { mayChange } from '../ui/roles';
 import { SlotForm, type SlotFormData } from './form-view';
 import type { SlotWithPeople } from './load';
 
@@ -111,12 +113,25 @@ export function slotPage(
                 })
                 .join(', ')}
         </dd>
+        {s.suits.length > 0 && (
+          <>
+            <dt>{t.form.suits}</dt>
+            <dd>
+              {strengthVocabulary
+                .filter((x) => s.suits.includes(x.code))
+                .map((x) => inLang(all, x).toLowerCase())
+                .join(', ')}
+            </dd>
+          </>
+        )}
       </dl>
       {c.var.session?.actor.organizationKind === 'provider' && (
         <p class="actions">
-          <a class="button" href={`/slots/${s.id}/candidates`}>
-            {all.candidates.link}
-          </a>
+          {mayChange(c) && (
+            <a class="button" href={`/slots/${s.id}/candidates`}>
+              {all.candidates.link}
+            </a>
+          )}
           <a href={`/employers/${s.organizationId}`}>{all.timeline.employerPage}</a>
         </p>
       )}

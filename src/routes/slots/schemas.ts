@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SlotKind, WindowSchema } from '../../domain/fields';
 import { slotStatuses } from '../../domain/vocabulary';
+import { strengthCodes } from '../../domain/work-vocabulary';
 import { Environment, OfferedAdaptation } from '../../services/slots/schemas';
 
 export const Slot = z
@@ -32,6 +33,9 @@ export const Slot = z
     environment: Environment,
     subsidies: z.array(z.string()),
     leadsToHire: z.boolean(),
+    suits: z
+      .array(z.enum(strengthCodes))
+      .openapi({ description: 'Qualities the work suits (strength codes).' }),
     status: z.enum(slotStatuses),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -66,6 +66,13 @@ function documentFilters(q: SlotSearchQuery, todayDay: number): SQL[] {
   if (q.municipalityCodes.length)
     where.push(sql`d.municipality_code IN (SELECT value FROM json_each(${json(q.municipalityCodes)}))`);
   if (q.organizationId) where.push(sql`d.organization_id = ${q.organizationId}`);
+  // A capacity listing's id starts with cap_ (capacity-document.ts listingOf).
+  if (q.listings?.length === 1)
+    where.push(
+      q.listings[0] === 'capacity'
+        ? sql`substr(d.slot_id, 1, 4) = 'cap_'`
+        : sql`substr(d.slot_id, 1, 4) <> 'cap_'`,
+    );
   if (q.ssyk.length) where.push(sql`d.ssyk IN (SELECT value FROM json_each(${json(q.ssyk)}))`);
   if (q.majorGroups.length)
     where.push(sql`substr(d.ssyk, 1, 1) IN (SELECT value FROM json_each(${json(q.majorGroups)}))`);

@@ -23,6 +23,7 @@ export function toMeiliFilter(q: SlotSearchQuery): string[] {
   if (q.kinds.length) f.push(oneOf('kind', q.kinds));
   if (q.municipalityCodes.length) f.push(oneOf('municipalityCode', q.municipalityCodes));
   if (q.organizationId) f.push(`organizationId = ${quote(q.organizationId)}`);
+  if (q.listings?.length) f.push(oneOf('listing', q.listings));
   for (const code of q.adaptations) f.push(`adaptations = ${quote(code)}`);
   for (const day of q.days) f.push(`days = ${quote(day)}`);
   if (q.hours !== undefined) f.push(`hoursMin <= ${q.hours}`, `hoursMax >= ${q.hours}`);

@@ -4,7 +4,7 @@
  * lists for "every one of these" filters, and numbers for dates (filters compare numbers).
  */
 import { distanceKm } from '../../lib/geo';
-import { listingOf } from '../capacity-document';
+import { type Listing, listingOf } from '../capacity-document';
 import type { SlotSearchDocument, SlotSearchHit } from '../port';
 import { escapeHtml, markedToHtml } from '../text';
 
@@ -17,6 +17,8 @@ export type MeiliSlotDocument = Omit<SlotSearchDocument, 'lat' | 'lon' | 'daysMa
   createdAtMs: number;
   /** The SSYK major group (first digit), to filter and count by. */
   ssykMajor: string | null;
+  /** A slot or a capacity listing, to filter by. */
+  listing: Listing;
 };
 
 export function toMeiliDocument(d: SlotSearchDocument): MeiliSlotDocument {
@@ -30,6 +32,7 @@ export function toMeiliDocument(d: SlotSearchDocument): MeiliSlotDocument {
     occupationLabel: d.occupationLabel,
     ssyk: d.ssyk,
     ssykMajor: d.ssyk ? d.ssyk.slice(0, 1) : null,
+    listing: listingOf(d.id),
     keys: d.keys,
     kind: d.kind,
     status: d.status,

@@ -28,6 +28,7 @@ export const searchableAttributes = ['title', 'occupationLabel', 'tasks', 'descr
 
 export const filterableAttributes = [
   'organizationId',
+  'listing',
   'status',
   'kind',
   'municipalityCode',

@@ -44,6 +44,7 @@ export function slotForMatching(s: SlotRow, slotSupervisors: readonly Supervisor
     socialIntensity: s.socialIntensity,
     physicalDemand: s.physicalDemand,
     leadsToHire: s.leadsToHire,
+    suits: s.suits,
   };
 }
 
@@ -116,6 +117,7 @@ const compactColumns = [
   t.socialIntensity,
   t.physicalDemand,
   t.leadsToHire,
+  t.suits,
   t.supervisorRooms,
 ];
 /** The columns `slotJsonFields` reads, for a subquery that carries only those. */
@@ -145,6 +147,7 @@ export const slotJsonFields = sql.join(
     sql`'socialIntensity', ${t.socialIntensity}`,
     sql`'physicalDemand', ${t.physicalDemand}`,
     sql`'leadsToHire', ${t.leadsToHire}`,
+    sql`'suits', json(${t.suits})`,
     sql`'supervisors', json(${t.supervisorRooms})`,
   ],
   sql`, `,

@@ -1,4 +1,5 @@
 import { adaptationMask } from '../../domain/vocabulary';
+import { strengthCodes } from '../../domain/work-vocabulary';
 import { type FieldError, unprocessable } from '../../lib/problem';
 import { daysMask, normaliseWindows, toIntervals, totalMinutes } from '../../lib/schedule';
 import { storedMatchTerms } from '../../matching/terms';
@@ -41,6 +42,7 @@ export function applyFields(base: Partial<SlotRow>, input: SlotUpdate): Partial<
   }
   if (input.subsidies !== undefined) row.subsidies = [...new Set(input.subsidies)];
   if (input.leadsToHire !== undefined) row.leadsToHire = input.leadsToHire;
+  if (input.suits !== undefined) row.suits = strengthCodes.filter((code) => input.suits?.includes(code));
   if (input.status !== undefined) row.status = input.status;
   // Rewritten on every write (not only when the words change), so terms of an older key function
   // are replaced as slots are edited.
@@ -50,6 +52,7 @@ export function applyFields(base: Partial<SlotRow>, input: SlotUpdate): Partial<
       tasks: row.tasks,
       occupationLabel: row.occupationLabel,
       ssyk: row.ssyk ?? null,
+      suits: row.suits ?? [],
     });
   return row;
 }

@@ -15,6 +15,7 @@ import {
   text,
 } from '../../domain/fields';
 import { adaptationStatuses, slotStatuses, subsidyCodes } from '../../domain/vocabulary';
+import { strengthCodes } from '../../domain/work-vocabulary';
 import type { PageQuery } from '../../lib/pagination';
 
 export const OfferedAdaptation = z
@@ -76,6 +77,15 @@ const fields = {
   environment: Environment,
   subsidies: z.array(z.enum(subsidyCodes)).max(10),
   leadsToHire: z.boolean(),
+  suits: z
+    .array(z.enum(strengthCodes))
+    .max(strengthCodes.length)
+    .openapi({
+      description:
+        'The qualities the work suits ("passar den som är noggrann"), from the strengths vocabulary ' +
+        '(GET /v1/vocabularies/strengths) participants pick from too; matching gives them as reasons.',
+      example: ['careful', 'patient'],
+    }),
   status: z.enum(slotStatuses),
 };
 
@@ -92,6 +102,7 @@ export const SlotCreate = z
     environment: Environment.default({ socialIntensity: 'medium', physicalDemand: 'medium' }),
     subsidies: fields.subsidies.default([]),
     leadsToHire: fields.leadsToHire.default(false),
+    suits: fields.suits.default([]),
     status: z.enum(['open', 'paused']).default('open'),
   })
   .openapi('SlotCreate');

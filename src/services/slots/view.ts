@@ -33,6 +33,7 @@ export function toSlot(s: SlotRow, supervisorIds: string[]) {
     environment: { socialIntensity: s.socialIntensity, physicalDemand: s.physicalDemand },
     subsidies: s.subsidies,
     leadsToHire: s.leadsToHire,
+    suits: s.suits,
     status: s.status,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

@@ -1,0 +1,1 @@
+ALTER TABLE `slots` ADD `suits` text DEFAULT '[]' NOT NULL;
