@@ -13,6 +13,7 @@ import { isLocalFile, type LibsqlDatabase, migrateLibsql, openLibsql } from '../
 import { nodeDocsAssets } from '../adapters/docs/node';
 import { isClusterWorker, runWorkers } from '../adapters/http/cluster';
 import { createNodeServer, nodeClientAddress } from '../adapters/http/node';
+import { turnTaker } from '../adapters/http/turns';
 import { type BackgroundThread, startBackgroundThread } from '../adapters/threads/background';
 import { searchInBackground } from '../adapters/threads/search';
 import { type App, createApp } from '../app';
@@ -96,15 +97,19 @@ async function serve(
   // Requests are taken once the threads run, so searches do not fall back to this thread meanwhile.
   await Promise.all([background?.outbox.started, background?.search.started]);
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
+  const turn = turnTaker();
   const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
+    await turn();
     const response = await app.fetch(request, env);
     if (!readOnly.has(request.method) && response.status < 400) outboxLoop.kick();
     return response;
   };
 
-  // Load the matching index now rather than in the first handler's request (seconds at 100,000 slots).
+  // Load the matching index before listening, not in the first handler's request: at 100,000 slots
+  // it is one synchronous stretch of seconds, which would hold every request that came meanwhile
+  // (#17: no request may wait on the event loop longer than 50 ms). The server answers once it is in.
   const warm = performance.now();
-  app.services.matching.catalog
+  await app.services.matching.catalog
     ?.current()
     .then((index) =>
       logger.info('matching index loaded', { slots: index.size, ms: Math.round(performance.now() - warm) }),

@@ -134,4 +134,49 @@ describe('the local libSQL client', () => {
     expect(await full.db.all(sql`PRAGMA synchronous`)).toEqual([{ synchronous: 2 }]);
     full.close();
   });
+
+  it('waits for a write lock held elsewhere without holding the event loop, then writes', async () => {
+    // Another connection (as the server's background thread, or another process) holds the lock.
+    const other = createClient({ url: `file:${join(dir, 'x.db')}` });
+    const holder = await other.transaction('write');
+    await holder.execute("INSERT INTO t (name) VALUES ('held')");
+    const order: string[] = [];
+    const batch = local
+      .batch(["INSERT INTO t (name) VALUES ('batched')"], 'write')
+      .then(() => order.push('batch written'));
+    const single = local
+      .execute("INSERT INTO t (name) VALUES ('single')")
+      .then(() => order.push('single written'));
+    // The loop turns while both wait: a timer set now runs, and a read is answered.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    order.push('timer');
+    const seen = await local.execute("SELECT count(*) AS n FROM t WHERE name IN ('batched', 'single')");
+    expect(seen.rows[0]!.n).toBe(0);
+    await holder.commit();
+    await Promise.all([batch, single]);
+    other.close();
+    expect(order.slice(0, 1)).toEqual(['timer']);
+    expect(order).toHaveLength(3);
+    const names = await local.execute(
+      "SELECT name FROM t WHERE name IN ('held', 'batched', 'single') ORDER BY name",
+    );
+    expect(names.rows.map((r) => r.name)).toEqual(['batched', 'held', 'single']);
+  });
+
+  it('gives up on a lock held past its busy timeout with SQLITE_BUSY, having written nothing', async () => {
+    const file = join(dir, 'x.db');
+    const impatient = createLocalClient(file, ['PRAGMA busy_timeout = 30']);
+    const other = createClient({ url: `file:${file}` });
+    const holder = await other.transaction('write');
+    try {
+      await expect(impatient.batch(["INSERT INTO t (name) VALUES ('late')"], 'write')).rejects.toMatchObject({
+        code: 'SQLITE_BUSY',
+      });
+    } finally {
+      await holder.rollback();
+      other.close();
+      impatient.close();
+    }
+    expect((await local.execute("SELECT count(*) AS n FROM t WHERE name = 'late'")).rows[0]!.n).toBe(0);
+  });
 });

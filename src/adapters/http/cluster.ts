@@ -28,16 +28,21 @@ export function runWorkers(
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
+    // A worker that was told to stop (Ctrl-C reaches the whole process group, and a worker may act on
+    // it before this process does) is not replaced: the server is stopping. Restarting it then forked
+    // workers whose output went to a reader that had gone (EPIPE).
+    if (code === 0 || signal === 'SIGINT' || signal === 'SIGTERM') return shutdown();
     logger.error('server process exited; starting another', { pid: worker.process.pid, code, signal });
     fork();
   });
   for (let i = 0; i < count; i++) fork();
 
-  const workers = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+  const workers = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
   process.on('SIGUSR2', () => {
     for (const w of workers()) w.process.kill('SIGUSR2');
   });
-  const shutdown = () => {
+  function shutdown() {
+    if (stopping) return;
     stopping = true;
     for (const w of workers()) w.process.kill('SIGTERM');
     let left = workers().length;
@@ -46,7 +51,7 @@ export function runWorkers(
       left--;
       if (left <= 0) process.exit(0);
     });
-  };
+  }
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 }

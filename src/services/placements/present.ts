@@ -99,7 +99,10 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
     };
   }
 
-  return { loadRow, loadFor, present, details };
+  /** The slot a proposal names, as a list of none or one (prepared once: queries.ts). */
+  const slotById = (id: string) => q.slotById().all({ id });
+
+  return { loadRow, loadFor, present, details, slotById };
 }
 
 export type PlacementViews = ReturnType<typeof placementViews>;

@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { auditLog, consents, placements, placementTransitions, slots } from '../../../db/schema';
+import { auditLog, consents, placements, placementTransitions } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertProviderRole } from '../../auth/policy';
 import { newId } from '../../lib/ids';
@@ -34,7 +33,7 @@ export function proposePlacement(
     const participant = await deps.participants.load(actor, input.participantId, 'write');
     if (participant.status !== 'active')
       throw conflict('Only an active participant can be proposed.', 'participant-inactive');
-    const [slot] = await db.select().from(slots).where(eq(slots.id, input.slotId));
+    const [slot] = await deps.views.slotById(input.slotId);
     if (!slot)
       throw unprocessable('The slot does not exist.', [{ path: 'slotId', message: 'refers to no slot' }]);
     if (slot.status !== 'open')

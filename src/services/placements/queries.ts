@@ -1,5 +1,6 @@
 /**
- * The reads behind every placement answer (a proposal, a transition, a placement read), prepared once
+ * The reads behind every placement answer (a proposal, a transition, a placement read) and the slot a
+ * proposal is for, prepared once
  * per app (services/prepared.ts): they run several times per request under load.
  */
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import {
   placementMeetings,
   placements,
   placementTransitions,
+  slots,
 } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { listPlaceholders, preparedByShape, preparedOnce } from '../prepared';
@@ -23,6 +25,14 @@ export function placementQueries(db: Db) {
       .select()
       .from(placements)
       .where(eq(placements.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  /** The slot a proposal is for. */
+  const slotById = preparedOnce(() =>
+    db
+      .select()
+      .from(slots)
+      .where(eq(slots.id, sql.placeholder('id')))
       .prepare(),
   );
   /** Per number of participants (lists: up to a page and one; longer ones are built per call). */
@@ -78,5 +88,14 @@ export function placementQueries(db: Db) {
       .prepare(),
   );
 
-  return { placementById, consentsOf, participantsById, hoursOf, checkInsOf, meetingsOf, historyOf };
+  return {
+    placementById,
+    slotById,
+    consentsOf,
+    participantsById,
+    hoursOf,
+    checkInsOf,
+    meetingsOf,
+    historyOf,
+  };
 }
