@@ -7,6 +7,7 @@
  * (a coordinate set through the API, list order, a word with a comma).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strengthOf, strengthVocabulary } from '../../src/domain/work-vocabulary';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, orgWithKey } from '../helpers/factories';
 import { formFields, pageClient } from './client';
@@ -34,6 +35,43 @@ const base = {
 
 const stored = async (id: string) =>
   (await t.call('GET', `/v1/participants/${id}`, { key: provider.key })).body;
+
+describe('the strengths checklist', () => {
+  it('stores picked strengths as the vocabulary’s Swedish words, which matching recognises, beside free words', async () => {
+    for (const s of strengthVocabulary) expect(strengthOf(s.sv)?.strength.code).toBe(s.code);
+    const page = await browser.get('/participants/new');
+    expect(page.html).toContain('name="strengths.picked" value="careful"');
+    const res = await browser.post('/participants', {
+      ...base,
+      reference: 'SE-STR-1',
+      'strengths.picked': ['careful', 'practical'],
+      strengths: 'bra minne, Noggrann',
+    });
+    expect(res.status, res.html.replace(/<[^>]+>/g, ' ').slice(0, 800)).toBe(303);
+    const id = /\/participants\/([^?]+)/.exec(res.location!)![1]!;
+    expect((await stored(id)).strengths).toEqual(['Noggrann', 'Praktisk', 'bra minne']);
+    const edit = await browser.get(`/participants/${id}/edit`);
+    expect(edit.html).toMatch(/name="strengths.picked" value="careful" checked/);
+    expect(edit.html).toMatch(/name="strengths.picked" value="practical" checked/);
+    expect(edit.html).toContain('name="strengths" type="text" value="bra minne"');
+  });
+
+  it('edit: a stored label in any case and order is kept unless the strengths are changed', async () => {
+    const p = await createParticipant(t, provider.key, {
+      reference: 'SE-STR-2',
+      strengths: ['lugn', 'social', 'läsa'],
+    });
+    const edit = await browser.get(`/participants/${p.id}/edit`);
+    expect(edit.html).toMatch(/name="strengths.picked" value="social" checked/);
+    expect(edit.html).toContain('name="strengths" type="text" value="lugn, läsa"');
+    const fields = formFields(edit.html, `/participants/${p.id}`);
+    expect((await browser.post(`/participants/${p.id}`, fields)).status).toBe(303);
+    expect((await stored(p.id)).strengths).toEqual(['lugn', 'social', 'läsa']);
+    fields['strengths.picked'] = ['social', 'caring'];
+    expect((await browser.post(`/participants/${p.id}`, fields)).status).toBe(303);
+    expect((await stored(p.id)).strengths).toEqual(['Social', 'Omtänksam', 'lugn', 'läsa']);
+  });
+});
 
 describe('the participant form', () => {
   it('offers ramp-up rows and the preferences, Swedish first', async () => {

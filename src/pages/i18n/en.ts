@@ -494,6 +494,8 @@ export const en: Catalogue = {
     referenceLabel: 'Code',
     referenceHint: 'Your own code for the participant, for example SE-2027-014.',
     wordsHint: 'Separated by commas.',
+    strengthsPickedHint: 'Tick what fits. Places that suit that strength count for more.',
+    strengthsOther: 'Other strengths (optional)',
     hoursNow: 'Hours per week now',
     hoursTarget: 'Target, hours per week',
     needsHint: 'For each adaptation, pick whether it is a must or nice to have.',

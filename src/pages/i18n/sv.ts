@@ -499,6 +499,8 @@ export const sv = {
     referenceLabel: 'Kod',
     referenceHint: 'Din egen kod för deltagaren, till exempel SE-2027-014.',
     wordsHint: 'Med komma emellan.',
+    strengthsPickedHint: 'Kryssa i det som stämmer. Platser som passar den styrkan väger tyngre.',
+    strengthsOther: 'Andra styrkor (frivilligt)',
     hoursNow: 'Timmar per vecka nu',
     hoursTarget: 'Mål, timmar per vecka',
     needsHint: 'Välj för varje anpassning om den måste finnas eller är bra att ha.',

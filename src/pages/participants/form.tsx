@@ -7,11 +7,13 @@
  */
 import type { Context } from 'hono';
 import { adaptationVocabulary, slotKinds } from '../../domain/vocabulary';
+import { strengthVocabulary } from '../../domain/work-vocabulary';
 import type { Participant } from '../../services/participants/index';
 import type { PageEnv } from '../env';
 import { AdaptationChoices } from '../ui/adaptation-choices';
 import { LevelChoices, MunicipalityField, NumberField, NumberPair } from '../ui/fields';
 import { Choices, Csrf, ErrorSummary, TextField } from '../ui/form';
+import { inLang } from '../ui/format';
 import { render } from '../ui/layout';
 import { cellOf, gridValues, ScheduleGrid, windowsOf } from '../ui/schedule-grid';
 import {
@@ -30,11 +32,23 @@ const words = (s: string) =>
     .map((w) => w.trim())
     .filter(Boolean);
 
+/** The strengths checklist (the vocabulary slots say they suit); picked ones are stored as their Swedish label. */
+const PICKED = 'strengths.picked';
+const strengthLabel = new Map<string, string>(strengthVocabulary.map((s) => [s.code, s.sv]));
+const strengthByLabel = new Map<string, string>(strengthVocabulary.map((s) => [s.sv.toLowerCase(), s.code]));
+
+/** Stored strengths as the checklist (a word that is a vocabulary label) and the free words (the rest). */
+function strengthValues(strengths: string[]) {
+  const picked = strengths.flatMap((w) => strengthByLabel.get(w.toLowerCase()) ?? []);
+  const free = strengths.filter((w) => !strengthByLabel.has(w.toLowerCase()));
+  return { [PICKED]: picked, strengths: free.join(', ') };
+}
+
 /** A stored participant as the form's values (to edit it). */
 export function participantValues(p: Participant): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {
     reference: p.reference,
-    strengths: p.strengths.join(', '),
+    ...strengthValues(p.strengths),
     interests: p.interests.join(', '),
     avoid: p.avoid.join(', '),
     'hoursPerWeek.now': String(p.hoursPerWeek.now),
@@ -71,7 +85,12 @@ export function participantInput(v: FormValues) {
   });
   const input = {
     reference: v.get('reference'),
-    strengths: words(v.get('strengths')),
+    strengths: [
+      ...new Set([
+        ...v.all(PICKED).flatMap((code) => strengthLabel.get(code) ?? []),
+        ...words(v.get('strengths')),
+      ]),
+    ],
     interests: words(v.get('interests')),
     avoid: words(v.get('avoid')),
     availability: windows,
@@ -169,9 +188,18 @@ export function participantFormPage(
           autocomplete="off"
           required
         />
+        <Choices
+          name={PICKED}
+          type="checkbox"
+          label={t.strengths}
+          hint={t.strengthsPickedHint}
+          options={strengthVocabulary.map((s) => ({ value: s.code, label: inLang(all, s) }))}
+          checked={(code) => values.all(PICKED).includes(code)}
+          errors={e}
+        />
         <TextField
           name="strengths"
-          label={t.strengths}
+          label={t.strengthsOther}
           hint={t.wordsHint}
           value={values.get('strengths')}
           errors={e}
