@@ -55,6 +55,8 @@ interface EventLoop {
   cpuMs: number;
   /** Time the request thread's event loop was busy (older servers do not report it). */
   busyMs?: number;
+  /** CPU time of the request thread alone (Linux only). */
+  threadCpuMs?: number;
 }
 
 interface Server {
@@ -140,6 +142,9 @@ const cpuPerRequest = (phase: PhaseFigures, loops: EventLoop[]) =>
 const busyPerRequest = (phase: PhaseFigures, loops: EventLoop[]) =>
   (loops.reduce((a, l) => a + (l.busyMs ?? 0), 0) / Math.max(1, phase.overall.requests)).toFixed(2);
 
+const threadCpuPerRequest = (phase: PhaseFigures, loops: EventLoop[]) =>
+  (loops.reduce((a, l) => a + (l.threadCpuMs ?? 0), 0) / Math.max(1, phase.overall.requests)).toFixed(2);
+
 function printPhase(
   title: string,
   health: PhaseFigures,
@@ -160,7 +165,11 @@ function printPhase(
       `\nServer CPU per request: /health ${cpuPerRequest(health, loops.health)} ms, mixed ${cpuPerRequest(mixed, loops.mixed)} ms` +
       ' (all server processes; unlike latency, CPU time does not grow while a process waits for a core).' +
       `\nRequest threads busy per request: /health ${busyPerRequest(health, loops.health)} ms, mixed ${busyPerRequest(mixed, loops.mixed)} ms` +
-      ' (event-loop utilization of the threads that serve requests; the background threads not counted).',
+      ' (event-loop utilization of the threads that serve requests; the background threads not counted).' +
+      (loops.mixed.some((l) => l.threadCpuMs !== undefined)
+        ? `\nRequest threads' CPU per request: /health ${threadCpuPerRequest(health, loops.health)} ms, mixed ${threadCpuPerRequest(mixed, loops.mixed)} ms` +
+          ' (CPU time of those threads alone: the figure to compare on a busy machine).'
+        : ''),
   );
 }
 

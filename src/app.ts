@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './adapters/db/types';
 import type { DocsAssets } from './adapters/docs/types';
@@ -12,6 +11,7 @@ import { createLogger, type Logger } from './lib/logger';
 import { ApiError, problem, problemResponse } from './lib/problem';
 import { createMailer, type Mailer } from './mail';
 import { authenticate } from './middleware/authenticate';
+import { corsMiddleware } from './middleware/cors';
 import { requestContext } from './middleware/request-context';
 import { securityHeadersMiddleware } from './middleware/security-headers';
 import { textGuard } from './middleware/text-guard';
@@ -22,6 +22,7 @@ import { docsRouter } from './routes/docs';
 import { validationHook } from './routes/shared/openapi';
 import { createSearchIndex, type SearchIndex } from './search';
 import { createServices, type MatchingSlots } from './services';
+import { backfillMatchTerms } from './services/matching/terms-backfill';
 import { createOutboxHandlers } from './services/outbox-handlers';
 
 export interface AppDeps {
@@ -50,6 +51,7 @@ export interface AppDeps {
 }
 
 const publicPaths = /^\/v1\/vocabularies\//;
+const bodyless = new Set(['GET', 'HEAD']);
 
 /**
  * The one application factory. Entry points (Node, Workers, tests) build the dependencies and call
@@ -88,28 +90,28 @@ export function createApp(deps: AppDeps) {
   // Before authentication, so a browser's preflight is answered without a key.
   app.use(
     '*',
-    cors({
-      origin: deps.config.CORS_ORIGINS,
+    corsMiddleware({
+      origins: deps.config.CORS_ORIGINS,
       allowHeaders: ['authorization', 'content-type', 'x-request-id'],
       exposeHeaders: ['x-request-id', 'retry-after'],
-      maxAge: 600,
+      maxAgeSeconds: 600,
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.config.MAX_BODY_BYTES,
-      onError: (c) => {
-        // The unread rest of the body must not be taken for the next request on a kept-alive
-        // connection: close it, so clients open a fresh one (Node's fetch failed its next request).
-        c.header('connection', 'close');
-        return problemResponse(
-          c,
-          problem(413, `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes.`),
-        );
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.MAX_BODY_BYTES,
+    onError: (c) => {
+      // The unread rest of the body must not be taken for the next request on a kept-alive
+      // connection: close it, so clients open a fresh one (Node's fetch failed its next request).
+      c.header('connection', 'close');
+      return problemResponse(
+        c,
+        problem(413, `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes.`),
+      );
+    },
+  });
+  // GET and HEAD carry no body (the web Request has none for them), so the limit has nothing to check;
+  // asking for it would make Node's server build a full web Request for every read.
+  app.use('*', (c, next) => (bodyless.has(c.req.method) ? next() : limitBody(c, next)));
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));
   app.use('*', textGuard);
 
@@ -160,6 +162,8 @@ export function createApp(deps: AppDeps) {
     /** Runs due outbox work once (tests, the Workers cron, CLI scripts); Node also runs a loop. */
     drainOutbox: (opts: DrainOptions = {}) =>
       drainOutbox(deps.db, outboxHandlers, { now: clock, logger, ...opts }),
+    /** Fills in a batch of slots' missing or outdated match terms (the Workers cron, the Node loop). */
+    backfillMatchTerms: (opts: { limit?: number } = {}) => backfillMatchTerms(deps.db, opts),
   });
 }
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { AdaptationCode } from '../../src/domain/vocabulary';
 import { levels, type programmeKinds, slotKinds, slotStatuses } from '../../src/domain/vocabulary';
@@ -14,6 +14,16 @@ export type DerivedSlotColumns = 'latBand' | 'supervisorRooms' | 'supervisorsWit
 
 /** Latitude bands per degree for `slots.lat_band` (see src/services/matching/candidates.ts). */
 export const LAT_BANDS_PER_DEGREE = 20;
+
+/**
+ * The version prefix of stored match terms (`"v1abc "`, with its space; '' when there are none), as
+ * the index `slots_terms_version_idx` holds it (db/migrations/0020_slot_terms_version_index.sql,
+ * hand-written: drizzle-kit splits an index expression at its commas). The cron's backfill
+ * (src/services/matching/terms-backfill.ts) seeks it for slots whose terms are missing or of an
+ * older key function; a query must use this very expression to seek the index.
+ */
+export const termsVersionOf = (terms: SQLWrapper) =>
+  sql`coalesce(substr(${terms}, 1, instr(${terms}, ' ')), '')`;
 
 /** A supervised weekday window as the API shows it, normalised on write (sorted, merged). */
 export interface Window {

@@ -1,20 +1,23 @@
 /**
- * The Node server's background thread (src/adapters/threads/background.ts): its own connection to the
- * database file, the outbox loop, and searches the request thread hands over. Reads the same
+ * The Node server's background threads (src/adapters/threads/background.ts): each with its own
+ * connection to the database file, one running the outbox loop, one the searches the request thread
+ * hands over (its role, BackgroundRole). Reads the same
  * environment as the server; the request thread migrated the database before starting it. Only
  * wiring lives here.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { openLibsql } from '../adapters/db/libsql';
-import type { FromBackground, ToBackground } from '../adapters/threads/background';
+import type { BackgroundData, FromBackground, ToBackground } from '../adapters/threads/background';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
 import { createSearchIndex, type SlotSearchQuery } from '../search';
+import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 
 const port = parentPort;
 if (!port) throw new Error('node-background.ts runs as a worker thread of src/entry/node.ts');
+const { kickPending, role } = workerData as BackgroundData;
 
 const config = loadConfig(process.env);
 const logger = createLogger(config.LOG_LEVEL);
@@ -22,9 +25,16 @@ const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKE
   synchronous: config.DATABASE_SYNCHRONOUS,
 });
 const search = createSearchIndex(config, database.db);
-// Matching is not asked here: the default (`queried`) keeps no slot index in this thread.
-const app = createApp({ config, db: database.db, logger, search });
-const outboxLoop = startOutboxLoop(database.db, app.outboxHandlers, logger);
+/** The outbox loop, unless this thread only searches. After each pass it fills in a batch of slots'
+ * match terms written before the column (terms-backfill.ts). */
+function startLoop() {
+  // Matching is not asked here: the default (`queried`) keeps no slot index in this thread.
+  const app = createApp({ config, db: database.db, logger, search });
+  return startOutboxLoop(database.db, app.outboxHandlers, logger, {
+    chore: () => app.backfillMatchTerms({ limit: LOOP_TERMS_BATCH }),
+  });
+}
+const outboxLoop = role === 'search' ? undefined : startLoop();
 
 const methods: Record<string, (payload: unknown) => Promise<unknown>> = {
   // The query was built and checked by the request thread's search service.
@@ -34,9 +44,12 @@ const methods: Record<string, (payload: unknown) => Promise<unknown>> = {
 const answer = (m: FromBackground) => port.postMessage(m);
 
 port.on('message', async (m: ToBackground) => {
-  if (m.kind === 'kick') outboxLoop.kick();
-  else if (m.kind === 'stop') {
-    await outboxLoop.stop();
+  if (m.kind === 'kick') {
+    // Taken: a write from now on sends another kick (background.ts, BackgroundData).
+    Atomics.store(kickPending, 0, 0);
+    outboxLoop?.kick();
+  } else if (m.kind === 'stop') {
+    await outboxLoop?.stop();
     database.close();
     answer({ kind: 'stopped' });
   } else {

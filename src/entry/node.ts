@@ -23,6 +23,7 @@ import { reportEventLoopDelay } from '../lib/event-loop';
 import { createLogger, type Logger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
 import { createSearchIndex } from '../search';
+import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 
 const announce = (port: number | undefined, processes: number) =>
   console.log(
@@ -30,12 +31,13 @@ const announce = (port: number | undefined, processes: number) =>
       (processes > 1 ? `, ${processes} server processes` : ''),
   );
 
-function buildApp(
-  config: AppConfig,
-  database: LibsqlDatabase,
-  logger: Logger,
-  background?: BackgroundThread,
-) {
+/** The background threads of one server process (NODE_BACKGROUND): one for the outbox, one for searches. */
+interface Background {
+  outbox: BackgroundThread;
+  search: BackgroundThread;
+}
+
+function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger, background?: Background) {
   // Node keeps every open slot in memory for matching: one long-lived process, whole requests in a
   // few milliseconds at 100,000 slots (README, "Matching at scale").
   const search = createSearchIndex(config, database.db);
@@ -45,7 +47,9 @@ function buildApp(
     logger,
     // The embedded search's statements run in the background thread (Meilisearch is a network call).
     search:
-      background && search.engine === 'embedded' ? searchInBackground(search, background, logger) : search,
+      background && search.engine === 'embedded'
+        ? searchInBackground(search, background.search, logger)
+        : search,
     docsAssets: nodeDocsAssets(),
     matchingSlots: 'resident',
     clientAddress: nodeClientAddress(config.TRUST_PROXY),
@@ -77,15 +81,20 @@ async function serve(
   database: LibsqlDatabase,
   app: App,
   logger: Logger,
-  background: BackgroundThread | undefined,
+  background: Background | undefined,
 ) {
   // One background loop drains every outbox topic (search index, notifications, mail): every 2 s, and
   // at once after a successful write, so a mail leaves within seconds. Workers use a Cron Trigger.
   // With several processes each runs one; a row is claimed by one of them at a time. With a
-  // background thread the loop runs there, off the event loop that serves requests.
-  const outboxLoop = background ?? startOutboxLoop(database.db, app.outboxHandlers, logger);
-  // Requests are taken once the thread runs, so searches do not fall back to this thread meanwhile.
-  await background?.started;
+  // background thread the loop runs there, off the event loop that serves requests. After each pass
+  // it fills in a batch of slots' match terms written before the column (terms-backfill.ts).
+  const outboxLoop =
+    background?.outbox ??
+    startOutboxLoop(database.db, app.outboxHandlers, logger, {
+      chore: () => app.backfillMatchTerms({ limit: LOOP_TERMS_BATCH }),
+    });
+  // Requests are taken once the threads run, so searches do not fall back to this thread meanwhile.
+  await Promise.all([background?.outbox.started, background?.search.started]);
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
   const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
     const response = await app.fetch(request, env);
@@ -114,7 +123,7 @@ async function serve(
 
   const shutdown = () => {
     server.close(async () => {
-      await outboxLoop.stop();
+      await Promise.all([outboxLoop.stop(), background?.search.stop()]);
       database.close();
       process.exit(0);
     });
@@ -150,7 +159,10 @@ async function main() {
   // another, empty database) nor a remote database (its statements are network calls already).
   const background =
     config.NODE_BACKGROUND && isLocalFile(config.DATABASE_URL)
-      ? startBackgroundThread(backgroundEntry, logger)
+      ? {
+          outbox: startBackgroundThread(backgroundEntry, logger, process.env, 'outbox'),
+          search: startBackgroundThread(backgroundEntry, logger, process.env, 'search'),
+        }
       : undefined;
   await serve(config, database, buildApp(config, database, logger, background), logger, background);
 }

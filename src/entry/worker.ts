@@ -5,7 +5,8 @@
  *   response is sent), so the search index follows within moments.
  * - `scheduled` (the Cron Trigger in wrangler.toml) drains whatever is due: retries, delayed work,
  *   and anything a `waitUntil` drain did not finish. It is the safety net that makes effects
- *   at-least-once.
+ *   at-least-once. With what is left of its call budget it fills in a batch of slots' match terms
+ *   written before the column (worker-drain.ts `backfillTermsWithin`).
  *
  * The module exports only its handler: workerd reads every named export of the entry module as an
  * entrypoint and refuses to start on a constant (test/workers/entry.test.ts keeps it so).
@@ -16,7 +17,13 @@ import { describeFault } from '../lib/faults';
 import { createLogger } from '../lib/logger';
 import { newRequestId, problem, withRequestId } from '../lib/problem';
 import { type WorkerEnv, workerApp } from './worker-app';
-import { drainUntilIdle, FREE_PLAN_CALLS, SPARE_CALLS } from './worker-drain';
+import {
+  backfillTermsWithin,
+  CRON_CALLS,
+  drainUntilIdle,
+  FREE_PLAN_CALLS,
+  SPARE_CALLS,
+} from './worker-drain';
 import { withUsage } from './worker-usage';
 
 /** What the runtime passes to `scheduled`; declared here because the project is typed for Node. */
@@ -73,7 +80,12 @@ export default {
   async scheduled(event: ScheduledEvent, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     const built = workerApp(env);
     if (!built.ok) throw built.error; // shows as a failed cron run, with every bad setting named
+    const before = built.usage.calls;
     const result = await drainUntilIdle(built.app, built.usage);
     if (result.claimed) built.logger.info('outbox cron', { cron: event.cron, ...result });
+    // What the drain left of the run's budget, for slots' match terms written before the column.
+    const calls = CRON_CALLS - (built.usage.calls - before);
+    const terms = await backfillTermsWithin(built.app, built.usage, { calls });
+    if (terms) built.logger.info('match terms backfill', { cron: event.cron, slots: terms });
   },
 };

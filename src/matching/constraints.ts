@@ -14,7 +14,7 @@ import {
   type SlotIndex,
 } from './slot-index';
 import { chordSquared, chordToKm } from './sphere';
-import { contentStems, needleMatches, phraseNeedles } from './text';
+import { needleMatches, phraseNeedles } from './text';
 import type { FailureCode, Reason } from './types';
 
 /**

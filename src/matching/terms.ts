@@ -58,3 +58,20 @@ export function matchTermsVersion(): string {
 export function storedMatchTerms(slot: SlotText): string {
   return `${matchTermsVersion()} ${slotTerms(slot).join(' ')} `;
 }
+
+/**
+ * How many of the needle lists (one per strength or interest, bound.ts `textNeedles`) a slot's
+ * stored terms meet: a list is met when one of its keys is a whole term. Null when the terms are
+ * missing or of another key function (then the bound assumes every list met). Counts as the
+ * candidate query's SQL does (candidates.ts `textMatchCount`).
+ */
+export function storedTextMatches(
+  stored: string | null,
+  needles: readonly (readonly string[])[],
+): number | null {
+  const version = `${matchTermsVersion()} `;
+  if (stored === null || !stored.startsWith(version)) return null;
+  let met = 0;
+  for (const list of needles) if (list.some((n) => stored.includes(` ${n} `))) met++;
+  return met;
+}

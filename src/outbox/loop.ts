@@ -12,12 +12,14 @@ export const LOOP_HEARTBEAT_MS = 3_000;
 /**
  * The Node background worker: drains the outbox every `intervalMs`, and at once when kicked (after
  * a write). Runs one pass at a time. On Workers a Cron Trigger calls drainOutbox instead.
+ * `chore`: bounded upkeep run after each pass once the outbox is idle (the slots' match terms
+ * backfill), as the Workers cron runs it after its drain.
  */
 export function startOutboxLoop(
   db: Db,
   handlers: Record<string, OutboxHandler>,
   logger: Logger,
-  opts: DrainOptions & { intervalMs?: number } = {},
+  opts: DrainOptions & { intervalMs?: number; chore?: () => Promise<unknown> } = {},
 ) {
   let running: Promise<void> | null = null;
   let again = false;
@@ -39,6 +41,12 @@ export function startOutboxLoop(
         logger.error('outbox pass failed', { error: err instanceof Error ? err.message : String(err) });
       }
     } while (again && !stopped);
+    if (stopped || !opts.chore) return;
+    try {
+      await opts.chore();
+    } catch (err) {
+      logger.error('outbox loop chore failed', { error: err instanceof Error ? err.message : String(err) });
+    }
   };
 
   const kick = () => {

@@ -18,5 +18,7 @@ export interface PageEnv {
     t: Catalogue;
     /** The token every form of this page carries (src/pages/csrf.ts). */
     csrfToken: string;
+    /** Where people reach the service (PUBLIC_BASE_URL, no trailing slash): links meant to leave the screen (QR codes). */
+    publicBaseUrl: string;
   };
 }

@@ -36,6 +36,7 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
   const cookies: CookiePolicy = { secure: config.NODE_ENV !== 'development' };
   const origin = originCheck(config.PUBLIC_BASE_URL);
   const csrf = csrfToken(cookies);
+  const publicBaseUrl = config.PUBLIC_BASE_URL.replace(/\/+$/, '');
   const pages = new Hono<PageEnv>();
   pages.onError(pageError(logger));
 
@@ -49,6 +50,7 @@ export function pagesRouter(config: AppConfig, logger: Logger) {
     c.set('session', null);
     c.set('sessionToken', null);
     c.set('csrfToken', '');
+    c.set('publicBaseUrl', publicBaseUrl);
     c.set('participantSession', null);
     c.set('participantToken', null);
     await loadSession(c, async () => {

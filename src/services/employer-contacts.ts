@@ -7,7 +7,7 @@
  */
 
 import { z } from '@hono/zod-openapi';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, max } from 'drizzle-orm';
 import { contactChannels, employerContacts, organizations, participants, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { assertProviderRole } from '../auth/policy';
@@ -147,6 +147,27 @@ export function employerContactService(ctx: ServiceContext) {
     },
 
     list,
+
+    /**
+     * Each employer's latest contact (the one logged last), latest first: the last contact and the
+     * next step of every employer the provider has been in touch with, however long the log is.
+     * One row an employer (the provider/employer/id index answers the grouping).
+     */
+    async latestPerEmployer(actor: Actor) {
+      assertProviderRole(actor, roles, 'read employer contacts');
+      const latest = db
+        .select({ id: max(employerContacts.id) })
+        .from(employerContacts)
+        .where(eq(employerContacts.providerOrganizationId, actor.organizationId))
+        .groupBy(employerContacts.employerOrganizationId);
+      const rows = await db
+        .select({ contact: employerContacts, name: users.name })
+        .from(employerContacts)
+        .leftJoin(users, eq(users.id, employerContacts.userId))
+        .where(inArray(employerContacts.id, latest))
+        .orderBy(desc(employerContacts.id));
+      return rows.map((r) => toContact(r.contact, r.name));
+    },
 
     /** The provider's contacts with one employer, for the employer's page. */
     async forEmployer(actor: Actor, employerOrganizationId: string, q: PageQuery) {

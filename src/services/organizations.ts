@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { apiKeys, organizationKinds, organizations, slots } from '../../db/schema';
 import type { Actor, Member } from '../auth/actor';
 import { assertOrgAdmin, canSeeOrganization, isPlatform, isProvider } from '../auth/policy';
@@ -44,7 +44,12 @@ export const OrganizationUpdate = OrganizationCreate.omit({ kind: true })
   .openapi('OrganizationUpdate');
 export type OrganizationUpdate = z.infer<typeof OrganizationUpdate>;
 
-export const OrganizationListQuery = z.object({ kind: z.enum(organizationKinds).optional() });
+export const OrganizationListQuery = z.object({
+  kind: z.enum(organizationKinds).optional(),
+  name: z.string().trim().min(1).max(100).optional().openapi({
+    description: 'Only organizations whose name contains this text (A–Z compared without case).',
+  }),
+});
 export type OrganizationListQuery = z.infer<typeof OrganizationListQuery> & PageQuery;
 
 export const toOrganization = (o: OrganizationRow) => ({
@@ -111,6 +116,8 @@ export function organizationService(ctx: ServiceContext) {
           and(
             visibilityFilter(actor),
             q.kind ? eq(organizations.kind, q.kind) : undefined,
+            // instr, not LIKE: the typed text is matched as it is ('%' and '_' are not wildcards).
+            q.name ? sql`instr(lower(${organizations.name}), lower(${q.name})) > 0` : undefined,
             after ? gt(organizations.id, after) : undefined,
           ),
         )

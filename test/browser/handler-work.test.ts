@@ -152,4 +152,59 @@ describe('a handler’s working pages in Chromium, on a phone', () => {
     await check(page, 'account');
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it('registers a participant with ramp-up steps and preferences, then edits them', async () => {
+    const page = await (await h.context({ phone: true })).newPage();
+    const problems = watch(page);
+    await page.goto(`${h.base}/`);
+    await page.getByRole('button', { name: /Anna Lind – SE-handledare/ }).click();
+    await page.goto(`${h.base}/participants/new`);
+    await page.getByLabel('Kod').fill('SE-RAMP-360');
+    await page.locator('#f-availability-mon-0-start').fill('08:00');
+    await page.locator('#f-availability-mon-0-end').fill('12:00');
+    await page.getByLabel('Timmar per vecka nu').fill('4');
+    await page.getByLabel('Mål, timmar per vecka').fill('16');
+    await page.getByLabel('Steg 1: efter antal veckor').fill('4');
+    await page.getByLabel('Steg 1: timmar per vecka').fill('8');
+    await page.getByLabel('Steg 2: efter antal veckor').fill('8');
+    await page.getByLabel('Steg 2: timmar per vecka').fill('20'); // over the target
+    await page.getByLabel('Kommun', { exact: true }).selectOption('0180');
+    const social = page.getByRole('group', { name: 'Kontakt med kunder och kollegor' });
+    await social.getByRole('radio', { name: 'Låg' }).check();
+    await page.getByRole('checkbox', { name: 'Arbetsträning' }).check();
+    await page.getByRole('checkbox', { name: 'Praktik' }).check();
+    await page.getByRole('button', { name: 'Spara deltagaren' }).click();
+
+    // The step's error beside its row, everything typed kept.
+    await page.locator('#f-rampUp-1-error').waitFor();
+    expect(await page.locator('#f-rampUp-1-error').textContent()).toContain('Kan inte vara mer än målet');
+    expect(await page.getByLabel('Steg 2: timmar per vecka').inputValue()).toBe('20');
+    expect(await social.getByRole('radio', { name: 'Låg' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Praktik' }).isChecked()).toBe(true);
+    await check(page, 'participant-ramp-up-error');
+    await page.getByLabel('Steg 2: timmar per vecka').fill('12');
+    await page.getByRole('button', { name: 'Spara deltagaren' }).click();
+    await page.getByText('Deltagaren är registrerad.').waitFor();
+    const id = /\/participants\/(prt_\w+)/.exec(page.url())![1]!;
+
+    // Editing shows what is stored; a third step and one kind less are saved.
+    await page.getByRole('link', { name: 'Ändra uppgifterna' }).click();
+    expect(await page.getByLabel('Steg 2: timmar per vecka').inputValue()).toBe('12');
+    expect(await page.getByRole('checkbox', { name: 'Arbetsträning' }).isChecked()).toBe(true);
+    await check(page, 'participant-ramp-up-edit');
+    await page.getByLabel('Steg 3: efter antal veckor').fill('12');
+    await page.getByLabel('Steg 3: timmar per vecka').fill('16');
+    await page.getByRole('checkbox', { name: 'Praktik' }).uncheck();
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await page.getByText('Ändringarna är sparade.').waitFor();
+    const anna = keys.find((k) => k.person === 'Anna Lind')!.key;
+    const stored = (await h.t.call('GET', `/v1/participants/${id}`, { key: anna })).body;
+    expect(stored.rampUp).toEqual([
+      { afterWeeks: 4, hoursPerWeek: 8 },
+      { afterWeeks: 8, hoursPerWeek: 12 },
+      { afterWeeks: 12, hoursPerWeek: 16 },
+    ]);
+    expect(stored.preferences).toEqual({ socialIntensity: 'low', kinds: ['work_training'] });
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

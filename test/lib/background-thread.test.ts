@@ -110,3 +110,33 @@ describe('the background thread', () => {
     expect(answer.hits.map((h) => h.id)).toContain(slotId);
   });
 });
+
+describe('a search thread (role `search`, as the server runs it beside its outbox thread)', () => {
+  it('answers searches as the index here does, and runs no outbox loop', async () => {
+    // A new slot's search row waits for an outbox pass; the first thread is stopped by now.
+    await createWorld(t);
+    const waiting = (await searchRowsWaiting()).length;
+    expect(waiting).toBeGreaterThan(0);
+    const searcher = startBackgroundThread(
+      entry,
+      silentLogger,
+      { NODE_ENV: 'test', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', DATABASE_URL: t.url },
+      'search',
+    );
+    try {
+      await searcher.started;
+      const there = searchInBackground(local, searcher, silentLogger);
+      const before = localSearches;
+      const answer = await there.search(browse);
+      expect(localSearches).toBe(before);
+      expect(answer.hits.map((h) => h.id)).toContain(slotId);
+      expect(answer).toEqual(await local.search(browse));
+      // Kicked, a search thread drains nothing: the row is still waiting after it answered again.
+      searcher.kick();
+      await there.search(browse);
+      expect((await searchRowsWaiting()).length).toBe(waiting);
+    } finally {
+      await searcher.stop();
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
 import { LAT_BANDS_PER_DEGREE, organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { distanceKm } from '../../src/lib/geo';
-import { buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
+import { allocate, buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
 import { storedMatchTerms } from '../../src/matching/terms';
 import { boundStatement, candidatePlan, candidateStatement } from '../../src/services/matching/candidates';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
@@ -107,6 +107,29 @@ describe('matching through candidate queries', () => {
         // The slots it hands back are exactly those the rankings name.
         const named = new Set([...ranked.matches.values()].flat().map((m) => m.slotId));
         expect(new Set(ranked.slots.keys())).toEqual(named);
+        // So allocation, which works on that union, allocates exactly as over the full index.
+        const byId = new Map(registry.map((s) => [s.id, s]));
+        const union = [
+          ...new Set(
+            participants.flatMap((p) =>
+              rankParticipant(index, p, { limit, today: TODAY }).map((m) => m.slotId),
+            ),
+          ),
+        ].sort();
+        expect([...ranked.slots.keys()].sort()).toEqual(union);
+        expect(
+          allocate(
+            participants,
+            union.map((id) => ranked.slots.get(id)!),
+            { today: TODAY },
+          ),
+        ).toEqual(
+          allocate(
+            participants,
+            union.map((id) => byId.get(id)!),
+            { today: TODAY },
+          ),
+        );
       }),
       { numRuns: 120 },
     );

@@ -66,3 +66,42 @@ export function pageClient(t: TestApp) {
 
   return { get, post, signInWithKey, jar, lastHtml: () => lastHtml };
 }
+
+const fromHtml = (v: string) =>
+  v
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+
+/**
+ * The fields of the page's form whose action is `actionPrefix` (else the first that starts with it), as a browser would send
+ * them unchanged: every input, the selected option of each select, checked boxes only, textareas.
+ */
+export function formFields(html: string, actionPrefix: string) {
+  const forms = html.matchAll(/<form method="post" action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g);
+  const all = [...forms];
+  const form = (all.find((m) => m[1] === actionPrefix) ??
+    all.find((m) => m[1]!.startsWith(actionPrefix)))?.[2];
+  if (form === undefined) throw new Error(`no form with an action starting ${actionPrefix}`);
+  const fields: Record<string, string[]> = {};
+  const add = (k: string, v: string) => {
+    fields[k] = [...(fields[k] ?? []), fromHtml(v)];
+  };
+  for (const m of form.matchAll(/<input([^>]*)>/g)) {
+    const a = m[1]!;
+    const name = / name="([^"]*)"/.exec(a)?.[1];
+    if (!name || name === '_csrf') continue;
+    const type = / type="([^"]*)"/.exec(a)?.[1] ?? 'text';
+    if ((type === 'checkbox' || type === 'radio') && !/ checked/.test(a)) continue;
+    add(name, / value="([^"]*)"/.exec(a)?.[1] ?? (type === 'checkbox' ? 'on' : ''));
+  }
+  for (const m of form.matchAll(/<select[^>]* name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const picked = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1];
+    add(m[1]!, picked ?? '');
+  }
+  for (const m of form.matchAll(/<textarea[^>]* name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    add(m[1]!, m[2]!);
+  return fields;
+}

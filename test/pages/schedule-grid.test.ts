@@ -6,37 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
-import { pageClient } from './client';
+import { formFields, pageClient } from './client';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-/** The form's fields as a browser would send them: every input, select and checked box with its value. */
-function formFields(html: string) {
-  const form = /<form method="post" action="\/slots\/[^"]+" novalidate="">([\s\S]*?)<\/form>/.exec(html)![1]!;
-  const fields: Record<string, string[]> = {};
-  const add = (k: string, v: string) => {
-    fields[k] = [...(fields[k] ?? []), v.replaceAll('&amp;', '&').replaceAll('&quot;', '"')];
-  };
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const a = m[1]!;
-    const name = / name="([^"]*)"/.exec(a)?.[1];
-    if (!name || name === '_csrf') continue;
-    const type = / type="([^"]*)"/.exec(a)?.[1] ?? 'text';
-    if ((type === 'checkbox' || type === 'radio') && !/ checked/.test(a)) continue;
-    add(name, / value="([^"]*)"/.exec(a)?.[1] ?? (type === 'checkbox' ? 'on' : ''));
-  }
-  for (const m of form.matchAll(/<select[^>]* name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const picked = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1];
-    add(m[1]!, picked ?? '');
-  }
-  for (const m of form.matchAll(/<textarea[^>]* name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
-    add(m[1]!, m[2]!);
-  return fields;
-}
 
 describe('the schedule grid', () => {
   it('shows every window of a day, offers one more, and an unchanged save keeps them all', async () => {
@@ -59,13 +35,13 @@ describe('the schedule grid', () => {
     expect(edit.html).toContain('name="schedule.thu.1.start"');
     expect(edit.html).not.toContain('name="schedule.thu.2.start"');
 
-    const saved = await browser.post(`/slots/${slot.id}`, formFields(edit.html));
+    const saved = await browser.post(`/slots/${slot.id}`, formFields(edit.html, `/slots/${slot.id}`));
     expect(saved.status, saved.html.replace(/<[^>]+>/g, ' ').slice(0, 1500)).toBe(303);
     const stored = await t.call('GET', `/v1/slots/${slot.id}`, { key: employer.key });
     expect(stored.body.schedule).toEqual(schedule);
 
     // A fourth Monday window in the offered row.
-    const more = formFields((await browser.get(`/slots/${slot.id}/edit`)).html);
+    const more = formFields((await browser.get(`/slots/${slot.id}/edit`)).html, `/slots/${slot.id}`);
     more['schedule.mon.3.start'] = ['16:00'];
     more['schedule.mon.3.end'] = ['17:00'];
     expect((await browser.post(`/slots/${slot.id}`, more)).status).toBe(303);

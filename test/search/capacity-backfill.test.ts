@@ -14,7 +14,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { orgWithKey } from '../helpers/factories';
 
 const migrations = join(import.meta.dirname, '../../db/migrations');
-const TAG = '0021_capacity_search_backfill';
+const TAG = '0022_capacity_search_backfill';
 const backfill = readFileSync(join(migrations, `${TAG}.sql`), 'utf8');
 
 let t: TestApp;

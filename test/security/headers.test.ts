@@ -119,6 +119,14 @@ describe('CORS', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(res.headers.get('vary')).toContain('Origin');
+    expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id,retry-after');
+    // A refusal too, so the page that called can read why.
+    const refused = await t.app.request('/v1/me', {
+      headers: { origin: 'http://localhost:5173', authorization: 'Bearer sek_wrong' },
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(refused.headers.get('vary')).toContain('Origin');
     const other = await t.app.request('/v1/me', {
       headers: { origin: 'https://evil.example', authorization: `Bearer ${handlerKey}` },
     });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyUsage } from '../../src/adapters/db/d1-usage';
 import type { App } from '../../src/app';
-import { drainUntilIdle } from '../../src/entry/worker-drain';
+import { backfillTermsWithin, drainUntilIdle, TERMS_BATCHES_PER_RUN } from '../../src/entry/worker-drain';
 import { type DrainOptions, PASS_CALLS, ROW_RESERVE } from '../../src/outbox/outbox';
 
 /**
@@ -49,5 +49,38 @@ describe('drainUntilIdle', () => {
     await drainUntilIdle(app, usage, { calls: 40, passes: 1 });
     expect(passes).toHaveLength(1);
     expect(usage.calls).toBeLessThanOrEqual(40);
+  });
+});
+
+/** An app with `stale` slots whose terms need filling in, 200 a batch, two calls a batch. */
+function appWithStaleTerms(stale: number) {
+  const usage = emptyUsage();
+  let left = stale;
+  const app = {
+    backfillMatchTerms: async () => {
+      usage.calls += 2;
+      const updated = Math.min(200, left);
+      left -= updated;
+      return { updated, more: updated === 200 };
+    },
+  };
+  return { app: app as unknown as App, usage, left: () => left };
+}
+
+describe('backfillTermsWithin', () => {
+  it('fills in its batches a run when the budget allows, and none it cannot pay for', async () => {
+    const big = appWithStaleTerms(10_000);
+    expect(await backfillTermsWithin(big.app, big.usage, { calls: 500 })).toBe(200 * TERMS_BATCHES_PER_RUN);
+    expect(big.usage.calls).toBe(2 * TERMS_BATCHES_PER_RUN);
+    const poor = appWithStaleTerms(10_000);
+    expect(await backfillTermsWithin(poor.app, poor.usage, { calls: 3 })).toBe(200);
+    expect(await backfillTermsWithin(poor.app, poor.usage, { calls: 1 })).toBe(0);
+    expect(poor.usage.calls).toBe(2);
+  });
+
+  it('stops once nothing more needs it', async () => {
+    const few = appWithStaleTerms(30);
+    expect(await backfillTermsWithin(few.app, few.usage, { calls: 500 })).toBe(30);
+    expect(few.usage.calls).toBe(2);
   });
 });

@@ -4,11 +4,11 @@
  */
 import { type Context, Hono } from 'hono';
 import { programmeKinds, referralSources, slotStatuses } from '../../domain/vocabulary';
-import { municipalities } from '../../reference';
 import { CapacityListingCreate, CapacityListingUpdate, type toCapacity } from '../../services/capacity';
 import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
-import { Csrf, ErrorSummary, FieldSet, Notice, SelectField, TextArea, TextField } from '../ui/form';
+import { MunicipalityField, NumberField, NumberPair } from '../ui/fields';
+import { Choices, Csrf, ErrorSummary, Notice, SelectField, TextArea, TextField } from '../ui/form';
 import { render } from '../ui/layout';
 import { readAll } from '../ui/pages';
 import {
@@ -84,14 +84,14 @@ function formPage(c: Context<PageEnv>, d: FormData) {
     status: t.status,
   };
   const checks = (name: string, options: readonly string[], label: (o: string) => string) => (
-    <FieldSet name={name} label={labels[name]!} errors={e} class="choices">
-      {options.map((o) => (
-        <label>
-          <input type="checkbox" name={name} value={o} checked={v.all(name).includes(o)} />
-          {label(o)}
-        </label>
-      ))}
-    </FieldSet>
+    <Choices
+      name={name}
+      type="checkbox"
+      label={labels[name]!}
+      options={options.map((o) => ({ value: o, label: label(o) }))}
+      checked={(o) => v.all(name).includes(o)}
+      errors={e}
+    />
   );
   return render(
     c,
@@ -112,72 +112,41 @@ function formPage(c: Context<PageEnv>, d: FormData) {
           rows={3}
           required
         />
-        <SelectField
+        <MunicipalityField
           name="municipalityCode"
           label={t.municipality}
           blank={c.var.t.slots.form.pick}
-          value={v.get('municipalityCode')}
-          options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+          v={v}
           errors={e}
           required
         />
-        <div class="pair">
-          <TextField
-            name="places"
-            type="number"
-            inputmode="numeric"
-            label={t.places}
-            value={v.get('places')}
-            errors={e}
-            min={1}
-            required
-          />
-          <TextField
-            name="placesTaken"
-            type="number"
-            inputmode="numeric"
-            label={t.placesTaken}
-            value={v.get('placesTaken')}
-            errors={e}
-            min={0}
-          />
-        </div>
-        <TextField
+        <NumberPair
+          fields={[
+            { name: 'places', label: t.places, min: 1, required: true },
+            { name: 'placesTaken', label: t.placesTaken, min: 0 },
+          ]}
+          v={v}
+          errors={e}
+        />
+        <NumberField
           name="participantsPerSupervisor"
-          type="number"
-          inputmode="decimal"
+          decimal
           label={t.ratio}
           hint={t.ratioHint}
-          value={v.get('participantsPerSupervisor')}
+          v={v}
           errors={e}
           min={1}
           max={50}
           required
         />
-        <div class="pair">
-          <TextField
-            name="hoursPerWeek.min"
-            type="number"
-            inputmode="decimal"
-            label={t.hoursMin}
-            value={v.get('hoursPerWeek.min')}
-            errors={e}
-            min={0}
-            max={60}
-            required
-          />
-          <TextField
-            name="hoursPerWeek.max"
-            type="number"
-            inputmode="decimal"
-            label={t.hoursMax}
-            value={v.get('hoursPerWeek.max')}
-            errors={e}
-            min={1}
-            max={60}
-            required
-          />
-        </div>
+        <NumberPair
+          fields={[
+            { name: 'hoursPerWeek.min', label: t.hoursMin, decimal: true, min: 0, max: 60, required: true },
+            { name: 'hoursPerWeek.max', label: t.hoursMax, decimal: true, min: 1, max: 60, required: true },
+          ]}
+          v={v}
+          errors={e}
+        />
         {checks('programmes', programmeKinds, (o) => t.programmeLabels[o as keyof typeof t.programmeLabels])}
         {checks(
           'referralSources',

@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono';
 import { localDate } from '../../lib/local-time';
 import { EmployerContactCreate } from '../../services/employer-contacts';
+import { OrganizationListQuery } from '../../services/organizations';
 import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
 import { readAll } from '../ui/pages';
@@ -18,7 +19,7 @@ import {
   stringOrUndefined,
   valuesFrom,
 } from '../ui/validate';
-import { type Contact, type EmployerPageData, employerListPage, employerPage } from './view';
+import { type Contact, type EmployerPageData, employerListPage, employerPage, RECENT } from './view';
 
 /** Each employer's latest contact; a next step is due when its date has come and no contact followed. */
 export function dueSteps(contacts: Contact[], today: string) {
@@ -28,6 +29,23 @@ export function dueSteps(contacts: Contact[], today: string) {
   return [...latest.values()]
     .filter((x) => x.nextStep && x.nextStepDate && x.nextStepDate <= today)
     .sort((a, b) => (a.nextStepDate ?? '').localeCompare(b.nextStepDate ?? ''));
+}
+
+const PAGE_SIZE = 50;
+
+/**
+ * Names for the organizations the due and recent lists link to: those on the page shown, and the
+ * others read one by one (the due ones and RECENT more).
+ */
+async function namesOf(c: Context<PageEnv>, shown: { id: string; name: string }[], wanted: string[]) {
+  const names = new Map(shown.map((o) => [o.id, o.name]));
+  const missing = [...new Set(wanted)].filter((id) => !names.has(id));
+  const { actor } = signedIn(c);
+  const found = await Promise.all(
+    missing.map((id) => c.var.services.organizations.get(actor, id).catch(() => null)),
+  );
+  for (const o of found) if (o) names.set(o.id, o.name);
+  return names;
 }
 
 async function load(c: Context<PageEnv>, id: string): Promise<Omit<EmployerPageData, 'values' | 'errors'>> {
@@ -48,20 +66,27 @@ export const employersRouter = new Hono<PageEnv>()
   .get('/employers', async (c) => {
     const { actor } = signedIn(c);
     const s = c.var.services;
-    const [employers, enterprises, contacts] = await Promise.all([
-      readAll((cursor) => s.organizations.list(actor, { kind: 'employer', limit: 100, cursor }), 500),
-      readAll(
-        (cursor) => s.organizations.list(actor, { kind: 'social_enterprise', limit: 100, cursor }),
-        500,
-      ),
-      readAll((cursor) => s.employerContacts.list(actor, { limit: 100, cursor }), 1000),
+    // One kind at a time, a page at a time (every organization reachable), filtered by name.
+    const kind: 'employer' | 'social_enterprise' =
+      c.req.query('kind') === 'social_enterprise' ? 'social_enterprise' : 'employer';
+    const values = valuesFrom({ name: c.req.query('name') ?? '' });
+    const parsed = OrganizationListQuery.safeParse({ kind, name: stringOrUndefined(values.get('name')) });
+    const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, c.var.t, values);
+    const cursor = c.req.query('cursor') || undefined;
+    const [page, contacts] = await Promise.all([
+      parsed.success
+        ? s.organizations.list(actor, { ...parsed.data, limit: PAGE_SIZE, cursor })
+        : { data: [], nextCursor: null },
+      // Every employer's latest contact, not the newest N contacts: no due step is missed.
+      s.employerContacts.latestPerEmployer(actor),
     ]);
-    const today = localDate(new Date());
-    return employerListPage(c, {
-      organizations: [...employers, ...enterprises],
-      contacts,
-      due: dueSteps(contacts, today),
-    });
+    const due = dueSteps(contacts, localDate(new Date()));
+    const names = await namesOf(c, page.data, [
+      ...due.map((x) => x.employerOrganizationId),
+      ...[...new Set(contacts.map((x) => x.employerOrganizationId))].slice(0, RECENT),
+    ]);
+    const data = { kind, organizations: page.data, nextCursor: page.nextCursor, cursor, values, errors };
+    return employerListPage(c, { ...data, contacts, due, names }, parsed.success ? 200 : 400);
   })
   .get('/employers/:id', async (c) => {
     const d = await load(c, c.req.param('id'));

@@ -32,54 +32,114 @@ function DueList(props: { c: Context<PageEnv>; due: Contact[]; names: Map<string
   );
 }
 
-export function employerListPage(
-  c: Context<PageEnv>,
-  d: { organizations: Organization[]; contacts: Contact[]; due: Contact[] },
-) {
+export interface EmployerListData {
+  kind: 'employer' | 'social_enterprise';
+  /** This page of the chosen kind, in the order registered; the filter and the cursor it came from. */
+  organizations: Organization[];
+  nextCursor: string | null;
+  cursor: string | undefined;
+  values: FormValues;
+  errors: FieldErrors;
+  contacts: Contact[];
+  due: Contact[];
+  /** Names of the organizations the contacts name (those on this page and those due or recent). */
+  names: Map<string, string>;
+}
+
+/** The list's address with the same kind and filter (and a cursor, for the next page). */
+function listHref(kind: string, name: string, cursor?: string | null) {
+  const q = new URLSearchParams({ kind });
+  if (name) q.set('name', name);
+  if (cursor) q.set('cursor', cursor);
+  return `/employers?${q}`;
+}
+
+/** How many recently contacted employers the list page names. */
+export const RECENT = 10;
+
+/** The employers the provider was last in touch with, latest first. */
+function Recent(props: { c: Context<PageEnv>; d: EmployerListData }) {
+  const t = props.c.var.t.employers;
+  const seen = new Map<string, string>();
+  for (const x of props.d.contacts)
+    if (!seen.has(x.employerOrganizationId) && seen.size < RECENT) seen.set(x.employerOrganizationId, x.date);
+  if (seen.size === 0) return <p>{t.recentNone}</p>;
+  return (
+    <ul>
+      {[...seen].map(([id, date]) => (
+        <li>
+          <a href={`/employers/${id}`}>{props.d.names.get(id) ?? id}</a>
+          {` · ${date}`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function employerListPage(c: Context<PageEnv>, d: EmployerListData, status: 200 | 400 = 200) {
   const t = c.var.t.employers;
-  const names = new Map(d.organizations.map((o) => [o.id, o.name]));
+  const name = d.values.get('name');
   const last = new Map<string, string>();
   for (const x of d.contacts)
     if (!last.has(x.employerOrganizationId)) last.set(x.employerOrganizationId, x.date);
-  // Those the provider has been in touch with first (latest first), then the others by name.
-  const sorted = [...d.organizations].sort(
-    (a, b) =>
-      (last.get(b.id) ?? '').localeCompare(last.get(a.id) ?? '') || a.name.localeCompare(b.name, 'sv'),
-  );
   return render(
     c,
-    { title: t.title },
+    { title: t.title, status },
     <>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <section aria-labelledby="due">
         <h2 id="due">{t.dueHeading}</h2>
-        <DueList c={c} due={d.due} names={names} />
+        <DueList c={c} due={d.due} names={d.names} />
+      </section>
+      <section aria-labelledby="recent">
+        <h2 id="recent">{t.recentHeading}</h2>
+        <Recent c={c} d={d} />
       </section>
       <section aria-labelledby="all">
-        <h2 id="all">{t.title}</h2>
-        <div class="grid-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{c.var.t.participants.municipality}</th>
-                <th scope="col">{t.lastContact}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((o) => (
+        <h2 id="all">{t.allHeading}</h2>
+        <nav class="actions" aria-label={t.kindNav}>
+          {(['employer', 'social_enterprise'] as const).map((k) => (
+            <a href={listHref(k, name)} aria-current={k === d.kind ? 'page' : undefined}>
+              {t.kindTabs[k]}
+            </a>
+          ))}
+        </nav>
+        <form method="get" action="/employers">
+          <input type="hidden" name="kind" value={d.kind} />
+          <TextField name="name" type="search" label={t.nameFilter} value={name} errors={d.errors} />
+          <button type="submit">{t.filter}</button>
+        </form>
+        {d.organizations.length === 0 ? (
+          <p>{t.listNone}</p>
+        ) : (
+          <div class="grid-scroll">
+            <table>
+              <thead>
                 <tr>
-                  <td>
-                    <a href={`/employers/${o.id}`}>{o.name}</a>
-                  </td>
-                  <td>{placeName(o.municipalityCode)}</td>
-                  <td>{last.get(o.id) ?? '–'}</td>
+                  <th scope="col">{t.name}</th>
+                  <th scope="col">{c.var.t.participants.municipality}</th>
+                  <th scope="col">{t.lastContact}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {d.organizations.map((o) => (
+                  <tr>
+                    <td>
+                      <a href={`/employers/${o.id}`}>{o.name}</a>
+                    </td>
+                    <td>{placeName(o.municipalityCode)}</td>
+                    <td>{last.get(o.id) ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p class="actions">
+          {d.cursor && <a href={listHref(d.kind, name)}>{t.firstPage}</a>}
+          {d.nextCursor && <a href={listHref(d.kind, name, d.nextCursor)}>{t.nextPage}</a>}
+        </p>
       </section>
     </>,
   );

@@ -10,6 +10,7 @@ import { AllocationRequest } from '../../services/matching/schemas';
 import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
 import { readAll } from '../ui/pages';
+import { assertMayChange } from '../ui/roles';
 import { type FieldErrors, readForm, serviceErrors, valuesFrom } from '../ui/validate';
 import { allocationPage, candidatesPage } from './view';
 
@@ -33,7 +34,11 @@ export const matchingPagesRouter = new Hono<PageEnv>()
     const result = await c.var.services.matching.candidatesFor(actor, c.req.param('id'), { limit: 20 });
     return candidatesPage(c, result);
   })
-  .get('/allocate', async (c) => allocationPage(c, { people: await caseload(c), values: valuesFrom({}) }))
+  .get('/allocate', async (c) => {
+    // The matching service lets handlers and admins allocate; a coordinator gets the forbidden page.
+    assertMayChange(c);
+    return allocationPage(c, { people: await caseload(c), values: valuesFrom({}) });
+  })
   .post('/allocate', async (c) => {
     const { actor } = signedIn(c);
     const form = await readForm(c);

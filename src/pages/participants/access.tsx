@@ -139,7 +139,11 @@ export function AccessSection(props: { c: Context<PageEnv>; participantId: strin
   );
 }
 
-/** The new code, shown once: big, with a QR code that opens the sign-in with the code filled in. */
+/**
+ * The new code, shown once: big, with a QR code that opens the sign-in with the code filled in. The
+ * printed link is the public address (PUBLIC_BASE_URL), not the one this request came in on: behind a
+ * proxy or on a handler's laptop that address would not open on the participant's phone.
+ */
 export function accessCodePage(
   c: Context<PageEnv>,
   reference: string,
@@ -147,7 +151,7 @@ export function accessCodePage(
   issued: Issued,
 ) {
   const t = c.var.t.me.access;
-  const signIn = `${new URL(c.req.url).origin}/me/sign-in`;
+  const signIn = `${c.var.publicBaseUrl}/me/sign-in`;
   return render(
     c,
     { title: t.codeTitle },

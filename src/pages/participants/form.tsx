@@ -1,17 +1,28 @@
 /**
- * The participant form (register): the participants service's ParticipantCreate, whose checks refuse
- * personal data (names, identity numbers, contact details, diagnoses) exactly as the API does.
+ * The participant form (register and edit): the participants service's ParticipantCreate /
+ * ParticipantUpdate, whose checks refuse personal data (names, identity numbers, contact details,
+ * diagnoses) exactly as the API does. Every field of the schema but the handler and the coordinate is
+ * here: words, availability, hours now and target with the ramp-up steps between, adaptation needs,
+ * municipality and travel limit, and the preferences (social and physical level, kinds of place).
  */
 import type { Context } from 'hono';
-import { adaptationVocabulary } from '../../domain/vocabulary';
-import { municipalities } from '../../reference';
+import { adaptationVocabulary, slotKinds } from '../../domain/vocabulary';
 import type { Participant } from '../../services/participants/index';
 import type { PageEnv } from '../env';
-import { Csrf, ErrorSummary, FieldSet, fieldId, SelectField, TextField } from '../ui/form';
-import { inLang } from '../ui/format';
+import { AdaptationChoices } from '../ui/adaptation-choices';
+import { LevelChoices, MunicipalityField, NumberField, NumberPair } from '../ui/fields';
+import { Choices, Csrf, ErrorSummary, TextField } from '../ui/form';
 import { render } from '../ui/layout';
 import { cellOf, gridValues, ScheduleGrid, windowsOf } from '../ui/schedule-grid';
-import { type FieldErrors, type FormValues, numberOrUndefined, stringOrUndefined } from '../ui/validate';
+import {
+  type FieldErrors,
+  type FormFields,
+  type FormValues,
+  numberOrUndefined,
+  stringOrUndefined,
+  valuesFrom,
+} from '../ui/validate';
+import { RampUpSteps, stepFieldOf, stepsOf, stepValues } from './ramp-up';
 
 const words = (s: string) =>
   s
@@ -20,8 +31,8 @@ const words = (s: string) =>
     .filter(Boolean);
 
 /** A stored participant as the form's values (to edit it). */
-export function participantValues(p: Participant): Record<string, string> {
-  const values: Record<string, string> = {
+export function participantValues(p: Participant): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {
     reference: p.reference,
     strengths: p.strengths.join(', '),
     interests: p.interests.join(', '),
@@ -30,14 +41,30 @@ export function participantValues(p: Participant): Record<string, string> {
     'hoursPerWeek.target': String(p.hoursPerWeek.target),
     'location.municipalityCode': p.location.municipalityCode,
     maxTravelKm: String(p.maxTravelKm),
+    'preferences.socialIntensity': p.preferences.socialIntensity ?? '',
+    'preferences.physicalDemand': p.preferences.physicalDemand ?? '',
+    'preferences.kinds': p.preferences.kinds ?? [],
   };
   for (const n of p.adaptationNeeds) values[`adaptationNeeds.${n.code}`] = n.priority;
-  return Object.assign(values, gridValues('availability', p.availability));
+  return Object.assign(values, gridValues('availability', p.availability), stepValues(p.rampUp));
+}
+
+/** The preferences as the schema has them: a level or kind left open is absent, not empty. */
+function preferencesOf(v: FormValues) {
+  const kinds = v.all('preferences.kinds').filter(Boolean);
+  return {
+    ...(v.get('preferences.socialIntensity')
+      ? { socialIntensity: v.get('preferences.socialIntensity') }
+      : {}),
+    ...(v.get('preferences.physicalDemand') ? { physicalDemand: v.get('preferences.physicalDemand') } : {}),
+    ...(kinds.length > 0 ? { kinds } : {}),
+  };
 }
 
 /** The service's input from the form, and where each schema error is shown. */
 export function participantInput(v: FormValues) {
   const { windows, cells } = windowsOf(v, 'availability');
+  const { steps, rows } = stepsOf(v);
   const adaptationNeeds = adaptationVocabulary.flatMap((a) => {
     const priority = v.get(`adaptationNeeds.${a.code}`);
     return priority === 'must' || priority === 'nice' ? [{ code: a.code, priority }] : [];
@@ -52,19 +79,47 @@ export function participantInput(v: FormValues) {
       now: numberOrUndefined(v.get('hoursPerWeek.now')),
       target: numberOrUndefined(v.get('hoursPerWeek.target')),
     },
+    rampUp: steps,
     adaptationNeeds,
     location: { municipalityCode: stringOrUndefined(v.get('location.municipalityCode')) },
     maxTravelKm: numberOrUndefined(v.get('maxTravelKm')),
+    preferences: preferencesOf(v),
   };
   const fieldOf = (path: string) => {
-    const cell = cellOf(path, 'availability', cells);
+    const cell = cellOf(path, 'availability', cells) ?? stepFieldOf(path, rows);
     if (cell) return cell;
     for (const list of ['strengths', 'interests', 'avoid', 'adaptationNeeds'])
       if (path.startsWith(`${list}.`)) return list;
     if (path === 'location') return 'location.municipalityCode';
+    if (path.startsWith('preferences.kinds')) return 'preferences.kinds';
     return path;
   };
   return { input, fieldOf };
+}
+
+/** A form field's values as compared for "unchanged": blanks dropped, order not counted (checkboxes). */
+const comparable = (list: string[]) => list.filter(Boolean).sort().join('\n');
+
+/**
+ * The edit's patch: only the fields the person changed in the form. A field whose inputs read as
+ * the stored participant's do is left out, so the service keeps exactly what is stored (a coordinate
+ * set through the API, the order of a list, a word with a comma in it); an unchanged save changes nothing.
+ */
+export function changedOnly<T extends Record<string, unknown>>(
+  patch: T,
+  form: FormFields,
+  stored: Participant,
+) {
+  const before = participantValues(stored);
+  const storedForm = valuesFrom(before);
+  const names = [...new Set([...form.names(), ...Object.keys(before)])];
+  const out: Partial<T> = {};
+  for (const key of Object.keys(patch) as (keyof T & string)[]) {
+    const own = names.filter((n) => n === key || n.startsWith(`${key}.`));
+    const same = own.every((n) => comparable(form.all(n)) === comparable(storedForm.all(n)));
+    if (!same) out[key] = patch[key];
+  }
+  return out;
 }
 
 export function participantFormPage(
@@ -87,9 +142,14 @@ export function participantFormPage(
     availability: t.availability,
     'hoursPerWeek.now': t.hoursNow,
     'hoursPerWeek.target': t.hoursTarget,
+    rampUp: t.rampUp,
     adaptationNeeds: t.needs,
     'location.municipalityCode': t.municipality,
     maxTravelKm: t.maxTravelKm,
+    preferences: t.preferences,
+    'preferences.socialIntensity': t.socialPreference,
+    'preferences.physicalDemand': t.physicalPreference,
+    'preferences.kinds': t.kindsWanted,
   };
   return render(
     c,
@@ -132,74 +192,64 @@ export function participantFormPage(
           v={values}
           errors={e}
         />
-        <div class="pair">
-          <TextField
-            name="hoursPerWeek.now"
-            type="number"
-            inputmode="decimal"
-            label={t.hoursNow}
-            value={values.get('hoursPerWeek.now')}
-            errors={e}
-            min={0}
-            max={60}
-            required
-          />
-          <TextField
-            name="hoursPerWeek.target"
-            type="number"
-            inputmode="decimal"
-            label={t.hoursTarget}
-            value={values.get('hoursPerWeek.target')}
-            errors={e}
-            min={0}
-            max={60}
-            required
-          />
-        </div>
-        <FieldSet name="adaptationNeeds" label={t.needs} hint={t.needsHint} errors={e}>
-          <ul class="plain adaptations">
-            {adaptationVocabulary.map((a) => {
-              const name = `adaptationNeeds.${a.code}`;
-              return (
-                <li>
-                  <span class="adaptation-name" id={`${fieldId(name)}-label`}>
-                    {inLang(all, a)}
-                  </span>
-                  <span
-                    class="adaptation-choices"
-                    role="radiogroup"
-                    aria-labelledby={`${fieldId(name)}-label`}
-                  >
-                    {(['', 'must', 'nice'] as const).map((p) => (
-                      <label>
-                        <input type="radio" name={name} value={p} checked={values.get(name) === p} />
-                        {p === '' ? t.needNo : p === 'must' ? t.must : t.nice}
-                      </label>
-                    ))}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        </FieldSet>
-        <SelectField
+        <NumberPair
+          fields={[
+            { name: 'hoursPerWeek.now', label: t.hoursNow, decimal: true, min: 0, max: 60, required: true },
+            {
+              name: 'hoursPerWeek.target',
+              label: t.hoursTarget,
+              decimal: true,
+              min: 0,
+              max: 60,
+              required: true,
+            },
+          ]}
+          v={values}
+          errors={e}
+        />
+        <RampUpSteps c={c} v={values} errors={e} />
+        <AdaptationChoices
+          c={c}
+          name="adaptationNeeds"
+          label={t.needs}
+          hint={t.needsHint}
+          options={[
+            { value: '', label: t.needNo },
+            { value: 'must', label: t.must },
+            { value: 'nice', label: t.nice },
+          ]}
+          v={values}
+          errors={e}
+        />
+        <MunicipalityField
           name="location.municipalityCode"
           label={t.municipality}
           blank={all.slots.form.pick}
-          value={values.get('location.municipalityCode')}
-          options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+          v={values}
           errors={e}
           required
         />
-        <TextField
-          name="maxTravelKm"
-          type="number"
-          inputmode="numeric"
-          label={t.maxTravelKm}
-          value={values.get('maxTravelKm')}
+        <NumberField name="maxTravelKm" label={t.maxTravelKm} v={values} errors={e} min={1} max={300} />
+        <h2>{t.preferences}</h2>
+        <p class="hint">{t.preferencesHint}</p>
+        {(['preferences.socialIntensity', 'preferences.physicalDemand'] as const).map((name) => (
+          <LevelChoices
+            name={name}
+            label={labels[name]!}
+            labels={all.slots.levels}
+            none={t.noPreference}
+            v={values}
+            errors={e}
+          />
+        ))}
+        <Choices
+          name="preferences.kinds"
+          type="checkbox"
+          label={t.kindsWanted}
+          hint={t.kindsHint}
+          options={slotKinds.map((k) => ({ value: k, label: all.slots.kinds[k] }))}
+          checked={(k) => values.all('preferences.kinds').includes(k)}
           errors={e}
-          min={1}
-          max={300}
         />
         <div class="actions">
           <button type="submit">{mode.submit}</button>

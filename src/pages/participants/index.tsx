@@ -12,6 +12,7 @@ import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
 import { remap } from '../slots/form';
 import { readAll } from '../ui/pages';
+import { assertMayChange, mayChange } from '../ui/roles';
 import {
   type FieldErrors,
   fieldErrors,
@@ -21,7 +22,7 @@ import {
   valuesFrom,
 } from '../ui/validate';
 import { AccessSection, accessCodePage } from './access';
-import { participantFormPage, participantInput, participantValues } from './form';
+import { changedOnly, participantFormPage, participantInput, participantValues } from './form';
 import { caseloadPage, participantPage, proposePage } from './view';
 
 /** A date from the form as the end of that day in Sweden (the schema wants a date-time). */
@@ -45,7 +46,10 @@ export const participantsRouter = new Hono<PageEnv>()
     const others = list.filter((p) => p.handlerId !== actor.userId);
     return caseloadPage(c, [...own, ...others], actor.userId);
   })
-  .get('/participants/new', (c) => participantFormPage(c, valuesFrom({ maxTravelKm: '20' }), {}))
+  .get('/participants/new', (c) => {
+    assertMayChange(c);
+    return participantFormPage(c, valuesFrom({ maxTravelKm: '20' }), {});
+  })
   .post('/participants', async (c) => {
     const form = await readForm(c);
     const { input, fieldOf } = participantInput(form);
@@ -64,6 +68,7 @@ export const participantsRouter = new Hono<PageEnv>()
     return participantFormPage(c, form, errors, 400);
   })
   .get('/participants/:id/edit', async (c) => {
+    assertMayChange(c);
     const p = await c.var.services.participants.get(signedIn(c).actor, c.req.param('id'));
     return participantFormPage(c, valuesFrom(participantValues(p)), {}, 200, editForm(c, p));
   })
@@ -80,7 +85,8 @@ export const participantsRouter = new Hono<PageEnv>()
     };
     if (parsed.success && Object.keys(errors).length === 0)
       try {
-        await c.var.services.participants.update(actor, p.id, parsed.data);
+        // Only what the person changed: every untouched field keeps exactly what is stored.
+        await c.var.services.participants.update(actor, p.id, changedOnly(parsed.data, form, p));
         return c.redirect(`/participants/${p.id}?done=saved`, 303);
       } catch (err) {
         errors = remap(serviceErrors(err, c.var.t), fieldOf);
@@ -90,11 +96,13 @@ export const participantsRouter = new Hono<PageEnv>()
   .get('/participants/:id', async (c) => {
     const { actor } = signedIn(c);
     const p = await c.var.services.participants.get(actor, c.req.param('id'));
+    // A coordinator reads the participant; matching and access codes are the handler's (403 to them).
+    const handles = mayChange(c);
     const matches =
-      p.status === 'active'
+      handles && p.status === 'active'
         ? (await c.var.services.matching.matchesFor(actor, p.id, { limit: 10 })).data
         : [];
-    const access = await c.var.services.participantAccess.forHandler(actor, p.id);
+    const access = handles ? await c.var.services.participantAccess.forHandler(actor, p.id) : null;
     const done = c.req.query('done');
     const t = c.var.t;
     const notice =
@@ -107,7 +115,8 @@ export const participantsRouter = new Hono<PageEnv>()
             : done === 'confirmed'
               ? t.me.access.confirmed
               : undefined;
-    return participantPage(c, p, matches, notice, <AccessSection c={c} participantId={p.id} a={access} />);
+    const accessSection = access && <AccessSection c={c} participantId={p.id} a={access} />;
+    return participantPage(c, p, matches, notice, accessSection);
   })
   .post('/participants/:id/access-codes', async (c) => {
     const { actor } = signedIn(c);
@@ -136,6 +145,7 @@ export const participantsRouter = new Hono<PageEnv>()
     return c.redirect(`/participants/${id}?done=confirmed`, 303);
   })
   .get('/participants/:id/propose', async (c) => {
+    assertMayChange(c);
     const { actor } = signedIn(c);
     const participant = await c.var.services.participants.get(actor, c.req.param('id'));
     const slot = await c.var.services.slots.get(actor, c.req.query('slot') ?? '');

@@ -10,6 +10,7 @@ import type { PageEnv } from '../env';
 import { Csrf, ErrorSummary, FieldSet, Notice, TextField } from '../ui/form';
 import { inLang, scheduleText } from '../ui/format';
 import { render } from '../ui/layout';
+import { mayChange } from '../ui/roles';
 import type { FieldErrors, FormValues } from '../ui/validate';
 
 type Matches = Awaited<ReturnType<Services['matching']['matchesFor']>>['data'];
@@ -22,16 +23,16 @@ export function caseloadPage(c: Context<PageEnv>, list: Participant[], me: strin
     <>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <p>
-        <a class="button" href="/participants/new">
-          {t.newParticipant}
-        </a>
-        {c.var.session?.actor.role !== 'coordinator' && (
+      {mayChange(c) && (
+        <p>
+          <a class="button" href="/participants/new">
+            {t.newParticipant}
+          </a>
           <a class="button secondary" href="/allocate">
             {c.var.t.allocation.link}
           </a>
-        )}
-      </p>
+        </p>
+      )}
       {list.length === 0 ? (
         <p>{t.none}</p>
       ) : (
@@ -113,15 +114,17 @@ function MatchCard(props: { c: Context<PageEnv>; p: Participant; m: Matches[numb
           ))}
         </dl>
       </details>
-      <p>
-        <a
-          class="button"
-          href={`/participants/${p.id}/propose?slot=${m.slotId}`}
-          aria-label={`${t.propose}: ${title}`}
-        >
-          {t.propose}
-        </a>
-      </p>
+      {mayChange(c) && (
+        <p>
+          <a
+            class="button"
+            href={`/participants/${p.id}/propose?slot=${m.slotId}`}
+            aria-label={`${t.propose}: ${title}`}
+          >
+            {t.propose}
+          </a>
+        </p>
+      )}
     </article>
   );
 }
@@ -149,11 +152,13 @@ export function participantPage(
       <h1>{t.detailTitle(p.reference)}</h1>
       {notice && <Notice>{notice}</Notice>}
       <p class="actions">
-        <a class="button secondary" href={`/participants/${p.id}/edit`}>
-          {all.participantEdit.edit}
-        </a>
+        {mayChange(c) && (
+          <a class="button secondary" href={`/participants/${p.id}/edit`}>
+            {all.participantEdit.edit}
+          </a>
+        )}
         <a href={`/search?from=${p.id}`}>{all.search.title}</a>
-        <a href={`/participants/${p.id}/capacity`}>{all.capacityMatches.link}</a>
+        {mayChange(c) && <a href={`/participants/${p.id}/capacity`}>{all.capacityMatches.link}</a>}
       </p>
       <dl class="facts">
         <dt>{t.strengths}</dt>
@@ -172,11 +177,17 @@ export function participantPage(
         <dd>{`${municipalityByCode.get(p.location.municipalityCode)?.name ?? p.location.municipalityCode} · ${t.travel(p.maxTravelKm)}`}</dd>
       </dl>
       {access}
-      <section aria-labelledby="matches">
-        <h2 id="matches">{t.matchesHeading}</h2>
-        <p>{t.matchesIntro}</p>
-        {matches.length === 0 ? <p>{t.matchesNone}</p> : matches.map((m) => <MatchCard c={c} p={p} m={m} />)}
-      </section>
+      {mayChange(c) && (
+        <section aria-labelledby="matches">
+          <h2 id="matches">{t.matchesHeading}</h2>
+          <p>{t.matchesIntro}</p>
+          {matches.length === 0 ? (
+            <p>{t.matchesNone}</p>
+          ) : (
+            matches.map((m) => <MatchCard c={c} p={p} m={m} />)
+          )}
+        </section>
+      )}
     </>,
   );
 }

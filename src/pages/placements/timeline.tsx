@@ -9,6 +9,7 @@ import { checkInWith, meetingKinds } from '../../../db/schema';
 import type { PageEnv } from '../env';
 import { Csrf, RadioChoices, TextArea, TextField } from '../ui/form';
 import { dateOf } from '../ui/format';
+import { mayChange } from '../ui/roles';
 import type { FieldErrors, FormValues } from '../ui/validate';
 import type { PlacementDetails } from './load';
 
@@ -106,7 +107,7 @@ function CheckIns(props: { c: Context<PageEnv>; p: PlacementDetails; s: RecordSt
   const t = c.var.t.timeline;
   const list = p.checkIns ?? [];
   const s = props.s.form === 'check-in' ? props.s : {};
-  const open = ['accepted', 'started', 'ended'].includes(p.state);
+  const open = ['accepted', 'started', 'ended'].includes(p.state) && mayChange(c);
   return (
     <section aria-labelledby="check-ins" id="check-in">
       <h3 id="check-ins">{t.checkInsHeading}</h3>
@@ -159,7 +160,7 @@ function Meetings(props: { c: Context<PageEnv>; p: PlacementDetails; s: RecordSt
   const { c, p } = props;
   const t = c.var.t.timeline;
   const s = props.s.form === 'meeting' ? props.s : {};
-  const open = p.state !== 'declined' && p.state !== 'withdrawn';
+  const open = p.state !== 'declined' && p.state !== 'withdrawn' && mayChange(c);
   return (
     <section aria-labelledby="meetings" id="meeting">
       <h3 id="meetings">{t.meetingsHeading}</h3>

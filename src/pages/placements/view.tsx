@@ -5,6 +5,7 @@ import type { PageEnv } from '../env';
 import { Csrf, FieldSet, Notice, SelectField, TextArea, TextField } from '../ui/form';
 import { dateOf, inLang, scheduleText } from '../ui/format';
 import { render } from '../ui/layout';
+import { mayChange } from '../ui/roles';
 import type { FieldErrors, FormValues } from '../ui/validate';
 import type { PlacementDetails, PlacementListItem } from './load';
 import { type RecordState, Timeline } from './timeline';
@@ -241,7 +242,7 @@ export function placementPage(
       )}
       {employerSide && <Shared c={c} p={p} />}
       {employerSide && p.state === 'proposed' && <Answer c={c} p={p} s={o.answer ?? {}} />}
-      {!employerSide && <ProviderActions c={c} p={p} s={o.answer ?? {}} />}
+      {!employerSide && mayChange(c) && <ProviderActions c={c} p={p} s={o.answer ?? {}} />}
       <Timeline c={c} p={p} s={o.records ?? {}} />
       <section aria-labelledby="hours">
         <h2 id="hours">{t.hoursHeading}</h2>

@@ -1,10 +1,11 @@
 /** The slot form (create and edit): every field of the slots service, grouped as people think of them. */
 import type { Context } from 'hono';
-import { adaptationVocabulary, levels, slotKinds, subsidyVocabulary } from '../../domain/vocabulary';
+import { slotKinds, subsidyVocabulary } from '../../domain/vocabulary';
 import { strengthVocabulary } from '../../domain/work-vocabulary';
-import { municipalities } from '../../reference';
 import type { PageEnv } from '../env';
-import { Csrf, ErrorSummary, FieldSet, fieldId, SelectField, TextArea, TextField } from '../ui/form';
+import { AdaptationChoices } from '../ui/adaptation-choices';
+import { LevelChoices, MunicipalityField, NumberField, NumberPair } from '../ui/fields';
+import { Choices, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../ui/form';
 import { inLang } from '../ui/format';
 import { ScheduleGrid } from '../ui/schedule-grid';
 import type { FieldErrors, FormValues } from '../ui/validate';
@@ -21,54 +22,23 @@ export interface SlotFormData {
   occupations: OccupationSuggestion[];
 }
 
-function Choices(props: {
-  name: string;
-  type: 'radio' | 'checkbox';
-  label: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  checked: (value: string) => boolean;
-  errors: FieldErrors;
-}) {
-  return (
-    <FieldSet name={props.name} label={props.label} hint={props.hint} errors={props.errors} class="choices">
-      {props.options.map((o) => (
-        <label>
-          <input type={props.type} name={props.name} value={o.value} checked={props.checked(o.value)} />
-          {o.label}
-        </label>
-      ))}
-    </FieldSet>
-  );
-}
-
 function Adaptations(props: { c: Context<PageEnv>; v: FormValues; errors: FieldErrors }) {
-  const t = props.c.var.t;
-  const s = t.slots.form;
+  const s = props.c.var.t.slots.form;
+  const options = [
+    { value: '', label: s.adaptationNo },
+    { value: 'in_place', label: s.inPlace },
+    { value: 'can_arrange', label: s.canArrange },
+  ];
   return (
-    <FieldSet name="adaptations" label={s.adaptations} hint={s.adaptationsHint} errors={props.errors}>
-      <ul class="plain adaptations">
-        {adaptationVocabulary.map((a) => {
-          const name = `adaptations.${a.code}`;
-          const current = props.v.get(name);
-          return (
-            <li>
-              <span class="adaptation-name" id={`${fieldId(name)}-label`}>
-                {inLang(t, a)}
-              </span>
-              <span class="adaptation-choices" role="radiogroup" aria-labelledby={`${fieldId(name)}-label`}>
-                {(['', 'in_place', 'can_arrange'] as const).map((status) => (
-                  <label>
-                    <input type="radio" name={name} value={status} checked={current === status} />
-                    {status === '' ? s.adaptationNo : status === 'in_place' ? s.inPlace : s.canArrange}
-                  </label>
-                ))}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-    </FieldSet>
+    <AdaptationChoices
+      c={props.c}
+      name="adaptations"
+      label={s.adaptations}
+      hint={s.adaptationsHint}
+      options={options}
+      v={props.v}
+      errors={props.errors}
+    />
   );
 }
 
@@ -100,7 +70,6 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
     suits: s.suits,
     '(form)': s.form,
   };
-  const levelOptions = levels.map((l) => ({ value: l, label: t.slots.levels[l] }));
   return (
     <form method="post" action={d.action} novalidate>
       <Csrf token={c.var.csrfToken} />
@@ -163,13 +132,12 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
           errors={e}
         />
       )}
-      <SelectField
+      <MunicipalityField
         name="location.municipalityCode"
         label={s.municipality}
         hint={d.sites.length > 0 ? s.municipalityHint : undefined}
         blank={s.pick}
-        value={v.get('location.municipalityCode')}
-        options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        v={v}
         errors={e}
       />
       <TextField
@@ -180,39 +148,35 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
         autocomplete="street-address"
       />
       <ScheduleGrid c={c} name="schedule" label={s.schedule} hint={s.scheduleHint} v={v} errors={e} />
-      <div class="pair">
-        <TextField
-          name="hoursPerWeek.min"
-          type="number"
-          inputmode="decimal"
-          label={s.hoursMin}
-          value={v.get('hoursPerWeek.min')}
-          errors={e}
-          min={0}
-          max={60}
-          step="0.5"
-          required
-        />
-        <TextField
-          name="hoursPerWeek.max"
-          type="number"
-          inputmode="decimal"
-          label={s.hoursMax}
-          value={v.get('hoursPerWeek.max')}
-          errors={e}
-          min={1}
-          max={60}
-          step="0.5"
-          required
-        />
-      </div>
-      <TextField
+      <NumberPair
+        fields={[
+          {
+            name: 'hoursPerWeek.min',
+            label: s.hoursMin,
+            decimal: true,
+            min: 0,
+            max: 60,
+            step: '0.5',
+            required: true,
+          },
+          {
+            name: 'hoursPerWeek.max',
+            label: s.hoursMax,
+            decimal: true,
+            min: 1,
+            max: 60,
+            step: '0.5',
+            required: true,
+          },
+        ]}
+        v={v}
+        errors={e}
+      />
+      <NumberField
         name="capacity"
-        type="number"
-        inputmode="numeric"
         label={s.capacity}
         hint={s.capacityHint}
-        value={v.get('capacity')}
+        v={v}
         errors={e}
         min={1}
         max={500}
@@ -246,22 +210,20 @@ export function SlotForm(props: { c: Context<PageEnv>; d: SlotFormData }) {
         errors={e}
       />
       <Adaptations c={c} v={v} errors={e} />
-      <Choices
+      <LevelChoices
         name="environment.socialIntensity"
-        type="radio"
         label={s.social}
         hint={s.socialHint}
-        options={levelOptions}
-        checked={(l) => v.get('environment.socialIntensity') === l}
+        labels={t.slots.levels}
+        v={v}
         errors={e}
       />
-      <Choices
+      <LevelChoices
         name="environment.physicalDemand"
-        type="radio"
         label={s.physical}
         hint={s.physicalHint}
-        options={levelOptions}
-        checked={(l) => v.get('environment.physicalDemand') === l}
+        labels={t.slots.levels}
+        v={v}
         errors={e}
       />
       <Choices

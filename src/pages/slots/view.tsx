@@ -6,6 +6,7 @@ import type { PageEnv } from '../env';
 import { Csrf, Notice } from '../ui/form';
 import { inLang, scheduleText } from '../ui/format';
 import { render } from '../ui/layout';
+import { mayChange } from '../ui/roles';
 import { SlotForm, type SlotFormData } from './form-view';
 import type { SlotWithPeople } from './load';
 
@@ -126,9 +127,11 @@ export function slotPage(
       </dl>
       {c.var.session?.actor.organizationKind === 'provider' && (
         <p class="actions">
-          <a class="button" href={`/slots/${s.id}/candidates`}>
-            {all.candidates.link}
-          </a>
+          {mayChange(c) && (
+            <a class="button" href={`/slots/${s.id}/candidates`}>
+              {all.candidates.link}
+            </a>
+          )}
           <a href={`/employers/${s.organizationId}`}>{all.timeline.employerPage}</a>
         </p>
       )}

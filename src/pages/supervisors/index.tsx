@@ -8,6 +8,7 @@ import { SupervisorCreate, SupervisorUpdate, type toSupervisor } from '../../ser
 import type { PageEnv } from '../env';
 import { requireSignIn, signedIn } from '../session';
 import { sitesOf } from '../slots/load';
+import { NumberField } from '../ui/fields';
 import { Csrf, ErrorSummary, FieldSet, Notice, SelectField, TextField } from '../ui/form';
 import { render } from '../ui/layout';
 import { readAll } from '../ui/pages';
@@ -103,12 +104,10 @@ function formPage(c: Context<PageEnv>, d: FormData) {
           required
         />
         <TextField name="phone" label={t.phone} value={v.get('phone')} errors={e} autocomplete="tel" />
-        <TextField
+        <NumberField
           name="maxParticipants"
-          type="number"
-          inputmode="numeric"
           label={t.maxParticipants}
-          value={v.get('maxParticipants')}
+          v={v}
           errors={e}
           min={1}
           max={20}

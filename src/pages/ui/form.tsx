@@ -155,19 +155,37 @@ export function FieldSet(props: FieldProps & { children: Child; class?: string }
   );
 }
 
-/** One choice among a few, as radio buttons in a FieldSet; the chosen value is kept on a form sent back. */
-export function RadioChoices<T extends string>(
-  props: FieldProps & { options: readonly T[]; labelOf: (option: T) => string; value?: string | null },
+/** Radio buttons (one of a few) or checkboxes (any of a few) in a FieldSet; what was chosen is kept on a form sent back. */
+export function Choices(
+  props: FieldProps & {
+    type: 'radio' | 'checkbox';
+    options: readonly { value: string; label: string }[];
+    checked: (value: string) => boolean;
+  },
 ) {
   return (
     <FieldSet name={props.name} label={props.label} hint={props.hint} errors={props.errors} class="choices">
       {props.options.map((o) => (
         <label>
-          <input type="radio" name={props.name} value={o} checked={props.value === o} />
-          {props.labelOf(o)}
+          <input type={props.type} name={props.name} value={o.value} checked={props.checked(o.value)} />
+          {o.label}
         </label>
       ))}
     </FieldSet>
+  );
+}
+
+/** One choice among a few values, each labelled by `labelOf`. */
+export function RadioChoices<T extends string>(
+  props: FieldProps & { options: readonly T[]; labelOf: (option: T) => string; value?: string | null },
+) {
+  return (
+    <Choices
+      {...props}
+      type="radio"
+      options={props.options.map((o) => ({ value: o, label: props.labelOf(o) }))}
+      checked={(o) => props.value === o}
+    />
   );
 }
 

@@ -10,7 +10,8 @@
 import type { Context } from 'hono';
 import { weekdays } from '../../domain/vocabulary';
 import type { PageEnv } from '../env';
-import { FieldSet, fieldId } from './form';
+import { InputRow } from './fields';
+import { FieldSet } from './form';
 import type { FieldErrors, FormValues } from './validate';
 
 /** Rows a day always shows: enough for a split day (morning and afternoon). */
@@ -80,35 +81,18 @@ export function ScheduleGrid(props: {
       {weekdays.map((day) => (
         <fieldset class="day">
           <legend class="day-name">{t.daysLong[day]}</legend>
-          {Array.from({ length: rowsFor(props.v, props.name, day) }, (_, n) => {
-            const error =
-              props.errors[cellName(props.name, day, n, 'start')] ??
-              props.errors[cellName(props.name, day, n, 'end')] ??
-              props.errors[cellName(props.name, day, n)];
-            const errorId = `${fieldId(cellName(props.name, day, n))}-error`;
-            return (
-              <div class="window">
-                {(['start', 'end'] as const).map((part) => (
-                  <label>
-                    <span>{`${s.window(n + 1)} ${part === 'start' ? s.from : s.to}`}</span>
-                    <input
-                      type="time"
-                      id={fieldId(cellName(props.name, day, n, part))}
-                      name={cellName(props.name, day, n, part)}
-                      value={props.v.get(cellName(props.name, day, n, part))}
-                      aria-invalid={error ? 'true' : undefined}
-                      aria-describedby={error ? errorId : undefined}
-                    />
-                  </label>
-                ))}
-                {error && (
-                  <p class="error" id={errorId}>
-                    {error}
-                  </p>
-                )}
-              </div>
-            );
-          })}
+          {Array.from({ length: rowsFor(props.v, props.name, day) }, (_, n) => (
+            <InputRow
+              name={cellName(props.name, day, n)}
+              inputs={(['start', 'end'] as const).map((part) => ({
+                name: cellName(props.name, day, n, part),
+                label: `${s.window(n + 1)} ${part === 'start' ? s.from : s.to}`,
+                type: 'time',
+              }))}
+              v={props.v}
+              errors={props.errors}
+            />
+          ))}
         </fieldset>
       ))}
     </FieldSet>

@@ -26,7 +26,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { LAT_BANDS_PER_DEGREE, slots } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
-import { adaptationMask, type Level, slotKinds } from '../../domain/vocabulary';
+import { adaptationMask, type Level, type SlotKind, slotKinds } from '../../domain/vocabulary';
 import { boundingBox, lonHalfSpan } from '../../lib/geo';
 import { MINUTES_PER_DAY } from '../../lib/schedule';
 import { type ParticipantForMatching, textNeedles } from '../../matching';
@@ -44,6 +44,8 @@ const SMALL_ANSWER = 2000;
 const LARGE_ANSWER = 8000;
 /** How many narrow rows (candidateBounds) weigh as much as one whole slot in an answer. */
 const NARROW = 8;
+/** The same for narrow rows that carry the slot's stored terms too. */
+const TERMS = 3;
 /** Every kind wanted: no preference. */
 const ALL_KINDS = (1 << slotKinds.length) - 1;
 
@@ -60,6 +62,40 @@ function availableDays(participant: ParticipantForMatching): number {
   return mask;
 }
 
+/** The tests a plan row carries besides the circle, as bit masks (null: no day fits, nothing passes). */
+export interface PlanLimits {
+  must: number;
+  /** Weekdays one of which a slot must supervise; 0: any. */
+  days: number;
+  hoursNow: number;
+  kinds: number;
+}
+
+export function planLimits(participant: ParticipantForMatching): PlanLimits | null {
+  const must = adaptationMask(
+    participant.adaptationNeeds.filter((n) => n.priority === 'must').map((n) => n.code),
+  );
+  // With hours to fill now, the supervised windows must overlap the availability: on a shared day.
+  const days = participant.hoursNow > 0 ? availableDays(participant) : 0;
+  if (participant.hoursNow > 0 && days === 0) return null;
+  const wanted = participant.preferences.kinds;
+  const kinds = wanted?.length ? wanted.reduce((m, k) => m | (1 << slotKinds.indexOf(k)), 0) : ALL_KINDS;
+  return { must, days, hoursNow: participant.hoursNow, kinds };
+}
+
+/** Whether a slot's columns pass the limits, as the plan's SQL tests them (`candidatesOf`). */
+export function passesLimits(
+  limits: PlanLimits,
+  slot: { adaptationMask: number; daysMask: number; hoursMin: number; kind: SlotKind },
+): boolean {
+  return (
+    (slot.adaptationMask & limits.must) === limits.must &&
+    (limits.days === 0 || (slot.daysMask & limits.days) !== 0) &&
+    slot.hoursMin <= limits.hoursNow &&
+    ((1 << slotKinds.indexOf(slot.kind)) & limits.kinds) !== 0
+  );
+}
+
 /** [band, minLon, maxLon, minLat, maxLat, must mask, days mask (0: any), hours now, kinds mask] */
 export type PlanRow = [number, number, number, number, number, number, number, number, number];
 
@@ -71,14 +107,9 @@ export type PlanRow = [number, number, number, number, number, number, number, n
 function participantPlan(participant: ParticipantForMatching): PlanRow[] {
   const { lat, lon, maxTravelKm } = participant;
   const box = boundingBox(lat, lon, maxTravelKm);
-  const must = adaptationMask(
-    participant.adaptationNeeds.filter((n) => n.priority === 'must').map((n) => n.code),
-  );
-  // With hours to fill now, the supervised windows must overlap the availability: on a shared day.
-  const days = participant.hoursNow > 0 ? availableDays(participant) : 0;
-  if (participant.hoursNow > 0 && days === 0) return [];
-  const wanted = participant.preferences.kinds;
-  const kinds = wanted?.length ? wanted.reduce((m, k) => m | (1 << slotKinds.indexOf(k)), 0) : ALL_KINDS;
+  const limits = planLimits(participant);
+  if (limits === null) return [];
+  const { must, days, kinds } = limits;
   const rows: PlanRow[] = [];
   const first = band(Math.max(-90, box.minLat));
   const last = band(Math.min(90, box.maxLat));
@@ -206,6 +237,40 @@ export function boundStatement(plan: readonly PlanRow[], needles: readonly strin
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
 }
 
+/** A candidate's narrow columns for several participants: the bound's, the plan's tests, the stored terms. */
+export type TermsRow = [
+  id: string,
+  lat: number,
+  lon: number,
+  adaptationMask: number,
+  openEnded: number,
+  startDate: string,
+  endDate: string | null,
+  leadsToHire: number,
+  socialIntensity: Level,
+  physicalDemand: Level,
+  hoursMax: number,
+  kind: SlotKind,
+  daysMask: number,
+  hoursMin: number,
+  matchTerms: string | null,
+];
+
+/**
+ * The candidates of a merged plan (several participants) with the narrow columns, the columns of the
+ * plan's tests (each participant's own are applied in code: the merged row is looser) and the stored
+ * terms, which are counted against each participant's needles in code (terms.ts
+ * `storedTextMatches`): one SQL expression per participant would not fit a statement.
+ */
+export function termsStatement(plan: readonly PlanRow[]): SQL {
+  return sql`
+    SELECT json_array(${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
+      ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
+      ${slots.physicalDemand}, ${slots.hoursMax}, ${slots.kind}, ${slots.daysMask}, ${slots.hoursMin},
+      ${slots.matchTerms}) AS c
+    ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
+}
+
 /**
  * A plan's answers, a statement's worth at a time (each slot once: the plan's ranges are disjoint).
  * Every D1 call costs a round trip, so the bands go in as few statements as keep one statement's
@@ -259,6 +324,21 @@ export async function* candidateBounds(
     { small: NARROW * SMALL_ANSWER, large: NARROW * LARGE_ANSWER },
   );
   for await (const rows of answers) yield rows.map((r) => JSON.parse(r.c) as BoundRow);
+}
+
+/**
+ * Several participants' candidates as narrow rows with their stored terms (about 300 bytes each),
+ * each slot once however many participants reach it.
+ */
+export async function* candidateTerms(
+  db: Db,
+  people: readonly ParticipantForMatching[],
+): AsyncGenerator<TermsRow[]> {
+  const answers = planAnswers<{ c: string }>(db, candidatePlan(people), termsStatement, {
+    small: TERMS * SMALL_ANSWER,
+    large: TERMS * LARGE_ANSWER,
+  });
+  for await (const rows of answers) yield rows.map((r) => JSON.parse(r.c) as TermsRow);
 }
 
 /** Slots by id, whatever their state (for given slot lists). */

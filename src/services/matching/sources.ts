@@ -3,20 +3,17 @@
  * property test compares them on random registries).
  * - `residentSlots`: the whole registry in an in-memory index that follows the slot change log
  *   (catalog.ts). Fastest per request; each process holds every open slot. Node uses it.
- * - `queriedSlots`: per request, SQL selects the candidates that can pass the hard constraints and
- *   the engine ranks those as each statement's slots arrive (candidates.ts). Nothing in memory grows with the registry
- *   and no statement returns it. Workers use it (short-lived isolates, 128 MB, D1's 2 MB rows).
+ * - `queriedSlots`: per request, SQL selects the candidates that can pass the hard constraints as
+ *   narrow rows, and whole slots are read and ranked only while their score bound can reach a
+ *   participant's top (candidates.ts, bounded.ts, bounded-many.ts). Nothing in memory grows with
+ *   the registry and no statement returns it. Workers use it (short-lived isolates, 128 MB, D1's
+ *   2 MB rows).
  */
 import type { Db } from '../../adapters/db/types';
-import {
-  buildSlotIndex,
-  type Match,
-  mergeRankings,
-  type ParticipantForMatching,
-  rankParticipant,
-} from '../../matching';
+import { type Match, type ParticipantForMatching, rankParticipant } from '../../matching';
 import { FIRST_BATCH, rankBounded } from './bounded';
-import { candidateSlots, PAGE, slotsById } from './candidates';
+import { rankBoundedMany } from './bounded-many';
+import { PAGE, slotsById } from './candidates';
 import { SlotCatalog } from './catalog';
 import type { CatalogSlot } from './rows';
 
@@ -74,28 +71,8 @@ export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
         const { matches, slots } = await rankBounded(db, people[0]!, opts, batch);
         return { matches: new Map([[people[0]!.id, matches]]), slots };
       }
-      const matches = new Map<string, Match[]>(people.map((p) => [p.id, []]));
-      let slots = new Map<string, CatalogSlot>();
-      for await (const found of candidateSlots(db, people))
-        for (let i = 0; i < found.length; i += pageSize) {
-          const page = found.slice(i, i + pageSize);
-          const index = buildSlotIndex(page);
-          for (const person of people) {
-            const best = mergeRankings(
-              [matches.get(person.id)!, rankParticipant(index, person, opts)],
-              opts.limit,
-              'slotId',
-            );
-            matches.set(person.id, best);
-          }
-          // Keep only the slots someone's best list still names, so memory stays at one statement's.
-          const named = new Map<string, CatalogSlot>();
-          const onPage = new Map(page.map((s) => [s.id, s]));
-          for (const list of matches.values())
-            for (const m of list) named.set(m.slotId, slots.get(m.slotId) ?? onPage.get(m.slotId)!);
-          slots = named;
-        }
-      return { matches, slots };
+      // Several (allocation): each index entry read once as a narrow row, whole slots by bound.
+      return rankBoundedMany(db, people, opts, { batch: Math.min(pageSize, FIRST_BATCH), pageSize });
     },
     async openSlots(ids) {
       const found = new Map<string, CatalogSlot>();

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { participants, users } from '../../../db/schema';
 import type { Actor, Member } from '../../auth/actor';
 import { assertParticipantAccess, assertProviderRole } from '../../auth/policy';
@@ -9,6 +9,7 @@ import { normaliseWindows } from '../../lib/schedule';
 import type { ServiceContext } from '../context';
 import { mapConstraints } from '../db-errors';
 import { eraseParticipant, exportParticipant } from '../placements/erasure';
+import { preparedOnce } from '../prepared';
 import { locate } from '../sites';
 import type { ParticipantCreate, ParticipantListQuery, ParticipantUpdate } from './schemas';
 
@@ -99,9 +100,17 @@ const duplicateReference = {
  */
 export function participantService(ctx: ServiceContext) {
   const { db } = ctx;
+  // Prepared once (services/prepared.ts): proposals and participant reads load one each time.
+  const participantById = preparedOnce(() =>
+    db
+      .select()
+      .from(participants)
+      .where(eq(participants.id, sql.placeholder('id')))
+      .prepare(),
+  );
 
   async function load(actor: Actor, id: string, mode: 'read' | 'write') {
-    const [row] = await db.select().from(participants).where(eq(participants.id, id));
+    const [row] = await participantById().all({ id });
     if (!row || row.status === 'erased') throw notFound('Participant', id);
     assertParticipantAccess(actor, row.organizationId, mode, id);
     return row;

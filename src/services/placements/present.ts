@@ -2,22 +2,15 @@
  * Reading placements and showing them to one side. Every employer-side view that carries participant
  * fields writes a `read` audit entry (who, which fields, when) before the answer leaves.
  */
-import { asc, desc, eq, inArray } from 'drizzle-orm';
-import {
-  consents,
-  participants,
-  placementCheckIns,
-  placementHours,
-  placementMeetings,
-  placements,
-  placementTransitions,
-} from '../../../db/schema';
+import type { consents, participants } from '../../../db/schema';
 import type { Actor, Member } from '../../auth/actor';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
+import { listValues } from '../prepared';
 import { assertPlacementAccess } from './access';
 import type { AuditEntryInput, AuditService } from './audit';
 import { disclose } from './disclosure';
+import { placementQueries } from './queries';
 import type { Side } from './states';
 import { type PlacementRow, toCheckIn, toHours, toMeeting, toPlacement, toTransition } from './view';
 
@@ -29,9 +22,10 @@ const consentKey = (participantId: string, employerOrganizationId: string) =>
 
 export function placementViews(ctx: ServiceContext, audit: AuditService) {
   const { db } = ctx;
+  const q = placementQueries(db);
 
   async function loadRow(id: string) {
-    const [row] = await db.select().from(placements).where(eq(placements.id, id));
+    const [row] = await q.placementById().all({ id });
     if (!row) throw notFound('Placement', id);
     return row;
   }
@@ -46,11 +40,8 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
   async function consentsFor(rows: PlacementRow[]) {
     const map = new Map<string, ConsentRow>();
     if (rows.length === 0) return map;
-    const found = await db
-      .select()
-      .from(consents)
-      .where(inArray(consents.participantId, [...new Set(rows.map((r) => r.participantId))]))
-      .orderBy(desc(consents.id));
+    const ids = [...new Set(rows.map((r) => r.participantId))];
+    const found = await q.consentsOf(ids.length).all(listValues('participant', ids));
     for (const c of found) {
       const key = consentKey(c.participantId, c.employerOrganizationId);
       if (!map.has(key)) map.set(key, c);
@@ -61,7 +52,7 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
   async function participantsFor(rows: PlacementRow[]) {
     const ids = [...new Set(rows.map((r) => r.participantId))];
     if (ids.length === 0) return new Map<string, ParticipantRow>();
-    const found = await db.select().from(participants).where(inArray(participants.id, ids));
+    const found = await q.participantsById(ids.length).all(listValues('participant', ids));
     return new Map(found.map((p) => [p.id, p]));
   }
 
@@ -91,30 +82,13 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
 
   /** One placement with its hours, check-ins (provider side), meetings and history. */
   async function details(actor: Member, side: Side, row: PlacementRow) {
+    const placement = { placement: row.id };
     const [[view], hours, checkIns, meetings, history] = await Promise.all([
       present(actor, side, [row]),
-      db
-        .select()
-        .from(placementHours)
-        .where(eq(placementHours.placementId, row.id))
-        .orderBy(asc(placementHours.weekStart)),
-      side === 'provider'
-        ? db
-            .select()
-            .from(placementCheckIns)
-            .where(eq(placementCheckIns.placementId, row.id))
-            .orderBy(asc(placementCheckIns.date), asc(placementCheckIns.id))
-        : Promise.resolve([]),
-      db
-        .select()
-        .from(placementMeetings)
-        .where(eq(placementMeetings.placementId, row.id))
-        .orderBy(asc(placementMeetings.date), asc(placementMeetings.id)),
-      db
-        .select()
-        .from(placementTransitions)
-        .where(eq(placementTransitions.placementId, row.id))
-        .orderBy(asc(placementTransitions.id)),
+      q.hoursOf().all(placement),
+      side === 'provider' ? q.checkInsOf().all(placement) : Promise.resolve([]),
+      q.meetingsOf().all(placement),
+      q.historyOf().all(placement),
     ]);
     return {
       ...view!,

@@ -1,30 +1,83 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { slotSupervisors, slots } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertCanSeeRegistry, registryScope } from '../../auth/policy';
 import { listPage } from '../../lib/pagination';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
+import { listPlaceholders, listValues, preparedByShape, preparedOnce } from '../prepared';
 import type { SlotListQuery } from './schemas';
 import { toSlot } from './view';
+
+/** The filters of a slot list that are given, as the key of its prepared query. */
+interface ListShape {
+  scoped: boolean;
+  status: boolean;
+  kind: boolean;
+  municipality: boolean;
+  after: boolean;
+}
+const shapeKey = (s: ListShape) =>
+  (s.scoped ? 1 : 0) | (s.status ? 2 : 0) | (s.kind ? 4 : 0) | (s.municipality ? 8 : 0) | (s.after ? 16 : 0);
+const shapeOf = (key: number): ListShape => ({
+  scoped: (key & 1) > 0,
+  status: (key & 2) > 0,
+  kind: (key & 4) > 0,
+  municipality: (key & 8) > 0,
+  after: (key & 16) > 0,
+});
 
 export function slotReads(ctx: ServiceContext) {
   const { db } = ctx;
 
+  // Prepared once (services/prepared.ts): these run on most requests.
+  const slotById = preparedOnce(() =>
+    db
+      .select()
+      .from(slots)
+      .where(eq(slots.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  /** Lists of up to a page and one (101) ids get a query per length; longer ones are built per call. */
+  const supervisorsOf = preparedByShape(
+    (n: number) =>
+      db
+        .select()
+        .from(slotSupervisors)
+        .where(inArray(slotSupervisors.slotId, listPlaceholders('slot', n)))
+        .orderBy(asc(slotSupervisors.supervisorId))
+        .prepare(),
+    101,
+  );
+  const slotPage = preparedByShape((key: number) => {
+    const shape = shapeOf(key);
+    return db
+      .select()
+      .from(slots)
+      .where(
+        and(
+          shape.scoped ? eq(slots.organizationId, sql.placeholder('scope')) : undefined,
+          shape.status ? eq(slots.status, sql.placeholder('status')) : undefined,
+          shape.kind ? eq(slots.kind, sql.placeholder('kind')) : undefined,
+          shape.municipality ? eq(slots.municipalityCode, sql.placeholder('municipality')) : undefined,
+          shape.after ? gt(slots.id, sql.placeholder('after')) : undefined,
+        ),
+      )
+      .orderBy(asc(slots.id))
+      .limit(sql.placeholder('take'))
+      .prepare();
+  });
+
   async function supervisorIdsOf(slotIds: string[]) {
     const map = new Map<string, string[]>(slotIds.map((id) => [id, []]));
     if (slotIds.length === 0) return map;
-    const rows = await db
-      .select()
-      .from(slotSupervisors)
-      .where(inArray(slotSupervisors.slotId, slotIds))
-      .orderBy(asc(slotSupervisors.supervisorId));
+    const rows = await supervisorsOf(slotIds.length).all(listValues('slot', slotIds));
     for (const r of rows) map.get(r.slotId)?.push(r.supervisorId);
     return map;
   }
 
   async function load(actor: Actor, id: string) {
-    const [row] = await db.select().from(slots).where(eq(slots.id, id));
+    const [row] = await slotById().all({ id });
     if (!row) throw notFound('Slot', id);
     assertCanSeeRegistry(actor, row.organizationId, 'Slot', id);
     return row;
@@ -42,20 +95,15 @@ export function slotReads(ctx: ServiceContext) {
     async list(actor: Actor, q: SlotListQuery) {
       const scope = registryScope(actor, q.organizationId);
       const page = await listPage(q, (after, take) =>
-        db
-          .select()
-          .from(slots)
-          .where(
-            and(
-              scope ? eq(slots.organizationId, scope) : undefined,
-              q.status ? eq(slots.status, q.status) : undefined,
-              q.kind ? eq(slots.kind, q.kind) : undefined,
-              q.municipalityCode ? eq(slots.municipalityCode, q.municipalityCode) : undefined,
-              after ? gt(slots.id, after) : undefined,
-            ),
-          )
-          .orderBy(asc(slots.id))
-          .limit(take),
+        slotPage(
+          shapeKey({
+            scoped: !!scope,
+            status: !!q.status,
+            kind: !!q.kind,
+            municipality: !!q.municipalityCode,
+            after: !!after,
+          }),
+        ).all({ scope, status: q.status, kind: q.kind, municipality: q.municipalityCode, after, take }),
       );
       const links = await supervisorIdsOf(page.data.map((s) => s.id));
       return { ...page, data: page.data.map((s) => toSlot(s, links.get(s.id)!)) };

@@ -14,6 +14,25 @@ const cookiesOf = (headers: Headers) =>
     .join('; ');
 
 export function pageFlows({ name, call, t }: Driver) {
+  const html = { accept: 'text/html' };
+
+  /** Signs in with a key on the sign-in page (its CSRF token and cookie) and returns the session's cookie. */
+  async function signInWithKey(key: string, next: string) {
+    const signIn = await call('GET', '/', { key: null, headers: html });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(signIn.text)![1]!;
+    const signedIn = await call('POST', '/sign-in/key', {
+      key: null,
+      raw: new URLSearchParams({ _csrf: csrf, key, next }).toString(),
+      headers: {
+        ...html,
+        cookie: cookiesOf(signIn.headers),
+        origin: 'https://registry.test',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+    });
+    return { signedIn, cookie: cookiesOf(signedIn.headers) };
+  }
+
   let employer: Awaited<ReturnType<typeof orgWithKey>>;
   beforeAll(async () => {
     employer = await orgWithKey(t, 'employer', 'employer');
@@ -21,7 +40,6 @@ export function pageFlows({ name, call, t }: Driver) {
 
   describe(`the pages over ${name}`, () => {
     it('show the sign-in page, sign in with a key and list the placements', async () => {
-      const html = { accept: 'text/html' };
       const signIn = await call('GET', '/', { key: null, headers: html });
       expect(signIn.status).toBe(200);
       expect(signIn.text).toContain('<label for="f-key">API-nyckel</label>');
@@ -49,7 +67,6 @@ export function pageFlows({ name, call, t }: Driver) {
     });
 
     it('sign a participant in with an access code and show their page', async () => {
-      const html = { accept: 'text/html' };
       const provider = await orgWithKey(t, 'provider', 'handler');
       const participant = await createParticipant(t, provider.key, { strengths: ['noggrann'] });
       const issued = await t.call('POST', `/v1/participants/${participant.id}/access-codes`, {
@@ -86,29 +103,33 @@ export function pageFlows({ name, call, t }: Driver) {
       const p = await proposed(t, w, { participantId: w.participant.id });
       await move(t, w.employer.key, p.id, 'accept');
       await t.call('PUT', `/v1/placements/${p.id}/agreement`, { key: w.provider.key, body: agreementBody() });
-      const html = { accept: 'text/html' };
-      const signIn = await call('GET', '/', { key: null, headers: html });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(signIn.text)![1]!;
       const next = `/placements/${p.id}/agreement`;
-      const signedIn = await call('POST', '/sign-in/key', {
-        key: null,
-        raw: new URLSearchParams({ _csrf: csrf, key: w.employer.key, next }).toString(),
-        headers: {
-          ...html,
-          cookie: cookiesOf(signIn.headers),
-          origin: 'https://registry.test',
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-      });
+      const { signedIn, cookie } = await signInWithKey(w.employer.key, next);
       expect(signedIn.headers.get('location')).toBe(next);
-      const page = await call('GET', next, {
-        key: null,
-        headers: { ...html, cookie: cookiesOf(signedIn.headers) },
-      });
+      const page = await call('GET', next, { key: null, headers: { ...html, cookie } });
       expect(page.status).toBe(200);
       expect(page.text).toContain('Godkänn överenskommelsen');
       expect(page.text).toContain('Kim Berg');
       expect(page.text).not.toContain('Per Ek');
+    });
+
+    it('list employers one kind and one page at a time, filtered by name', async () => {
+      const provider = await orgWithKey(t, 'provider', 'handler');
+      const theirs = (await t.call('GET', `/v1/organizations/${employer.org.id}`, { key: provider.key }))
+        .body;
+      const { cookie } = await signInWithKey(provider.key, '/employers');
+      const part = theirs.name.slice(-4).toUpperCase();
+      const page = await call('GET', `/employers?kind=employer&name=${encodeURIComponent(part)}`, {
+        key: null,
+        headers: { ...html, cookie },
+      });
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(`<a href="/employers/${employer.org.id}">`);
+      const none = await call('GET', '/employers?kind=social_enterprise&name=%25', {
+        key: null,
+        headers: { ...html, cookie },
+      });
+      expect(none.text).toContain('Inga organisationer här.');
     });
 
     it('serve the stylesheet from the app', async () => {

@@ -1,0 +1,152 @@
+/**
+ * Several participants' best slots (allocation) by score bounds, as bounded.ts does for one: every
+ * index entry of their merged plan is read once, as a narrow row with the slot's stored terms; each
+ * participant's bound (src/matching/bound.ts) is computed for the slots that pass their own tests;
+ * then whole slots are read in rounds: each participant whose next bound can still reach their k-th
+ * best score asks for its next batch (twice the last), the round reads the union of what was asked
+ * once, and every participant who asked is ranked over it. A participant stops when the k-th best
+ * score is above every bound left. At 100,000 slots, 50 participants spread over Sweden then read a
+ * few hundred whole slots each instead of every candidate (the union, about 60,000 slots).
+ *
+ * Exact: each participant's list is the top k of slots the engine itself scored, and a slot never
+ * read has a bound, hence a score, below that list's k-th score. A slot another participant asked
+ * for may be ranked for someone who did not ask yet; it is a real score, so that is only sooner
+ * (duplicates are dropped when merging). The property test compares it with the full index
+ * (test/matching-api/candidates.property.test.ts).
+ */
+import type { Db } from '../../adapters/db/types';
+import { boundingBox } from '../../lib/geo';
+import {
+  buildSlotIndex,
+  compareIds,
+  type Match,
+  mergeRankings,
+  type ParticipantForMatching,
+  type RankOptions,
+  rankParticipant,
+  scoreBound,
+  textNeedles,
+} from '../../matching';
+import { storedTextMatches } from '../../matching/terms';
+import { FIRST_BATCH } from './bounded';
+import { candidateTerms, PAGE, passesLimits, planLimits, slotsById } from './candidates';
+import type { CatalogSlot } from './rows';
+
+interface Bounded {
+  id: string;
+  bound: number;
+}
+
+/** Each participant's candidates with their bounds, best bound first (ties: id), the hopeless left out. */
+async function boundsOfEach(db: Db, people: readonly ParticipantForMatching[], today: string) {
+  const each = people.map((p) => ({
+    bound: scoreBound(p, today),
+    needles: textNeedles(p),
+    limits: planLimits(p),
+    box: boundingBox(p.lat, p.lon, p.maxTravelKm),
+    out: [] as Bounded[],
+  }));
+  for await (const rows of candidateTerms(db, people))
+    for (const row of rows) {
+      const [id, lat, lon, mask, openEnded, startDate, endDate, hire, social, physical, hoursMax] = row;
+      const [kind, daysMask, hoursMin, terms] = [row[11], row[12], row[13], row[14]];
+      for (const e of each) {
+        // Outside the box the engine never looks; the plan's tests as SQL makes them for one.
+        if (lat < e.box.minLat || lat > e.box.maxLat || lon < e.box.minLon || lon > e.box.maxLon) continue;
+        if (!e.limits || !passesLimits(e.limits, { adaptationMask: mask, daysMask, hoursMin, kind }))
+          continue;
+        const b = e.bound({
+          lat,
+          lon,
+          adaptationMask: mask,
+          openEnded: openEnded === 1,
+          startDate,
+          endDate,
+          leadsToHire: hire === 1,
+          socialIntensity: social,
+          physicalDemand: physical,
+          hoursMax,
+          textMatches: storedTextMatches(terms, e.needles),
+        });
+        if (b > Number.NEGATIVE_INFINITY) e.out.push({ id, bound: b });
+      }
+    }
+  return each.map((e) => e.out.sort((a, b) => b.bound - a.bound || compareIds(a.id, b.id)));
+}
+
+/** Two rankings of one participant as one, a slot ranked in both counted once. */
+function mergeOnce(best: Match[], more: Match[], limit: number): Match[] {
+  const seen = new Set(best.map((m) => m.slotId));
+  return mergeRankings([best, more.filter((m) => !seen.has(m.slotId))], limit, 'slotId');
+}
+
+interface Queue {
+  person: ParticipantForMatching;
+  candidates: Bounded[];
+  next: number;
+  size: number;
+  best: Match[];
+}
+
+/** The ids a participant asks for this round (none once their top k is settled). */
+function nextAsk(q: Queue, limit: number): string[] {
+  const kth = q.best.length >= limit ? q.best[limit - 1]!.score : Number.NEGATIVE_INFINITY;
+  if (q.next >= q.candidates.length || q.candidates[q.next]!.bound < kth) return [];
+  const ids = q.candidates.slice(q.next, q.next + q.size).map((c) => c.id);
+  q.next += q.size;
+  q.size *= 2;
+  return ids;
+}
+
+/**
+ * `batch`: whole slots in a participant's first ask at least; `pageSize`: whole slots read and
+ * ranked at a time (tests make both tiny to exercise the rounds and the merging).
+ */
+export async function rankBoundedMany(
+  db: Db,
+  people: readonly ParticipantForMatching[],
+  opts: RankOptions & { limit: number },
+  { batch = FIRST_BATCH, pageSize = PAGE } = {},
+): Promise<{ matches: Map<string, Match[]>; slots: Map<string, CatalogSlot> }> {
+  const limit = Number.isNaN(opts.limit) ? 0 : Math.max(0, Math.floor(opts.limit));
+  const lists = limit === 0 ? people.map(() => []) : await boundsOfEach(db, people, opts.today);
+  const size = Math.max(batch, Math.min(limit * 2, 4 * batch));
+  const queues: Queue[] = people.map((person, i) => ({
+    person,
+    candidates: lists[i]!,
+    next: 0,
+    size,
+    best: [],
+  }));
+  // The slots someone's best list names: all that is held between pages.
+  let held = new Map<string, CatalogSlot>();
+  const rankPage = (asking: readonly Queue[], page: readonly CatalogSlot[]) => {
+    const index = buildSlotIndex(page);
+    for (const q of asking)
+      q.best = mergeOnce(q.best, rankParticipant(index, q.person, { ...opts, limit }), limit);
+    const onPage = new Map(page.map((s) => [s.id, s]));
+    const named = new Map<string, CatalogSlot>();
+    for (const q of queues)
+      for (const m of q.best) named.set(m.slotId, held.get(m.slotId) ?? onPage.get(m.slotId)!);
+    held = named;
+  };
+  for (;;) {
+    const asked = new Set<string>();
+    const asking = queues.filter((q) => {
+      const ids = nextAsk(q, limit);
+      for (const id of ids) asked.add(id);
+      return ids.length > 0;
+    });
+    if (asking.length === 0) break;
+    const known = [...asked].filter((id) => held.has(id));
+    const unread = [...asked].filter((id) => !held.has(id));
+    if (known.length)
+      rankPage(
+        asking,
+        known.map((id) => held.get(id)!),
+      );
+    for (let i = 0; i < unread.length; i += pageSize)
+      rankPage(asking, await slotsById(db, unread.slice(i, i + pageSize)));
+  }
+  return { matches: new Map(queues.map((q) => [q.person.id, q.best])), slots: held };
+}
