@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { createParticipant, createSlot, createWorld, orgWithKey } from '../helpers/factories';
+import { createParticipant, createSlot, createWorld, issueKey, orgWithKey } from '../helpers/factories';
 import { pageClient } from './client';
 
 let t: TestApp;
@@ -109,6 +109,16 @@ describe('capacity listings on the search page', () => {
     });
     const none = await browser.get(`/participants/${far.id}/capacity`);
     expect(text(none.html)).toContain('Ingen arbetsträning hos sociala företag passar just nu.');
+  });
+
+  it('a coordinator typing the address gets the forbidden page (the matching service refuses them)', async () => {
+    const coordinator = await issueKey(t, w.provider.org.id, 'coordinator');
+    const other = pageClient(t);
+    await other.signInWithKey(coordinator.key);
+    const page = await other.get(`/participants/${person.id}/capacity`);
+    expect(page.status).toBe(403);
+    expect(page.html).toContain('Inte tillåtet');
+    expect(page.html).not.toContain('Arbetsträning som passar');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Capacity listings written before listings were searched reach the index without `npm run
- * reindex` (#14): migration 0021 queues one outbox index task per listing that never had one, and
+ * reindex` (#14): migration 0022 queues one outbox index task per listing that never had one, and
  * the outbox worker indexes it. Listings with a task and closed listings get none; running it twice
  * queues nothing more.
  */
@@ -77,7 +77,7 @@ const found = async (q: string) => {
   return res.body.data.map((h: { id: string }) => h.id);
 };
 
-describe('migration 0021: existing capacity listings reach the search index', () => {
+describe('migration 0022: existing capacity listings reach the search index', () => {
   it('is in the migration journal, so every deployed database runs it (Node and D1)', () => {
     const journal = JSON.parse(readFileSync(join(migrations, 'meta/_journal.json'), 'utf8'));
     expect(journal.entries.map((e: { tag: string }) => e.tag)).toContain(TAG);
