@@ -14,6 +14,7 @@ import type { PageEnv } from '../env';
 import { ErrorSummary, FieldSet, fieldId, SelectField, TextField } from '../ui/form';
 import { inLang } from '../ui/format';
 import { render } from '../ui/layout';
+import { mayChange } from '../ui/roles';
 import type { FieldErrors } from '../ui/validate';
 import type { QueryValues } from './index';
 
@@ -283,7 +284,8 @@ function Hit(props: {
           <a href={`/employers/${h.organization.id}`}>{t.contact(h.organization.name)}</a>
         </p>
       ) : (
-        participant && (
+        participant &&
+        mayChange(c) && (
           <p>
             <a class="button secondary" href={`/participants/${participant.id}/propose?slot=${h.id}`}>
               {`${all.participants.propose}: ${participant.reference}`}
