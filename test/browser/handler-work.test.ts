@@ -158,6 +158,8 @@ describe('a handler’s working pages in Chromium, on a phone', () => {
     const problems = watch(page);
     await page.goto(`${h.base}/`);
     await page.getByRole('button', { name: /Anna Lind – SE-handledare/ }).click();
+    // The sign-in answers with a redirect to the start page: a goto before it has loaded aborts it.
+    await page.getByRole('navigation').getByRole('link', { name: 'Sök platser' }).waitFor();
     await page.goto(`${h.base}/participants/new`);
     await page.getByLabel('Kod').fill('SE-RAMP-360');
     await page.locator('#f-availability-mon-0-start').fill('08:00');
