@@ -206,6 +206,7 @@ function participantItems(f: FidelityFacts, active: ParticipantFact[]): Item[] {
   );
   const handlerIds = new Set(f.caseloads.map((c) => c.handlerId));
   const contacts = f.contacts.filter((k) => handlerIds.has(k.userId)).reduce((n, k) => n + k.contacts, 0);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.min would make them NaN
   const end = f.period.to < f.today ? f.period.to : f.today;
   const weeks = Math.max(1, daysBetween(f.period.from, end) + 1) / 7;
   return [
