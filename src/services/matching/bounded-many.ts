@@ -29,7 +29,7 @@ import {
 } from '../../matching';
 import { storedTextMatches } from '../../matching/terms';
 import { FIRST_BATCH } from './bounded';
-import { candidateTerms, PAGE, passesLimits, planLimits, slotsById } from './candidates';
+import { boundFieldsOf, candidateTerms, PAGE, passesLimits, planLimits, slotsById } from './candidates';
 import type { CatalogSlot } from './rows';
 
 interface Bounded {
@@ -48,26 +48,14 @@ async function boundsOfEach(db: Db, people: readonly ParticipantForMatching[], t
   }));
   for await (const rows of candidateTerms(db, people))
     for (const row of rows) {
-      const [id, lat, lon, mask, openEnded, startDate, endDate, hire, social, physical, hoursMax] = row;
+      const [id, lat, lon, mask] = row;
       const [kind, daysMask, hoursMin, terms] = [row[11], row[12], row[13], row[14]];
       for (const e of each) {
         // Outside the box the engine never looks; the plan's tests as SQL makes them for one.
         if (lat < e.box.minLat || lat > e.box.maxLat || lon < e.box.minLon || lon > e.box.maxLon) continue;
         if (!e.limits || !passesLimits(e.limits, { adaptationMask: mask, daysMask, hoursMin, kind }))
           continue;
-        const b = e.bound({
-          lat,
-          lon,
-          adaptationMask: mask,
-          openEnded: openEnded === 1,
-          startDate,
-          endDate,
-          leadsToHire: hire === 1,
-          socialIntensity: social,
-          physicalDemand: physical,
-          hoursMax,
-          textMatches: storedTextMatches(terms, e.needles),
-        });
+        const b = e.bound(boundFieldsOf(row, storedTextMatches(terms, e.needles)));
         if (b > Number.NEGATIVE_INFINITY) e.out.push({ id, bound: b });
       }
     }

@@ -21,7 +21,7 @@ import {
   rankParticipant,
   scoreBound,
 } from '../../matching';
-import { candidateBounds, slotsById } from './candidates';
+import { boundFieldsOf, candidateBounds, slotsById } from './candidates';
 import type { CatalogSlot } from './rows';
 
 /** Whole slots read in the first batch at least; each next batch is twice the last. */
@@ -37,34 +37,9 @@ async function boundedCandidates(db: Db, participant: ParticipantForMatching, to
   const bound = scoreBound(participant, today);
   const out: Bounded[] = [];
   for await (const rows of candidateBounds(db, participant))
-    for (const [
-      id,
-      lat,
-      lon,
-      mask,
-      openEnded,
-      startDate,
-      endDate,
-      hire,
-      social,
-      physical,
-      hoursMax,
-      text,
-    ] of rows) {
-      const b = bound({
-        lat,
-        lon,
-        adaptationMask: mask,
-        openEnded: openEnded === 1,
-        startDate,
-        endDate,
-        leadsToHire: hire === 1,
-        socialIntensity: social,
-        physicalDemand: physical,
-        hoursMax,
-        textMatches: text,
-      });
-      if (b > Number.NEGATIVE_INFINITY) out.push({ id, bound: b });
+    for (const row of rows) {
+      const b = bound(boundFieldsOf(row, row[11]));
+      if (b > Number.NEGATIVE_INFINITY) out.push({ id: row[0], bound: b });
     }
   return out.sort((a, b) => b.bound - a.bound || compareIds(a.id, b.id));
 }

@@ -29,7 +29,7 @@ import type { Db } from '../../adapters/db/types';
 import { adaptationMask, type Level, type SlotKind, slotKinds } from '../../domain/vocabulary';
 import { boundingBox, lonHalfSpan } from '../../lib/geo';
 import { MINUTES_PER_DAY } from '../../lib/schedule';
-import { type ParticipantForMatching, textNeedles } from '../../matching';
+import { type ParticipantForMatching, type SlotBoundFields, textNeedles } from '../../matching';
 import { matchTermsVersion } from '../../matching/terms';
 import { type CatalogSlot, type CompactSlot, fromCompact, slotJsonFields } from './rows';
 
@@ -190,8 +190,8 @@ export function candidateStatement(plan: readonly PlanRow[]): SQL {
   return sql`SELECT json_object(${slotJsonFields}) AS slot ${candidatesOf(plan)}`;
 }
 
-/** A candidate's narrow columns: what the score bound reads (src/matching/bound.ts), by position. */
-export type BoundRow = [
+/** The columns the score bound reads (src/matching/bound.ts) from the narrow rows, by position. */
+type BoundColumns = [
   id: string,
   lat: number,
   lon: number,
@@ -203,8 +203,31 @@ export type BoundRow = [
   socialIntensity: Level,
   physicalDemand: Level,
   hoursMax: number,
-  textMatches: number | null,
 ];
+
+/** A candidate's narrow columns for one participant: the bound's and the text matches counted in SQL. */
+export type BoundRow = [...BoundColumns, textMatches: number | null];
+
+/** The score bound's input from a narrow row (the booleans are stored as 0 and 1). */
+export function boundFieldsOf(
+  row: readonly [...BoundColumns, ...unknown[]],
+  textMatches: number | null,
+): SlotBoundFields {
+  const [, lat, lon, adaptationMask, openEnded, startDate, endDate, hire, social, physical, hoursMax] = row;
+  return {
+    lat,
+    lon,
+    adaptationMask,
+    openEnded: openEnded === 1,
+    startDate,
+    endDate,
+    leadsToHire: hire === 1,
+    socialIntensity: social,
+    physicalDemand: physical,
+    hoursMax,
+    textMatches,
+  };
+}
 
 /** A string as an SQL literal (keys are letters and digits; quotes doubled all the same). */
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -239,17 +262,7 @@ export function boundStatement(plan: readonly PlanRow[], needles: readonly strin
 
 /** A candidate's narrow columns for several participants: the bound's, the plan's tests, the stored terms. */
 export type TermsRow = [
-  id: string,
-  lat: number,
-  lon: number,
-  adaptationMask: number,
-  openEnded: number,
-  startDate: string,
-  endDate: string | null,
-  leadsToHire: number,
-  socialIntensity: Level,
-  physicalDemand: Level,
-  hoursMax: number,
+  ...BoundColumns,
   kind: SlotKind,
   daysMask: number,
   hoursMin: number,
