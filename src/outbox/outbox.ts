@@ -45,8 +45,28 @@ export class RetryLater extends Error {
 export const RETRY_AFTER_CAP_MS = 3_600_000;
 
 export type OutboxHandler = ((row: OutboxRow) => Promise<void>) & {
-  many?: (rows: OutboxRow[]) => Promise<void>;
+  // Nothing (every row succeeded, or they failed together by throwing), or each row's outcome.
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that reports nothing returns Promise<void>.
+  many?: (rows: OutboxRow[], control: ManyControl) => Promise<void | ManyOutcomes>;
 };
+
+/** What a `many` handler is told while it runs a pass's rows. */
+export interface ManyControl {
+  /** False once the lease is half gone: start no further row (as the drain does for one at a time). */
+  leaseHolds(): boolean;
+}
+
+/**
+ * What a `many` handler that runs its rows one by one reports (none: every row succeeded). It runs
+ * them in order and stops, as the drain does, after a RetryLater (the rest of the topic waits as
+ * asked) or when the lease no longer holds (the rest is left for a later pass).
+ */
+export interface ManyOutcomes {
+  /** The rows that failed, by id, with their errors; the others it ran succeeded. */
+  failures: Map<string, unknown>;
+  /** How many rows, from the first, it ran. */
+  ran: number;
+}
 
 export interface EnqueueOptions {
   topic: string;
@@ -255,7 +275,8 @@ async function runClaimed(
         runs.failures.set(row.id, new PermanentFailure(`no handler for topic ${topic}`));
     } else if (handler.many && rows.length > 1) {
       try {
-        await handler.many(rows);
+        const outcomes = await handler.many(rows, { leaseHolds });
+        if (outcomes) settle(rows, outcomes, runs);
       } catch (err) {
         for (const row of rows) runs.failures.set(row.id, err);
       }
@@ -275,6 +296,21 @@ async function runClaimed(
     }
   }
   return runs;
+}
+
+/** A `many` handler's outcomes as the drain records them, the same as for rows run one at a time. */
+function settle(rows: OutboxRow[], outcomes: ManyOutcomes, runs: Runs) {
+  let pause: number | undefined;
+  rows.forEach((row, i) => {
+    if (i >= outcomes.ran) {
+      if (pause !== undefined) runs.deferred.set(row.id, pause);
+      else runs.unrun.add(row.id);
+    } else if (outcomes.failures.has(row.id)) {
+      const err = outcomes.failures.get(row.id);
+      runs.failures.set(row.id, err);
+      if (err instanceof RetryLater) pause = retryAfterMs(err);
+    }
+  });
 }
 
 const retryAfterMs = (err: RetryLater) => Math.max(0, Math.min(RETRY_AFTER_CAP_MS, err.afterMs));
