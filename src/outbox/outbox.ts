@@ -331,7 +331,8 @@ function recordOutcomes(
 ) {
   const maxAttempts = maxAttemptsOf(opts);
   const at = (ms: number) => new Date(finished.getTime() + ms).toISOString();
-  return claimed.flatMap((row) => {
+  const done: [string, number][] = [];
+  const statements = claimed.flatMap((row) => {
     if (lost.has(row.id)) {
       result.claimed--;
       return [];
@@ -355,13 +356,8 @@ function recordOutcomes(
     }
     if (!runs.failures.has(row.id)) {
       result.done++;
-      return [
-        db
-          .update(outbox)
-          .set({ status: 'done', doneAt: finished.toISOString(), lockedUntil: null, lastError: null })
-          .where(sameRun),
-        release,
-      ];
+      done.push([row.id, row.generation]);
+      return [];
     }
     const err = runs.failures.get(row.id);
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
@@ -385,6 +381,23 @@ function recordOutcomes(
       release,
     ];
   });
+  if (done.length === 0) return statements;
+  // The rows that ran (most of a pass): two statements for all of them, as the two per row did.
+  const pairs = JSON.stringify(done);
+  const ids = sql`SELECT json_extract(value, '$[0]') FROM json_each(${pairs})`;
+  const generationRun = sql`(SELECT json_extract(value, '$[1]') FROM json_each(${pairs}) WHERE json_extract(value, '$[0]') = ${outbox.id})`;
+  return [
+    ...statements,
+    db
+      .update(outbox)
+      .set({ status: 'done', doneAt: finished.toISOString(), lockedUntil: null, lastError: null })
+      .where(and(sql`${outbox.id} IN (${ids})`, sql`${outbox.generation} = ${generationRun}`)),
+    // Queued again while it ran: pending for its new change, its lease released.
+    db
+      .update(outbox)
+      .set({ lockedUntil: null })
+      .where(and(sql`${outbox.id} IN (${ids})`, sql`${outbox.generation} <> ${generationRun}`)),
+  ];
 }
 
 /** Put failed rows back in the queue (after the cause was fixed). */
