@@ -6,7 +6,7 @@
  * A crash between 2 and 3 runs the row again: step 2 repeats with the same key and the provider
  * answers with the first result instead of sending twice.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import { runBatch } from '../../adapters/db/batch';
 import type { Db } from '../../adapters/db/types';
@@ -20,6 +20,7 @@ import {
   PermanentFailure,
   RetryLater,
 } from '../../outbox/outbox';
+import { notifyQueries } from './queries';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -108,10 +109,7 @@ async function sendMany(
   const keys = [...new Set(rows.map((r) => String(r.payload.notification)))];
   const byKey = new Map<string, NotificationRow>();
   for (let i = 0; i < keys.length; i += KEY_CHUNK)
-    for (const n of await deps.db
-      .select()
-      .from(notifications)
-      .where(inArray(notifications.dedupeKey, keys.slice(i, i + KEY_CHUNK))))
+    for (const n of await notifyQueries(deps.db).notificationsByKey(keys.slice(i, i + KEY_CHUNK)))
       byKey.set(n.dedupeKey, n);
   const toFreeze = [...byKey.values()].filter((n) => !n.sentAt && !n.frozenAt);
   if (toFreeze.length > 0) {
@@ -149,7 +147,7 @@ async function sendMany(
 export function mailHandler(deps: MailHandlerDeps): OutboxHandler {
   const one = async (row: OutboxRow) => {
     const key = String(row.payload.notification);
-    const [found] = await deps.db.select().from(notifications).where(eq(notifications.dedupeKey, key));
+    const [found] = await notifyQueries(deps.db).notificationsByKey([key]);
     if (!found) throw new PermanentFailure(`notification ${key} does not exist`);
     if (found.sentAt) return;
     const n = await freeze(deps, found);

@@ -11,60 +11,24 @@
  * Mails name the slot and the employer only: never the participant's reference, the handler to the
  * employer, or the free-text note.
  */
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
-import {
-  notifications,
-  organizations,
-  participants,
-  placements,
-  slotSupervisors,
-  slots,
-  supervisors,
-  users,
-} from '../../../../db/schema';
 import type { BatchItem } from '../../../adapters/db/types';
 import { storedTemplateData } from '../../../mail/templates';
 import type { DomainEvent } from '../../../outbox/notify';
 import { milestoneStatements } from '../../follow-ups/milestones';
 import type { NotifyContext } from '../context';
 import { firstFollowUpStatement } from '../followup';
+import { notifyQueries } from '../queries';
 import { eventMailKey, queueMails, type Recipient } from '../queue';
 
 type PlacementEvent = Extract<DomainEvent, { event: `placement.${string}` }>;
 
 export async function loadPlacement(ctx: NotifyContext, id: string) {
-  const [r] = await ctx.db
-    .select({
-      p: placements,
-      slotTitle: slots.title,
-      employerName: organizations.name,
-      employerEmail: organizations.contactEmail,
-      handlerId: participants.handlerId,
-    })
-    .from(placements)
-    .innerJoin(slots, eq(slots.id, placements.slotId))
-    .innerJoin(organizations, eq(organizations.id, placements.employerOrganizationId))
-    .innerJoin(participants, eq(participants.id, placements.participantId))
-    .where(eq(placements.id, id));
-  return r;
+  return notifyQueries(ctx.db).placementWithNames(id);
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadPlacement>>>;
 
 export async function employerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]> {
-  const sups = await ctx.db
-    .select({ id: supervisors.id, name: supervisors.name, email: supervisors.email })
-    .from(supervisors)
-    .where(
-      r.p.supervisorId
-        ? eq(supervisors.id, r.p.supervisorId)
-        : inArray(
-            supervisors.id,
-            ctx.db
-              .select({ id: slotSupervisors.supervisorId })
-              .from(slotSupervisors)
-              .where(eq(slotSupervisors.slotId, r.p.slotId)),
-          ),
-    );
+  const sups = await notifyQueries(ctx.db).supervisorsFor(r.p.slotId, r.p.supervisorId);
   const organizationId = r.p.employerOrganizationId;
   return [
     ...sups.map((s) => ({
@@ -80,10 +44,7 @@ export async function employerSide(ctx: NotifyContext, r: Loaded): Promise<Recip
 
 export async function providerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]> {
   const ids = [...new Set([r.handlerId, r.p.proposedBy])];
-  const people = await ctx.db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(inArray(users.id, ids));
+  const people = await notifyQueries(ctx.db).usersById(ids);
   return people
     .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
     .map((u) => ({ kind: 'user' as const, ...u, organizationId: r.p.providerOrganizationId }));
@@ -92,17 +53,12 @@ export async function providerSide(ctx: NotifyContext, r: Loaded): Promise<Recip
 /** The people the proposal mail went to, so a withdrawal reaches exactly them. */
 async function toldOfProposal(ctx: NotifyContext, placementId: string): Promise<Recipient[]> {
   const prefix = `notify:placement.proposed:${placementId}`;
-  const rows = await ctx.db
-    .select()
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.template, 'placement_proposed'),
-        // A key range on the unique index (D1 refuses LIKE patterns over 50 bytes): ':' + 1 = ';'.
-        gte(notifications.dedupeKey, `${prefix}:`),
-        lt(notifications.dedupeKey, `${prefix};`),
-      ),
-    );
+  // A key range on the unique index (D1 refuses LIKE patterns over 50 bytes): ':' + 1 = ';'.
+  const rows = await notifyQueries(ctx.db).notificationsInKeyRange(
+    'placement_proposed',
+    `${prefix}:`,
+    `${prefix};`,
+  );
   return rows.map((n) => ({
     kind: n.recipientKind,
     id: n.recipientId,
