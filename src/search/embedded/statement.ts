@@ -161,10 +161,13 @@ function candidates(q: SlotSearchQuery, match: string | null, path: Path, limit:
         ) w CROSS JOIN search_docs d ON d.docid = w.docid`;
     }
     case 'text':
-      // FTS5 orders by its rank itself and hands over only the rows taken.
+      // The best `limit` matches by bm25, scored in one pass over the matches and kept by SQLite's
+      // sorter, which holds only `limit` rows. FTS5's own `ORDER BY rank` sorts the same way in a
+      // statement of its own and then seeks each row it hands over again in the index: twice the CPU
+      // (at 100,000 slots, 19,000 matches of "städ": 53 → 31 ms).
       return sql`SELECT ${columns(sql`w.score`)} FROM (
-          SELECT rowid AS docid, ${q.sort === 'relevance' ? sql`rank` : sql`0`} AS score FROM search_words
-          WHERE search_words MATCH ${match} AND rank MATCH 'bm25(10.0, 1.0, 0.5)' ORDER BY rank LIMIT ${limit}
+          SELECT rowid AS docid, ${rank} AS score FROM search_words
+          WHERE search_words MATCH ${match} ORDER BY score LIMIT ${limit}
         ) w CROSS JOIN search_docs d ON d.docid = w.docid`;
     case 'index': {
       // One organization, municipality or unit group: newest first from its index; several: in index order.
@@ -213,9 +216,14 @@ export function searchStatement(
   // per candidate that passes the filters. CASE, not AND/OR: SQLite (3.45, as libSQL ships it) evaluates both sides of AND and
   // OR in a value, so written as one condition the slot lookup ran for every candidate, half the
   // cost of browsing.
+  // The slots with an index task pending, read once per search (a handful at most times), rather
+  // than the outbox probed for every candidate.
+  const topic = `${SEARCH_TOPIC}:`;
+  const pendingSlots = sql`SELECT substr(o.dedupe_key, ${topic.length + 1}) FROM outbox o
+    INDEXED BY outbox_pending_key_idx WHERE o.dedupe_key >= ${topic}
+      AND o.dedupe_key < ${`${SEARCH_TOPIC};`} AND o.status IN ('pending', 'failed')`;
   const keep = sql`CASE WHEN ${sql.join(filters, sql` AND `)} THEN
-      CASE WHEN NOT EXISTS (SELECT 1 FROM outbox o INDEXED BY outbox_pending_key_idx WHERE o.dedupe_key = ${`${SEARCH_TOPIC}:`} || d.slot_id
-        AND o.status IN ('pending', 'failed')) THEN 1
+      CASE WHEN d.slot_id NOT IN (${pendingSlots}) THEN 1
       WHEN substr(d.slot_id, 1, 4) = 'cap_' THEN EXISTS (SELECT 1 FROM capacity_listings k WHERE k.id = d.slot_id
         AND ${oneOf(sql`k.status`, q.statuses)} ${q.includeFull ? sql`` : sql`AND k.places_taken < k.places`})
       ELSE EXISTS (SELECT 1 FROM slots s WHERE s.id = d.slot_id AND ${oneOf(sql`s.status`, q.statuses)}
