@@ -25,7 +25,7 @@ import {
 import { highlightAll, snippet, tokenize, type WordMatch } from '../text';
 import { cellOf, PER_CELL } from './geo';
 import { planText } from './plan';
-import { SEARCH_WINDOW, searchStatement } from './statement';
+import { SEARCH_WINDOW, type SearchPlan, searchStatement } from './statement';
 
 /** Documents per write batch: a handful of set-based statements whatever the count. */
 const DOCS_PER_BATCH = 500;
@@ -204,10 +204,13 @@ const nonZero = (counts: Record<string, number>) =>
 export interface EmbeddedSearchOptions {
   /** Candidates a search examines at most (statement.ts); tests make it small. */
   window?: number;
+  /** Fewest rows read (D1, Turso: the default) or least CPU (a local file); statement.ts. */
+  plan?: SearchPlan;
 }
 
 export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): SearchIndex {
   const window = opts.window ?? SEARCH_WINDOW;
+  const plan = opts.plan ?? 'rows-read';
   return {
     engine: 'embedded',
 
@@ -243,10 +246,10 @@ export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): Search
     },
 
     async search(q) {
-      const plan = await planText(db, q.text);
+      const text = await planText(db, q.text);
       const todayDay = Math.floor(Date.parse(`${q.today}T00:00:00Z`) / 86_400_000);
       const rows = await db.all<{ part: number; data: string }>(
-        searchStatement(q, plan.match, todayDay, window),
+        searchStatement(q, text.match, todayDay, window, plan),
       );
       const hits: HitRow[] = [];
       let counts: (number | string | null)[] = [];
@@ -281,7 +284,7 @@ export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): Search
       };
       // The window holds one candidate more than it examines in full: reaching it means more exist.
       const totalExact = examined <= window;
-      return { hits: hits.map((h) => toHit(h, q, plan.words)), total, totalExact, facets };
+      return { hits: hits.map((h) => toHit(h, q, text.words)), total, totalExact, facets };
     },
   };
 }

@@ -107,6 +107,13 @@ function squaredDistance(q: SlotSearchQuery): SQL {
   return sql`((d.lat - ${lat}) * (d.lat - ${lat}) * ${ky2} + (d.lon - ${lon}) * (d.lon - ${lon}) * ${kx2})`;
 }
 
+/**
+ * What a search spends least of where the two differ: `rows-read` for D1 and Turso, which bill every
+ * row a statement reads (and D1 bounds them), `cpu` for a local file, where a statement's CPU is
+ * the whole cost. The candidates and what users get are the same either way.
+ */
+export type SearchPlan = 'rows-read' | 'cpu';
+
 export type Path = 'radius' | 'text' | 'index' | 'browse';
 
 /** Which access path gives the candidates (see the comment at the top). */
@@ -128,7 +135,14 @@ function candidateColumns(q: SlotSearchQuery, score: SQL, keep: SQL): SQL {
  * matches. The LIMIT counts candidates, matching or not (no WHERE on `keep`), so a search never reads
  * more than `limit` of them, however few match.
  */
-function candidates(q: SlotSearchQuery, match: string | null, path: Path, limit: number, keep: SQL): SQL {
+function candidates(
+  q: SlotSearchQuery,
+  match: string | null,
+  path: Path,
+  limit: number,
+  keep: SQL,
+  plan: SearchPlan,
+): SQL {
   const rank = q.sort === 'relevance' && match !== null ? BM25 : sql`0`;
   const columns = (score: SQL) => candidateColumns(q, score, keep);
   switch (path) {
@@ -160,15 +174,27 @@ function candidates(q: SlotSearchQuery, match: string | null, path: Path, limit:
           WHERE search_words MATCH ${match} LIMIT ${limit}
         ) w CROSS JOIN search_docs d ON d.docid = w.docid`;
     }
-    case 'text':
-      // The best `limit` matches by bm25, scored in one pass over the matches and kept by SQLite's
-      // sorter, which holds only `limit` rows. FTS5's own `ORDER BY rank` sorts the same way in a
-      // statement of its own and then seeks each row it hands over again in the index: twice the CPU
-      // (at 100,000 slots, 19,000 matches of "städ": 53 → 31 ms).
+    case 'text': {
+      if (plan === 'rows-read' || q.sort !== 'relevance')
+        // FTS5 orders by its rank itself and hands over only the rows taken.
+        return sql`SELECT ${columns(sql`w.score`)} FROM (
+            SELECT rowid AS docid, ${q.sort === 'relevance' ? sql`rank` : sql`0`} AS score FROM search_words
+            WHERE search_words MATCH ${match} AND rank MATCH 'bm25(10.0, 1.0, 0.5)' ORDER BY rank LIMIT ${limit}
+          ) w CROSS JOIN search_docs d ON d.docid = w.docid`;
+      // Least CPU: the best `limit` matches by bm25, scored in one pass over the matches and kept by
+      // SQLite's sorter, which holds only `limit` rows. FTS5's `ORDER BY rank` sorts the same way in
+      // a statement of its own and then seeks every row it hands over again in the index: twice the
+      // CPU (at 100,000 slots, 19,000 matches of "städ": 53 → 31 ms), though its rows are not the
+      // statement's (D1 counts these). Their documents are then read in docid order, not in
+      // relevance order: neighbouring rows share pages, where relevance order jumps about the table
+      // (7,000 documents: 16 → 6 ms). The page sorts by score itself.
       return sql`SELECT ${columns(sql`w.score`)} FROM (
-          SELECT rowid AS docid, ${rank} AS score FROM search_words
-          WHERE search_words MATCH ${match} ORDER BY score LIMIT ${limit}
+          SELECT docid, score FROM (
+            SELECT rowid AS docid, ${BM25} AS score FROM search_words
+            WHERE search_words MATCH ${match} ORDER BY score LIMIT ${limit}
+          ) ORDER BY docid LIMIT ${limit}
         ) w CROSS JOIN search_docs d ON d.docid = w.docid`;
+    }
     case 'index': {
       // One organization, municipality or unit group: newest first from its index; several: in index order.
       const [index, column, keys] = q.organizationId
@@ -206,6 +232,7 @@ export function searchStatement(
   match: string | null,
   todayDay: number,
   window = SEARCH_WINDOW,
+  plan: SearchPlan = 'rows-read',
 ): SQL {
   const path = accessPath(q, match !== null);
   const filters = [
@@ -229,15 +256,16 @@ export function searchStatement(
       ELSE EXISTS (SELECT 1 FROM slots s WHERE s.id = d.slot_id AND ${oneOf(sql`s.status`, q.statuses)}
         ${q.includeFull ? sql`` : sql`AND s.taken < s.capacity AND s.supervisors_with_room > 0`}) END
     ELSE 0 END`;
-  // The counts: the candidates examined, then one pass over the matches that lists, comma-separated,
-  // each one's municipality, unit group, kind and adaptation mask, tallied in JS (index.ts). One
-  // list per field instead of a sum per facet value (22 adaptation bits, 5 kinds): at 7,000
-  // candidates the 30 sums were most of a browse's CPU. A GROUP BY would cost a second pass (D1
-  // counts the rows of its temporary b-tree too).
-  const counts = sql`(SELECT count(*) FROM c), count(*), group_concat(c.municipality_code),
-    group_concat(c.ssyk), group_concat(c.kind), group_concat(c.adaptation_mask)`;
+  // The counts, in one pass over the candidates: how many were examined and how many match, and the
+  // matches' municipalities, unit groups, kinds and adaptation masks as comma-separated lists,
+  // tallied in JS (index.ts). One list per field instead of a sum per facet value (22 adaptation
+  // bits, 5 kinds): at 7,000 candidates the 30 sums were most of a browse's CPU. A GROUP BY, or a
+  // second pass, would read the candidates again (D1 counts the rows of its temporary b-trees too).
+  const counts = sql`count(*), sum(c.keep),
+    group_concat(CASE WHEN c.keep THEN c.municipality_code END), group_concat(CASE WHEN c.keep THEN c.ssyk END),
+    group_concat(CASE WHEN c.keep THEN c.kind END), group_concat(CASE WHEN c.keep THEN c.adaptation_mask END)`;
   return sql`
-    WITH c AS MATERIALIZED (${candidates(q, match, path, window + 1, keep)}),
+    WITH c AS MATERIALIZED (${candidates(q, match, path, window + 1, keep, plan)}),
     sorted AS (SELECT c.* FROM c WHERE c.keep ORDER BY ${order(q, match !== null)} LIMIT ${q.limit} OFFSET ${q.offset}),
     page AS (SELECT sorted.*, row_number() OVER () AS position FROM sorted)
     SELECT 0 AS part, json_object(
@@ -255,5 +283,5 @@ export function searchStatement(
       LEFT JOIN search_text t ON t.docid = page.docid
       LEFT JOIN organizations o ON o.id = d.organization_id
     WHERE s.id IS NOT NULL OR k.id IS NOT NULL
-    UNION ALL SELECT 1, json_array(${counts}) FROM c WHERE c.keep`;
+    UNION ALL SELECT 1, json_array(${counts}) FROM c`;
 }
