@@ -96,4 +96,28 @@ describe('outbox', () => {
     const [r] = await t.db.select().from(outbox).where(eq(outbox.id, row.id));
     expect(r!.status).toBe('done');
   });
+
+  it('records a `many` handler’s rows one by one: failures, and the rows it did not reach left pending', async () => {
+    const topic = 'test.many';
+    const rows = [];
+    for (let i = 0; i < 4; i++) rows.push(await enqueue(topic, `${topic}:${i}`));
+    const seen: number[] = [];
+    const handler = Object.assign(async () => Promise.reject(new Error('one at a time')), {
+      many: async (claimed: { id: string }[]) => {
+        seen.push(claimed.length);
+        // Ran the first two (the second failed), then stopped: the lease no longer held.
+        return { failures: new Map([[claimed[1]!.id, new Error('refused')]]), ran: 2 };
+      },
+    });
+    const result = await drainOutbox(t.db, { [topic]: handler }, { now, topics: [topic] });
+    expect(seen).toEqual([4]);
+    expect(result).toMatchObject({ claimed: 2, done: 1, retried: 1, failed: 0 });
+    const after = await t.db.select().from(outbox).where(eq(outbox.topic, topic));
+    const byKey = new Map(after.map((r) => [r.dedupeKey, r]));
+    expect(byKey.get(`${topic}:0`)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(byKey.get(`${topic}:1`)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'refused' });
+    // Not reached: pending as before, the attempt given back, claimable again at once.
+    for (const key of [`${topic}:2`, `${topic}:3`])
+      expect(byKey.get(key)).toMatchObject({ status: 'pending', attempts: 0, lockedUntil: null });
+  });
 });

@@ -14,9 +14,22 @@ const parts = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+const MINUTE_MS = 60_000;
+/** The last minute asked about and its wall clock: most calls ask about now (Intl is not cheap). */
+let lastMinute = Number.NaN;
+let lastClock = { date: '', minutes: 0 };
+
 function wallClock(instant: Date) {
+  // Stockholm's offset is whole hours, so the wall clock's date and minute change only on the minute.
+  const minute = Math.floor(instant.getTime() / MINUTE_MS);
+  if (minute === lastMinute) return lastClock;
   const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
+  const clock = { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
+  if (Number.isFinite(minute)) {
+    lastMinute = minute;
+    lastClock = clock;
+  }
+  return clock;
 }
 
 /** The local calendar date of an instant (a Date or an ISO string), YYYY-MM-DD. */

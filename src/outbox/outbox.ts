@@ -45,8 +45,28 @@ export class RetryLater extends Error {
 export const RETRY_AFTER_CAP_MS = 3_600_000;
 
 export type OutboxHandler = ((row: OutboxRow) => Promise<void>) & {
-  many?: (rows: OutboxRow[]) => Promise<void>;
+  // Nothing (every row succeeded, or they failed together by throwing), or each row's outcome.
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that reports nothing returns Promise<void>.
+  many?: (rows: OutboxRow[], control: ManyControl) => Promise<void | ManyOutcomes>;
 };
+
+/** What a `many` handler is told while it runs a pass's rows. */
+export interface ManyControl {
+  /** False once the lease is half gone: start no further row (as the drain does for one at a time). */
+  leaseHolds(): boolean;
+}
+
+/**
+ * What a `many` handler that runs its rows one by one reports (none: every row succeeded). It runs
+ * them in order and stops, as the drain does, after a RetryLater (the rest of the topic waits as
+ * asked) or when the lease no longer holds (the rest is left for a later pass).
+ */
+export interface ManyOutcomes {
+  /** The rows that failed, by id, with their errors; the others it ran succeeded. */
+  failures: Map<string, unknown>;
+  /** How many rows, from the first, it ran. */
+  ran: number;
+}
 
 export interface EnqueueOptions {
   topic: string;
@@ -255,7 +275,8 @@ async function runClaimed(
         runs.failures.set(row.id, new PermanentFailure(`no handler for topic ${topic}`));
     } else if (handler.many && rows.length > 1) {
       try {
-        await handler.many(rows);
+        const outcomes = await handler.many(rows, { leaseHolds });
+        if (outcomes) settle(rows, outcomes, runs);
       } catch (err) {
         for (const row of rows) runs.failures.set(row.id, err);
       }
@@ -277,6 +298,21 @@ async function runClaimed(
   return runs;
 }
 
+/** A `many` handler's outcomes as the drain records them, the same as for rows run one at a time. */
+function settle(rows: OutboxRow[], outcomes: ManyOutcomes, runs: Runs) {
+  let pause: number | undefined;
+  rows.forEach((row, i) => {
+    if (i >= outcomes.ran) {
+      if (pause !== undefined) runs.deferred.set(row.id, pause);
+      else runs.unrun.add(row.id);
+    } else if (outcomes.failures.has(row.id)) {
+      const err = outcomes.failures.get(row.id);
+      runs.failures.set(row.id, err);
+      if (err instanceof RetryLater) pause = retryAfterMs(err);
+    }
+  });
+}
+
 const retryAfterMs = (err: RetryLater) => Math.max(0, Math.min(RETRY_AFTER_CAP_MS, err.afterMs));
 
 /**
@@ -295,7 +331,8 @@ function recordOutcomes(
 ) {
   const maxAttempts = maxAttemptsOf(opts);
   const at = (ms: number) => new Date(finished.getTime() + ms).toISOString();
-  return claimed.flatMap((row) => {
+  const done: [string, number][] = [];
+  const statements = claimed.flatMap((row) => {
     if (lost.has(row.id)) {
       result.claimed--;
       return [];
@@ -319,13 +356,8 @@ function recordOutcomes(
     }
     if (!runs.failures.has(row.id)) {
       result.done++;
-      return [
-        db
-          .update(outbox)
-          .set({ status: 'done', doneAt: finished.toISOString(), lockedUntil: null, lastError: null })
-          .where(sameRun),
-        release,
-      ];
+      done.push([row.id, row.generation]);
+      return [];
     }
     const err = runs.failures.get(row.id);
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
@@ -349,6 +381,23 @@ function recordOutcomes(
       release,
     ];
   });
+  if (done.length === 0) return statements;
+  // The rows that ran (most of a pass): two statements for all of them, as the two per row did.
+  const pairs = JSON.stringify(done);
+  const ids = sql`SELECT json_extract(value, '$[0]') FROM json_each(${pairs})`;
+  const generationRun = sql`(SELECT json_extract(value, '$[1]') FROM json_each(${pairs}) WHERE json_extract(value, '$[0]') = ${outbox.id})`;
+  return [
+    ...statements,
+    db
+      .update(outbox)
+      .set({ status: 'done', doneAt: finished.toISOString(), lockedUntil: null, lastError: null })
+      .where(and(sql`${outbox.id} IN (${ids})`, sql`${outbox.generation} = ${generationRun}`)),
+    // Queued again while it ran: pending for its new change, its lease released.
+    db
+      .update(outbox)
+      .set({ lockedUntil: null })
+      .where(and(sql`${outbox.id} IN (${ids})`, sql`${outbox.generation} <> ${generationRun}`)),
+  ];
 }
 
 /** Put failed rows back in the queue (after the cause was fixed). */

@@ -23,6 +23,8 @@ export class SlotCatalog {
 
   /** Runs before every ranking, so it is prepared once. */
   private readonly changesAfter;
+  /** Runs whenever the log moved (under the load mix, most rankings): prepared once too. */
+  private readonly firstSeq;
 
   constructor(private readonly db: Db) {
     this.changesAfter = db
@@ -30,6 +32,10 @@ export class SlotCatalog {
       .from(slotChanges)
       .where(gt(slotChanges.seq, sql.placeholder('seq')))
       .orderBy(asc(slotChanges.seq))
+      .prepare();
+    this.firstSeq = db
+      .select({ seq: min(slotChanges.seq) })
+      .from(slotChanges)
       .prepare();
   }
 
@@ -48,7 +54,7 @@ export class SlotCatalog {
     const changes = await this.changesAfter.execute({ seq: this.lastSeq });
     if (changes.length === 0) return;
     // The log is pruned; if rows we never saw are gone, start over rather than miss a change.
-    const [first] = await this.db.select({ seq: min(slotChanges.seq) }).from(slotChanges);
+    const [first] = await this.firstSeq.all();
     if ((first?.seq ?? 0) > this.lastSeq + 1) return this.reload();
     const ids = [...new Set(changes.map((c) => c.slotId))];
     const fresh = new Map<string, SlotForMatching>();

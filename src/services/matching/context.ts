@@ -1,9 +1,12 @@
 import type { Db } from '../../adapters/db/types';
+import type { MatchingQueries } from './queries';
 import type { SlotSource } from './sources';
 
 /** What each matching verb reads: the database, where slots come from, and today's local date. */
 export interface MatchingContext {
   db: Db;
+  /** The reads every request makes, prepared once (queries.ts). */
+  queries: MatchingQueries;
   source: SlotSource;
   today(): string;
 }

@@ -1,16 +1,14 @@
-import { eq } from 'drizzle-orm';
-import { participants } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertParticipantAccess } from '../../auth/policy';
 import { forbidden, notFound } from '../../lib/problem';
 import type { MatchingContext } from './context';
-import { presentMatch, slotSummaries } from './present';
+import { presentMatch, summariesOf } from './present';
 import { participantForMatching } from './rows';
 import type { MatchLimit } from './schemas';
 
 /** A participant a handler may match: visible to the caller, not erased; coordinators only follow. */
 export async function loadParticipant(m: MatchingContext, actor: Actor, id: string) {
-  const [row] = await m.db.select().from(participants).where(eq(participants.id, id));
+  const row = await m.queries.participant(id);
   if (!row || row.status === 'erased') throw notFound('Participant', id);
   assertParticipantAccess(actor, row.organizationId, 'read', id);
   if (actor.role === 'coordinator') throw forbidden('Matching is for handlers; coordinators follow results.');
@@ -24,7 +22,7 @@ export function matchesForParticipant(m: MatchingContext) {
     const today = m.today();
     const ranked = await m.source.rank([participant], { limit: q.limit, today });
     const matches = ranked.matches.get(participant.id) ?? [];
-    const summaries = await slotSummaries(m.db, [...ranked.slots.values()]);
+    const summaries = await summariesOf(m.queries, [...ranked.slots.values()]);
     return {
       data: matches.map((x) => ({ ...presentMatch(x), slot: summaries.get(x.slotId) ?? null })),
       today,

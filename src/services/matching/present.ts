@@ -7,6 +7,7 @@ import { organizations } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { type Match, type Reason, renderReason } from '../../matching';
 import { municipalityByCode } from '../../reference';
+import type { MatchingQueries } from './queries';
 import type { CatalogSlot } from './rows';
 
 /** D1 binds at most 100 parameters per statement. */
@@ -44,6 +45,12 @@ function summary(s: CatalogSlot, organizationName: string) {
     freePlaces: s.capacity - s.taken,
     hoursPerWeek: { min: s.hoursMin, max: s.hoursMax },
   };
+}
+
+/** As slotSummaries, with the names read by the prepared queries (matches.ts, per request). */
+export async function summariesOf(queries: MatchingQueries, found: CatalogSlot[]) {
+  const names = await queries.organizationNames([...new Set(found.map((s) => s.organizationId))]);
+  return new Map(found.map((s) => [s.id, summary(s, names.get(s.organizationId) ?? '')]));
 }
 
 /** Each found slot's summary by id, with its employer's name read in chunks. */

@@ -12,6 +12,7 @@ import { candidatesForSlot } from './candidates-for';
 import { capacityMatchesForParticipant } from './capacity-matches';
 import type { MatchingContext } from './context';
 import { matchesForParticipant } from './matches';
+import { matchingQueries } from './queries';
 import { queriedSlots, residentSlots } from './sources';
 
 /** Where matching reads slots: an index kept in memory, or a query per request (see sources.ts). */
@@ -21,6 +22,7 @@ export function matchingService(ctx: ServiceContext, slotsFrom: MatchingSlots = 
   const resident = slotsFrom === 'resident' ? residentSlots(ctx.db) : null;
   const m: MatchingContext = {
     db: ctx.db,
+    queries: matchingQueries(ctx.db),
     source: resident ?? queriedSlots(ctx.db),
     today: () => localDate(ctx.now()),
   };

@@ -6,12 +6,20 @@
  * A crash between 2 and 3 runs the row again: step 2 repeats with the same key and the provider
  * answers with the first result instead of sending twice.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
+import { runBatch } from '../../adapters/db/batch';
 import type { Db } from '../../adapters/db/types';
 import { type Mailer, MailRefused, MailUnavailable } from '../../mail';
 import { renderMail, storedTemplateData } from '../../mail/templates';
-import { type OutboxHandler, PermanentFailure, RetryLater } from '../../outbox/outbox';
+import {
+  type ManyControl,
+  type ManyOutcomes,
+  type OutboxHandler,
+  type OutboxRow,
+  PermanentFailure,
+  RetryLater,
+} from '../../outbox/outbox';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -22,6 +30,27 @@ export interface MailHandlerDeps {
   now(): string;
 }
 
+/** The rendered mail to store for a notification row (its `freeze`). */
+function rendering(deps: MailHandlerDeps, n: NotificationRow) {
+  const rendered = renderMail(n.template, storedTemplateData(n.template, n.data), deps.baseUrl);
+  return {
+    subject: rendered.subject,
+    textBody: rendered.text,
+    htmlBody: rendered.html,
+    frozenAt: deps.now(),
+  };
+}
+
+/** The freeze of `n` as read: applies only if no one appended to it or froze it meanwhile. */
+const freezeStatement = (deps: MailHandlerDeps, n: NotificationRow) =>
+  deps.db
+    .update(notifications)
+    .set(rendering(deps, n))
+    .where(
+      and(eq(notifications.id, n.id), eq(notifications.revision, n.revision), isNull(notifications.frozenAt)),
+    )
+    .returning();
+
 /**
  * Renders and stores the mail once. Conditional on the revision read, so a slot appended to a digest
  * while this runs is either in the frozen mail or (once frozen) goes to the next digest, never lost.
@@ -29,23 +58,7 @@ export interface MailHandlerDeps {
 async function freeze(deps: MailHandlerDeps, first: NotificationRow): Promise<NotificationRow> {
   let n = first;
   while (!n.frozenAt) {
-    const rendered = renderMail(n.template, storedTemplateData(n.template, n.data), deps.baseUrl);
-    const [frozen] = await deps.db
-      .update(notifications)
-      .set({
-        subject: rendered.subject,
-        textBody: rendered.text,
-        htmlBody: rendered.html,
-        frozenAt: deps.now(),
-      })
-      .where(
-        and(
-          eq(notifications.id, n.id),
-          eq(notifications.revision, n.revision),
-          isNull(notifications.frozenAt),
-        ),
-      )
-      .returning();
+    const [frozen] = await freezeStatement(deps, n);
     if (frozen) return frozen;
     const [current] = await deps.db.select().from(notifications).where(eq(notifications.id, n.id));
     n = current!;
@@ -53,33 +66,97 @@ async function freeze(deps: MailHandlerDeps, first: NotificationRow): Promise<No
   return n;
 }
 
+/** Sends a frozen mail (step 2); the provider's id, or the error the drain records. */
+async function send(deps: MailHandlerDeps, n: NotificationRow): Promise<string> {
+  try {
+    const { providerId } = await deps.mailer.send({
+      idempotencyKey: n.id,
+      to: n.recipientEmail,
+      subject: n.subject!,
+      text: n.textBody!,
+      html: n.htmlBody!,
+      template: n.template,
+    });
+    return providerId;
+  } catch (err) {
+    if (err instanceof MailRefused) throw new PermanentFailure(err.message);
+    // The provider said when to come back (429, 503): this row, and the pass's other mails, wait.
+    if (err instanceof MailUnavailable && err.retryAfterMs !== undefined)
+      throw new RetryLater(err.message, err.retryAfterMs);
+    throw err;
+  }
+}
+
+const sentStatement = (deps: MailHandlerDeps, id: string, providerId: string) =>
+  deps.db.update(notifications).set({ sentAt: deps.now(), providerId }).where(eq(notifications.id, id));
+
+/** D1 binds at most 100 parameters per statement. */
+const KEY_CHUNK = 90;
+
+/**
+ * A pass's mails together, each as the single-row handler would: one read of every notification,
+ * one batch that freezes those not yet frozen, the sends in order, and one batch that records
+ * them. Under the load mix a pass carries a few mails; one at a time, each took three statements
+ * and two commits of its own. A crash after a send and before the record runs the row again, as
+ * one at a time: the same idempotency key, the provider answers with the first result.
+ */
+async function sendMany(
+  deps: MailHandlerDeps,
+  rows: OutboxRow[],
+  control: ManyControl,
+): Promise<ManyOutcomes> {
+  const keys = [...new Set(rows.map((r) => String(r.payload.notification)))];
+  const byKey = new Map<string, NotificationRow>();
+  for (let i = 0; i < keys.length; i += KEY_CHUNK)
+    for (const n of await deps.db
+      .select()
+      .from(notifications)
+      .where(inArray(notifications.dedupeKey, keys.slice(i, i + KEY_CHUNK))))
+      byKey.set(n.dedupeKey, n);
+  const toFreeze = [...byKey.values()].filter((n) => !n.sentAt && !n.frozenAt);
+  if (toFreeze.length > 0) {
+    const frozen = await runBatch(
+      deps.db,
+      toFreeze.map((n) => freezeStatement(deps, n)),
+    );
+    // Appended to meanwhile (a digest): frozen one at a time below, after a fresh read.
+    for (const [f] of frozen as NotificationRow[][]) if (f) byKey.set(f.dedupeKey, f);
+  }
+  const failures = new Map<string, unknown>();
+  const sent: ReturnType<typeof sentStatement>[] = [];
+  const sentNow = new Set<string>();
+  let ran = 0;
+  for (const row of rows) {
+    if (!control.leaseHolds()) break;
+    ran++;
+    const key = String(row.payload.notification);
+    const found = byKey.get(key);
+    try {
+      if (!found) throw new PermanentFailure(`notification ${key} does not exist`);
+      if (found.sentAt || sentNow.has(found.id)) continue;
+      const n = await freeze(deps, found);
+      sent.push(sentStatement(deps, n.id, await send(deps, n)));
+      sentNow.add(n.id);
+    } catch (err) {
+      failures.set(row.id, err);
+      if (err instanceof RetryLater) break;
+    }
+  }
+  await runBatch(deps.db, sent);
+  return { failures, ran };
+}
+
 export function mailHandler(deps: MailHandlerDeps): OutboxHandler {
-  return async (row) => {
+  const one = async (row: OutboxRow) => {
     const key = String(row.payload.notification);
     const [found] = await deps.db.select().from(notifications).where(eq(notifications.dedupeKey, key));
     if (!found) throw new PermanentFailure(`notification ${key} does not exist`);
     if (found.sentAt) return;
     const n = await freeze(deps, found);
-    let providerId: string;
-    try {
-      ({ providerId } = await deps.mailer.send({
-        idempotencyKey: n.id,
-        to: n.recipientEmail,
-        subject: n.subject!,
-        text: n.textBody!,
-        html: n.htmlBody!,
-        template: n.template,
-      }));
-    } catch (err) {
-      if (err instanceof MailRefused) throw new PermanentFailure(err.message);
-      // The provider said when to come back (429, 503): this row, and the pass's other mails, wait.
-      if (err instanceof MailUnavailable && err.retryAfterMs !== undefined)
-        throw new RetryLater(err.message, err.retryAfterMs);
-      throw err;
-    }
-    await deps.db
-      .update(notifications)
-      .set({ sentAt: deps.now(), providerId })
-      .where(eq(notifications.id, n.id));
+    const providerId = await send(deps, n);
+    await sentStatement(deps, n.id, providerId);
   };
+  return Object.assign(one, {
+    many: (rows: OutboxRow[], control: ManyControl) => sendMany(deps, rows, control),
+  });
 }

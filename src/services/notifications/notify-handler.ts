@@ -3,22 +3,29 @@
  * idempotent (mail keys derive from the event row's key and the recipient), so a re-run after a
  * crash queues nothing twice. Events that concern no one are done without a mail.
  */
+import { runBatch } from '../../adapters/db/batch';
+import type { BatchItem } from '../../adapters/db/types';
 import { DomainEvent } from '../../outbox/notify';
-import type { OutboxHandler } from '../../outbox/outbox';
+import type { ManyControl, ManyOutcomes, OutboxHandler, OutboxRow } from '../../outbox/outbox';
 import type { NotifyContext } from './context';
 import { agreementMails } from './events/agreement';
 import { apiKeyIssuedMails } from './events/api-key';
 import { placementMails } from './events/placements';
 import { slotOpenedDigest } from './events/slot-digest';
 
+/** Placement events whose mails a pass may queue together (their reads do not see those writes). */
+const QUEUED_TOGETHER = new Set(['placement.proposed', 'placement.accepted', 'placement.declined']);
+
 export function notifyHandler(ctx: NotifyContext): OutboxHandler {
-  return async (row) => {
+  const parse = (row: OutboxRow) => {
     const parsed = DomainEvent.safeParse(row.payload);
-    if (!parsed.success) {
-      ctx.logger.warn('notify: unknown event', { event: row.payload.event });
-      return;
-    }
-    const e = parsed.data;
+    if (!parsed.success) ctx.logger.warn('notify: unknown event', { event: row.payload.event });
+    return parsed.success ? parsed.data : undefined;
+  };
+
+  const one = async (row: OutboxRow, into?: BatchItem[]) => {
+    const e = parse(row);
+    if (!e) return;
     switch (e.event) {
       case 'api_key.issued':
         return apiKeyIssuedMails(ctx, row.dedupeKey, e.keyId);
@@ -27,7 +34,57 @@ export function notifyHandler(ctx: NotifyContext): OutboxHandler {
       case 'agreement.approval_wanted':
         return agreementMails(ctx, row.dedupeKey, e);
       default:
-        return placementMails(ctx, row.dedupeKey, e);
+        return placementMails(ctx, row.dedupeKey, e, into);
     }
   };
+
+  /**
+   * A pass's events in order, each as `one` would run it, with the mails of placement proposals,
+   * acceptances, declines and withdrawals queued in one batch instead of a transaction each (under
+   * the load mix, most of the outbox thread's commits). The batch is written before any other event
+   * runs (a withdrawal reads the proposal's mails, a digest its own rows); if it fails, each event's
+   * mails are tried in a batch of their own, so one bad event fails alone, as one at a time.
+   */
+  async function many(rows: OutboxRow[], control: ManyControl): Promise<ManyOutcomes> {
+    const failures = new Map<string, unknown>();
+    let queued: { id: string; statements: BatchItem[] }[] = [];
+    const flush = async () => {
+      const batch = queued;
+      queued = [];
+      if (batch.length === 0) return;
+      try {
+        await runBatch(
+          ctx.db,
+          batch.flatMap((q) => q.statements),
+        );
+      } catch {
+        for (const q of batch)
+          try {
+            await runBatch(ctx.db, q.statements);
+          } catch (err) {
+            failures.set(q.id, err);
+          }
+      }
+    };
+    let ran = 0;
+    for (const row of rows) {
+      if (!control.leaseHolds()) break;
+      ran++;
+      const event = typeof row.payload.event === 'string' ? row.payload.event : '';
+      const together = QUEUED_TOGETHER.has(event) || event === 'placement.withdrawn';
+      // A withdrawal reads whom the proposal's mail reached: what is queued goes in first.
+      if (!QUEUED_TOGETHER.has(event)) await flush();
+      try {
+        const statements: BatchItem[] = [];
+        await one(row, together ? statements : undefined);
+        if (statements.length > 0) queued.push({ id: row.id, statements });
+      } catch (err) {
+        failures.set(row.id, err);
+      }
+    }
+    await flush();
+    return { failures, ran };
+  }
+
+  return Object.assign((row: OutboxRow) => one(row), { many });
 }

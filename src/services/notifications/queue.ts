@@ -6,7 +6,7 @@
 import type { NotificationTemplate, RecipientKind } from '../../../db/schema';
 import { MAIL_TOPIC, notifications } from '../../../db/schema';
 import { runBatch } from '../../adapters/db/batch';
-import type { Db } from '../../adapters/db/types';
+import type { BatchItem, Db } from '../../adapters/db/types';
 import { newId } from '../../lib/ids';
 import type { TemplateData } from '../../mail/templates';
 import { enqueueStatement } from '../../outbox/outbox';
@@ -74,17 +74,28 @@ export function uniqueByEmail(recipients: Recipient[]): Recipient[] {
   });
 }
 
-/** Queues one mail per recipient in one batch; `key(r)` names each mail. */
+/** The statements that queue one mail per recipient; `key(r)` names each mail. */
+export function mailStatements<T extends NotificationTemplate>(
+  db: Db,
+  recipients: Recipient[],
+  spec: (r: Recipient) => Omit<MailSpec<T>, 'recipient'>,
+): BatchItem[] {
+  return uniqueByEmail(recipients).flatMap((r) => queueMailStatements(db, { ...spec(r), recipient: r }));
+}
+
+/**
+ * Queues one mail per recipient in one batch; `key(r)` names each mail. With `into`, the statements
+ * are added to it instead, for a batch the caller runs (a notify pass's events together).
+ */
 export async function queueMails<T extends NotificationTemplate>(
   db: Db,
   recipients: Recipient[],
   spec: (r: Recipient) => Omit<MailSpec<T>, 'recipient'>,
+  into?: BatchItem[],
 ) {
-  const statements = uniqueByEmail(recipients).flatMap((r) =>
-    queueMailStatements(db, { ...spec(r), recipient: r }),
-  );
-  if (statements.length === 0) return;
-  await runBatch(db, statements);
+  const statements = mailStatements(db, recipients, spec);
+  if (into) into.push(...statements);
+  else if (statements.length > 0) await runBatch(db, statements);
 }
 
 /** The mail key for an event's mail to one recipient: the event row's key plus who receives it. */

@@ -38,14 +38,15 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
 
   /** The newest consent per (participant, employer) for a set of placements. */
   async function consentsFor(rows: PlacementRow[]) {
+    const pairs = new Map<string, { participant: string; employer: string }>();
+    for (const r of rows)
+      pairs.set(consentKey(r.participantId, r.employerOrganizationId), {
+        participant: r.participantId,
+        employer: r.employerOrganizationId,
+      });
     const map = new Map<string, ConsentRow>();
-    if (rows.length === 0) return map;
-    const ids = [...new Set(rows.map((r) => r.participantId))];
-    const found = await q.consentsOf(ids.length).all(listValues('participant', ids));
-    for (const c of found) {
-      const key = consentKey(c.participantId, c.employerOrganizationId);
-      if (!map.has(key)) map.set(key, c);
-    }
+    const found = await Promise.all([...pairs.values()].map((pair) => q.latestConsent().all(pair)));
+    for (const [c] of found) if (c) map.set(consentKey(c.participantId, c.employerOrganizationId), c);
     return map;
   }
 

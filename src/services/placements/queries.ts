@@ -3,7 +3,7 @@
  * proposal is for, prepared once
  * per app (services/prepared.ts): they run several times per request under load.
  */
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   consents,
   participants,
@@ -35,16 +35,24 @@ export function placementQueries(db: Db) {
       .where(eq(slots.id, sql.placeholder('id')))
       .prepare(),
   );
-  /** Per number of participants (lists: up to a page and one; longer ones are built per call). */
-  const consentsOf = preparedByShape(
-    (n: number) =>
-      db
-        .select()
-        .from(consents)
-        .where(inArray(consents.participantId, listPlaceholders('participant', n)))
-        .orderBy(desc(consents.id))
-        .prepare(),
-    101,
+  /**
+   * The newest consent a participant gave an employer: one seek of consents_participant_employer_idx.
+   * Every proposal adds a consent, so a pair's history (and a participant's) grows with each one; a
+   * read of all of them per answer grew with it (under the load mix, the dearest read of a proposal).
+   */
+  const latestConsent = preparedOnce(() =>
+    db
+      .select()
+      .from(consents)
+      .where(
+        and(
+          eq(consents.participantId, sql.placeholder('participant')),
+          eq(consents.employerOrganizationId, sql.placeholder('employer')),
+        ),
+      )
+      .orderBy(desc(consents.id))
+      .limit(1)
+      .prepare(),
   );
   const participantsById = preparedByShape(
     (n: number) =>
@@ -91,7 +99,7 @@ export function placementQueries(db: Db) {
   return {
     placementById,
     slotById,
-    consentsOf,
+    latestConsent,
     participantsById,
     hoursOf,
     checkInsOf,

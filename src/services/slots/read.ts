@@ -7,7 +7,7 @@ import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
 import { listPlaceholders, listValues, preparedByShape, preparedOnce } from '../prepared';
 import type { SlotListQuery } from './schemas';
-import { toSlot } from './view';
+import { slotViewColumns, toSlot } from './view';
 
 /** The filters of a slot list that are given, as the key of its prepared query. */
 interface ListShape {
@@ -38,6 +38,14 @@ export function slotReads(ctx: ServiceContext) {
       .where(eq(slots.id, sql.placeholder('id')))
       .prepare(),
   );
+  /** A slot as its answer shows it (slotViewColumns): reads need not carry matching's columns. */
+  const slotViewById = preparedOnce(() =>
+    db
+      .select(slotViewColumns)
+      .from(slots)
+      .where(eq(slots.id, sql.placeholder('id')))
+      .prepare(),
+  );
   /** Lists of up to a page and one (101) ids get a query per length; longer ones are built per call. */
   const supervisorsOf = preparedByShape(
     (n: number) =>
@@ -52,7 +60,7 @@ export function slotReads(ctx: ServiceContext) {
   const slotPage = preparedByShape((key: number) => {
     const shape = shapeOf(key);
     return db
-      .select()
+      .select(slotViewColumns)
       .from(slots)
       .where(
         and(
@@ -88,7 +96,9 @@ export function slotReads(ctx: ServiceContext) {
     supervisorIdsOf,
 
     async get(actor: Actor, id: string) {
-      const row = await load(actor, id);
+      const [row] = await slotViewById().all({ id });
+      if (!row) throw notFound('Slot', id);
+      assertCanSeeRegistry(actor, row.organizationId, 'Slot', id);
       return toSlot(row, (await supervisorIdsOf([id])).get(id)!);
     },
 

@@ -1,10 +1,30 @@
-import type { slots } from '../../../db/schema';
+import { getTableColumns } from 'drizzle-orm';
+import { slots } from '../../../db/schema';
 import { municipalityByCode } from '../../reference';
 
 export type SlotRow = typeof slots.$inferSelect;
 
+/**
+ * The columns a slot's answer shows: not what matching and search keep on the row (match terms,
+ * bit masks, the latitude band, the supervisors' room), which reads and lists need not carry.
+ */
+const {
+  matchTerms: _terms,
+  daysMask: _days,
+  adaptationMask: _adaptations,
+  latBand: _band,
+  supervisorRooms: _rooms,
+  supervisorsWithRoom: _withRoom,
+  ...shown
+} = getTableColumns(slots);
+export const slotViewColumns = shown;
+export type SlotView = Omit<
+  SlotRow,
+  'matchTerms' | 'daysMask' | 'adaptationMask' | 'latBand' | 'supervisorRooms' | 'supervisorsWithRoom'
+>;
+
 /** A slot as the API shows it. */
-export function toSlot(s: SlotRow, supervisorIds: string[]) {
+export function toSlot(s: SlotView, supervisorIds: string[]) {
   return {
     id: s.id,
     organizationId: s.organizationId,

@@ -21,6 +21,22 @@ const placesConflict = {
   slots_places: 'capacity cannot go below the places taken by accepted and started placements.',
 };
 
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * Only the columns whose values change (and `updatedAt`, which always does): SQLite rewrites the
+ * entries of every index on a column an UPDATE sets, changed or not, and the slot's indexes are
+ * wide (matching's seek covers eleven columns). Setting all of them made each slot write touch every
+ * index; the row after the update is the same.
+ */
+function changedColumns<T extends Partial<SlotRow>>(existing: SlotRow, changes: T): Partial<T> {
+  const existingValues: Record<string, unknown> = existing;
+  return Object.fromEntries(
+    Object.entries(changes).filter(([key, value]) => !sameValue(value, existingValues[key])),
+  ) as Partial<T>;
+}
+
 /** Creating, changing and removing slots; every write also queues the search sync and the change log. */
 export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteService) {
   const { db } = ctx;
@@ -79,7 +95,7 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
     await mapConstraints(
       () =>
         db.batch([
-          db.update(slots).set(changes).where(eq(slots.id, id)),
+          db.update(slots).set(changedColumns(existing, changes)).where(eq(slots.id, id)),
           ...(supervisorIds ? supervisorLinks(id, supervisorIds) : []),
           ...slotChangedStatements(ctx, id),
           ...(existing.status !== 'open' && updated.status === 'open'

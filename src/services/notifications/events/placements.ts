@@ -22,6 +22,7 @@ import {
   supervisors,
   users,
 } from '../../../../db/schema';
+import type { BatchItem } from '../../../adapters/db/types';
 import { storedTemplateData } from '../../../mail/templates';
 import type { DomainEvent } from '../../../outbox/notify';
 import { milestoneStatements } from '../../follow-ups/milestones';
@@ -111,7 +112,17 @@ async function toldOfProposal(ctx: NotifyContext, placementId: string): Promise<
   }));
 }
 
-export async function placementMails(ctx: NotifyContext, eventKey: string, e: PlacementEvent) {
+/**
+ * Queues the mails of one placement event. With `into`, the mails' statements are added to it for
+ * the caller to run (the notify handler's pass: notify-handler.ts); started and ended events write
+ * at once either way.
+ */
+export async function placementMails(
+  ctx: NotifyContext,
+  eventKey: string,
+  e: PlacementEvent,
+  into?: BatchItem[],
+) {
   const r = await loadPlacement(ctx, e.placementId);
   if (!r) return;
   const base = (to: Recipient) => ({
@@ -125,34 +136,42 @@ export async function placementMails(ctx: NotifyContext, eventKey: string, e: Pl
   switch (e.event) {
     case 'placement.proposed':
       if (r.p.state !== 'proposed') return; // answered or withdrawn before we got here: nothing to ask
-      return queueMails(ctx.db, await employerSide(ctx, r), (to) => ({
-        ...common(to),
-        template: 'placement_proposed' as const,
-        data: base(to),
-      }));
+      return queueMails(
+        ctx.db,
+        await employerSide(ctx, r),
+        (to) => ({ ...common(to), template: 'placement_proposed' as const, data: base(to) }),
+        into,
+      );
     case 'placement.accepted':
-      return queueMails(ctx.db, await providerSide(ctx, r), (to) => ({
-        ...common(to),
-        template: 'placement_accepted' as const,
-        data: base(to),
-      }));
+      return queueMails(
+        ctx.db,
+        await providerSide(ctx, r),
+        (to) => ({ ...common(to), template: 'placement_accepted' as const, data: base(to) }),
+        into,
+      );
     case 'placement.declined':
-      return queueMails(ctx.db, await providerSide(ctx, r), (to) => ({
-        ...common(to),
-        template: 'placement_declined' as const,
-        data: { ...base(to), declineReason: r.p.declineReason },
-      }));
+      return queueMails(
+        ctx.db,
+        await providerSide(ctx, r),
+        (to) => ({
+          ...common(to),
+          template: 'placement_declined' as const,
+          data: { ...base(to), declineReason: r.p.declineReason },
+        }),
+        into,
+      );
     case 'placement.withdrawn': {
       const byEmployer = r.p.withdrawnByOrganizationId === r.p.employerOrganizationId;
       // The coach withdrew: tell whoever heard of the proposal, and the employer side if it had accepted.
       const to = byEmployer
         ? await providerSide(ctx, r)
         : [...(await toldOfProposal(ctx, r.p.id)), ...(r.p.acceptedAt ? await employerSide(ctx, r) : [])];
-      return queueMails(ctx.db, to, (t) => ({
-        ...common(t),
-        template: 'placement_withdrawn' as const,
-        data: { ...base(t), byEmployer },
-      }));
+      return queueMails(
+        ctx.db,
+        to,
+        (t) => ({ ...common(t), template: 'placement_withdrawn' as const, data: { ...base(t), byEmployer } }),
+        into,
+      );
     }
     case 'placement.started': {
       const first = firstFollowUpStatement(ctx, r.p);
