@@ -253,10 +253,10 @@ function textMatchCount(needles: readonly string[][]): SQL {
 export function boundStatement(plan: readonly PlanRow[], needles: readonly string[][]): SQL {
   const version = `${matchTermsVersion()} `;
   return sql`
-    SELECT json_array(${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
+    SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
       ${slots.physicalDemand}, ${slots.hoursMax},
-      CASE WHEN substr(${slots.matchTerms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(needles)} END) AS c
+      CASE WHEN substr(${slots.matchTerms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(needles)} END
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
 }
 
@@ -277,10 +277,10 @@ export type TermsRow = [
  */
 export function termsStatement(plan: readonly PlanRow[]): SQL {
   return sql`
-    SELECT json_array(${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
+    SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
       ${slots.physicalDemand}, ${slots.hoursMax}, ${slots.kind}, ${slots.daysMask}, ${slots.hoursMin},
-      ${slots.matchTerms}) AS c
+      ${slots.matchTerms}
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
 }
 
@@ -292,7 +292,7 @@ export function termsStatement(plan: readonly PlanRow[]): SQL {
  * more than MAX_STATEMENTS statements.
  */
 async function* planAnswers<T>(
-  db: Db,
+  read: (query: SQL) => Promise<T[]>,
   plan: readonly PlanRow[],
   statement: (part: readonly PlanRow[]) => SQL,
   { small, large }: { small: number; large: number },
@@ -301,7 +301,7 @@ async function* planAnswers<T>(
   for (let i = 0, statements = 0; i < plan.length; statements++) {
     const left = MAX_STATEMENTS - statements;
     take = Math.max(take, Math.ceil((plan.length - i) / Math.max(1, left)));
-    const rows = await db.all<T>(statement(plan.slice(i, i + take)));
+    const rows = await read(statement(plan.slice(i, i + take)));
     i += take;
     yield rows;
     if (rows.length < small) take *= 2;
@@ -309,12 +309,21 @@ async function* planAnswers<T>(
   }
 }
 
+/**
+ * A statement's rows as arrays of their columns: no JSON to build in SQL and parse here. (D1 gives
+ * arrays; libSQL gives array-like rows, copied.)
+ */
+async function rowsOfColumns<T extends unknown[]>(db: Db, query: SQL): Promise<T[]> {
+  const rows = await db.values<T>(query);
+  return rows.map((r) => (Array.isArray(r) ? r : (Array.from(r as ArrayLike<unknown>) as T)));
+}
+
 /** The slots that may be eligible for at least one of the participants, a statement's worth at a time. */
 export async function* candidateSlots(
   db: Db,
   people: readonly ParticipantForMatching[],
 ): AsyncGenerator<CatalogSlot[]> {
-  const answers = planAnswers<{ slot: string }>(db, candidatePlan(people), candidateStatement, {
+  const answers = planAnswers((q) => db.all<{ slot: string }>(q), candidatePlan(people), candidateStatement, {
     small: SMALL_ANSWER,
     large: LARGE_ANSWER,
   });
@@ -330,13 +339,12 @@ export async function* candidateBounds(
   participant: ParticipantForMatching,
 ): AsyncGenerator<BoundRow[]> {
   const needles = textNeedles(participant);
-  const answers = planAnswers<{ c: string }>(
-    db,
+  yield* planAnswers(
+    (q) => rowsOfColumns<BoundRow>(db, q),
     candidatePlan([participant]),
     (part) => boundStatement(part, needles),
     { small: NARROW * SMALL_ANSWER, large: NARROW * LARGE_ANSWER },
   );
-  for await (const rows of answers) yield rows.map((r) => JSON.parse(r.c) as BoundRow);
 }
 
 /**
@@ -347,11 +355,10 @@ export async function* candidateTerms(
   db: Db,
   people: readonly ParticipantForMatching[],
 ): AsyncGenerator<TermsRow[]> {
-  const answers = planAnswers<{ c: string }>(db, candidatePlan(people), termsStatement, {
+  yield* planAnswers((q) => rowsOfColumns<TermsRow>(db, q), candidatePlan(people), termsStatement, {
     small: TERMS * SMALL_ANSWER,
     large: TERMS * LARGE_ANSWER,
   });
-  for await (const rows of answers) yield rows.map((r) => JSON.parse(r.c) as TermsRow);
 }
 
 /** Slots by id, whatever their state (for given slot lists). */
