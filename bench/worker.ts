@@ -43,7 +43,7 @@ const KEEP = process.env.WORKER_BENCH_KEEP;
 const repo = resolve(import.meta.dirname, '..');
 
 /** A wrangler.toml of its own in the benchmark's folder: the Worker as deployed, development vars. */
-function writeConfig(dir: string) {
+export function writeConfig(dir: string) {
   const path = join(dir, 'wrangler.toml');
   writeFileSync(
     path,
@@ -80,12 +80,12 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Running {
+export interface Running {
   child: ChildProcess;
   base: string;
 }
 
-async function startWorker(config: string, persistDir: string): Promise<Running> {
+export async function startWorker(config: string, persistDir: string): Promise<Running> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -101,7 +101,11 @@ async function startWorker(config: string, persistDir: string): Promise<Running>
       '--port',
       String(port),
     ],
-    { env: wranglerEnv, stdio: ['ignore', 'ignore', 'pipe'], cwd: persistDir },
+    {
+      env: wranglerEnv,
+      stdio: ['ignore', process.env.WORKER_BENCH_STDOUT ? 'inherit' : 'ignore', 'pipe'],
+      cwd: persistDir,
+    },
   );
   let stderr = '';
   child.stderr?.on('data', (d) => {
@@ -145,7 +149,7 @@ const alive = (pid: number) => {
  * Stops wrangler and waits until its workerd is gone too: a workerd still closing the D1 file
  * (checkpointing its write-ahead log) made the next Worker's requests wait on the database lock.
  */
-async function stopWorker(w: Running) {
+export async function stopWorker(w: Running) {
   const below = w.child.pid ? descendants(w.child.pid) : [];
   const exited = new Promise((r) => w.child.once('exit', r));
   w.child.kill('SIGTERM');
@@ -155,14 +159,16 @@ async function stopWorker(w: Running) {
   for (const pid of below.filter(alive)) process.kill(pid, 'SIGKILL');
 }
 
-interface Sample {
+export interface Sample {
   ms: number;
   calls: number;
   rowsRead: number;
   waitMs: number;
+  /** How long the isolate took to evaluate the bundle before its first request (x-worker-timing). */
+  evaluationMs: number;
 }
 
-interface Request {
+export interface Request {
   path: string;
   body?: unknown;
 }
@@ -170,7 +176,7 @@ interface Request {
 /** wrangler dev answers this (as text) when workerd restarted under a request; it is sent again once. */
 const RESTARTED = 'Your worker restarted mid-request';
 
-async function send(base: string, req: Request, retried = false): Promise<Sample & { body: unknown }> {
+export async function send(base: string, req: Request, retried = false): Promise<Sample & { body: unknown }> {
   const started = performance.now();
   const res = await fetch(base + req.path, {
     method: req.body ? 'POST' : 'GET',
@@ -189,12 +195,21 @@ async function send(base: string, req: Request, retried = false): Promise<Sample
   const body: unknown = JSON.parse(text);
   if (res.status !== 200) throw new Error(`${req.path} answered ${res.status}: ${JSON.stringify(body)}`);
   const usage = res.headers.get('x-d1-usage') ?? '';
-  const field = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(usage)?.[1] ?? Number.NaN);
-  return { ms, calls: field('calls'), rowsRead: field('rows-read'), waitMs: field('wait-ms'), body };
+  const timing = res.headers.get('x-worker-timing') ?? '';
+  const field = (name: string, header = usage) =>
+    Number(new RegExp(`${name}=(\\d+)`).exec(header)?.[1] ?? Number.NaN);
+  return {
+    ms,
+    calls: field('calls'),
+    rowsRead: field('rows-read'),
+    waitMs: field('wait-ms'),
+    evaluationMs: field('evaluation-ms', timing),
+    body,
+  };
 }
 
 /** What a handler asks, the i-th time: each kind spreads over the bench's participants and slots. */
-const KINDS: { name: string; request: (i: number, size: number) => Request; warm: number }[] = [
+const ALL_KINDS: { name: string; request: (i: number, size: number) => Request; warm: number }[] = [
   {
     name: 'GET …/matches',
     request: (i) => ({
@@ -223,6 +238,10 @@ const KINDS: { name: string; request: (i: number, size: number) => Request; warm
   { name: 'search: one common word', request: () => ({ path: '/v1/slots/search?q=st%C3%A4d' }), warm: 10 },
 ];
 
+/** WORKER_BENCH_ONLY=matches: only the kinds whose name contains it (and no other searches). */
+const ONLY = process.env.WORKER_BENCH_ONLY;
+const KINDS = ONLY ? ALL_KINDS.filter((k) => k.name.includes(ONLY)) : ALL_KINDS;
+
 /** More searches handlers make, warm: words with filters and a radius, a prefix, a municipality, a radius. */
 const SEARCHES: [string, string][] = [
   [
@@ -240,12 +259,15 @@ interface Figures {
   rowsRead: Summary;
   /** Client time less time waiting for D1: what the Worker computed (plus local HTTP). */
   computeMs: Summary;
+  /** The bundle's evaluation in the isolate that answered (before its first request). */
+  evaluationMs: Summary;
 }
 const figures = (samples: Sample[]): Figures => ({
   ms: summarize(samples.map((s) => s.ms)),
   calls: summarize(samples.map((s) => s.calls)),
   rowsRead: summarize(samples.map((s) => s.rowsRead)),
   computeMs: summarize(samples.map((s) => Math.max(0, s.ms - s.waitMs))),
+  evaluationMs: summarize(samples.map((s) => s.evaluationMs)),
 });
 
 export interface WorkerBenchRun {
@@ -310,7 +332,7 @@ async function runOne(size: number): Promise<WorkerBenchRun> {
 
     const w = await startWorker(config, persistDir);
     try {
-      for (let i = 0; i < 20; i++) await send(w.base, KINDS[0]!.request(i, size)); // compile and warm up
+      for (let i = 0; i < 20; i++) await send(w.base, ALL_KINDS[0]!.request(i, size)); // compile and warm up
       const kinds: WorkerBenchRun['kinds'] = [];
       for (const [k, kind] of KINDS.entries()) {
         const warm: Sample[] = [];
@@ -318,7 +340,7 @@ async function runOne(size: number): Promise<WorkerBenchRun> {
         kinds.push({ name: kind.name, cold: figures(cold[k]!), warm: figures(warm) });
       }
       const searches: WorkerBenchRun['searches'] = [];
-      for (const [name, path] of SEARCHES) {
+      for (const [name, path] of ONLY ? [] : SEARCHES) {
         const samples: Sample[] = [];
         let last: { total: number; totalExact: boolean } = { total: 0, totalExact: true };
         for (let i = 0; i < 12; i++) {
@@ -368,7 +390,9 @@ if (isMain(import.meta.url)) {
       `\n${r.slots} slots (${r.openSlots} open), load ${r.loadSeconds} s, search index ${r.indexSeconds} s, workerd RSS ${r.workerdRssMb} MB`,
     );
     for (const k of r.kinds) {
-      console.log(line(`${k.name}, cold`, k.cold));
+      console.log(
+        `${line(`${k.name}, cold`, k.cold)}; bundle evaluated before it p50 ${k.cold.evaluationMs.p50} / max ${k.cold.evaluationMs.max} ms`,
+      );
       console.log(line(`${k.name}, warm`, k.warm));
     }
     for (const s of r.searches)

@@ -61,6 +61,11 @@ export const configSchema = z
      * whatever the registry's size; beyond it totals and facets say "more than".
      */
     SEARCH_WINDOW: z.coerce.number().int().min(100).max(100_000).default(7000),
+    /**
+     * Embedded search: fewest rows read (`rows-read`, D1 and Turso bill them) or least CPU (`cpu`);
+     * unset, `cpu` for a local file on Node and `rows-read` otherwise (src/search/embedded/statement.ts).
+     */
+    SEARCH_PLAN: z.enum(['cpu', 'rows-read']).optional(),
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
     MAIL_FROM: z.string().min(3).default('SE-registret <noreply@se-registret.example>'),

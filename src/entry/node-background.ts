@@ -6,7 +6,7 @@
  * wiring lives here.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openLibsql } from '../adapters/db/libsql';
+import { isLocalFile, openLibsql } from '../adapters/db/libsql';
 import type { BackgroundData, FromBackground, ToBackground } from '../adapters/threads/background';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
@@ -24,7 +24,7 @@ const logger = createLogger(config.LOG_LEVEL);
 const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
   synchronous: config.DATABASE_SYNCHRONOUS,
 });
-const search = createSearchIndex(config, database.db);
+const search = createSearchIndex(config, database.db, isLocalFile(config.DATABASE_URL));
 /** The outbox loop, unless this thread only searches. After each pass it fills in a batch of slots'
  * match terms written before the column (terms-backfill.ts). */
 function startLoop() {

@@ -41,7 +41,7 @@ interface Background {
 function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger, background?: Background) {
   // Node keeps every open slot in memory for matching: one long-lived process, whole requests in a
   // few milliseconds at 100,000 slots (README, "Matching at scale").
-  const search = createSearchIndex(config, database.db);
+  const search = createSearchIndex(config, database.db, isLocalFile(config.DATABASE_URL));
   return createApp({
     config,
     db: database.db,

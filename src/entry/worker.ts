@@ -11,12 +11,15 @@
  * The module exports only its handler: workerd reads every named export of the entry module as an
  * entrypoint and refuses to start on a constant (test/workers/entry.test.ts keeps it so).
  */
+// First, so it notes when the bundle started evaluating (the timing header).
+import './worker-clock';
 import type { ExecutionContext } from 'hono';
 import type { ConfigError } from '../config';
 import { describeFault } from '../lib/faults';
 import { createLogger } from '../lib/logger';
 import { newRequestId, problem, withRequestId } from '../lib/problem';
 import { type WorkerEnv, workerApp } from './worker-app';
+import { evaluationStarted } from './worker-clock';
 import {
   backfillTermsWithin,
   CRON_CALLS,
@@ -25,6 +28,10 @@ import {
   SPARE_CALLS,
 } from './worker-drain';
 import { withUsage } from './worker-usage';
+
+/** How long the bundle took to evaluate (everything imported), and how many requests this isolate served. */
+const evaluationMs = Date.now() - evaluationStarted;
+let requests = 0;
 
 /** What the runtime passes to `scheduled`; declared here because the project is typed for Node. */
 export interface ScheduledEvent {
@@ -53,12 +60,15 @@ function misconfigured(request: Request, error: ConfigError) {
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
+    const started = Date.now();
     const built = workerApp(env);
     if (!built.ok) return misconfigured(request, built.error);
     const { app, usage, logger } = built;
     const before = { ...usage };
+    const buildMs = Date.now() - started;
     const served = app.fetch(request, env, ctx);
-    const response = built.showUsage ? withUsage(served, usage, before) : served;
+    const timing = { nth: ++requests, evaluationMs, buildMs, started };
+    const response = built.showUsage ? withUsage(served, usage, before, timing) : served;
     if (built.config.OUTBOX_DRAIN_AFTER_WRITE && !readOnly.has(request.method)) {
       ctx.waitUntil(
         Promise.resolve(response).then(async (res) => {

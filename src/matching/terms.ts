@@ -60,18 +60,36 @@ export function storedMatchTerms(slot: SlotText): string {
 }
 
 /**
+ * The stored terms as a set (without the version stamp), for counting several participants'
+ * needles against one slot; null when the terms are missing or of another key function.
+ */
+export function storedTermSet(stored: string | null): ReadonlySet<string> | null {
+  const version = `${matchTermsVersion()} `;
+  if (stored === null || !stored.startsWith(version)) return null;
+  return new Set(stored.slice(version.length).split(' '));
+}
+
+/**
  * How many of the needle lists (one per strength or interest, bound.ts `textNeedles`) a slot's
  * stored terms meet: a list is met when one of its keys is a whole term. Null when the terms are
  * missing or of another key function (then the bound assumes every list met). Counts as the
- * candidate query's SQL does (candidates.ts `textMatchCount`).
+ * candidate query's SQL does (candidates.ts `textMatchCount`): `instr(terms, ' key ')` finds a
+ * key exactly when it is one of the space-separated terms (keys are non-empty and have no spaces).
  */
 export function storedTextMatches(
   stored: string | null,
   needles: readonly (readonly string[])[],
 ): number | null {
-  const version = `${matchTermsVersion()} `;
-  if (stored === null || !stored.startsWith(version)) return null;
+  return termSetMatches(storedTermSet(stored), needles);
+}
+
+/** `storedTextMatches` over terms already split (`storedTermSet`). */
+export function termSetMatches(
+  terms: ReadonlySet<string> | null,
+  needles: readonly (readonly string[])[],
+): number | null {
+  if (terms === null) return null;
   let met = 0;
-  for (const list of needles) if (list.some((n) => stored.includes(` ${n} `))) met++;
+  for (const list of needles) if (list.some((n) => n !== '' && terms.has(n))) met++;
   return met;
 }

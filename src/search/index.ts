@@ -9,8 +9,13 @@ import { meilisearchSearch } from './meilisearch';
 import type { SearchIndex } from './port';
 
 export function createSearchIndex(
-  config: Pick<AppConfig, 'MEILISEARCH_URL' | 'MEILISEARCH_API_KEY' | 'MEILISEARCH_INDEX' | 'SEARCH_WINDOW'>,
+  config: Pick<
+    AppConfig,
+    'MEILISEARCH_URL' | 'MEILISEARCH_API_KEY' | 'MEILISEARCH_INDEX' | 'SEARCH_WINDOW' | 'SEARCH_PLAN'
+  >,
   db: Db,
+  /** The database is a file on this machine (Node): searches then spend least CPU, not fewest rows read. */
+  localFile = false,
 ): SearchIndex {
   if (config.MEILISEARCH_URL)
     return meilisearchSearch({
@@ -19,7 +24,10 @@ export function createSearchIndex(
       index: config.MEILISEARCH_INDEX,
       db,
     });
-  return embeddedSearch(db, { window: config.SEARCH_WINDOW });
+  return embeddedSearch(db, {
+    window: config.SEARCH_WINDOW,
+    plan: config.SEARCH_PLAN ?? (localFile ? 'cpu' : 'rows-read'),
+  });
 }
 
 export type { SearchIndex, SlotSearchQuery, SlotSearchResult } from './port';

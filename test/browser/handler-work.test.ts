@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed';
+import { localDate } from '../../src/lib/local-time';
 import { agreed } from '../placements/helpers';
 import {
   expectAccessible,
@@ -33,7 +34,8 @@ async function check(page: Page, name?: string) {
   if (name) await screenshot(page, name);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today as the pages see it: the Swedish calendar day (between 23:00 and 00:00 UTC it is tomorrow's). */
+const today = () => localDate(new Date());
 
 /** A started placement of Anna's, with this week's hours, made through the API. */
 async function startedPlacement() {

@@ -13,7 +13,13 @@ import { LAT_BANDS_PER_DEGREE, organizations, slotSupervisors, slots, supervisor
 import { distanceKm } from '../../src/lib/geo';
 import { allocate, buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
 import { storedMatchTerms } from '../../src/matching/terms';
-import { boundStatement, candidatePlan, candidateStatement } from '../../src/services/matching/candidates';
+import {
+  boundStatement,
+  candidatePlan,
+  candidateStatement,
+  slotsById,
+  slotsByIdStatement,
+} from '../../src/services/matching/candidates';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { world } from '../matching/arbitraries';
@@ -257,5 +263,26 @@ describe('matching through candidate queries', () => {
       'SEARCH slots USING COVERING INDEX slots_bound_idx (status=? AND <expr>=? AND lon>? AND lon<?)',
     );
     expect(details.filter((d) => /SCAN slots|slots USING/.test(d))).toHaveLength(1);
+  });
+
+  it('reads slots by id through the primary key, one statement a statement length, each once', async () => {
+    const steps = await t.db.all<{ detail: string }>(
+      sql`EXPLAIN QUERY PLAN ${slotsByIdStatement(['a', 'b'])}`,
+    );
+    const reads = steps.map((s) => s.detail).filter((d) => /slots/.test(d));
+    expect(reads).toEqual(['SEARCH slots USING INDEX sqlite_autoindex_slots_1 (id=?)']);
+
+    const engineSlots = fc
+      .sample(world(1, 12), { numRuns: 20, seed: 7 })
+      .reduce((a, b) => (b.slots.length > a.length ? b.slots : a), [] as readonly SlotForMatching[]);
+    await store(engineSlots);
+    const have = engineSlots.map((s) => s.id);
+    // Over 90,000 characters of ids (two statements), missing ids and a quote among them.
+    const missing = Array.from({ length: 3000 }, (_x, i) => `slot-missing-${String(i).padStart(20, '0')}`);
+    const half = Math.ceil(have.length / 2);
+    const ids = [...have.slice(0, half), ...missing, "o'brien", ...have.slice(half)];
+    expect(have.length).toBeGreaterThan(1);
+    const read = await slotsById(t.db, ids);
+    expect(read.map((s) => s.id).sort()).toEqual([...have].sort());
   });
 });

@@ -20,7 +20,7 @@ const GOTEBORG = { municipalityCode: '1480', lat: 57.7089, lon: 11.9746 };
 type Org = Awaited<ReturnType<typeof orgWithKey>> & { supervisorId: string };
 
 export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Record<string, string> = {}) {
-  describe(`slot search behaviour (${engine})`, () => {
+  describe(`slot search behaviour (${engine}${env.SEARCH_PLAN ? `, ${env.SEARCH_PLAN}` : ''})`, () => {
     let t: TestApp;
     let a: Org; // employer in Stockholm
     let b: Org; // employer in Göteborg

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkInsertStatements } from '../../bench/lib/bulk-insert';
 import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
+import { embeddedSearch } from '../../src/search/embedded';
+import { SearchQuerySchema, toSearchQuery } from '../../src/search/query';
 import { reindexAll } from '../../src/search/sync';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { orgWithKey } from '../helpers/factories';
@@ -48,32 +50,33 @@ const available = rows
   .filter((s) => s.status === 'open' && s.taken! < s.capacity && (s.openEnded || s.endDate! >= '2025-03-03'))
   .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { SEARCH_WINDOW: String(WINDOW) }, clock: () => NOW });
-  handler = await orgWithKey(t, 'provider', 'handler');
-  const statements = [
-    ...bulkInsertStatements(organizations, [
-      {
-        id: ORG,
-        name: 'Stora Arbetsgivaren AB',
-        kind: 'employer',
-        organizationNumber: '5566778800',
-        contactEmail: 'info@example.se',
-        municipalityCode: '0180',
-        createdAt: NOW.toISOString(),
-        updatedAt: NOW.toISOString(),
-      },
-    ]),
-    ...bulkInsertStatements(supervisors, registry.rows.supervisors),
-    ...bulkInsertStatements(slots, rows),
-    ...bulkInsertStatements(slotSupervisors, registry.rows.links),
-  ];
-  for (const s of statements) await t.client.execute({ sql: s.sql, args: [s.rows] });
-  await reindexAll(t.db, t.app.search);
-});
-afterAll(() => t.close());
+/** Both plans (statement.ts) examine the same window and answer the same way. */
+describe.each(['rows-read', 'cpu'] as const)('a search bounded to its window (%s)', (plan) => {
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SEARCH_WINDOW: String(WINDOW), SEARCH_PLAN: plan }, clock: () => NOW });
+    handler = await orgWithKey(t, 'provider', 'handler');
+    const statements = [
+      ...bulkInsertStatements(organizations, [
+        {
+          id: ORG,
+          name: 'Stora Arbetsgivaren AB',
+          kind: 'employer',
+          organizationNumber: '5566778800',
+          contactEmail: 'info@example.se',
+          municipalityCode: '0180',
+          createdAt: NOW.toISOString(),
+          updatedAt: NOW.toISOString(),
+        },
+      ]),
+      ...bulkInsertStatements(supervisors, registry.rows.supervisors),
+      ...bulkInsertStatements(slots, rows),
+      ...bulkInsertStatements(slotSupervisors, registry.rows.links),
+    ];
+    for (const s of statements) await t.client.execute({ sql: s.sql, args: [s.rows] });
+    await reindexAll(t.db, t.app.search);
+  });
+  afterAll(() => t.close());
 
-describe('a search bounded to its window', () => {
   it('browsing examines the newest slots only, says so, and still lists the newest first', async () => {
     const res = await search('sort=newest&limit=20');
     expect(res.totalExact).toBe(false);
@@ -114,5 +117,15 @@ describe('a search bounded to its window', () => {
     expect(res.totalExact).toBe(false);
     expect(res.total).toBeLessThanOrEqual(WINDOW + 1);
     expect(res.data).toHaveLength(10);
+    // The same first page as a search that examines every match: the window holds the best ones.
+    const parsed = toSearchQuery(SearchQuerySchema.parse({ q: 'handledare', limit: '10' }));
+    if ('errors' in parsed) throw new Error('not a search');
+    const everything = await embeddedSearch(t.db, { plan, window: 10_000 }).search({
+      ...parsed.query,
+      today: '2025-03-03',
+    });
+    expect(everything.totalExact).toBe(true);
+    expect(everything.total).toBeGreaterThan(WINDOW + 1);
+    expect(res.data.map((h) => h.id)).toEqual(everything.hits.map((h) => h.id));
   });
 });

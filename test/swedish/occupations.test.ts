@@ -1,7 +1,9 @@
 /** Occupations: the 429 SCB unit groups, every occupation name mapped, the type-ahead over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOccupations, occupationCodesOf, unitGroupByCode, unitGroups } from '../../src/reference';
+import occupationWords from '../../src/reference/data/occupation-words.json';
 import occupationList from '../../src/reference/data/occupations.json';
+import { computeOccupationWords } from '../../src/reference/occupations';
 import { createTestApp } from '../helpers/app';
 
 describe('occupation reference', () => {
@@ -15,6 +17,12 @@ describe('occupation reference', () => {
   it('maps every occupation name to a known unit group', () => {
     expect(occupationList.length).toBe(3095);
     expect(occupationList.filter(([, code]) => !unitGroupByCode.has(code!))).toEqual([]);
+  });
+
+  it('keeps its precomputed word index current (else: npx tsx scripts/build-occupation-words.ts)', () => {
+    const computed = computeOccupationWords();
+    expect(computed.size).toBeGreaterThan(2000);
+    expect(new Map(Object.entries(occupationWords))).toEqual(computed);
   });
 
   it('finds the group a word names', () => {

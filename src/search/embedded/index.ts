@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { BatchItem, Db } from '../../adapters/db/types';
-import { adaptationCodes, type SlotKind, type SlotStatus, slotKinds } from '../../domain/vocabulary';
+import { adaptationCodes, type SlotKind, type SlotStatus } from '../../domain/vocabulary';
 import { distanceKm } from '../../lib/geo';
 import { municipalityByCode } from '../../reference';
 import { listingOf } from '../capacity-document';
@@ -25,7 +25,7 @@ import {
 import { highlightAll, snippet, tokenize, type WordMatch } from '../text';
 import { cellOf, PER_CELL } from './geo';
 import { planText } from './plan';
-import { SEARCH_WINDOW, searchStatement } from './statement';
+import { SEARCH_WINDOW, type SearchPlan, searchStatement } from './statement';
 
 /** Documents per write batch: a handful of set-based statements whatever the count. */
 const DOCS_PER_BATCH = 500;
@@ -191,16 +191,26 @@ function toHit(r: HitRow, q: SlotSearchQuery, words: readonly WordMatch[]): Slot
   };
 }
 
+/** How many times each value occurs. */
+function tally(values: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
 const nonZero = (counts: Record<string, number>) =>
   Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 
 export interface EmbeddedSearchOptions {
   /** Candidates a search examines at most (statement.ts); tests make it small. */
   window?: number;
+  /** Fewest rows read (D1, Turso: the default) or least CPU (a local file); statement.ts. */
+  plan?: SearchPlan;
 }
 
 export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): SearchIndex {
   const window = opts.window ?? SEARCH_WINDOW;
+  const plan = opts.plan ?? 'rows-read';
   return {
     engine: 'embedded',
 
@@ -236,10 +246,10 @@ export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): Search
     },
 
     async search(q) {
-      const plan = await planText(db, q.text);
+      const text = await planText(db, q.text);
       const todayDay = Math.floor(Date.parse(`${q.today}T00:00:00Z`) / 86_400_000);
       const rows = await db.all<{ part: number; data: string }>(
-        searchStatement(q, plan.match, todayDay, window),
+        searchStatement(q, text.match, todayDay, window, plan),
       );
       const hits: HitRow[] = [];
       let counts: (number | string | null)[] = [];
@@ -248,31 +258,33 @@ export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): Search
         if (Number(row.part) === 0) hits.push(data as HitRow);
         else counts = data;
       }
-      // [candidates, matches, matches per adaptation bit…, matches per kind…, municipality codes, SSYK codes]
-      const number = (i: number) => Number(counts[i] ?? 0);
-      const examined = number(0);
-      const total = number(1);
-      const byBit = adaptationCodes.map((_c, i) => number(2 + i));
-      const byKind = slotKinds.map((_k, i) => number(2 + adaptationCodes.length + i));
-      const tally = (i: number) => {
-        const out: Record<string, number> = {};
-        const codes = counts[i];
-        if (typeof codes === 'string') for (const code of codes.split(',')) out[code] = (out[code] ?? 0) + 1;
-        return out;
+      // [candidates examined, matches, then the matches' municipality codes, SSYK codes, kinds and
+      // adaptation masks, each comma-separated] (statement.ts).
+      const examined = Number(counts[0] ?? 0);
+      const total = Number(counts[1] ?? 0);
+      const list = (i: number) => {
+        const values = counts[i];
+        return typeof values === 'string' && values !== '' ? values.split(',') : [];
       };
-      const byMunicipality = tally(2 + adaptationCodes.length + slotKinds.length);
-      const bySsyk = tally(3 + adaptationCodes.length + slotKinds.length);
+      const byMunicipality = tally(list(2));
+      const bySsyk = tally(list(3));
+      const byKind = tally(list(4));
+      const byBit = adaptationCodes.map(() => 0);
+      for (const mask of list(5)) {
+        // Only the bits that are set: most slots offer a few adaptations of the 22.
+        for (let m = Number(mask), bit = 0; m !== 0; m >>>= 1, bit++) if (m & 1) byBit[bit]!++;
+      }
       hits.sort((a, b) => a.position - b.position);
       const facets: Facets = {
         municipalityCode: byMunicipality,
-        kind: nonZero(Object.fromEntries(slotKinds.map((k, i) => [k, byKind[i]!]))),
+        kind: byKind,
         adaptations: nonZero(Object.fromEntries(adaptationCodes.map((c, i) => [c, byBit[i]!]))),
         ssyk: bySsyk,
         majorGroup: majorGroupCounts(bySsyk),
       };
       // The window holds one candidate more than it examines in full: reaching it means more exist.
       const totalExact = examined <= window;
-      return { hits: hits.map((h) => toHit(h, q, plan.words)), total, totalExact, facets };
+      return { hits: hits.map((h) => toHit(h, q, text.words)), total, totalExact, facets };
     },
   };
 }

@@ -54,6 +54,8 @@ export const sortableAttributes = ['createdAtMs', 'id', '_geo'];
 
 export const facetAttributes = ['municipalityCode', 'kind', 'adaptations', 'ssyk', 'ssykMajor'];
 
+let synonyms: Record<string, string[]> | null = null;
+
 export const meilisearchSettings: Settings = {
   searchableAttributes,
   filterableAttributes,
@@ -68,5 +70,9 @@ export const meilisearchSettings: Settings = {
   faceting: { maxValuesPerFacet: 300 },
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
   // A word that names an occupation also finds slots of its SSYK group, as in the embedded engine.
-  synonyms: occupationSynonyms(),
+  // Built on first use: it stems every occupation word, which a Worker would pay at every cold start.
+  get synonyms() {
+    synonyms ??= occupationSynonyms();
+    return synonyms;
+  },
 };

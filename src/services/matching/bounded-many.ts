@@ -27,7 +27,7 @@ import {
   scoreBound,
   textNeedles,
 } from '../../matching';
-import { storedTextMatches } from '../../matching/terms';
+import { storedTermSet, termSetMatches } from '../../matching/terms';
 import { FIRST_BATCH } from './bounded';
 import { boundFieldsOf, candidateTerms, PAGE, passesLimits, planLimits, slotsById } from './candidates';
 import type { CatalogSlot } from './rows';
@@ -50,12 +50,15 @@ async function boundsOfEach(db: Db, people: readonly ParticipantForMatching[], t
     for (const row of rows) {
       const [id, lat, lon, mask] = row;
       const [kind, daysMask, hoursMin, terms] = [row[11], row[12], row[13], row[14]];
+      // Split once per slot, on the first participant it reaches (each slot reaches a few).
+      let termSet: ReadonlySet<string> | null | undefined;
       for (const e of each) {
         // Outside the box the engine never looks; the plan's tests as SQL makes them for one.
         if (lat < e.box.minLat || lat > e.box.maxLat || lon < e.box.minLon || lon > e.box.maxLon) continue;
         if (!e.limits || !passesLimits(e.limits, { adaptationMask: mask, daysMask, hoursMin, kind }))
           continue;
-        const b = e.bound(boundFieldsOf(row, storedTextMatches(terms, e.needles)));
+        if (termSet === undefined) termSet = storedTermSet(terms);
+        const b = e.bound(boundFieldsOf(row, termSetMatches(termSet, e.needles)));
         if (b > Number.NEGATIVE_INFINITY) e.out.push({ id, bound: b });
       }
     }

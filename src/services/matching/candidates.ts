@@ -253,10 +253,10 @@ function textMatchCount(needles: readonly string[][]): SQL {
 export function boundStatement(plan: readonly PlanRow[], needles: readonly string[][]): SQL {
   const version = `${matchTermsVersion()} `;
   return sql`
-    SELECT json_array(${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
+    SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
       ${slots.physicalDemand}, ${slots.hoursMax},
-      CASE WHEN substr(${slots.matchTerms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(needles)} END) AS c
+      CASE WHEN substr(${slots.matchTerms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(needles)} END
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
 }
 
@@ -277,10 +277,10 @@ export type TermsRow = [
  */
 export function termsStatement(plan: readonly PlanRow[]): SQL {
   return sql`
-    SELECT json_array(${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
+    SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
       ${slots.physicalDemand}, ${slots.hoursMax}, ${slots.kind}, ${slots.daysMask}, ${slots.hoursMin},
-      ${slots.matchTerms}) AS c
+      ${slots.matchTerms}
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
 }
 
@@ -292,7 +292,7 @@ export function termsStatement(plan: readonly PlanRow[]): SQL {
  * more than MAX_STATEMENTS statements.
  */
 async function* planAnswers<T>(
-  db: Db,
+  read: (query: SQL) => Promise<T[]>,
   plan: readonly PlanRow[],
   statement: (part: readonly PlanRow[]) => SQL,
   { small, large }: { small: number; large: number },
@@ -301,7 +301,7 @@ async function* planAnswers<T>(
   for (let i = 0, statements = 0; i < plan.length; statements++) {
     const left = MAX_STATEMENTS - statements;
     take = Math.max(take, Math.ceil((plan.length - i) / Math.max(1, left)));
-    const rows = await db.all<T>(statement(plan.slice(i, i + take)));
+    const rows = await read(statement(plan.slice(i, i + take)));
     i += take;
     yield rows;
     if (rows.length < small) take *= 2;
@@ -309,12 +309,21 @@ async function* planAnswers<T>(
   }
 }
 
+/**
+ * A statement's rows as arrays of their columns: no JSON to build in SQL and parse here. (D1 gives
+ * arrays; libSQL gives array-like rows, copied.)
+ */
+async function rowsOfColumns<T extends unknown[]>(db: Db, query: SQL): Promise<T[]> {
+  const rows = await db.values<T>(query);
+  return rows.map((r) => (Array.isArray(r) ? r : (Array.from(r as ArrayLike<unknown>) as T)));
+}
+
 /** The slots that may be eligible for at least one of the participants, a statement's worth at a time. */
 export async function* candidateSlots(
   db: Db,
   people: readonly ParticipantForMatching[],
 ): AsyncGenerator<CatalogSlot[]> {
-  const answers = planAnswers<{ slot: string }>(db, candidatePlan(people), candidateStatement, {
+  const answers = planAnswers((q) => db.all<{ slot: string }>(q), candidatePlan(people), candidateStatement, {
     small: SMALL_ANSWER,
     large: LARGE_ANSWER,
   });
@@ -330,13 +339,12 @@ export async function* candidateBounds(
   participant: ParticipantForMatching,
 ): AsyncGenerator<BoundRow[]> {
   const needles = textNeedles(participant);
-  const answers = planAnswers<{ c: string }>(
-    db,
+  yield* planAnswers(
+    (q) => rowsOfColumns<BoundRow>(db, q),
     candidatePlan([participant]),
     (part) => boundStatement(part, needles),
     { small: NARROW * SMALL_ANSWER, large: NARROW * LARGE_ANSWER },
   );
-  for await (const rows of answers) yield rows.map((r) => JSON.parse(r.c) as BoundRow);
 }
 
 /**
@@ -347,17 +355,40 @@ export async function* candidateTerms(
   db: Db,
   people: readonly ParticipantForMatching[],
 ): AsyncGenerator<TermsRow[]> {
-  const answers = planAnswers<{ c: string }>(db, candidatePlan(people), termsStatement, {
+  yield* planAnswers((q) => rowsOfColumns<TermsRow>(db, q), candidatePlan(people), termsStatement, {
     small: TERMS * SMALL_ANSWER,
     large: TERMS * LARGE_ANSWER,
   });
-  for await (const rows of answers) yield rows.map((r) => JSON.parse(r.c) as TermsRow);
 }
 
-/** Slots by id, whatever their state (for given slot lists). */
-export async function slotsById(db: Db, ids: readonly string[]): Promise<CatalogSlot[]> {
-  const rows = await db.all<{ slot: string }>(sql`
+/** D1 refuses statements over 100,000 bytes: an id list stays under this many characters. */
+const MAX_LIST_CHARS = 90_000;
+
+/**
+ * One statement reading these slots by id: a VALUES list of literals, each seeking the slot's
+ * primary key. D1 counts every `json_each` row as a row read, so a `json_each` list read two rows a
+ * slot where this reads one.
+ */
+export function slotsByIdStatement(ids: readonly string[]): SQL {
+  const values = sql.raw(ids.map((id) => `(${literal(id)})`).join(','));
+  return sql`
     SELECT json_object(${slotJsonFields}) AS slot
-    FROM json_each(${JSON.stringify(ids)}) j CROSS JOIN ${slots} ON ${slots.id} = j.value`);
-  return rows.map(toSlot);
+    FROM (VALUES ${values}) j CROSS JOIN ${slots} ON ${slots.id} = j.column1`;
+}
+
+/**
+ * Slots by id, whatever their state (for given slot lists and whole reads of candidates), in as few
+ * statements as D1's statement length allows.
+ */
+export async function slotsById(db: Db, ids: readonly string[]): Promise<CatalogSlot[]> {
+  const out: CatalogSlot[] = [];
+  for (let i = 0; i < ids.length; ) {
+    const part: string[] = [];
+    for (let chars = 0; i < ids.length && (part.length === 0 || chars < MAX_LIST_CHARS); i++) {
+      part.push(ids[i]!);
+      chars += ids[i]!.length + 6;
+    }
+    for (const r of await db.all<{ slot: string }>(slotsByIdStatement(part))) out.push(toSlot(r));
+  }
+  return out;
 }
