@@ -106,6 +106,7 @@ describe('the employer list', () => {
     expect(prevLink(one.html)).toBeUndefined();
     // The tabs and the links keep the page size.
     expect(one.html).toContain('href="/employers?kind=employer&amp;limit=3"');
+    expect(one.html).toContain('<input type="hidden" name="limit" value="3"/>');
 
     const two = await browser.get(nextLink(one.html)!);
     expect(shown(two.html)).toEqual(order.slice(3, 6));

@@ -146,6 +146,9 @@ export function employerListPage(c: Context<PageEnv>, d: EmployerListData, statu
         </nav>
         <form method="get" action="/employers">
           <input type="hidden" name="kind" value={d.kind} />
+          {d.paging.limit !== PAGE_SIZE && (
+            <input type="hidden" name="limit" value={String(d.paging.limit)} />
+          )}
           <TextField name="name" type="search" label={t.nameFilter} value={name} errors={d.errors} />
           <button type="submit">{t.filter}</button>
         </form>
