@@ -18,6 +18,7 @@ import { platformActor } from '../src/auth/actor';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/lib/logger';
 import { fromIntervals } from '../src/lib/schedule';
+import { nameColumns } from '../src/lib/swedish-order';
 import { generateParticipants } from './lib/generate';
 import { corpusId, generateSearchCorpus } from './lib/search-corpus';
 import { isMain, round3, type Summary, summarize } from './lib/stats';
@@ -67,6 +68,7 @@ async function runOne(slotCount: number, requests: number): Promise<HttpMatching
         chunk.map((o, i) => ({
           id: o.id,
           name: o.name,
+          ...nameColumns(o.name),
           kind: 'employer' as const,
           organizationNumber: `bench-${o.id}-${i}`,
           contactEmail: 'bench@example.se',

@@ -22,6 +22,7 @@ import { loadConfig } from '../src/config';
 import { adaptationBit, adaptationCodes, weekdays } from '../src/domain/vocabulary';
 import { distanceKm } from '../src/lib/geo';
 import { silentLogger } from '../src/lib/logger';
+import { nameColumns } from '../src/lib/swedish-order';
 import { searchText, toSearchDocument } from '../src/search/document';
 import { embeddedSearch } from '../src/search/embedded';
 import type { SlotSearchDocument, SlotSearchQuery } from '../src/search/port';
@@ -197,6 +198,7 @@ export async function run(): Promise<SearchBenchResult> {
         chunk.map((o) => ({
           id: o.id,
           name: o.name,
+          ...nameColumns(o.name),
           kind: 'employer' as const,
           organizationNumber: `bench-${o.id}`,
           contactEmail: 'bench@example.se',

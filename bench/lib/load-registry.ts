@@ -11,6 +11,7 @@ import { platformActor } from '../../src/auth/actor';
 import { loadConfig } from '../../src/config';
 import { seedDemo } from '../../src/demo/seed';
 import { silentLogger } from '../../src/lib/logger';
+import { nameColumns } from '../../src/lib/swedish-order';
 import { reindexAll } from '../../src/search/sync';
 import { bulkInsertStatements } from './bulk-insert';
 import { generateSlot } from './generate';
@@ -40,6 +41,7 @@ export async function buildLoadRegistry(file: string, slotCount: number, today: 
       await database.db.insert(organizations).values({
         id: LOAD_ORG,
         name: 'Lastprovet AB',
+        ...nameColumns('Lastprovet AB'),
         kind: 'employer',
         organizationNumber: '5560000000',
         contactEmail: 'info@lastprovet.example',

@@ -19,6 +19,7 @@ import { platformActor } from '../../src/auth/actor';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/lib/logger';
 import { fromIntervals } from '../../src/lib/schedule';
+import { nameColumns } from '../../src/lib/swedish-order';
 import { embeddedSearch } from '../../src/search/embedded';
 import { reindexAll } from '../../src/search/sync';
 import { bulkInsertStatements } from './bulk-insert';
@@ -99,6 +100,7 @@ export async function prepareLocalD1(
       corpus.organizations.map((o, i) => ({
         id: o.id,
         name: o.name,
+        ...nameColumns(o.name),
         kind: 'employer',
         organizationNumber: `bench-${i}`,
         contactEmail: 'bench@example.se',

@@ -12,6 +12,13 @@ export const organizations = sqliteTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
+    /**
+     * The name folded for a filter without case (å ä ö é ü … too) and its Swedish sort key (å ä ö
+     * after z), written with the name (nameColumns in src/lib/swedish-order.ts). The empty default
+     * is for rows written past the organization service (benches, fixtures): never filtered in.
+     */
+    nameFolded: text('name_folded').notNull().default(''),
+    nameSort: text('name_sort').notNull().default(''),
     kind: text('kind', { enum: organizationKinds }).notNull(),
     organizationNumber: text('organization_number').notNull(),
     contactEmail: text('contact_email').notNull(),
@@ -23,6 +30,8 @@ export const organizations = sqliteTable(
   (t) => [
     uniqueIndex('organizations_number_uq').on(t.organizationNumber),
     index('organizations_kind_idx').on(t.kind),
+    /** The employer list: one kind, by name (Swedish order), paged by (name_sort, id). */
+    index('organizations_kind_name_idx').on(t.kind, t.nameSort, t.id),
   ],
 );
 

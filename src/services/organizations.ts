@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { apiKeys, organizationKinds, organizations, slots } from '../../db/schema';
 import type { Actor, Member } from '../auth/actor';
 import { assertOrgAdmin, canSeeOrganization, isPlatform, isProvider } from '../auth/policy';
 import { Email, MunicipalityCode, text } from '../domain/fields';
 import { newId } from '../lib/ids';
-import { decodeCursor, type PageQuery, toPage } from '../lib/pagination';
+import { decodeCursor, encodeCursor, type PageQuery } from '../lib/pagination';
 import { forbidden, notFound } from '../lib/problem';
 import { formatOrganizationNumber, normaliseOrganizationNumber } from '../lib/swedish-ids';
+import { foldName, nameColumns } from '../lib/swedish-order';
 import type { ServiceContext } from './context';
 import { mapConstraints } from './db-errors';
 import { slotChangedStatements } from './search/sync-statements';
@@ -47,10 +48,14 @@ export type OrganizationUpdate = z.infer<typeof OrganizationUpdate>;
 export const OrganizationListQuery = z.object({
   kind: z.enum(organizationKinds).optional(),
   name: z.string().trim().min(1).max(100).optional().openapi({
-    description: 'Only organizations whose name contains this text (A–Z compared without case).',
+    description: 'Only organizations whose name contains this text, compared without case (å ä ö é ü … too).',
   }),
 });
-export type OrganizationListQuery = z.infer<typeof OrganizationListQuery> & PageQuery;
+export type OrganizationListQuery = z.infer<typeof OrganizationListQuery> &
+  PageQuery & {
+    /** The page before this one (a `prevCursor`) instead of the page after `cursor`. */
+    before?: string;
+  };
 
 export const toOrganization = (o: OrganizationRow) => ({
   id: o.id,
@@ -95,6 +100,7 @@ export function organizationService(ctx: ServiceContext) {
       const row: OrganizationRow = {
         id: newId('organization'),
         ...input,
+        ...nameColumns(input.name),
         deactivatedAt: null,
         createdAt: now,
         updatedAt: now,
@@ -107,8 +113,17 @@ export function organizationService(ctx: ServiceContext) {
       return toOrganization(await getVisible(actor, id));
     },
 
+    /**
+     * A page of organizations by name in Swedish order (case-insensitive, å ä ö after z; ties by id),
+     * filtered by kind and by a name fragment folded the same way (src/lib/swedish-order.ts). Keyset
+     * pages: the cursor is the id of the page's last row (its name's sort key read by primary key),
+     * or with `before` the first row of the page after, for the page before it.
+     */
     async list(actor: Actor, q: OrganizationListQuery) {
-      const after = decodeCursor(q.cursor);
+      const before = decodeCursor(q.before);
+      const after = before ? undefined : decodeCursor(q.cursor);
+      const edge = before ?? after;
+      const keyOf = sql`(select o.name_sort from ${organizations} o where o.id = ${edge})`;
       const rows = await db
         .select()
         .from(organizations)
@@ -117,20 +132,38 @@ export function organizationService(ctx: ServiceContext) {
             visibilityFilter(actor),
             q.kind ? eq(organizations.kind, q.kind) : undefined,
             // instr, not LIKE: the typed text is matched as it is ('%' and '_' are not wildcards).
-            q.name ? sql`instr(lower(${organizations.name}), lower(${q.name})) > 0` : undefined,
-            after ? gt(organizations.id, after) : undefined,
+            q.name ? sql`instr(${organizations.nameFolded}, ${foldName(q.name)}) > 0` : undefined,
+            edge
+              ? sql`(${organizations.nameSort}, ${organizations.id}) ${sql.raw(before ? '<' : '>')} (${keyOf}, ${edge})`
+              : undefined,
           ),
         )
-        .orderBy(asc(organizations.id))
+        .orderBy(
+          ...(before
+            ? [desc(organizations.nameSort), desc(organizations.id)]
+            : [asc(organizations.nameSort), asc(organizations.id)]),
+        )
         .limit(q.limit + 1);
-      const page = toPage(rows, q.limit);
-      return { ...page, data: page.data.map(toOrganization) };
+      const more = rows.length > q.limit;
+      const data = (more ? rows.slice(0, q.limit) : rows).map(toOrganization);
+      if (before) data.reverse();
+      const first = data[0];
+      const last = data[data.length - 1];
+      // Forward: a page before exists when we came from one; backward: a page after always does.
+      const hasNext = before ? true : more;
+      const hasPrev = before ? more : after !== undefined;
+      return {
+        data,
+        nextCursor: hasNext && last ? encodeCursor(last.id) : null,
+        prevCursor: hasPrev && first ? encodeCursor(first.id) : null,
+      };
     },
 
     async update(actor: Actor, id: string, patch: OrganizationUpdate) {
       assertOrgAdmin(actor, id);
       const existing = await getVisible(actor, id);
-      const updated = { ...existing, ...patch, updatedAt: ctx.now() };
+      const renamed = patch.name === undefined ? {} : nameColumns(patch.name);
+      const updated = { ...existing, ...patch, ...renamed, updatedAt: ctx.now() };
       await mapConstraints(() => db.update(organizations).set(updated).where(eq(organizations.id, id)), {
         unique: duplicateNumber,
       });

@@ -2,7 +2,8 @@
  * A handler's working pages in Chromium on the demo database, on a phone (360 px): the slot search
  * with its filters, candidates for a slot, sharing out places among a group, editing a participant,
  * a placement's timeline with its check-in form, the employer page with the contact log, the
- * follow-ups and the account page. axe-core and the no-sideways-scroll check on every page.
+ * employer list (by name, paged both ways, filtered), the follow-ups and the account page. axe-core
+ * and the no-sideways-scroll check on every page.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +145,25 @@ describe('a handler’s working pages in Chromium, on a phone', () => {
     await check(page, 'employer');
     await page.getByRole('navigation').getByRole('link', { name: 'Arbetsgivare' }).click();
     expect(await page.locator('section[aria-labelledby=due]').textContent()).toContain('Ring om startdatum');
+    await check(page);
+    // By name, two a page: "Föregående" and "Nästa" in a labelled nav that says which page this is.
+    const listed = () => page.locator('section[aria-labelledby=all] tbody td:first-child').allTextContents();
+    const pager = page.getByRole('navigation', { name: 'Sidor i listan' });
+    await page.goto(`${h.base}/employers?kind=employer&limit=2`);
+    expect(await pager.locator('[aria-current=page]').textContent()).toBe('Sida 1');
+    expect(await listed()).toEqual(['Café Kanelbullen AB', 'Grönt & Skönt Trädgård AB']);
+    await pager.getByRole('link', { name: 'Nästa' }).click();
+    await pager.getByText('Sida 2').waitFor();
+    expect(await listed()).toEqual(['Huddinge Bilverkstad AB', 'Lagerhuset Logistik AB']);
+    await check(page, 'employer-list-page-2');
+    await pager.getByRole('link', { name: 'Föregående' }).click();
+    await pager.getByText('Sida 1').waitFor();
+    expect(await listed()).toEqual(['Café Kanelbullen AB', 'Grönt & Skönt Trädgård AB']);
+    // The name filter folds Swedish letters: "GRÖNT" finds "Grönt".
+    await page.getByLabel('Namnet innehåller').fill('GRÖNT & SKÖNT');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForURL(/name=/);
+    expect(await listed()).toEqual(['Grönt & Skönt Trädgård AB']);
     await check(page);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Uppföljningar' }).click();

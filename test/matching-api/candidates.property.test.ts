@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
 import { LAT_BANDS_PER_DEGREE, organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { distanceKm } from '../../src/lib/geo';
+import { nameColumns } from '../../src/lib/swedish-order';
 import { allocate, buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
 import { storedMatchTerms } from '../../src/matching/terms';
 import {
@@ -33,6 +34,7 @@ beforeAll(async () => {
   await t.db.insert(organizations).values({
     id: 'org',
     name: 'Arbetsgivaren AB',
+    ...nameColumns('Arbetsgivaren AB'),
     kind: 'employer',
     organizationNumber: '5560360793',
     contactEmail: 'info@example.se',

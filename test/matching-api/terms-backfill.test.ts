@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
 import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { createLogger } from '../../src/lib/logger';
+import { nameColumns } from '../../src/lib/swedish-order';
 import { matchTermsVersion, storedMatchTerms } from '../../src/matching/terms';
 import { startOutboxLoop } from '../../src/outbox/loop';
 import { type StaleRow, staleStatement, storeTerms } from '../../src/services/matching/terms-backfill';
@@ -35,6 +36,7 @@ beforeAll(async () => {
   await t.db.insert(organizations).values({
     id: 'org',
     name: 'Arbetsgivaren AB',
+    ...nameColumns('Arbetsgivaren AB'),
     kind: 'employer',
     organizationNumber: '5560360793',
     contactEmail: 'info@example.se',

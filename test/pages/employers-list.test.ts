@@ -1,12 +1,14 @@
 /**
  * The employer list reaches every organization: one kind at a time (employers, social enterprises),
- * fifty a page with a link to the next, and a name filter. Before, the page read at most 500
- * employers and 500 social enterprises and the rest could not be reached. The employers last in
- * touch are named even when they are on a later page.
+ * by name in Swedish order (å, ä, ö after z), fifty a page (or ?limit) with "Föregående" and "Nästa"
+ * in a labelled nav that says which page this is, and a name filter that folds å ä ö é too. Before,
+ * the page read at most 500 employers and 500 social enterprises, in the order registered, and
+ * "åhléns" did not find "Åhléns". The employers last in touch are named even on a later page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { employerContacts, organizations } from '../../db/schema';
 import { newId } from '../../src/lib/ids';
+import { nameColumns } from '../../src/lib/swedish-order';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createOrganization, orgWithKey } from '../helpers/factories';
 import { pageClient } from './client';
@@ -25,6 +27,7 @@ beforeAll(async () => {
   const rows = Array.from({ length: MANY }, (_, i) => ({
     id: newId('organization'),
     name: `Arbetsgivare ${String(i).padStart(3, '0')}`,
+    ...nameColumns(`Arbetsgivare ${String(i).padStart(3, '0')}`),
     kind: 'employer' as const,
     organizationNumber: `55${String(i).padStart(8, '0')}`,
     contactEmail: `a${i}@example.se`,
@@ -51,8 +54,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const ids = (html: string) => [...html.matchAll(/<td><a href="\/employers\/(org_\w+)">/g)].map((m) => m[1]!);
-const nextLink = (html: string) =>
-  /<a href="(\/employers\?[^"]*cursor=[^"]*)">Nästa sida<\/a>/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+const link = (html: string, text: string) =>
+  new RegExp(`<a href="(/employers\\?[^"]*)" rel="(?:prev|next)">${text}</a>`)
+    .exec(html)?.[1]
+    ?.replaceAll('&amp;', '&');
+const nextLink = (html: string) => link(html, 'Nästa');
+const prevLink = (html: string) => link(html, 'Föregående');
+const pager = (html: string) =>
+  /<nav class="actions pager" aria-label="Sidor i listan">([\s\S]*?)<\/nav>/.exec(html)?.[1];
+const current = (html: string) => /<span aria-current="page">([^<]*)<\/span>/.exec(pager(html) ?? '')?.[1];
 
 describe('the employer list', () => {
   it('pages through every employer, fifty at a time, each once', async () => {
@@ -70,9 +80,69 @@ describe('the employer list', () => {
     const all = await t.client.execute("select id from organizations where kind = 'employer'");
     expect(all.rows.length).toBe(MANY + 1);
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.sort()).toEqual(all.rows.map((r) => String(r.id)).sort());
+    expect([...seen].sort()).toEqual(all.rows.map((r) => String(r.id)).sort());
     expect(pages).toBe(11);
-    expect(seen).toContain(last.id);
+    // By name: "Arbetsgivare 000" … "Arbetsgivare 519", then "Sista Bageriet i Lund".
+    expect(seen.at(-1)).toBe(last.id);
+  });
+
+  it('goes forward and back a few at a time, by name in Swedish order, saying which page it is', async () => {
+    const names = ['Östra Återbruk', 'Åhléns Second Hand', 'ängens café', 'Zebra Snickeri', 'Ekens Trädgård'];
+    for (const name of [...names, 'ÉLAN Textil']) await createOrganization(t, 'social_enterprise', { name });
+    const order = [
+      'Ekens Trädgård',
+      'ÉLAN Textil', // é as e: after "ek", before "r"
+      'Returbutiken Ekonomisk förening',
+      'Zebra Snickeri',
+      'Åhléns Second Hand', // å, ä, ö after z
+      'ängens café',
+      'Östra Återbruk',
+    ];
+    const shown = (html: string) =>
+      [...html.matchAll(/<td><a href="\/employers\/org_\w+">([^<]*)<\/a>/g)].map((m) => m[1]);
+    const one = await browser.get('/employers?kind=social_enterprise&limit=3');
+    expect(shown(one.html)).toEqual(order.slice(0, 3));
+    expect(current(one.html)).toBe('Sida 1');
+    expect(prevLink(one.html)).toBeUndefined();
+    // The tabs and the links keep the page size.
+    expect(one.html).toContain('href="/employers?kind=employer&amp;limit=3"');
+    expect(one.html).toContain('<input type="hidden" name="limit" value="3"/>');
+
+    const two = await browser.get(nextLink(one.html)!);
+    expect(shown(two.html)).toEqual(order.slice(3, 6));
+    expect(current(two.html)).toBe('Sida 2');
+    expect(prevLink(two.html)).toBeDefined();
+
+    const three = await browser.get(nextLink(two.html)!);
+    expect(shown(three.html)).toEqual(order.slice(6));
+    expect(current(three.html)).toBe('Sida 3');
+    expect(nextLink(three.html)).toBeUndefined();
+
+    const backToTwo = await browser.get(prevLink(three.html)!);
+    expect(shown(backToTwo.html)).toEqual(order.slice(3, 6));
+    expect(current(backToTwo.html)).toBe('Sida 2');
+    const backToOne = await browser.get(prevLink(backToTwo.html)!);
+    expect(shown(backToOne.html)).toEqual(order.slice(0, 3));
+    expect(current(backToOne.html)).toBe('Sida 1');
+    expect(prevLink(backToOne.html)).toBeUndefined();
+
+    // The filter folds Swedish letters: "åhléns" finds "Åhléns", "ÖSTRA" finds "Östra".
+    const q = (name: string) =>
+      browser.get(`/employers?kind=social_enterprise&name=${encodeURIComponent(name)}`);
+    expect(shown((await q('åhléns')).html)).toEqual(['Åhléns Second Hand']);
+    expect(shown((await q('ÖSTRA')).html)).toEqual(['Östra Återbruk']);
+    expect(shown((await q('ÄNGENS CAFÉ')).html)).toEqual(['ängens café']);
+    expect(shown((await q('élan')).html)).toEqual(['ÉLAN Textil']);
+    // One page only: no pager at all.
+    expect(pager((await q('élan')).html)).toBeUndefined();
+
+    // In English the same nav, translated.
+    await browser.get('/lang/en');
+    const en = await browser.get('/employers?kind=social_enterprise&limit=3');
+    await browser.get('/lang/sv');
+    expect(en.html).toContain('<nav class="actions pager" aria-label="Pages of the list">');
+    expect(en.html).toContain('<span aria-current="page">Page 1</span>');
+    expect(en.html).toMatch(/rel="next">Next<\/a>/);
   });
 
   it('shows social enterprises apart, filters by name, and names the last contacted on page one', async () => {

@@ -4,6 +4,7 @@
  * sees it, so the relationship outlives staff changes) and the form to log a contact (the
  * employer-contacts service's EmployerContactCreate, which refuses personal data).
  */
+import { z } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
 import { localDate } from '../../lib/local-time';
 import { EmployerContactCreate } from '../../services/employer-contacts';
@@ -19,7 +20,14 @@ import {
   stringOrUndefined,
   valuesFrom,
 } from '../ui/validate';
-import { type Contact, type EmployerPageData, employerListPage, employerPage, RECENT } from './view';
+import {
+  type Contact,
+  type EmployerPageData,
+  employerListPage,
+  employerPage,
+  PAGE_SIZE,
+  RECENT,
+} from './view';
 
 /** Each employer's latest contact; a next step is due when its date has come and no contact followed. */
 export function dueSteps(contacts: Contact[], today: string) {
@@ -31,7 +39,9 @@ export function dueSteps(contacts: Contact[], today: string) {
     .sort((a, b) => (a.nextStepDate ?? '').localeCompare(b.nextStepDate ?? ''));
 }
 
-const PAGE_SIZE = 50;
+const PageSize = z.coerce.number().int().min(1).max(100).catch(PAGE_SIZE);
+/** The page's number, carried in the links only to say "Sida 3" (the cursor says where it is). */
+const PageNumber = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 
 /**
  * Names for the organizations the due and recent lists link to: those on the page shown, and the
@@ -73,10 +83,12 @@ export const employersRouter = new Hono<PageEnv>()
     const parsed = OrganizationListQuery.safeParse({ kind, name: stringOrUndefined(values.get('name')) });
     const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, c.var.t, values);
     const cursor = c.req.query('cursor') || undefined;
+    const before = c.req.query('before') || undefined;
+    const limit = PageSize.parse(c.req.query('limit') ?? PAGE_SIZE);
     const [page, contacts] = await Promise.all([
       parsed.success
-        ? s.organizations.list(actor, { ...parsed.data, limit: PAGE_SIZE, cursor })
-        : { data: [], nextCursor: null },
+        ? s.organizations.list(actor, { ...parsed.data, limit, cursor, before })
+        : { data: [], nextCursor: null, prevCursor: null },
       // Every employer's latest contact, not the newest N contacts: no due step is missed.
       s.employerContacts.latestPerEmployer(actor),
     ]);
@@ -85,7 +97,10 @@ export const employersRouter = new Hono<PageEnv>()
       ...due.map((x) => x.employerOrganizationId),
       ...[...new Set(contacts.map((x) => x.employerOrganizationId))].slice(0, RECENT),
     ]);
-    const data = { kind, organizations: page.data, nextCursor: page.nextCursor, cursor, values, errors };
+    // Page one is the page with none before it, whatever the address says; others are at least two.
+    const number = page.prevCursor ? Math.max(2, PageNumber.parse(c.req.query('page'))) : 1;
+    const paging = { limit, number, nextCursor: page.nextCursor, prevCursor: page.prevCursor };
+    const data = { kind, organizations: page.data, paging, values, errors };
     return employerListPage(c, { ...data, contacts, due, names }, parsed.success ? 200 : 400);
   })
   .get('/employers/:id', async (c) => {

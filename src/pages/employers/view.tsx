@@ -34,10 +34,9 @@ function DueList(props: { c: Context<PageEnv>; due: Contact[]; names: Map<string
 
 export interface EmployerListData {
   kind: 'employer' | 'social_enterprise';
-  /** This page of the chosen kind, in the order registered; the filter and the cursor it came from. */
+  /** This page of the chosen kind, by name in Swedish order; the filter and where the page is. */
   organizations: Organization[];
-  nextCursor: string | null;
-  cursor: string | undefined;
+  paging: Paging;
   values: FormValues;
   errors: FieldErrors;
   contacts: Contact[];
@@ -46,13 +45,53 @@ export interface EmployerListData {
   names: Map<string, string>;
 }
 
-/** The list's address with the same kind and filter (and a cursor, for the next page). */
-function listHref(kind: string, name: string, cursor?: string | null) {
+/** Where a page of the list is: its size, its number (1 = first) and the cursors either side. */
+export interface Paging {
+  limit: number;
+  number: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+/** The list's address with the same kind, filter and page size (and where to go from here). */
+function listHref(kind: string, name: string, at: Record<string, string | number> = {}, limit?: number) {
   const q = new URLSearchParams({ kind });
   if (name) q.set('name', name);
-  if (cursor) q.set('cursor', cursor);
+  if (limit !== undefined && limit !== PAGE_SIZE) q.set('limit', String(limit));
+  for (const [k, v] of Object.entries(at)) q.set(k, String(v));
   return `/employers?${q}`;
 }
+
+/** "Föregående" and "Nästa" around the current page's number, in a labelled nav. */
+function Pager(props: { c: Context<PageEnv>; d: EmployerListData; name: string }) {
+  const t = props.c.var.t.employers;
+  const { kind, paging: p } = props.d;
+  if (!p.prevCursor && !p.nextCursor) return null;
+  return (
+    <nav class="actions pager" aria-label={t.pagesNav}>
+      {p.prevCursor && (
+        <a
+          href={listHref(kind, props.name, { before: p.prevCursor, page: p.number - 1 }, p.limit)}
+          rel="prev"
+        >
+          {t.prevPage}
+        </a>
+      )}
+      <span aria-current="page">{t.pageNumber(p.number)}</span>
+      {p.nextCursor && (
+        <a
+          href={listHref(kind, props.name, { cursor: p.nextCursor, page: p.number + 1 }, p.limit)}
+          rel="next"
+        >
+          {t.nextPage}
+        </a>
+      )}
+    </nav>
+  );
+}
+
+/** Employers a page unless the address asks for another size (`limit`, 1–100, as in the API). */
+export const PAGE_SIZE = 50;
 
 /** How many recently contacted employers the list page names. */
 export const RECENT = 10;
@@ -100,13 +139,16 @@ export function employerListPage(c: Context<PageEnv>, d: EmployerListData, statu
         <h2 id="all">{t.allHeading}</h2>
         <nav class="actions" aria-label={t.kindNav}>
           {(['employer', 'social_enterprise'] as const).map((k) => (
-            <a href={listHref(k, name)} aria-current={k === d.kind ? 'page' : undefined}>
+            <a href={listHref(k, name, {}, d.paging.limit)} aria-current={k === d.kind ? 'page' : undefined}>
               {t.kindTabs[k]}
             </a>
           ))}
         </nav>
         <form method="get" action="/employers">
           <input type="hidden" name="kind" value={d.kind} />
+          {d.paging.limit !== PAGE_SIZE && (
+            <input type="hidden" name="limit" value={String(d.paging.limit)} />
+          )}
           <TextField name="name" type="search" label={t.nameFilter} value={name} errors={d.errors} />
           <button type="submit">{t.filter}</button>
         </form>
@@ -136,10 +178,7 @@ export function employerListPage(c: Context<PageEnv>, d: EmployerListData, statu
             </table>
           </div>
         )}
-        <p class="actions">
-          {d.cursor && <a href={listHref(d.kind, name)}>{t.firstPage}</a>}
-          {d.nextCursor && <a href={listHref(d.kind, name, d.nextCursor)}>{t.nextPage}</a>}
-        </p>
+        <Pager c={c} d={d} name={name} />
       </section>
     </>,
   );

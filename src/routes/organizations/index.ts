@@ -26,11 +26,15 @@ export const organizationsRouter = createRouter()
       path: '/organizations',
       tags,
       security,
-      summary: 'List organizations visible to the caller',
+      summary: 'List organizations visible to the caller, by name (Swedish order: å, ä, ö after z)',
       request: { query: PageQuery.extend(OrganizationListQuery.shape) },
       responses: { 200: jsonContent(pageOf(Organization, 'OrganizationPage'), 'A page of organizations') },
     }),
-    async (c) => c.json(await c.var.services.organizations.list(c.var.actor, c.req.valid('query')), 200),
+    async (c) => {
+      // Forward pages with `cursor`, as every list of the API (the web page also goes back).
+      const { data, nextCursor } = await c.var.services.organizations.list(c.var.actor, c.req.valid('query'));
+      return c.json({ data, nextCursor }, 200);
+    },
   )
   .openapi(
     createRoute({

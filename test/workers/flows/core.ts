@@ -46,6 +46,31 @@ export function coreFlows({ name, call, t }: Driver) {
       expect(list.body.data.map((o: { id: string }) => o.id)).toContain(org.id);
     });
 
+    it('lists organizations by name in Swedish order, filtered without case for å ä ö too', async () => {
+      // A tag of its own, so other flows' organizations stay out of the lists.
+      const tag = `Kv${Date.now().toString(36)}`;
+      for (const town of ['Ödeshögs', 'Åkers', 'Zätas', 'Ängs', 'Bergs'])
+        await createOrganization(t, 'social_enterprise', { name: `${town} ${tag}` });
+      const names = async (query: string) => {
+        const res = await call('GET', `/v1/organizations?kind=social_enterprise&${query}`);
+        expect(res.status).toBe(200);
+        return res.body as { data: { name: string }[]; nextCursor: string | null };
+      };
+      const order = ['Bergs', 'Zätas', 'Åkers', 'Ängs', 'Ödeshögs'].map((town) => `${town} ${tag}`);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await names(`name=${tag}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.data.map((o) => o.name));
+        cursor = page.nextCursor;
+      } while (cursor && seen.length < 10);
+      expect(seen).toEqual(order);
+      const one = async (text: string) =>
+        (await names(`name=${encodeURIComponent(`${text} ${tag}`)}`)).data.map((o) => o.name);
+      expect(await one('ÖDESHÖGS')).toEqual([`Ödeshögs ${tag}`]);
+      expect(await one('åkers')).toEqual([`Åkers ${tag}`]);
+    });
+
     it('issues a key that authenticates as its person, and revokes it', async () => {
       const issued = await issueKey(t, employer.org.id, 'employer');
       const me = await call('GET', '/v1/me', { key: issued.key });
