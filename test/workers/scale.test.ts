@@ -22,7 +22,7 @@ import {
 import { type D1DatabaseLike, openD1 } from '../../src/adapters/db/d1';
 import { meteredD1 } from '../../src/adapters/db/d1-usage';
 import { CRON_CALLS } from '../../src/entry/worker-drain';
-import { D1_USAGE_HEADER } from '../../src/entry/worker-usage';
+import { D1_USAGE_HEADER, WORKER_TIMING_HEADER } from '../../src/entry/worker-usage';
 import { buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
 import { participantForMatching } from '../../src/services/matching/rows';
 import { createParticipant, orgWithKey } from '../helpers/factories';
@@ -152,6 +152,10 @@ describe('a registry of 5,500 slots on D1', () => {
     expect(usage.calls).toBeLessThanOrEqual(10);
     // What the participant can reach (the 1,500 slots around Luleå), never the 4,000 in Skåne.
     expect(usage.rowsRead).toBeLessThan(2000);
+    // Outside production the answer also says where its time went in the isolate.
+    expect(res.headers.get(WORKER_TIMING_HEADER)).toMatch(
+      /^nth=[1-9]\d*; evaluation-ms=\d+; build-ms=\d+; handler-ms=\d+$/,
+    );
   });
 
   it('ranks participants for a slot, and allocates on the union of candidates, reading what they reach', async () => {
