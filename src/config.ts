@@ -137,6 +137,12 @@ export const configSchema = z
      * hold the event loop that serves requests. `false` runs them on that loop.
      */
     NODE_BACKGROUND: flag(true),
+    /**
+     * Node with background threads: how many threads answer searches, each on its own connection.
+     * A search is one statement run to its end; at 100,000 slots one thread is busy throughout under
+     * the load mix while the request thread idles (README, "Load").
+     */
+    NODE_SEARCH_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.ADMIN_API_KEY)

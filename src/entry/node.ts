@@ -32,10 +32,10 @@ const announce = (port: number | undefined, processes: number) =>
       (processes > 1 ? `, ${processes} server processes` : ''),
   );
 
-/** The background threads of one server process (NODE_BACKGROUND): one for the outbox, one for searches. */
+/** The background threads of one server process (NODE_BACKGROUND): one for the outbox, NODE_SEARCH_THREADS for searches. */
 interface Background {
   outbox: BackgroundThread;
-  search: BackgroundThread;
+  search: [BackgroundThread, ...BackgroundThread[]];
 }
 
 function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger, background?: Background) {
@@ -55,6 +55,12 @@ function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger, b
     matchingSlots: 'resident',
     clientAddress: nodeClientAddress(config.TRUST_PROXY),
   });
+}
+
+/** `count` threads that answer searches (at least one). */
+function searchThreads(count: number, logger: Logger): Background['search'] {
+  const start = () => startBackgroundThread(backgroundEntry, logger, process.env, 'search');
+  return [start(), ...Array.from({ length: count - 1 }, start)];
 }
 
 /** Migrations and the demo seed: once, before anything serves. */
@@ -98,7 +104,7 @@ async function serve(
       chore: () => app.backfillMatchTerms({ limit: LOOP_TERMS_BATCH }),
     });
   // Requests are taken once the threads run, so searches do not fall back to this thread meanwhile.
-  await Promise.all([background?.outbox.started, background?.search.started]);
+  await Promise.all([background?.outbox.started, ...(background?.search ?? []).map((t) => t.started)]);
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
   const turn = turnTaker();
   const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
@@ -131,7 +137,7 @@ async function serve(
 
   const shutdown = () => {
     server.close(async () => {
-      await Promise.all([outboxLoop.stop(), background?.search.stop()]);
+      await Promise.all([outboxLoop.stop(), ...(background?.search ?? []).map((t) => t.stop())]);
       database.close();
       process.exit(0);
     });
@@ -169,7 +175,7 @@ async function main() {
     config.NODE_BACKGROUND && isLocalFile(config.DATABASE_URL)
       ? {
           outbox: startBackgroundThread(backgroundEntry, logger, process.env, 'outbox'),
-          search: startBackgroundThread(backgroundEntry, logger, process.env, 'search'),
+          search: searchThreads(config.NODE_SEARCH_THREADS, logger),
         }
       : undefined;
   // Checkpoints (copying the WAL back into the file, with an fsync) run in the connection whose commit

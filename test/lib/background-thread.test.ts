@@ -76,7 +76,7 @@ beforeAll(async () => {
     DATABASE_URL: t.url,
   });
   await thread.started;
-  searched = searchInBackground(local, thread, silentLogger);
+  searched = searchInBackground(local, [thread], silentLogger);
 }, 180_000);
 
 afterAll(async () => {
@@ -125,7 +125,7 @@ describe('a search thread (role `search`, as the server runs it beside its outbo
     );
     try {
       await searcher.started;
-      const there = searchInBackground(local, searcher, silentLogger);
+      const there = searchInBackground(local, [searcher], silentLogger);
       const before = localSearches;
       const answer = await there.search(browse);
       expect(localSearches).toBe(before);
@@ -137,6 +137,38 @@ describe('a search thread (role `search`, as the server runs it beside its outbo
       expect((await searchRowsWaiting()).length).toBe(waiting);
     } finally {
       await searcher.stop();
+    }
+  });
+});
+
+describe('several search threads (NODE_SEARCH_THREADS)', () => {
+  it('share the searches that arrive together, each answering as the index here does', async () => {
+    const env = { NODE_ENV: 'test', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', DATABASE_URL: t.url };
+    const searchers = [
+      startBackgroundThread(entry, silentLogger, env, 'search'),
+      startBackgroundThread(entry, silentLogger, env, 'search'),
+    ] as const;
+    try {
+      await Promise.all(searchers.map((s) => s.started));
+      // Count the calls each thread is given.
+      const given = [0, 0];
+      const counted = searchers.map((s, i) => ({
+        ...s,
+        call: (method: string, payload: unknown) => {
+          given[i]!++;
+          return s.call(method, payload);
+        },
+      }));
+      const there = searchInBackground(local, [counted[0]!, counted[1]!], silentLogger);
+      const before = localSearches;
+      const answers = await Promise.all(Array.from({ length: 6 }, () => there.search(browse)));
+      expect(localSearches).toBe(before);
+      // Sent together, the second goes to the idle thread, the third to the first, and so on.
+      expect(given).toEqual([3, 3]);
+      const expected = await local.search(browse);
+      for (const answer of answers) expect(answer).toEqual(expected);
+    } finally {
+      await Promise.all(searchers.map((s) => s.stop()));
     }
   });
 });

@@ -57,6 +57,8 @@ export interface BackgroundThread {
    * BackgroundUnavailable when the thread is not running or dies meanwhile.
    */
   call(method: string, payload: unknown): Promise<unknown>;
+  /** Calls sent and not yet answered (to give the next one to the least busy of several threads). */
+  inFlight(): number;
   /** Stops the outbox loop (a pass in progress finishes) and ends the thread. */
   stop(): Promise<void>;
 }
@@ -153,6 +155,7 @@ export function startBackgroundThread(
         post({ kind: 'call', id, method, payload });
       });
     },
+    inFlight: () => pending.size,
     async stop() {
       stopping = true;
       if (!alive) {
