@@ -15,6 +15,7 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/lib/logger';
 import type { ManyControl } from '../src/outbox/outbox';
+import { LOAD_SEARCHES } from './lib/load-mix';
 import { buildLoadRegistry, LOAD_ADMIN_KEY } from './lib/load-registry';
 
 const { values: args } = parseArgs({
@@ -106,14 +107,6 @@ async function main() {
       );
       app.outboxHandlers[topic] = timed;
     }
-    const SEARCHES = [
-      '?q=bageri',
-      '?q=lager&kind=work_training',
-      '?q=verkstad&near=59.2,18.0&radiusKm=20',
-      '?adaptations=quiet_workspace&days=mon,wed',
-      '?near=59.33,18.07&radiusKm=10',
-      '',
-    ];
     const routes: [string, (i: number) => Promise<unknown>][] = [
       ['GET /health', async () => (await app.request('/health')).text()],
       [
@@ -123,7 +116,7 @@ async function main() {
       ],
       ['GET slot', (i) => call('GET', `/v1/slots/${owned[i % owned.length]!.slotId}`, HANDLER)],
       ['GET slots', () => call('GET', '/v1/slots?limit=20', HANDLER)],
-      ['GET search', (i) => call('GET', `/v1/slots/search${SEARCHES[i % SEARCHES.length]}`, HANDLER)],
+      ['GET search', (i) => call('GET', `/v1/slots/search${LOAD_SEARCHES[i % LOAD_SEARCHES.length]}`, HANDLER)],
       [
         'PATCH slot',
         (i) => {

@@ -17,7 +17,8 @@ const EMPLOYERS = [
   'sek_demo_enterprise_nadia',
 ];
 
-const SEARCHES = [
+/** The searches of the mix (bench/hot-paths.ts times the same ones in process). */
+export const LOAD_SEARCHES = [
   '?q=bageri',
   '?q=lager&kind=work_training',
   '?q=verkstad&near=59.2,18.0&radiusKm=20',
@@ -90,7 +91,7 @@ export function mixedScript(w: Workload, connections: number): Script {
     const get = (route: string, path: string): LoadRequest => ({ route, method: 'GET', path, key: HANDLER });
     switch (kind) {
       case 'search':
-        await send(get('GET /v1/slots/search', `/v1/slots/search${at(SEARCHES)}`));
+        await send(get('GET /v1/slots/search', `/v1/slots/search${at(LOAD_SEARCHES)}`));
         return;
       case 'matches':
         await send(
