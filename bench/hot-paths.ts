@@ -116,7 +116,10 @@ async function main() {
       ],
       ['GET slot', (i) => call('GET', `/v1/slots/${owned[i % owned.length]!.slotId}`, HANDLER)],
       ['GET slots', () => call('GET', '/v1/slots?limit=20', HANDLER)],
-      ['GET search', (i) => call('GET', `/v1/slots/search${LOAD_SEARCHES[i % LOAD_SEARCHES.length]}`, HANDLER)],
+      [
+        'GET search',
+        (i) => call('GET', `/v1/slots/search${LOAD_SEARCHES[i % LOAD_SEARCHES.length]}`, HANDLER),
+      ],
       [
         'PATCH slot',
         (i) => {
