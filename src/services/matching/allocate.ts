@@ -5,7 +5,8 @@ import { assertProviderRole } from '../../auth/policy';
 import { unprocessable } from '../../lib/problem';
 import { allocate } from '../../matching';
 import type { MatchingContext } from './context';
-import { ID_CHUNK, rendered, slotSummaries } from './present';
+import { rendered, summariesOf } from './present';
+import { ID_CHUNK } from './queries';
 import { type CatalogSlot, participantForMatching } from './rows';
 import type { AllocationRequest } from './schemas';
 
@@ -70,8 +71,8 @@ export function allocatePlaces(m: MatchingContext) {
       slotIds.map((id) => slotsById.get(id)!),
       { today },
     );
-    const summaries = await slotSummaries(
-      m.db,
+    const summaries = await summariesOf(
+      m.queries,
       result.assignments.map((a) => slotsById.get(a.slotId)!),
     );
     return {

@@ -9,10 +9,9 @@ import { asc, desc, gt, inArray, min, type SQL, sql } from 'drizzle-orm';
 import { slotChanges, slots } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { buildSlotIndex, type SlotForMatching, type SlotIndex } from '../../matching';
+import { ID_CHUNK } from './queries';
 import { type CompactSlot, fromCompact, slotJsonColumns, slotJsonFields } from './rows';
 
-/** D1 binds at most 100 parameters per statement; changed slots are reloaded in chunks below that. */
-const ID_CHUNK = 90;
 /** Slots per page when loading, to bound the size of one JSON document. */
 const PAGE = 20_000;
 

@@ -2,16 +2,10 @@
  * How matching results read: a reason in both languages, a match with its parts, and the summary of
  * a slot a handler needs (title, employer, place, free places).
  */
-import { inArray } from 'drizzle-orm';
-import { organizations } from '../../../db/schema';
-import type { Db } from '../../adapters/db/types';
 import { type Match, type Reason, renderReason } from '../../matching';
 import { municipalityByCode } from '../../reference';
 import type { MatchingQueries } from './queries';
 import type { CatalogSlot } from './rows';
-
-/** D1 binds at most 100 parameters per statement. */
-export const ID_CHUNK = 90;
 
 /** A reason as the API shows it: code and parameters (for programs) and the text in both languages. */
 export const rendered = (r: Reason) => ({
@@ -47,21 +41,8 @@ function summary(s: CatalogSlot, organizationName: string) {
   };
 }
 
-/** As slotSummaries, with the names read by the prepared queries (matches.ts, per request). */
+/** Each found slot's summary by id, with its employer's name (prepared reads, in chunks). */
 export async function summariesOf(queries: MatchingQueries, found: CatalogSlot[]) {
   const names = await queries.organizationNames([...new Set(found.map((s) => s.organizationId))]);
-  return new Map(found.map((s) => [s.id, summary(s, names.get(s.organizationId) ?? '')]));
-}
-
-/** Each found slot's summary by id, with its employer's name read in chunks. */
-export async function slotSummaries(db: Db, found: CatalogSlot[]) {
-  const names = new Map<string, string>();
-  const orgIds = [...new Set(found.map((s) => s.organizationId))];
-  for (let i = 0; i < orgIds.length; i += ID_CHUNK)
-    for (const o of await db
-      .select({ id: organizations.id, name: organizations.name })
-      .from(organizations)
-      .where(inArray(organizations.id, orgIds.slice(i, i + ID_CHUNK))))
-      names.set(o.id, o.name);
   return new Map(found.map((s) => [s.id, summary(s, names.get(s.organizationId) ?? '')]));
 }

@@ -9,7 +9,7 @@ import type { Db } from '../../adapters/db/types';
 import { listPlaceholders, listValues, preparedByShape, preparedOnce } from '../prepared';
 
 /** D1 binds at most 100 parameters per statement. */
-const ID_CHUNK = 90;
+export const ID_CHUNK = 90;
 
 export function matchingQueries(db: Db) {
   const participantById = preparedOnce(() =>
