@@ -38,15 +38,16 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
 
   /** The newest consent per (participant, employer) for a set of placements. */
   async function consentsFor(rows: PlacementRow[]) {
-    const pairs = new Map<string, { participant: string; employer: string }>();
+    const pairs = new Map<string, [string, string]>();
     for (const r of rows)
-      pairs.set(consentKey(r.participantId, r.employerOrganizationId), {
-        participant: r.participantId,
-        employer: r.employerOrganizationId,
-      });
+      pairs.set(consentKey(r.participantId, r.employerOrganizationId), [
+        r.participantId,
+        r.employerOrganizationId,
+      ]);
     const map = new Map<string, ConsentRow>();
-    const found = await Promise.all([...pairs.values()].map((pair) => q.latestConsent().all(pair)));
-    for (const [c] of found) if (c) map.set(consentKey(c.participantId, c.employerOrganizationId), c);
+    if (pairs.size === 0) return map;
+    const found = await q.latestConsents().all({ pairs: JSON.stringify([...pairs.values()]) });
+    for (const c of found) map.set(consentKey(c.participantId, c.employerOrganizationId), c);
     return map;
   }
 
