@@ -84,21 +84,22 @@ export function slotReads(ctx: ServiceContext) {
     return map;
   }
 
-  async function load(actor: Actor, id: string) {
-    const [row] = await slotById().all({ id });
+  /** The slot's row as `rows` read it, if the actor may see the slot. */
+  async function visible<R extends { organizationId: string }>(actor: Actor, id: string, rows: Promise<R[]>) {
+    const [row] = await rows;
     if (!row) throw notFound('Slot', id);
     assertCanSeeRegistry(actor, row.organizationId, 'Slot', id);
     return row;
   }
+  /** The whole row (for writes); answers read only what they show (slotViewById). */
+  const load = (actor: Actor, id: string) => visible(actor, id, slotById().all({ id }));
 
   return {
     load,
     supervisorIdsOf,
 
     async get(actor: Actor, id: string) {
-      const [row] = await slotViewById().all({ id });
-      if (!row) throw notFound('Slot', id);
-      assertCanSeeRegistry(actor, row.organizationId, 'Slot', id);
+      const row = await visible(actor, id, slotViewById().all({ id }));
       return toSlot(row, (await supervisorIdsOf([id])).get(id)!);
     },
 
