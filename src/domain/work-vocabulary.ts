@@ -207,17 +207,25 @@ const keySet = (words: readonly string[]) =>
   new Set(words.map((w) => (w.startsWith('ssyk') ? w : stemKey(w))));
 const phraseKeys = (phrase: string) => textKeys(phrase).filter((k) => k.length > 1);
 
-/** Compiled once: each category's and strength's phrases and words as keys. */
-const compiledAvoid = avoidVocabulary.map((c) => ({
-  category: c,
-  phrases: c.phrases.map((p) => [...new Set(p.split(' ').map((w) => stemKey(w)))]),
-  keys: keySet(c.keys),
-}));
-const compiledStrengths = strengthVocabulary.map((s) => ({
-  strength: s,
-  phrases: s.phrases.map((p) => [...new Set(p.split(' ').map((w) => stemKey(w)))]),
-  suits: [...keySet(s.suits)],
-}));
+/**
+ * Compiled on first use, not at import: stemming every phrase costs a few milliseconds that a fresh
+ * Worker would otherwise spend before its first request, whatever that request is.
+ */
+function compile() {
+  const avoid = avoidVocabulary.map((c) => ({
+    category: c,
+    phrases: c.phrases.map((p) => [...new Set(p.split(' ').map((w) => stemKey(w)))]),
+    keys: keySet(c.keys),
+  }));
+  const strengths = strengthVocabulary.map((s) => ({
+    strength: s,
+    phrases: s.phrases.map((p) => [...new Set(p.split(' ').map((w) => stemKey(w)))]),
+    suits: [...keySet(s.suits)],
+  }));
+  return { avoid, strengths, avoidByCode: new Map(avoid.map((c) => [c.category.code as string, c])) };
+}
+let compiled: ReturnType<typeof compile> | undefined;
+const compiledVocabulary = () => (compiled ??= compile());
 
 const contains = (typed: ReadonlySet<string>, phrase: readonly string[]) => phrase.every((k) => typed.has(k));
 
@@ -236,15 +244,16 @@ export function avoidCategoriesOf(entry: string): AvoidCode[] {
       .filter(Boolean)
       .map((w) => stemKey(w)),
   );
-  return compiledAvoid.filter((c) => c.phrases.some((p) => contains(typed, p))).map((c) => c.category.code);
+  return compiledVocabulary().avoid.filter((c) => c.phrases.some((p) => contains(typed, p))).map((c) => c.category.code);
 }
 
-export const avoidCategoryByCode = new Map(compiledAvoid.map((c) => [c.category.code as string, c]));
+/** An avoid category by its code, with its keys compiled. */
+export const avoidCategoryByCode = (code: string) => compiledVocabulary().avoidByCode.get(code);
 
 /** The strength an entry names (a code, a label or a word a coach types), or null. */
 export function strengthOf(entry: string) {
   const trimmed = entry.trim();
-  const byCode = compiledStrengths.find((s) => s.strength.code === trimmed);
+  const byCode = compiledVocabulary().strengths.find((s) => s.strength.code === trimmed);
   if (byCode) return byCode;
   const typed = new Set(
     trimmed
@@ -253,7 +262,7 @@ export function strengthOf(entry: string) {
       .filter(Boolean)
       .map((w) => stemKey(w)),
   );
-  return compiledStrengths.find((s) => s.phrases.some((p) => contains(typed, p))) ?? null;
+  return compiledVocabulary().strengths.find((s) => s.phrases.some((p) => contains(typed, p))) ?? null;
 }
 
 export { phraseKeys };

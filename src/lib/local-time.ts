@@ -4,15 +4,18 @@
  */
 export const TIME_ZONE = 'Europe/Stockholm';
 
-const parts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** Built on first use: a time zone's formatter costs several milliseconds, too much for every isolate's start. */
+let parts: Intl.DateTimeFormat | undefined;
+const formatter = () =>
+  (parts ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }));
 
 const MINUTE_MS = 60_000;
 /** The last minute asked about and its wall clock: most calls ask about now (Intl is not cheap). */
@@ -23,7 +26,7 @@ function wallClock(instant: Date) {
   // Stockholm's offset is whole hours, so the wall clock's date and minute change only on the minute.
   const minute = Math.floor(instant.getTime() / MINUTE_MS);
   if (minute === lastMinute) return lastClock;
-  const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(formatter().formatToParts(instant).map((x) => [x.type, x.value]));
   const clock = { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
   if (Number.isFinite(minute)) {
     lastMinute = minute;

@@ -65,7 +65,7 @@ const freeAvoidWords = (p: ParticipantForMatching) =>
 function avoidConflicts(p: ParticipantForMatching, terms: ReadonlySet<string>): string[] {
   const codes = new Set(p.avoid.flatMap((a) => avoidCategoriesOf(a)));
   return [...codes].filter((code) => {
-    const category = avoidCategoryByCode.get(code);
+    const category = avoidCategoryByCode(code);
     return category ? [...category.keys].some((k) => terms.has(k)) : false;
   });
 }
