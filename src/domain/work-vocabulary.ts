@@ -244,7 +244,9 @@ export function avoidCategoriesOf(entry: string): AvoidCode[] {
       .filter(Boolean)
       .map((w) => stemKey(w)),
   );
-  return compiledVocabulary().avoid.filter((c) => c.phrases.some((p) => contains(typed, p))).map((c) => c.category.code);
+  return compiledVocabulary()
+    .avoid.filter((c) => c.phrases.some((p) => contains(typed, p)))
+    .map((c) => c.category.code);
 }
 
 /** An avoid category by its code, with its keys compiled. */

@@ -26,7 +26,11 @@ function wallClock(instant: Date) {
   // Stockholm's offset is whole hours, so the wall clock's date and minute change only on the minute.
   const minute = Math.floor(instant.getTime() / MINUTE_MS);
   if (minute === lastMinute) return lastClock;
-  const p = Object.fromEntries(formatter().formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    formatter()
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   const clock = { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
   if (Number.isFinite(minute)) {
     lastMinute = minute;
