@@ -10,6 +10,7 @@
  *   npx tsx bench/worker.ts [sizes…]      e.g. `npx tsx bench/worker.ts 100000` (default 10000 100000)
  *   WORKER_BENCH_COLD=3   fresh Worker starts per kind of request
  *   WORKER_BENCH_KEEP=dir keep each size's database in dir/<size> and reuse it on the next run
+ *   WORKER_BENCH_PORT=n   serve on port n (the inspector on n + 1) instead of a free one
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,7 +71,11 @@ export function writeConfig(dir: string) {
   return path;
 }
 
+/** WORKER_BENCH_PORT: the port (and the next one, for the inspector) when ports are shared out. */
+const FIXED_PORT = Number(process.env.WORKER_BENCH_PORT) || 0;
+
 function freePort(): Promise<number> {
+  if (FIXED_PORT) return Promise.resolve(FIXED_PORT);
   return new Promise((done, fail) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -100,6 +105,7 @@ export async function startWorker(config: string, persistDir: string): Promise<R
       '127.0.0.1',
       '--port',
       String(port),
+      ...(FIXED_PORT ? ['--inspector-port', String(port + 1)] : []),
     ],
     {
       env: wranglerEnv,
