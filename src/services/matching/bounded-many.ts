@@ -29,7 +29,7 @@ import {
 } from '../../matching';
 import { storedTermSet, termSetMatches } from '../../matching/terms';
 import { FIRST_BATCH } from './bounded';
-import { boundFieldsOf, candidateTerms, PAGE, passesLimits, planLimits, slotsById } from './candidates';
+import { boundFieldsOf, candidateTerms, PAGE, passesLimits, planLimits, slotPagesById } from './candidates';
 import type { CatalogSlot } from './rows';
 
 interface Bounded {
@@ -79,15 +79,24 @@ interface Queue {
   best: Match[];
 }
 
-/** The ids a participant asks for this round (none once their top k is settled). */
+/**
+ * The ids a participant asks for this round (none once their top k is settled): the next batch, cut
+ * where the bounds fall below the k-th best score so far (the candidates are in bound order, and that
+ * score only rises), so no slot is read that the stopping rule already rules out.
+ */
 function nextAsk(q: Queue, limit: number): string[] {
   const kth = q.best.length >= limit ? q.best[limit - 1]!.score : Number.NEGATIVE_INFINITY;
-  if (q.next >= q.candidates.length || q.candidates[q.next]!.bound < kth) return [];
-  const ids = q.candidates.slice(q.next, q.next + q.size).map((c) => c.id);
-  q.next += q.size;
+  const ids: string[] = [];
+  const end = Math.min(q.candidates.length, q.next + q.size);
+  for (; q.next < end && q.candidates[q.next]!.bound >= kth; q.next++) ids.push(q.candidates[q.next]!.id);
+  // A cut list is settled: what is left has bounds below the k-th score.
+  if (q.next < end) q.next = q.candidates.length;
   q.size *= 2;
   return ids;
 }
+
+/** Whole slots read in one D1 call at most (a batch of statements): about 1 KB each while held. */
+const SLOTS_PER_CALL = 8000;
 
 /**
  * `batch`: whole slots in a participant's first ask at least; `pageSize`: whole slots read and
@@ -136,8 +145,11 @@ export async function rankBoundedMany(
         asking,
         known.map((id) => held.get(id)!),
       );
-    for (let i = 0; i < unread.length; i += pageSize)
-      rankPage(asking, await slotsById(db, unread.slice(i, i + pageSize)));
+    const pages: string[][] = [];
+    for (let i = 0; i < unread.length; i += pageSize) pages.push(unread.slice(i, i + pageSize));
+    const pagesPerCall = Math.max(1, Math.floor(SLOTS_PER_CALL / pageSize));
+    for (let i = 0; i < pages.length; i += pagesPerCall)
+      for (const page of await slotPagesById(db, pages.slice(i, i + pagesPerCall))) rankPage(asking, page);
   }
   return { matches: new Map(queues.map((q) => [q.person.id, q.best])), slots: held };
 }

@@ -376,19 +376,40 @@ export function slotsByIdStatement(ids: readonly string[]): SQL {
     FROM (VALUES ${values}) j CROSS JOIN ${slots} ON ${slots.id} = j.column1`;
 }
 
-/**
- * Slots by id, whatever their state (for given slot lists and whole reads of candidates), in as few
- * statements as D1's statement length allows.
- */
-export async function slotsById(db: Db, ids: readonly string[]): Promise<CatalogSlot[]> {
-  const out: CatalogSlot[] = [];
+/** Ids in lists of one statement each, as long as D1's statement length allows. */
+function idLists(ids: readonly string[]): string[][] {
+  const lists: string[][] = [];
   for (let i = 0; i < ids.length; ) {
     const part: string[] = [];
     for (let chars = 0; i < ids.length && (part.length === 0 || chars < MAX_LIST_CHARS); i++) {
       part.push(ids[i]!);
       chars += ids[i]!.length + 6;
     }
-    for (const r of await db.all<{ slot: string }>(slotsByIdStatement(part))) out.push(toSlot(r));
+    lists.push(part);
   }
+  return lists;
+}
+
+/**
+ * Slots by id, whatever their state (for given slot lists and whole reads of candidates), in as few
+ * statements as D1's statement length allows.
+ */
+export async function slotsById(db: Db, ids: readonly string[]): Promise<CatalogSlot[]> {
+  const out: CatalogSlot[] = [];
+  for (const part of idLists(ids))
+    for (const r of await db.all<{ slot: string }>(slotsByIdStatement(part))) out.push(toSlot(r));
   return out;
+}
+
+/**
+ * Several pages of slots by id in one call (a batch of their statements): each D1 call is a round
+ * trip, and allocation reads thousands of whole slots a round. One list of slots per page.
+ */
+export async function slotPagesById(db: Db, pages: readonly (readonly string[])[]): Promise<CatalogSlot[][]> {
+  const lists = pages.map((ids) => idLists(ids));
+  const [first, ...rest] = lists.flat().map((part) => db.all<{ slot: string }>(slotsByIdStatement(part)));
+  if (!first) return pages.map(() => []);
+  const answers = await db.batch([first, ...rest]);
+  let next = 0;
+  return lists.map((parts) => parts.flatMap(() => answers[next++]!.map(toSlot)));
 }
