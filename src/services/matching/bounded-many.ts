@@ -3,9 +3,10 @@
  * index entry of their merged plan is read once, as a narrow row with the slot's stored terms; each
  * participant's bound (src/matching/bound.ts) is computed for the slots that pass their own tests;
  * then whole slots are read in rounds: each participant whose next bound can still reach their k-th
- * best score asks for its next batch (twice the last), the round reads the union of what was asked
- * once, and every participant who asked is ranked over it. A participant stops when the k-th best
- * score is above every bound left. At 100,000 slots, 50 participants spread over Sweden then read a
+ * best score asks for its next batch (twice the last, cut where the bounds fall below that score),
+ * the round reads the union of what was asked once, in as few D1 calls as memory allows (a batch of
+ * statements each), and every participant who asked is ranked over each call's slots. A participant
+ * stops when the k-th best score is above every bound left. At 100,000 slots, 50 participants spread over Sweden then read a
  * few hundred whole slots each instead of every candidate (the union, about 60,000 slots).
  *
  * Exact: each participant's list is the top k of slots the engine itself scored, and a slot never
@@ -99,8 +100,9 @@ function nextAsk(q: Queue, limit: number): string[] {
 const SLOTS_PER_CALL = 8000;
 
 /**
- * `batch`: whole slots in a participant's first ask at least; `pageSize`: whole slots read and
- * ranked at a time (tests make both tiny to exercise the rounds and the merging).
+ * `batch`: whole slots in a participant's first ask at least; `pageSize`: whole slots a statement
+ * reads (a call batches several, and its slots are ranked together); tests make both tiny to
+ * exercise the rounds, the batches and the merging.
  */
 export async function rankBoundedMany(
   db: Db,
@@ -148,8 +150,9 @@ export async function rankBoundedMany(
     const pages: string[][] = [];
     for (let i = 0; i < unread.length; i += pageSize) pages.push(unread.slice(i, i + pageSize));
     const pagesPerCall = Math.max(1, Math.floor(SLOTS_PER_CALL / pageSize));
+    // Ranked a call's worth at a time: each asking participant once per call, not once per page.
     for (let i = 0; i < pages.length; i += pagesPerCall)
-      for (const page of await slotPagesById(db, pages.slice(i, i + pagesPerCall))) rankPage(asking, page);
+      rankPage(asking, (await slotPagesById(db, pages.slice(i, i + pagesPerCall))).flat());
   }
   return { matches: new Map(queues.map((q) => [q.person.id, q.best])), slots: held };
 }
