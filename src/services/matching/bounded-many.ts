@@ -6,8 +6,9 @@
  * best score asks for its next batch (twice the last, cut where the bounds fall below that score),
  * the round reads the union of what was asked once, in as few D1 calls as memory allows (a batch of
  * statements each), and every participant who asked is ranked over each call's slots. A participant
- * stops when the k-th best score is above every bound left. At 100,000 slots, 50 participants spread over Sweden then read a
- * few hundred whole slots each instead of every candidate (the union, about 60,000 slots).
+ * stops when the k-th best score is above every bound left. At 100,000 slots, 50 participants spread
+ * over Sweden then read a few hundred whole slots each instead of every candidate (the union, about
+ * 60,000 slots).
  *
  * Exact: each participant's list is the top k of slots the engine itself scored, and a slot never
  * read has a bound, hence a score, below that list's k-th score. A slot another participant asked
@@ -30,7 +31,14 @@ import {
 } from '../../matching';
 import { storedTermSet, termSetMatches } from '../../matching/terms';
 import { FIRST_BATCH } from './bounded';
-import { boundFieldsOf, candidateTerms, PAGE, passesLimits, planLimits, slotPagesById } from './candidates';
+import {
+  boundFieldsOf,
+  candidateTerms,
+  PAGE,
+  passesLimits,
+  planLimits,
+  slotsByIdInOneCall,
+} from './candidates';
 import type { CatalogSlot } from './rows';
 
 interface Bounded {
@@ -147,12 +155,10 @@ export async function rankBoundedMany(
         asking,
         known.map((id) => held.get(id)!),
       );
-    const pages: string[][] = [];
-    for (let i = 0; i < unread.length; i += pageSize) pages.push(unread.slice(i, i + pageSize));
-    const pagesPerCall = Math.max(1, Math.floor(SLOTS_PER_CALL / pageSize));
-    // Ranked a call's worth at a time: each asking participant once per call, not once per page.
-    for (let i = 0; i < pages.length; i += pagesPerCall)
-      rankPage(asking, (await slotPagesById(db, pages.slice(i, i + pagesPerCall))).flat());
+    // Ranked a call's worth at a time: each asking participant once per call, not once per statement.
+    const perCall = Math.max(1, Math.floor(SLOTS_PER_CALL / pageSize)) * pageSize;
+    for (let i = 0; i < unread.length; i += perCall)
+      rankPage(asking, await slotsByIdInOneCall(db, unread.slice(i, i + perCall), pageSize));
   }
   return { matches: new Map(queues.map((q) => [q.person.id, q.best])), slots: held };
 }

@@ -402,14 +402,17 @@ export async function slotsById(db: Db, ids: readonly string[]): Promise<Catalog
 }
 
 /**
- * Several pages of slots by id in one call (a batch of their statements): each D1 call is a round
- * trip, and allocation reads thousands of whole slots a round. One list of slots per page.
+ * Slots by id in one call: statements of at most `perStatement` ids each, sent as one batch (each
+ * D1 call is a round trip, and allocation reads thousands of whole slots a round).
  */
-export async function slotPagesById(db: Db, pages: readonly (readonly string[])[]): Promise<CatalogSlot[][]> {
-  const lists = pages.map((ids) => idLists(ids));
-  const [first, ...rest] = lists.flat().map((part) => db.all<{ slot: string }>(slotsByIdStatement(part)));
-  if (!first) return pages.map(() => []);
-  const answers = await db.batch([first, ...rest]);
-  let next = 0;
-  return lists.map((parts) => parts.flatMap(() => answers[next++]!.map(toSlot)));
+export async function slotsByIdInOneCall(
+  db: Db,
+  ids: readonly string[],
+  perStatement = PAGE,
+): Promise<CatalogSlot[]> {
+  const lists: string[][] = [];
+  for (let i = 0; i < ids.length; i += perStatement) lists.push(...idLists(ids.slice(i, i + perStatement)));
+  const [first, ...rest] = lists.map((part) => db.all<{ slot: string }>(slotsByIdStatement(part)));
+  if (!first) return [];
+  return (await db.batch([first, ...rest])).flatMap((rows) => rows.map(toSlot));
 }
