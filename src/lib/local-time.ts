@@ -4,7 +4,10 @@
  */
 export const TIME_ZONE = 'Europe/Stockholm';
 
-/** Built on first use: a time zone's formatter costs several milliseconds, too much for every isolate's start. */
+/**
+ * Built on first use: a formatter with a time zone costs several milliseconds, too much for every
+ * Worker isolate's start.
+ */
 let parts: Intl.DateTimeFormat | undefined;
 const formatter = () =>
   (parts ??= new Intl.DateTimeFormat('en-CA', {
