@@ -241,6 +241,11 @@ export function avoidCategoriesOf(entry: string): AvoidCode[] {
 
 export const avoidCategoryByCode = new Map(compiledAvoid.map((c) => [c.category.code as string, c]));
 
+/** Each strength's code and the keys of the work it suits (as strengthOf gives them), in vocabulary order. */
+export const strengthSuitKeys: readonly { code: string; suits: readonly string[] }[] = compiledStrengths.map(
+  (s) => ({ code: s.strength.code, suits: s.suits }),
+);
+
 /** The strength an entry names (a code, a label or a word a coach types), or null. */
 export function strengthOf(entry: string) {
   const trimmed = entry.trim();

@@ -13,7 +13,7 @@
 import type { Level } from '../domain/vocabulary';
 import { popcount } from './bits';
 import { dayNumber } from './dates';
-import { phraseNeedleLists, prepareParticipant } from './participant';
+import { phraseNeedleLists, prepareParticipant, storedNeedleLists } from './participant';
 import { clamp01, FIXED_LENGTH_CAP, HIRE_SHARE, LONG_TERM_WEEKS } from './score-rules';
 import { buildSlotIndex, levelRank } from './slot-index';
 import { chordSquared, chordToKm, unitVector } from './sphere';
@@ -44,6 +44,17 @@ const MARGIN = 2e-4;
 export function textNeedles(participant: ParticipantForMatching): string[][] {
   const { strengths, interests } = phraseNeedleLists(participant);
   return [...strengths, ...interests].filter((n) => n.length > 0);
+}
+
+/**
+ * `textNeedles` list for list, as stored terms of the current version are searched for them
+ * (participant.ts `storedNeedleLists`: a strength's words of work are one derived term there).
+ */
+export function storedTextNeedles(participant: ParticipantForMatching): string[][] {
+  const full = phraseNeedleLists(participant);
+  const stored = storedNeedleLists(participant);
+  const all = [...full.strengths, ...full.interests];
+  return [...stored.strengths, ...stored.interests].filter((_n, i) => all[i]!.length > 0);
 }
 
 /**

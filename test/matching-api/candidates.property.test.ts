@@ -13,7 +13,7 @@ import { LAT_BANDS_PER_DEGREE, organizations, slotSupervisors, slots, supervisor
 import { distanceKm } from '../../src/lib/geo';
 import { nameColumns } from '../../src/lib/swedish-order';
 import { allocate, buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
-import { storedMatchTerms } from '../../src/matching/terms';
+import { matchKeysVersion, slotTerms, storedMatchTerms } from '../../src/matching/terms';
 import {
   boundStatement,
   candidatePlan,
@@ -47,11 +47,18 @@ afterAll(() => t.close());
 
 /**
  * Stored match terms as a registry has them: current for most slots, missing for some (rows written
- * before the column), and of another key function for some (here: none at all under an old version,
- * which would lose every text match if it were trusted).
+ * before the column), of another key function for some (here: none at all under an old version,
+ * which would lose every text match if it were trusted), and of the current key function but written
+ * before the strengths' derived terms for some (searched for the whole lists).
  */
 const termsOf = (s: SlotForMatching, i: number) =>
-  i % 5 === 3 ? null : i % 7 === 4 ? 'v0 ' : storedMatchTerms(s);
+  i % 5 === 3
+    ? null
+    : i % 7 === 4
+      ? 'v0 '
+      : i % 4 === 1
+        ? `${matchKeysVersion()} ${slotTerms(s).join(' ')} ` // before the strengths' derived terms
+        : storedMatchTerms(s);
 
 /** Replaces the registry with these slots. */
 async function store(engineSlots: readonly SlotForMatching[]) {

@@ -29,8 +29,13 @@ import type { Db } from '../../adapters/db/types';
 import { adaptationMask, type Level, type SlotKind, slotKinds } from '../../domain/vocabulary';
 import { boundingBox, lonHalfSpan } from '../../lib/geo';
 import { MINUTES_PER_DAY } from '../../lib/schedule';
-import { type ParticipantForMatching, type SlotBoundFields, textNeedles } from '../../matching';
-import { matchTermsVersion } from '../../matching/terms';
+import {
+  type ParticipantForMatching,
+  type SlotBoundFields,
+  storedTextNeedles,
+  textNeedles,
+} from '../../matching';
+import { matchKeysVersion, matchTermsVersion } from '../../matching/terms';
 import { type CatalogSlot, type CompactSlot, fromCompact, slotJsonFields } from './rows';
 
 /** Slots ranked at a time (the property test makes it tiny to exercise the merging). */
@@ -248,15 +253,25 @@ function textMatchCount(needles: readonly string[][]): SQL {
 /**
  * The candidates of a plan with the narrow columns their score bound needs, and how many of the
  * needle lists the slot's stored terms meet: NULL when the terms are missing or of another key
- * function (terms.ts).
+ * function (terms.ts). Terms of the current version are searched for `stored` (each strength's
+ * words of work as one derived term: a few keys where the whole lists have some thirty), terms
+ * of the current key function with older strengths' lists (written before them) for the whole
+ * lists, `needles`.
  */
-export function boundStatement(plan: readonly PlanRow[], needles: readonly string[][]): SQL {
+export function boundStatement(
+  plan: readonly PlanRow[],
+  needles: readonly string[][],
+  stored: readonly string[][] = needles,
+): SQL {
   const version = `${matchTermsVersion()} `;
+  const keys = matchKeysVersion();
+  const terms = slots.matchTerms;
   return sql`
     SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
       ${slots.physicalDemand}, ${slots.hoursMax},
-      CASE WHEN substr(${slots.matchTerms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(needles)} END
+      CASE WHEN substr(${terms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(stored)}
+        WHEN substr(${terms}, 1, ${keys.length + 1}) IN (${`${keys} `}, ${`${keys}.`}) THEN ${textMatchCount(needles)} END
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
 }
 
@@ -339,10 +354,11 @@ export async function* candidateBounds(
   participant: ParticipantForMatching,
 ): AsyncGenerator<BoundRow[]> {
   const needles = textNeedles(participant);
+  const stored = storedTextNeedles(participant);
   yield* planAnswers(
     (q) => rowsOfColumns<BoundRow>(db, q),
     candidatePlan([participant]),
-    (part) => boundStatement(part, needles),
+    (part) => boundStatement(part, needles, stored),
     { small: NARROW * SMALL_ANSWER, large: NARROW * LARGE_ANSWER },
   );
 }
