@@ -35,7 +35,9 @@ import {
   storedTextNeedles,
   textNeedles,
 } from '../../matching';
+import type { BoundConstants } from '../../matching/bound';
 import { matchKeysVersion, matchTermsVersion } from '../../matching/terms';
+import { boundExpression } from './bound-sql';
 import { type CatalogSlot, type CompactSlot, fromCompact, slotJsonFields } from './rows';
 
 /** Slots ranked at a time (the property test makes it tiny to exercise the merging). */
@@ -47,8 +49,6 @@ const FIRST_BANDS = 8;
 /** Slots in one answer below which the next statement takes more bands, and above which fewer. */
 const SMALL_ANSWER = 2000;
 const LARGE_ANSWER = 8000;
-/** How many narrow rows (candidateBounds) weigh as much as one whole slot in an answer. */
-const NARROW = 8;
 /** The same for narrow rows that carry the slot's stored terms too. */
 const TERMS = 3;
 /** Every kind wanted: no preference. */
@@ -212,6 +212,8 @@ type BoundColumns = [
 
 /** A candidate's narrow columns for one participant: the bound's and the text matches counted in SQL. */
 export type BoundRow = [...BoundColumns, textMatches: number | null];
+/** …and its SQL bound (bound-sql.ts), as a page of them has it. */
+export type BoundPageRow = [...BoundRow, sqlBound: number];
 
 /** The score bound's input from a narrow row (the booleans are stored as 0 and 1). */
 export function boundFieldsOf(
@@ -272,7 +274,38 @@ export function boundStatement(
       ${slots.physicalDemand}, ${slots.hoursMax},
       CASE WHEN substr(${terms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(stored)}
         WHEN substr(${terms}, 1, ${keys.length + 1}) IN (${`${keys} `}, ${`${keys}.`}) THEN ${textMatchCount(needles)} END
+        AS text_matches
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
+}
+
+/** Where a page of bound rows ended: its last row's SQL bound and id (the order is bound, then id). */
+export interface BoundCursor {
+  bound: number;
+  id: string;
+}
+
+/**
+ * One page of a plan's candidates as narrow rows, best SQL bound first (bound-sql.ts; ties by id),
+ * after `after`: SQL reads every candidate's index entry, bounds it and returns only the best
+ * `limit`, each with its SQL bound last. The text count is computed once a row (the inner query is
+ * kept apart by its OFFSET, so SQLite does not copy the expression into the ordering).
+ */
+export function boundPageStatement(
+  plan: readonly PlanRow[],
+  needles: readonly string[][],
+  stored: readonly string[][],
+  bound: BoundConstants,
+  limit: number,
+  after: BoundCursor | null,
+): SQL {
+  const u = boundExpression(bound, 'c', 'c."text_matches"');
+  const id = sql.raw('"id"');
+  const where = after ? sql`WHERE u < ${after.bound} OR (u = ${after.bound} AND ${id} > ${after.id})` : sql``;
+  return sql`
+    SELECT * FROM (
+      SELECT c.*, ${u} AS u FROM (${boundStatement(plan, needles, stored)} LIMIT -1 OFFSET 0) c
+    ) ${where}
+    ORDER BY u DESC, ${id} LIMIT ${limit}`;
 }
 
 /** A candidate's narrow columns for several participants: the bound's, the plan's tests, the stored terms. */
@@ -346,21 +379,27 @@ export async function* candidateSlots(
 }
 
 /**
- * One participant's candidates as narrow rows (about 100 bytes each against 1 KB for a whole slot),
- * so more bands go in one statement.
+ * One participant's candidates as narrow rows, a page at a time, best SQL bound first: `page(limit,
+ * after)` gives the next `limit` rows after the cursor, and where they end (null: none are left).
+ * One statement a page over the whole plan (its answer is at most `limit` rows).
  */
-export async function* candidateBounds(
-  db: Db,
-  participant: ParticipantForMatching,
-): AsyncGenerator<BoundRow[]> {
+export function candidateBoundPages(participant: ParticipantForMatching, bound: BoundConstants) {
   const needles = textNeedles(participant);
   const stored = storedTextNeedles(participant);
-  yield* planAnswers(
-    (q) => rowsOfColumns<BoundRow>(db, q),
-    candidatePlan([participant]),
-    (part) => boundStatement(part, needles, stored),
-    { small: NARROW * SMALL_ANSWER, large: NARROW * LARGE_ANSWER },
-  );
+  const plan = candidatePlan([participant]);
+  return async (
+    db: Db,
+    limit: number,
+    after: BoundCursor | null,
+  ): Promise<{ rows: BoundPageRow[]; end: BoundCursor | null }> => {
+    if (plan.length === 0) return { rows: [], end: null };
+    const rows = await rowsOfColumns<BoundPageRow>(
+      db,
+      boundPageStatement(plan, needles, stored, bound, limit, after),
+    );
+    const last = rows[rows.length - 1];
+    return { rows, end: rows.length < limit || !last ? null : { bound: last[12], id: last[0] } };
+  };
 }
 
 /**
