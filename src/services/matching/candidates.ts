@@ -301,11 +301,15 @@ export function boundPageStatement(
   const u = boundExpression(bound, 'c', 'c."text_matches"');
   const id = sql.raw('"id"');
   const where = after ? sql`WHERE u < ${after.bound} OR (u = ${after.bound} AND ${id} > ${after.id})` : sql``;
+  // The sort sits in a subquery without a row limit and the limit outside it: a sort that keeps only
+  // the best `limit` rows checks its worst row at every row past the limit, and D1 counts each check
+  // as a row read (twice the candidates in all); this way D1 counts the rows taken from the sort.
   return sql`
     SELECT * FROM (
       SELECT c.*, ${u} AS u FROM (${boundStatement(plan, needles, stored)} LIMIT -1 OFFSET 0) c
-    ) ${where}
-    ORDER BY u DESC, ${id} LIMIT ${limit}`;
+      ${where}
+      ORDER BY u DESC, ${id} LIMIT -1 OFFSET 0
+    ) LIMIT ${limit}`;
 }
 
 /** A candidate's narrow columns for several participants: the bound's, the plan's tests, the stored terms. */
