@@ -23,6 +23,7 @@ import {
   BENCH_HANDLER_KEY,
   BENCH_PARTICIPANTS,
   benchParticipantId,
+  fillInMatchTerms,
   type LocalD1,
   prepareLocalD1,
   wranglerEnv,
@@ -308,7 +309,10 @@ async function database(size: number, scratch: string, config: string): Promise<
   const marker = join(persistDir, 'prepared.json');
   if (existsSync(marker)) {
     applyMigrations(persistDir, config); // migrations added since it was filled
-    return JSON.parse(readFileSync(marker, 'utf8')) as LocalD1;
+    const filled = await fillInMatchTerms(persistDir); // terms of an older version
+    if (filled > 0) console.error(`${size}: match terms of ${filled} slots filled in`);
+    // Where it is now (a kept folder may have been copied from elsewhere), not where it was filled.
+    return { ...(JSON.parse(readFileSync(marker, 'utf8')) as LocalD1), persistDir };
   }
   rmSync(persistDir, { recursive: true, force: true });
   mkdirSync(persistDir, { recursive: true });

@@ -4,6 +4,7 @@
  */
 import type { slotSupervisors, slots, supervisors } from '../../db/schema';
 import { adaptationMask } from '../../src/domain/vocabulary';
+import { strengthCodes } from '../../src/domain/work-vocabulary';
 import { daysMask, fromIntervals } from '../../src/lib/schedule';
 import type { SlotForMatching } from '../../src/matching';
 import { storedMatchTerms } from '../../src/matching/terms';
@@ -50,6 +51,7 @@ export function registryRows(
       occupationLabel: s.occupationLabel,
       // As every slot write stores them (src/services/slots/rows.ts).
       matchTerms: storedMatchTerms(s),
+      suits: strengthCodes.filter((code) => s.suits?.includes(code)),
       kind: s.kind,
       municipalityCode,
       address: null,

@@ -252,6 +252,11 @@ export function avoidCategoriesOf(entry: string): AvoidCode[] {
 /** An avoid category by its code, with its keys compiled. */
 export const avoidCategoryByCode = (code: string) => compiledVocabulary().avoidByCode.get(code);
 
+/** Each strength's code and the keys of the work it suits (as strengthOf gives them), in vocabulary order. */
+export const strengthSuitKeys: readonly { code: string; suits: readonly string[] }[] = compiledStrengths.map(
+  (s) => ({ code: s.strength.code, suits: s.suits }),
+);
+
 /** The strength an entry names (a code, a label or a word a coach types), or null. */
 export function strengthOf(entry: string) {
   const trimmed = entry.trim();

@@ -13,7 +13,7 @@
 import type { Level } from '../domain/vocabulary';
 import { popcount } from './bits';
 import { dayNumber } from './dates';
-import { phraseNeedleLists, prepareParticipant } from './participant';
+import { phraseNeedleLists, prepareParticipant, storedNeedleLists } from './participant';
 import { clamp01, FIXED_LENGTH_CAP, HIRE_SHARE, LONG_TERM_WEEKS } from './score-rules';
 import { buildSlotIndex, levelRank } from './slot-index';
 import { chordSquared, chordToKm, unitVector } from './sphere';
@@ -47,6 +47,59 @@ export function textNeedles(participant: ParticipantForMatching): string[][] {
 }
 
 /**
+ * `textNeedles` list for list, as stored terms of the current version are searched for them
+ * (participant.ts `storedNeedleLists`: a strength's words of work are one derived term there).
+ */
+export function storedTextNeedles(participant: ParticipantForMatching): string[][] {
+  const full = phraseNeedleLists(participant);
+  const stored = storedNeedleLists(participant);
+  const all = [...full.strengths, ...full.interests];
+  return [...stored.strengths, ...stored.interests].filter((_n, i) => all[i]!.length > 0);
+}
+
+/**
+ * What the bound of one participant is computed from, the same for every slot: the tables and
+ * figures of the participant's side (SQL builds an upper bound of the same formula from them,
+ * src/services/matching/bound-sql.ts).
+ */
+export interface BoundConstants {
+  /** Text component by number of lists met, 0..phrases (unknown: phrases). */
+  textByMatches: readonly number[];
+  /** Adaptation bits of the participant's nice-to-haves, and how many. */
+  niceMask: number;
+  niceCount: number;
+  todayDay: number;
+  /** Environment component by 3 × social level rank + physical level rank. */
+  environmentByLevels: readonly number[];
+  hoursNow: number;
+  hoursTarget: number;
+  hasSteps: boolean;
+  mostAvailableHours: number;
+  lat: number;
+  maxTravelKm: number;
+  margin: number;
+}
+
+export function boundConstants(participant: ParticipantForMatching, today: string): BoundConstants {
+  const pp = prepareParticipant(buildSlotIndex([]), participant, today);
+  const phrases = textNeedles(participant).length;
+  return {
+    textByMatches: Array.from(pp.textByMatches.subarray(0, phrases + 1)),
+    niceMask: pp.niceMask,
+    niceCount: pp.niceCount,
+    todayDay: pp.todayDay,
+    environmentByLevels: Array.from(pp.environmentByLevels),
+    hoursNow: participant.hoursNow,
+    hoursTarget: participant.hoursTarget,
+    hasSteps: pp.rampSteps.length > 0,
+    mostAvailableHours: pp.availabilityMinutes / 60,
+    lat: participant.lat,
+    maxTravelKm: participant.maxTravelKm,
+    margin: MARGIN,
+  };
+}
+
+/**
  * `bound(slot)`: at least the score the engine gives the slot for this participant, or -Infinity
  * when the engine certainly rejects it (farther than the travel limit, by the engine's own test).
  */
@@ -54,30 +107,29 @@ export function scoreBound(
   participant: ParticipantForMatching,
   today: string,
 ): (slot: SlotBoundFields) => number {
-  const pp = prepareParticipant(buildSlotIndex([]), participant, today);
-  const phrases = textNeedles(participant).length;
-  const { hoursNow, hoursTarget, maxTravelKm } = participant;
-  const hasSteps = pp.rampSteps.length > 0;
-  const mostAvailableHours = pp.availabilityMinutes / 60;
+  const c = boundConstants(participant, today);
+  const at0 = unitVector(participant.lat, participant.lon);
+  const phrases = c.textByMatches.length - 1;
+  const { hoursNow, hoursTarget, maxTravelKm, hasSteps, mostAvailableHours } = c;
   const w = SCORE_WEIGHTS;
   return (s) => {
     const at = unitVector(s.lat, s.lon);
-    const d = chordToKm(chordSquared(at.x, at.y, at.z, pp.at.x, pp.at.y, pp.at.z));
+    const d = chordToKm(chordSquared(at.x, at.y, at.z, at0.x, at0.y, at0.z));
     if (!(d <= maxTravelKm)) return Number.NEGATIVE_INFINITY;
     const distance = maxTravelKm > 0 ? clamp01(1 - d / maxTravelKm) : 1;
 
-    const text = pp.textByMatches[Math.min(s.textMatches ?? phrases, phrases)]!;
-    const adaptations = pp.niceCount > 0 ? popcount(pp.niceMask & s.adaptationMask) / pp.niceCount : 1;
+    const text = c.textByMatches[Math.min(s.textMatches ?? phrases, phrases)]!;
+    const adaptations = c.niceCount > 0 ? popcount(c.niceMask & s.adaptationMask) / c.niceCount : 1;
 
     let length = 1;
     if (!s.openEnded && s.endDate !== null) {
-      const start = Math.max(pp.todayDay, dayNumber(s.startDate));
+      const start = Math.max(c.todayDay, dayNumber(s.startDate));
       const weeks = Math.max(0, (dayNumber(s.endDate) - start) / 7);
       length = FIXED_LENGTH_CAP * Math.min(1, weeks / LONG_TERM_WEEKS);
     }
     const duration = (1 - HIRE_SHARE) * length + HIRE_SHARE * (s.leadsToHire ? 1 : 0);
     const environment =
-      pp.environmentByLevels[3 * levelRank(s.socialIntensity) + levelRank(s.physicalDemand)]!;
+      c.environmentByLevels[3 * levelRank(s.socialIntensity) + levelRank(s.physicalDemand)]!;
 
     const reachable = Math.min(s.hoursMax, mostAvailableHours);
     const reach = hoursTarget <= hoursNow ? 1 : clamp01((reachable - hoursNow) / (hoursTarget - hoursNow));
@@ -91,7 +143,7 @@ export function scoreBound(
       w.supervisor +
       w.distance * distance +
       w.growth * growth +
-      MARGIN
+      c.margin
     );
   };
 }

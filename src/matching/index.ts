@@ -1,7 +1,7 @@
 /** Public API of the matching engine: a pure module (no I/O, no clock; "today" is passed in). */
 export { type AllocationResult, type Assignment, allocate, solveAllocation } from './allocation/allocate';
 export { type AllocationProblem, buildAllocationProblem, SCORE_SCALE } from './allocation/problem';
-export { type SlotBoundFields, scoreBound, textNeedles } from './bound';
+export { type SlotBoundFields, scoreBound, storedTextNeedles, textNeedles } from './bound';
 export { type Language, messages, renderReason } from './messages';
 export { compareIds, explain, mergeRankings, rankCandidates, rankParticipant, rankSlots } from './rank';
 export { type Reach, reachOf } from './reach';

@@ -11,6 +11,7 @@ import { dayNumber } from './dates';
 import { environmentFit, textFromMatches } from './score-rules';
 import { kindBit, levelRank, type SlotIndex } from './slot-index';
 import { chordSquaredLimit, type UnitVector, unitVector } from './sphere';
+import { meetsStrengthTerm } from './terms';
 import { phraseNeedles, suitsTerm } from './text';
 import type { ParticipantForMatching } from './types';
 
@@ -72,6 +73,27 @@ export function phraseNeedleLists(participant: ParticipantForMatching): {
       return strength
         ? [...phraseNeedles(p), ...strength.suits, suitsTerm(strength.strength.code)]
         : phraseNeedles(p);
+    }),
+    interests: participant.interests.slice(0, MAX_PHRASES_PER_LIST).map(phraseNeedles),
+  };
+}
+
+/**
+ * The same lists as stored terms of the current version are searched for them (terms.ts): there
+ * a strength's words of work are one term (`meetsStrengthTerm`), so a strength's list is its own
+ * words that are not among them, and that term. A list meets a slot's current stored terms exactly
+ * when its `phraseNeedleLists` list meets them.
+ */
+export function storedNeedleLists(participant: ParticipantForMatching): {
+  strengths: string[][];
+  interests: string[][];
+} {
+  return {
+    strengths: participant.strengths.slice(0, MAX_PHRASES_PER_LIST).map((p) => {
+      const strength = strengthOf(p);
+      if (!strength) return phraseNeedles(p);
+      const suits = new Set(strength.suits);
+      return [...phraseNeedles(p).filter((k) => !suits.has(k)), meetsStrengthTerm(strength.strength.code)];
     }),
     interests: participant.interests.slice(0, MAX_PHRASES_PER_LIST).map(phraseNeedles),
   };

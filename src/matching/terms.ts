@@ -8,7 +8,15 @@
  * ' key ')` finds whole keys only. The version is a fingerprint of the key function (below): terms
  * stored by an older key function never match the current version, and the query then gives that
  * slot the full text score as its bound (slower, never wrong).
+ *
+ * After the terms come the strengths they meet (`meetsStrengthTerm`): a strength is met by any of
+ * the ten or so words of work it suits, and each `instr` costs SQLite a pass over every candidate's
+ * terms (about 3.5 ms per key over 20,000 candidates), so the query looks for one derived term
+ * instead of the strength's whole list. The version's second part is a fingerprint of those lists:
+ * terms stored with other lists (or none, before they existed) still have every key, so the query
+ * searches them for the whole lists (`keysAreCurrent`; as fast as before, exact).
  */
+import { strengthSuitKeys } from '../domain/work-vocabulary';
 import { contentStems, ssykTerm, suitsTerm } from './text';
 
 /** What the engine reads a slot's terms from (the catalog's slots carry no description). */
@@ -47,26 +55,52 @@ function fingerprint(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/**
+ * The term stored terms carry when the slot's terms meet the work a strength suits (one of its
+ * keys, or the slot's own `suits` term). The underscore keeps it apart from every word's key.
+ */
+export const meetsStrengthTerm = (code: string) => `meets_${code}`;
+
+let keysVersion: string | null = null;
 let version: string | null = null;
-/** The version stamp of stored terms: `v` + a fingerprint of the probe's keys (computed on first use). */
+/** The key function's part of the version: `v` + a fingerprint of the probe's keys (computed on first use). */
+export function matchKeysVersion(): string {
+  keysVersion ??= `v${fingerprint(contentStems(PROBE).join(' '))}`;
+  return keysVersion;
+}
+
+/** The version stamp of stored terms: the key function's part, `.`, a fingerprint of the strengths' lists. */
 export function matchTermsVersion(): string {
-  version ??= `v${fingerprint(contentStems(PROBE).join(' '))}`;
+  version ??= `${matchKeysVersion()}.${fingerprint(strengthSuitKeys.map((s) => `${s.code}:${s.suits.join(',')}`).join(' '))}`;
   return version;
 }
 
-/** The stored form of a slot's terms. */
+/** The stored form of a slot's terms: its terms, then the strengths they meet. */
 export function storedMatchTerms(slot: SlotText): string {
-  return `${matchTermsVersion()} ${slotTerms(slot).join(' ')} `;
+  const terms = slotTerms(slot);
+  const has = new Set(terms);
+  for (const { code, suits } of strengthSuitKeys)
+    if (has.has(suitsTerm(code)) || suits.some((k) => has.has(k))) terms.push(meetsStrengthTerm(code));
+  return `${matchTermsVersion()} ${terms.join(' ')} `;
+}
+
+/**
+ * Whether stored terms were written by the current key function, whatever strengths' lists (their
+ * version is `<keys version> ` or `<keys version>.<lists>`): then they hold every key.
+ */
+export function keysAreCurrent(stored: string): boolean {
+  const keys = matchKeysVersion();
+  return stored.startsWith(keys) && (stored[keys.length] === ' ' || stored[keys.length] === '.');
 }
 
 /**
  * The stored terms as a set (without the version stamp), for counting several participants'
- * needles against one slot; null when the terms are missing or of another key function.
+ * needles (whole lists, `textNeedles`) against one slot; null when the terms are missing or of
+ * another key function.
  */
 export function storedTermSet(stored: string | null): ReadonlySet<string> | null {
-  const version = `${matchTermsVersion()} `;
-  if (stored === null || !stored.startsWith(version)) return null;
-  return new Set(stored.slice(version.length).split(' '));
+  if (stored === null || !keysAreCurrent(stored)) return null;
+  return new Set(stored.slice(stored.indexOf(' ') + 1).split(' '));
 }
 
 /**

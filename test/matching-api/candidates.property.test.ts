@@ -12,10 +12,20 @@ import { registryRows } from '../../bench/lib/registry-rows';
 import { LAT_BANDS_PER_DEGREE, organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { distanceKm } from '../../src/lib/geo';
 import { nameColumns } from '../../src/lib/swedish-order';
-import { allocate, buildSlotIndex, rankParticipant, type SlotForMatching } from '../../src/matching';
-import { storedMatchTerms } from '../../src/matching/terms';
 import {
-  boundStatement,
+  allocate,
+  buildSlotIndex,
+  rankParticipant,
+  type SlotForMatching,
+  scoreBound,
+} from '../../src/matching';
+import { boundConstants } from '../../src/matching/bound';
+import { matchKeysVersion, slotTerms, storedMatchTerms } from '../../src/matching/terms';
+import {
+  type BoundCursor,
+  boundFieldsOf,
+  boundPageStatement,
+  candidateBoundPages,
   candidatePlan,
   candidateStatement,
   slotsById,
@@ -47,11 +57,18 @@ afterAll(() => t.close());
 
 /**
  * Stored match terms as a registry has them: current for most slots, missing for some (rows written
- * before the column), and of another key function for some (here: none at all under an old version,
- * which would lose every text match if it were trusted).
+ * before the column), of another key function for some (here: none at all under an old version,
+ * which would lose every text match if it were trusted), and of the current key function but written
+ * before the strengths' derived terms for some (searched for the whole lists).
  */
 const termsOf = (s: SlotForMatching, i: number) =>
-  i % 5 === 3 ? null : i % 7 === 4 ? 'v0 ' : storedMatchTerms(s);
+  i % 5 === 3
+    ? null
+    : i % 7 === 4
+      ? 'v0 '
+      : i % 4 === 1
+        ? `${matchKeysVersion()} ${slotTerms(s).join(' ')} ` // before the strengths' derived terms
+        : storedMatchTerms(s);
 
 /** Replaces the registry with these slots. */
 async function store(engineSlots: readonly SlotForMatching[]) {
@@ -140,6 +157,37 @@ describe('matching through candidate queries', () => {
         );
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it('bounds every candidate in SQL at least as high as the engine’s bound, best first, a page at a time', async () => {
+    await fc.assert(
+      fc.asyncProperty(registries, async ({ slots: registry, participants }) => {
+        await store(registry);
+        for (const p of participants) {
+          const bound = scoreBound(p, TODAY);
+          const page = candidateBoundPages(p, boundConstants(p, TODAY));
+          const all = await page(t.db, 1000, null);
+          expect(all.end).toBeNull();
+          for (const row of all.rows) {
+            const engine = bound(boundFieldsOf(row, row[11]));
+            expect(row[12]).toBeGreaterThanOrEqual(engine);
+            // A bound only rounding apart from the engine's, but for the distance (north–south only).
+            if (engine > Number.NEGATIVE_INFINITY) expect(row[12] - engine).toBeLessThanOrEqual(0.1 + 1e-6);
+          }
+          // Pages of two continue where the last ended: the same rows, in the same order.
+          const paged: string[] = [];
+          for (let after: BoundCursor | null = null, first = true; first || after; first = false) {
+            const next = await page(t.db, 2, after);
+            paged.push(...next.rows.map((r) => r[0]));
+            after = next.end;
+          }
+          expect(paged).toEqual(all.rows.map((r) => r[0]));
+          const order = all.rows.map((r) => r[12]);
+          expect(order).toEqual([...order].sort((a, b) => b - a));
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 
@@ -258,13 +306,24 @@ describe('matching through candidate queries', () => {
   });
 
   it('reads one participant’s score bounds from slots_bound_idx alone (no table row)', async () => {
-    const statement = boundStatement(candidatePlan([person(59.33, 18.07, 20)]), [['bak'], ['lag', 'pack']]);
-    const steps = await t.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${statement}`);
-    const details = steps.map((s) => s.detail);
-    expect(details).toContain(
-      'SEARCH slots USING COVERING INDEX slots_bound_idx (status=? AND <expr>=? AND lon>? AND lon<?)',
-    );
-    expect(details.filter((d) => /SCAN slots|slots USING/.test(d))).toHaveLength(1);
+    const p = person(59.33, 18.07, 20);
+    const needles = [['bak'], ['lag', 'pack']];
+    for (const after of [null, { bound: 0.5, id: 'slt' }]) {
+      const statement = boundPageStatement(
+        candidatePlan([p]),
+        needles,
+        needles,
+        boundConstants(p, TODAY),
+        64,
+        after,
+      );
+      const steps = await t.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${statement}`);
+      const details = steps.map((s) => s.detail);
+      expect(details).toContain(
+        'SEARCH slots USING COVERING INDEX slots_bound_idx (status=? AND <expr>=? AND lon>? AND lon<?)',
+      );
+      expect(details.filter((d) => /SCAN slots|slots USING/.test(d))).toHaveLength(1);
+    }
   });
 
   it('reads slots by id through the primary key, one statement a statement length, each once', async () => {

@@ -81,6 +81,7 @@ export function slotArb(id: string, pool: SupervisorForMatching[]): fc.Arbitrary
       socialIntensity: fc.constantFrom(...levels),
       physicalDemand: fc.constantFrom(...levels),
       leadsToHire: fc.boolean(),
+      suits: fc.subarray(['careful', 'patient'], { maxLength: 1 }),
     })
     .map(
       ({ weeks, taken, capacity, ...s }): SlotForMatching => ({
@@ -101,7 +102,7 @@ export function slotArb(id: string, pool: SupervisorForMatching[]): fc.Arbitrary
 export function participantArb(id: string): fc.Arbitrary<ParticipantForMatching> {
   return fc
     .record({
-      strengths: fc.subarray(['noggrann', 'baka'], { maxLength: 1 }),
+      strengths: fc.subarray(['noggrann', 'baka', 'tålmodig', 'Kreativ'], { maxLength: 2 }),
       interests: fc.subarray(likeWords, { maxLength: 3 }),
       avoid: fc.constantFrom<string[]>([], [], [], ['disk'], ['städ']),
       availability: schedule,

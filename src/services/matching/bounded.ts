@@ -1,10 +1,12 @@
 /**
  * One participant's best slots without reading every candidate whole (the threshold algorithm):
- * SQL returns each candidate's narrow columns and how many of the participant's words its stored
- * terms meet; the engine's score bound (src/matching/bound.ts) orders them; whole slots are read
- * and ranked best bound first, in growing batches, until the k-th best score is above every bound
- * left. A heavy participant (50 km around Stockholm: about 20,000 candidates) then has a few
- * hundred slots read whole instead of all of them (20 MB of JSON).
+ * SQL bounds each candidate from its narrow columns and how many of the participant's words its
+ * stored terms meet (bound-sql.ts) and returns them a page at a time, best bound first; the
+ * engine's own bound (src/matching/bound.ts) orders each page's rows; whole slots are read and
+ * ranked best bound first, in growing batches, until the k-th best score is above every bound left:
+ * the bounds of the rows returned and not read, and the last SQL bound returned (no row left in
+ * SQL has a higher one). A heavy participant (50 km around Stockholm: about 20,000 candidates) then
+ * has one page of 1,024 narrow rows returned and a few hundred slots read whole.
  *
  * Exact: a slot left unread has a bound below the k-th best score, so it cannot enter the top k
  * (ties go by slot id, hence "below", not "at most"). The property test compares it with the full
@@ -21,54 +23,79 @@ import {
   rankParticipant,
   scoreBound,
 } from '../../matching';
-import { boundFieldsOf, candidateBounds, slotsById } from './candidates';
+import { boundConstants } from '../../matching/bound';
+import { type BoundCursor, boundFieldsOf, candidateBoundPages, slotsById } from './candidates';
 import type { CatalogSlot } from './rows';
 
 /** Whole slots read in the first batch at least; each next batch is twice the last. */
 export const FIRST_BATCH = 64;
+/**
+ * Narrow rows in SQL's first page; each next page twice the last. The heaviest participants of the
+ * Worker benchmark need 300–760 (their candidates whose SQL bound reaches the 20th best score).
+ */
+export const FIRST_PAGE = 1024;
 
 interface Bounded {
   id: string;
   bound: number;
 }
 
-/** The participant's candidates with their bounds, best bound first (ties: id), the hopeless left out. */
-async function boundedCandidates(db: Db, participant: ParticipantForMatching, today: string) {
-  const bound = scoreBound(participant, today);
-  const out: Bounded[] = [];
-  for await (const rows of candidateBounds(db, participant))
-    for (const row of rows) {
-      const b = bound(boundFieldsOf(row, row[11]));
-      if (b > Number.NEGATIVE_INFINITY) out.push({ id: row[0], bound: b });
-    }
-  return out.sort((a, b) => b.bound - a.bound || compareIds(a.id, b.id));
-}
+const byBound = (a: Bounded, b: Bounded) => b.bound - a.bound || compareIds(a.id, b.id);
 
-/** `batch`: whole slots in the first read (tests make it tiny to exercise the stopping rule). */
+/** `batch`: whole slots in the first read, `page`: narrow rows (tests make them tiny). */
 export async function rankBounded(
   db: Db,
   participant: ParticipantForMatching,
   opts: RankOptions & { limit: number },
   batch = FIRST_BATCH,
+  page = FIRST_PAGE,
 ): Promise<{ matches: Match[]; slots: Map<string, CatalogSlot> }> {
   const limit = Number.isNaN(opts.limit) ? 0 : Math.max(0, Math.floor(opts.limit));
   if (limit === 0) return { matches: [], slots: new Map() };
-  const candidates = await boundedCandidates(db, participant, opts.today);
+  const bound = scoreBound(participant, opts.today);
+  const nextPage = candidateBoundPages(participant, boundConstants(participant, opts.today));
+  let pending: Bounded[] = [];
+  let i = 0;
+  /** Where SQL's last page ended (undefined: nothing asked yet; null: nothing left there). */
+  let after: BoundCursor | null | undefined;
   let best: Match[] = [];
   let read = new Map<string, CatalogSlot>();
   let size = Math.max(batch, Math.min(limit * 2, 4 * batch));
-  for (let i = 0; i < candidates.length; size *= 2) {
+  for (;;) {
     const kth = best.length >= limit ? best[limit - 1]!.score : Number.NEGATIVE_INFINITY;
-    if (candidates[i]!.bound < kth) break;
-    const page = await slotsById(
+    const next = i < pending.length ? pending[i]!.bound : Number.NEGATIVE_INFINITY;
+    const inSql =
+      after === undefined
+        ? Number.POSITIVE_INFINITY
+        : after === null
+          ? Number.NEGATIVE_INFINITY
+          : after.bound;
+    if (next < kth && inSql < kth) break;
+    if (next < inSql) {
+      // A row still in SQL may be better than any returned: the next page.
+      const answer = await nextPage(db, page, after ?? null);
+      page *= 2;
+      after = answer.end;
+      const more: Bounded[] = [];
+      for (const row of answer.rows) {
+        const b = bound(boundFieldsOf(row, row[11]));
+        if (b > Number.NEGATIVE_INFINITY) more.push({ id: row[0], bound: b });
+      }
+      pending = [...pending.slice(i), ...more].sort(byBound);
+      i = 0;
+      continue;
+    }
+    if (i >= pending.length) break; // nothing left anywhere
+    const slotsPage = await slotsById(
       db,
-      candidates.slice(i, i + size).map((c) => c.id),
+      pending.slice(i, i + size).map((c) => c.id),
     );
     i += size;
-    const ranked = rankParticipant(buildSlotIndex(page), participant, { ...opts, limit });
+    size *= 2;
+    const ranked = rankParticipant(buildSlotIndex(slotsPage), participant, { ...opts, limit });
     best = mergeRankings([best, ranked], limit, 'slotId');
     const named = new Map<string, CatalogSlot>();
-    const onPage = new Map(page.map((s) => [s.id, s]));
+    const onPage = new Map(slotsPage.map((s) => [s.id, s]));
     for (const m of best) named.set(m.slotId, read.get(m.slotId) ?? onPage.get(m.slotId)!);
     read = named;
   }

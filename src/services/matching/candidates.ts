@@ -29,8 +29,15 @@ import type { Db } from '../../adapters/db/types';
 import { adaptationMask, type Level, type SlotKind, slotKinds } from '../../domain/vocabulary';
 import { boundingBox, lonHalfSpan } from '../../lib/geo';
 import { MINUTES_PER_DAY } from '../../lib/schedule';
-import { type ParticipantForMatching, type SlotBoundFields, textNeedles } from '../../matching';
-import { matchTermsVersion } from '../../matching/terms';
+import {
+  type ParticipantForMatching,
+  type SlotBoundFields,
+  storedTextNeedles,
+  textNeedles,
+} from '../../matching';
+import type { BoundConstants } from '../../matching/bound';
+import { matchKeysVersion, matchTermsVersion } from '../../matching/terms';
+import { boundExpression } from './bound-sql';
 import { type CatalogSlot, type CompactSlot, fromCompact, slotJsonFields } from './rows';
 
 /** Slots ranked at a time (the property test makes it tiny to exercise the merging). */
@@ -42,8 +49,6 @@ const FIRST_BANDS = 8;
 /** Slots in one answer below which the next statement takes more bands, and above which fewer. */
 const SMALL_ANSWER = 2000;
 const LARGE_ANSWER = 8000;
-/** How many narrow rows (candidateBounds) weigh as much as one whole slot in an answer. */
-const NARROW = 8;
 /** The same for narrow rows that carry the slot's stored terms too. */
 const TERMS = 3;
 /** Every kind wanted: no preference. */
@@ -207,6 +212,8 @@ type BoundColumns = [
 
 /** A candidate's narrow columns for one participant: the bound's and the text matches counted in SQL. */
 export type BoundRow = [...BoundColumns, textMatches: number | null];
+/** …and its SQL bound (bound-sql.ts), as a page of them has it. */
+export type BoundPageRow = [...BoundRow, sqlBound: number];
 
 /** The score bound's input from a narrow row (the booleans are stored as 0 and 1). */
 export function boundFieldsOf(
@@ -248,16 +255,61 @@ function textMatchCount(needles: readonly string[][]): SQL {
 /**
  * The candidates of a plan with the narrow columns their score bound needs, and how many of the
  * needle lists the slot's stored terms meet: NULL when the terms are missing or of another key
- * function (terms.ts).
+ * function (terms.ts). Terms of the current version are searched for `stored` (each strength's
+ * words of work as one derived term: a few keys where the whole lists have some thirty), terms
+ * of the current key function with older strengths' lists (written before them) for the whole
+ * lists, `needles`.
  */
-export function boundStatement(plan: readonly PlanRow[], needles: readonly string[][]): SQL {
+export function boundStatement(
+  plan: readonly PlanRow[],
+  needles: readonly string[][],
+  stored: readonly string[][] = needles,
+): SQL {
   const version = `${matchTermsVersion()} `;
+  const keys = matchKeysVersion();
+  const terms = slots.matchTerms;
   return sql`
     SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
       ${slots.physicalDemand}, ${slots.hoursMax},
-      CASE WHEN substr(${slots.matchTerms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(needles)} END
+      CASE WHEN substr(${terms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(stored)}
+        WHEN substr(${terms}, 1, ${keys.length + 1}) IN (${`${keys} `}, ${`${keys}.`}) THEN ${textMatchCount(needles)} END
+        AS text_matches
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
+}
+
+/** Where a page of bound rows ended: its last row's SQL bound and id (the order is bound, then id). */
+export interface BoundCursor {
+  bound: number;
+  id: string;
+}
+
+/**
+ * One page of a plan's candidates as narrow rows, best SQL bound first (bound-sql.ts; ties by id),
+ * after `after`: SQL reads every candidate's index entry, bounds it and returns only the best
+ * `limit`, each with its SQL bound last. The text count is computed once a row (the inner query is
+ * kept apart by its OFFSET, so SQLite does not copy the expression into the ordering).
+ */
+export function boundPageStatement(
+  plan: readonly PlanRow[],
+  needles: readonly string[][],
+  stored: readonly string[][],
+  bound: BoundConstants,
+  limit: number,
+  after: BoundCursor | null,
+): SQL {
+  const u = boundExpression(bound, 'c', 'c."text_matches"');
+  const id = sql.raw('"id"');
+  const where = after ? sql`WHERE u < ${after.bound} OR (u = ${after.bound} AND ${id} > ${after.id})` : sql``;
+  // The sort sits in a subquery without a row limit and the limit outside it: a sort that keeps only
+  // the best `limit` rows checks its worst row at every row past the limit, and D1 counts each check
+  // as a row read (twice the candidates in all); this way D1 counts the rows taken from the sort.
+  return sql`
+    SELECT * FROM (
+      SELECT c.*, ${u} AS u FROM (${boundStatement(plan, needles, stored)} LIMIT -1 OFFSET 0) c
+      ${where}
+      ORDER BY u DESC, ${id} LIMIT -1 OFFSET 0
+    ) LIMIT ${limit}`;
 }
 
 /** A candidate's narrow columns for several participants: the bound's, the plan's tests, the stored terms. */
@@ -331,20 +383,27 @@ export async function* candidateSlots(
 }
 
 /**
- * One participant's candidates as narrow rows (about 100 bytes each against 1 KB for a whole slot),
- * so more bands go in one statement.
+ * One participant's candidates as narrow rows, a page at a time, best SQL bound first: `page(limit,
+ * after)` gives the next `limit` rows after the cursor, and where they end (null: none are left).
+ * One statement a page over the whole plan (its answer is at most `limit` rows).
  */
-export async function* candidateBounds(
-  db: Db,
-  participant: ParticipantForMatching,
-): AsyncGenerator<BoundRow[]> {
+export function candidateBoundPages(participant: ParticipantForMatching, bound: BoundConstants) {
   const needles = textNeedles(participant);
-  yield* planAnswers(
-    (q) => rowsOfColumns<BoundRow>(db, q),
-    candidatePlan([participant]),
-    (part) => boundStatement(part, needles),
-    { small: NARROW * SMALL_ANSWER, large: NARROW * LARGE_ANSWER },
-  );
+  const stored = storedTextNeedles(participant);
+  const plan = candidatePlan([participant]);
+  return async (
+    db: Db,
+    limit: number,
+    after: BoundCursor | null,
+  ): Promise<{ rows: BoundPageRow[]; end: BoundCursor | null }> => {
+    if (plan.length === 0) return { rows: [], end: null };
+    const rows = await rowsOfColumns<BoundPageRow>(
+      db,
+      boundPageStatement(plan, needles, stored, bound, limit, after),
+    );
+    const last = rows[rows.length - 1];
+    return { rows, end: rows.length < limit || !last ? null : { bound: last[12], id: last[0] } };
+  };
 }
 
 /**

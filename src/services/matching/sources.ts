@@ -11,7 +11,7 @@
  */
 import type { Db } from '../../adapters/db/types';
 import { type Match, type ParticipantForMatching, rankParticipant } from '../../matching';
-import { FIRST_BATCH, rankBounded } from './bounded';
+import { FIRST_BATCH, FIRST_PAGE, rankBounded } from './bounded';
 import { rankBoundedMany } from './bounded-many';
 import { PAGE, slotsById } from './candidates';
 import { SlotCatalog } from './catalog';
@@ -68,7 +68,13 @@ export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
       if (people.length === 1) {
         // One participant: whole slots read only while their score bound can reach the top.
         const batch = Math.min(pageSize, FIRST_BATCH);
-        const { matches, slots } = await rankBounded(db, people[0]!, opts, batch);
+        const { matches, slots } = await rankBounded(
+          db,
+          people[0]!,
+          opts,
+          batch,
+          Math.min(pageSize, FIRST_PAGE),
+        );
         return { matches: new Map([[people[0]!.id, matches]]), slots };
       }
       // Several (allocation): each index entry read once as a narrow row, whole slots by bound.

@@ -36,6 +36,8 @@ export interface StaleRow {
   tasks: string;
   occupation_label: string;
   ssyk: string | null;
+  /** JSON array of strength codes (slots.suits): their terms are the slot's too. */
+  suits: string;
   match_terms: string | null;
 }
 
@@ -43,7 +45,7 @@ export interface StaleRow {
 export function staleStatement(limit: number) {
   const version = `${matchTermsVersion()} `;
   const prefix = termsVersionOf(sql.identifier('match_terms'));
-  const columns = sql`id, title, tasks, occupation_label, ssyk, match_terms`;
+  const columns = sql`id, title, tasks, occupation_label, ssyk, suits, match_terms`;
   return sql`
     SELECT * FROM (SELECT ${columns} FROM slots WHERE ${prefix} < ${version} LIMIT ${limit})
     UNION ALL
@@ -64,6 +66,7 @@ export async function storeTerms(db: Db, rows: readonly StaleRow[]): Promise<str
       tasks: JSON.parse(r.tasks) as string[],
       occupationLabel: r.occupation_label,
       ssyk: r.ssyk,
+      suits: JSON.parse(r.suits) as string[],
     }),
     r.match_terms,
   ]);
