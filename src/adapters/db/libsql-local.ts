@@ -255,6 +255,8 @@ class StatementRunner {
   readValues(sql: string, args: readonly unknown[]): ValueRows {
     try {
       const p = this.prepare(sql);
+      // Not the driver's get() for one row: it left later reads of the connection on an old
+      // snapshot (a search missed a slot reopened since; test/search/behaviour.ts).
       const rows = p.statement.all(args.map(toSql)) as Value[][];
       if (rows.length && rows[0]!.length !== p.columns.length) this.describe(p);
       for (const row of rows)
