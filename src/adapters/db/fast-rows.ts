@@ -173,7 +173,11 @@ function speedUp(q: PreparedInternals, client: ValueReader) {
     return q.queryWithCache(q.query.sql, params, async () => client.readValues(q.query.sql, params));
   };
   const fast = () => {
-    reads ??= client.reads(q.query.sql);
+    try {
+      reads ??= client.reads(q.query.sql);
+    } catch {
+      return false; // a closed client: drizzle's path reports it, wrapped as drizzle wraps it
+    }
     return reads;
   };
   q.all = async (placeholders) => {
