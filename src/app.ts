@@ -97,21 +97,26 @@ export function createApp(deps: AppDeps) {
       maxAgeSeconds: 600,
     }),
   );
-  const limitBody = bodyLimit({
-    maxSize: deps.config.MAX_BODY_BYTES,
-    onError: (c) => {
-      // The unread rest of the body must not be taken for the next request on a kept-alive
-      // connection: close it, so clients open a fresh one (Node's fetch failed its next request).
-      c.header('connection', 'close');
-      return problemResponse(
-        c,
-        problem(413, `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes.`),
-      );
-    },
+  const tooLarge = (c: Context<AppEnv>) => {
+    // The unread rest of the body must not be taken for the next request on a kept-alive
+    // connection: close it, so clients open a fresh one (Node's fetch failed its next request).
+    c.header('connection', 'close');
+    return problemResponse(
+      c,
+      problem(413, `The request body is larger than ${deps.config.MAX_BODY_BYTES} bytes.`),
+    );
+  };
+  const limitBody = bodyLimit({ maxSize: deps.config.MAX_BODY_BYTES, onError: tooLarge });
+  // GET and HEAD carry no body (the web Request has none for them), so the limit has nothing to check.
+  // A body with a Content-Length (not chunked) is judged by that header alone, as Hono's middleware
+  // does, but without asking for the request's body stream first: on Node that built a full web
+  // Request with a stream for every write, where reading the body directly (textGuard) needs none.
+  app.use('*', async (c, next) => {
+    if (bodyless.has(c.req.method)) return next();
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limitBody(c, next);
+    return Number.parseInt(length, 10) > deps.config.MAX_BODY_BYTES ? tooLarge(c) : next();
   });
-  // GET and HEAD carry no body (the web Request has none for them), so the limit has nothing to check;
-  // asking for it would make Node's server build a full web Request for every read.
-  app.use('*', (c, next) => (bodyless.has(c.req.method) ? next() : limitBody(c, next)));
   app.use('/v1/*', (c, next) => (publicPaths.test(c.req.path) ? next() : authenticate(c, next)));
   app.use('*', textGuard);
 

@@ -14,14 +14,19 @@ const bodyless = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const textGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const errors: FieldError[] = [];
-  for (const [name, values] of Object.entries(c.req.queries()))
-    for (const value of values) {
-      const why = textProblem(name) ?? textProblem(value);
-      if (why) errors.push({ path: `query.${name}`, message: why });
-    }
+  // Most requests have no query string: then there is nothing to parse.
+  if (c.req.url.includes('?'))
+    for (const [name, values] of Object.entries(c.req.queries()))
+      for (const value of values) {
+        const why = textProblem(name) ?? textProblem(value);
+        if (why) errors.push({ path: `query.${name}`, message: why });
+      }
   if (!bodyless.has(c.req.method) && jsonMediaType.test(c.req.header('content-type') ?? '')) {
     const { text, valid } = decodeUtf8(new Uint8Array(await c.req.arrayBuffer()));
-    // Hono keeps the bytes read here for the route's own validator.
+    // Hono keeps the bytes read here for the route's own validator; valid text is kept as text too,
+    // so the validator's json() parses it as it is instead of decoding the bytes again through a
+    // Response. Hono keeps promises in bodyCache, whatever its type says (request.js #cachedBody).
+    if (valid) Object.assign(c.req.bodyCache, { text: Promise.resolve(text) });
     let body: unknown;
     try {
       body = JSON.parse(text);

@@ -131,8 +131,10 @@ const escapes: Record<string, string> = {
 };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => escapes[ch]!);
 
+type Hit = [number, number] | null;
+
 /** The part of a token that a query word matched, as [start, end) in the token's lowercase form. */
-function matchIn(token: string, matches: readonly WordMatch[]): [number, number] | null {
+function matchIn(token: string, matches: readonly WordMatch[]): Hit {
   let longest = 0;
   let folded: string | null = null;
   for (const m of matches) {
@@ -151,37 +153,49 @@ function matchIn(token: string, matches: readonly WordMatch[]): [number, number]
   return longest ? [0, Math.min(longest, token.length)] : null;
 }
 
-interface Marked {
-  html: string;
-  firstMatch: number;
-  tokens: { start: number; end: number }[];
+/**
+ * matchIn's answers per query (its WordMatch list), by lowercase token: a page of hits repeats most
+ * of its words, and a word's keys (stemming, compound parts) cost more than the rest of the marking.
+ */
+const answers = new WeakMap<readonly WordMatch[], Map<string, Hit>>();
+/** Tokens remembered per query at most (titles and snippets of one page are far fewer). */
+const MAX_ANSWERS = 5000;
+
+function matchOf(lower: string, matches: readonly WordMatch[]): Hit {
+  let known = answers.get(matches);
+  if (!known) {
+    known = new Map();
+    answers.set(matches, known);
+  }
+  const hit = known.get(lower);
+  if (hit !== undefined) return hit;
+  const found = matchIn(lower, matches);
+  if (known.size < MAX_ANSWERS) known.set(lower, found);
+  return found;
 }
 
-function mark(text: string, matches: readonly WordMatch[]): Marked {
+/** `text` HTML-escaped, with the matched part of each matched word in `<mark>`. */
+function mark(text: string, matches: readonly WordMatch[]): string {
+  if (matches.length === 0) return escapeHtml(text);
   let html = '';
   let last = 0;
-  let firstMatch = -1;
-  const tokens: { start: number; end: number }[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     const token = m[0];
-    tokens.push({ start, end: start + token.length });
     const lower = token.toLowerCase();
-    const hit = matches.length ? matchIn(lower, matches) : null;
+    const hit = matchOf(lower, matches);
     if (!hit) continue;
-    if (firstMatch < 0) firstMatch = tokens.length - 1;
     // Lowercasing may change the length of rare letters; then the whole token is marked.
     const [a, b] = lower.length === token.length ? hit : [0, token.length];
     html += `${escapeHtml(text.slice(last, start + a))}<mark>${escapeHtml(token.slice(a, b))}</mark>`;
     last = start + b;
   }
-  html += escapeHtml(text.slice(last));
-  return { html, firstMatch, tokens };
+  return html + escapeHtml(text.slice(last));
 }
 
 /** The whole text, HTML-escaped, with matched words in `<mark>`. */
 export function highlightAll(text: string, matches: readonly WordMatch[]): string {
-  return mark(text.normalize('NFC'), matches).html;
+  return mark(text.normalize('NFC'), matches);
 }
 
 /**
@@ -190,13 +204,17 @@ export function highlightAll(text: string, matches: readonly WordMatch[]): strin
  */
 export function snippet(text: string, matches: readonly WordMatch[], words = 24): string {
   const flat = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const { firstMatch, tokens } = mark(flat, matches);
-  if (tokens.length <= words) return mark(flat, matches).html;
+  const tokens = [...flat.matchAll(TOKEN)];
+  if (tokens.length <= words) return mark(flat, matches);
+  // Only the first match places the window: the words after it are marked within the window alone.
+  const firstMatch = matches.length
+    ? tokens.findIndex((t) => matchOf(t[0].toLowerCase(), matches) !== null)
+    : -1;
   const from = Math.max(0, Math.min(firstMatch < 0 ? 0 : firstMatch - 6, tokens.length - words));
   const to = Math.min(tokens.length, from + words);
-  const start = from === 0 ? 0 : tokens[from]!.start;
-  const end = to === tokens.length ? flat.length : tokens[to - 1]!.end;
-  const body = mark(flat.slice(start, end), matches).html;
+  const start = from === 0 ? 0 : tokens[from]!.index;
+  const end = to === tokens.length ? flat.length : tokens[to - 1]!.index + tokens[to - 1]![0].length;
+  const body = mark(flat.slice(start, end), matches);
   return `${from > 0 ? '… ' : ''}${body}${to < tokens.length ? ' …' : ''}`;
 }
 

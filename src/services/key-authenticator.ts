@@ -55,7 +55,7 @@ export function keyAuthenticator(ctx: ServiceContext) {
     if (ctx.config.ADMIN_API_KEY && (await timingSafeEqual(token, ctx.config.ADMIN_API_KEY)))
       return platformActor;
     if (!token.startsWith(KEY_PREFIX)) return null;
-    const [row] = await keyByHash.execute({ hash: await sha256Hex(token) });
+    const row = await keyByHash.get({ hash: await sha256Hex(token) });
     if (!row) return null;
     const { revision, ...who } = row;
     const actor: Member = { kind: 'member', ...who };
@@ -74,7 +74,7 @@ export function keyAuthenticator(ctx: ServiceContext) {
     if (adminToken !== undefined && constantTimeEqual(token, adminToken)) return platformActor;
     const cached = cache.get(token);
     if (cached) {
-      const [current] = await currentRevision.execute();
+      const current = await currentRevision.get();
       if (current && current.revision === cachedRevision) return cached;
     }
     const actor = await lookUp(token);

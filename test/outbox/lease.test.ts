@@ -54,7 +54,9 @@ describe('outbox leases', () => {
     };
     const claimedAt = clock.getTime();
     const a = drainOutbox(t.db, handlers, { now, leaseMs: LOOP_LEASE_MS, heartbeatMs: 5 });
-    await until(async () => (await row()).lockedUntil !== null);
+    // Claimed and running: only then may time pass (the pass checks its lease before each row, and
+    // a clock moved between the claim and that check leaves the row unrun).
+    await until(async () => runs === 1 && (await row()).lockedUntil !== null);
 
     // Time passes while the handler works; the heartbeat moves the lease on.
     advance(LOOP_LEASE_MS - 2000);

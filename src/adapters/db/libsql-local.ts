@@ -20,7 +20,6 @@ import {
   type Client,
   type InArgs,
   type InStatement,
-  type InValue,
   LibsqlBatchError,
   LibsqlError,
   type ResultSet,
@@ -85,7 +84,7 @@ function fromSql(v: unknown): Value {
   return v as Value;
 }
 
-function toSql(v: InValue): unknown {
+function toSql(v: unknown): unknown {
   if (typeof v === 'number') {
     if (!Number.isFinite(v))
       throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
@@ -236,6 +235,38 @@ class StatementRunner {
     return prepared;
   }
 
+  /**
+   * Whether `sql` only reads (no INSERT, UPDATE, DELETE or REPLACE, with or without RETURNING), so that
+   * readValues may run it. Invalid SQL is not a read: execute reports its error.
+   */
+  reads(sql: string): boolean {
+    if (this.changesRows(sql)) return false;
+    try {
+      return this.prepare(sql).reader;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * A read's rows as arrays of values (each as `execute`'s rows hold it), without building row
+   * objects: for callers that map rows by position themselves (drizzle's selects, fast-rows.ts).
+   */
+  readValues(sql: string, args: readonly unknown[]): ValueRows {
+    try {
+      const p = this.prepare(sql);
+      // Not the driver's get() for one row: it left later reads of the connection on an old
+      // snapshot (a search missed a slot reopened since; test/search/behaviour.ts).
+      const rows = p.statement.all(args.map(toSql)) as Value[][];
+      if (rows.length && rows[0]!.length !== p.columns.length) this.describe(p);
+      for (const row of rows)
+        for (let i = 0; i < row.length; i++) if (row[i] instanceof Uint8Array) row[i] = fromSql(row[i]);
+      return { columns: p.columns, rows };
+    } catch (e) {
+      throw mapError(e);
+    }
+  }
+
   execute(stmt: InStatement | [string, InArgs?]): ResultSet {
     const { sql, args } =
       typeof stmt === 'string'
@@ -292,11 +323,25 @@ class StatementRunner {
   }
 }
 
+/** A read's rows as arrays of values in column order, and the columns' names. */
+export interface ValueRows {
+  columns: string[];
+  rows: Value[][];
+}
+
+/** What the local client offers beside `Client`: reads whose rows are arrays (see readValues). */
+export interface ValueReader {
+  /** Whether `sql` only reads, outside a transaction: then readValues may run it. */
+  reads(sql: string): boolean;
+  /** Runs a read (reads(sql) is true) with positional arguments. */
+  readValues(sql: string, args: readonly unknown[]): ValueRows;
+}
+
 /**
  * A client over the local file at `path`; `pragmas` are run on every connection it opens (a
  * `busy_timeout` among them is how long a write waits for the lock; 5 s when none is given).
  */
-export function createLocalClient(path: string, pragmas: readonly string[]): Client {
+export function createLocalClient(path: string, pragmas: readonly string[]): Client & ValueReader {
   const busyTimeout = pragmas.map((p) => /busy_timeout\s*=\s*(\d+)/i.exec(p)?.[1]).find(Boolean);
   const lockWaitMs = Number(busyTimeout ?? 5000);
   const open = () => {
@@ -312,7 +357,15 @@ export function createLocalClient(path: string, pragmas: readonly string[]): Cli
     return main;
   };
 
-  const client: Client = {
+  const client: Client & ValueReader = {
+    reads: (sql) => usable().reads(sql),
+    readValues(sql, args) {
+      const runner = usable();
+      // A write on its own goes through execute, which takes the write lock first.
+      if (!runner.connection.inTransaction && runner.changesRows(sql))
+        throw new TypeError('readValues runs reads only');
+      return runner.readValues(sql, args);
+    },
     get closed() {
       return closed;
     },

@@ -30,7 +30,7 @@ export function matchingQueries(db: Db) {
     ID_CHUNK + 1,
   );
   return {
-    participant: async (id: string) => (await participantById().all({ id }))[0],
+    participant: (id: string) => participantById().get({ id }),
     /** Names by organization id, read in chunks. */
     async organizationNames(ids: readonly string[]) {
       const names = new Map<string, string>();

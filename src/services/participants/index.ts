@@ -110,7 +110,7 @@ export function participantService(ctx: ServiceContext) {
   );
 
   async function load(actor: Actor, id: string, mode: 'read' | 'write') {
-    const [row] = await participantById().all({ id });
+    const row = await participantById().get({ id });
     if (!row || row.status === 'erased') throw notFound('Participant', id);
     assertParticipantAccess(actor, row.organizationId, mode, id);
     return row;

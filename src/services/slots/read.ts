@@ -84,22 +84,26 @@ export function slotReads(ctx: ServiceContext) {
     return map;
   }
 
-  /** The slot's row as `rows` read it, if the actor may see the slot. */
-  async function visible<R extends { organizationId: string }>(actor: Actor, id: string, rows: Promise<R[]>) {
-    const [row] = await rows;
+  /** The slot's row as `read` found it, if the actor may see the slot. */
+  async function visible<R extends { organizationId: string }>(
+    actor: Actor,
+    id: string,
+    read: Promise<R | undefined>,
+  ) {
+    const row = await read;
     if (!row) throw notFound('Slot', id);
     assertCanSeeRegistry(actor, row.organizationId, 'Slot', id);
     return row;
   }
   /** The whole row (for writes); answers read only what they show (slotViewById). */
-  const load = (actor: Actor, id: string) => visible(actor, id, slotById().all({ id }));
+  const load = (actor: Actor, id: string) => visible(actor, id, slotById().get({ id }));
 
   return {
     load,
     supervisorIdsOf,
 
     async get(actor: Actor, id: string) {
-      const row = await visible(actor, id, slotViewById().all({ id }));
+      const row = await visible(actor, id, slotViewById().get({ id }));
       return toSlot(row, (await supervisorIdsOf([id])).get(id)!);
     },
 
