@@ -253,9 +253,9 @@ export function avoidCategoriesOf(entry: string): AvoidCode[] {
 export const avoidCategoryByCode = (code: string) => compiledVocabulary().avoidByCode.get(code);
 
 /** Each strength's code and the keys of the work it suits (as strengthOf gives them), in vocabulary order. */
-export const strengthSuitKeys: readonly { code: string; suits: readonly string[] }[] = compiledStrengths.map(
-  (s) => ({ code: s.strength.code, suits: s.suits }),
-);
+let suitKeys: readonly { code: string; suits: readonly string[] }[] | undefined;
+export const strengthSuitKeys = () =>
+  (suitKeys ??= compiledVocabulary().strengths.map((s) => ({ code: s.strength.code, suits: s.suits })));
 
 /** The strength an entry names (a code, a label or a word a coach types), or null. */
 export function strengthOf(entry: string) {

@@ -71,7 +71,11 @@ export function matchKeysVersion(): string {
 
 /** The version stamp of stored terms: the key function's part, `.`, a fingerprint of the strengths' lists. */
 export function matchTermsVersion(): string {
-  version ??= `${matchKeysVersion()}.${fingerprint(strengthSuitKeys.map((s) => `${s.code}:${s.suits.join(',')}`).join(' '))}`;
+  version ??= `${matchKeysVersion()}.${fingerprint(
+    strengthSuitKeys()
+      .map((s) => `${s.code}:${s.suits.join(',')}`)
+      .join(' '),
+  )}`;
   return version;
 }
 
@@ -79,7 +83,7 @@ export function matchTermsVersion(): string {
 export function storedMatchTerms(slot: SlotText): string {
   const terms = slotTerms(slot);
   const has = new Set(terms);
-  for (const { code, suits } of strengthSuitKeys)
+  for (const { code, suits } of strengthSuitKeys())
     if (has.has(suitsTerm(code)) || suits.some((k) => has.has(k))) terms.push(meetsStrengthTerm(code));
   return `${matchTermsVersion()} ${terms.join(' ')} `;
 }
