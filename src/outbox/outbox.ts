@@ -80,31 +80,25 @@ export interface EnqueueOptions {
   runAt?: string;
 }
 
+/**
+ * The same insert drizzle's builder wrote (`db.insert(outbox).values(…).onConflictDo…`), as fixed SQL
+ * text: every write request queues one or two of these, and the builder took 30–80 µs of CPU to put
+ * each together (the upsert most), against a few µs for this. Columns left out take their defaults
+ * (status 'pending', generation and attempts 0, the rest NULL), as the builder's did.
+ */
+const ENQUEUE_INSERT = sql.raw(
+  'INSERT INTO "outbox" ("id", "topic", "dedupe_key", "payload", "next_attempt_at", "due_at", "created_at") VALUES (',
+);
+const KEEP_EXISTING = sql.raw(' ON CONFLICT ("dedupe_key") DO NOTHING');
+/** A change still waiting keeps its place in the queue's age; one that ran starts afresh. */
+const COALESCE_UPDATE = sql.raw(
+  ` ON CONFLICT ("dedupe_key") DO UPDATE SET "payload" = excluded."payload", "status" = 'pending', "generation" = "outbox"."generation" + 1, "attempts" = 0, "next_attempt_at" = excluded."next_attempt_at", "due_at" = CASE WHEN "outbox"."status" = 'pending' AND "outbox"."due_at" < excluded."due_at" THEN "outbox"."due_at" ELSE excluded."due_at" END, "last_error" = NULL, "done_at" = NULL`,
+);
+
 export function enqueueStatement(db: Db, o: EnqueueOptions) {
-  const insert = db.insert(outbox).values({
-    id: newId('outbox'),
-    topic: o.topic,
-    dedupeKey: o.key,
-    payload: o.payload,
-    nextAttemptAt: o.runAt ?? o.now,
-    dueAt: o.runAt ?? o.now,
-    createdAt: o.now,
-  });
-  if (!o.coalesce) return insert.onConflictDoNothing({ target: outbox.dedupeKey });
-  return insert.onConflictDoUpdate({
-    target: outbox.dedupeKey,
-    set: {
-      payload: o.payload,
-      status: 'pending',
-      generation: sql`${outbox.generation} + 1`,
-      attempts: 0,
-      nextAttemptAt: o.runAt ?? o.now,
-      // A change still waiting keeps its place in the queue's age; one that ran starts afresh.
-      dueAt: sql`CASE WHEN ${outbox.status} = 'pending' AND ${outbox.dueAt} < excluded.due_at THEN ${outbox.dueAt} ELSE excluded.due_at END`,
-      lastError: null,
-      doneAt: null,
-    },
-  });
+  const at = o.runAt ?? o.now;
+  const values = sql`${newId('outbox')}, ${o.topic}, ${o.key}, ${JSON.stringify(o.payload)}, ${at}, ${at}, ${o.now})`;
+  return db.run(sql`${ENQUEUE_INSERT}${values}${o.coalesce ? COALESCE_UPDATE : KEEP_EXISTING}`);
 }
 
 export interface DrainOptions {

@@ -7,6 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { type AuditAction, auditActions, auditLog, participants } from '../../../db/schema';
+import type { Db } from '../../adapters/db/types';
 import type { Actor } from '../../auth/actor';
 import { assertProviderRole } from '../../auth/policy';
 import { ids } from '../../domain/fields';
@@ -14,6 +15,7 @@ import { newId } from '../../lib/ids';
 import { listPage, type PageQuery } from '../../lib/pagination';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
+import { rowInsert } from '../raw-writes';
 
 export const AuditListQuery = z.object({
   participantId: ids('prt').optional(),
@@ -46,6 +48,21 @@ export function auditValues(e: AuditEntryInput, at: string): typeof auditLog.$in
   };
 }
 
+/** One entry as a statement of its own (raw-writes.ts: no builder on the write paths). */
+const insertEntry = rowInsert(auditLog, [
+  'id',
+  'at',
+  'actorUserId',
+  'actorOrganizationId',
+  'participantId',
+  'providerOrganizationId',
+  'action',
+  'fields',
+  'placementId',
+  'recipientOrganizationId',
+]);
+export const auditStatement = (db: Db, e: AuditEntryInput, at: string) => insertEntry(db, auditValues(e, at));
+
 export const toAuditEntry = (r: typeof auditLog.$inferSelect) => ({
   id: r.id,
   at: r.at,
@@ -64,7 +81,8 @@ export function auditService(ctx: ServiceContext) {
     async record(entries: AuditEntryInput[]) {
       if (entries.length === 0) return;
       const at = ctx.now();
-      await db.insert(auditLog).values(entries.map((e) => auditValues(e, at)));
+      if (entries.length === 1) await auditStatement(db, entries[0]!, at);
+      else await db.insert(auditLog).values(entries.map((e) => auditValues(e, at)));
     },
 
     /** Newest first. Erased participants' entries stay listable: they hold no personal values. */
