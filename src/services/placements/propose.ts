@@ -1,4 +1,4 @@
-import { consents, placements, placementTransitions } from '../../../db/schema';
+import { consents, placements } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertProviderRole } from '../../auth/policy';
 import { newId } from '../../lib/ids';
@@ -13,6 +13,7 @@ import { assertServesSlot } from './checks';
 import { consentExpiry } from './disclosure';
 import type { PlacementViews } from './present';
 import type { ProposalCreate } from './schemas';
+import { insertTransition } from './transition';
 
 const duplicateLive = {
   'placements.participant_id, placements.slot_id':
@@ -43,14 +44,6 @@ const insertPlacement = rowInsert(placements, [
   'version',
   'createdAt',
   'updatedAt',
-]);
-export const insertTransition = rowInsert(placementTransitions, [
-  'id',
-  'placementId',
-  'state',
-  'at',
-  'actorUserId',
-  'actorOrganizationId',
 ]);
 
 /**
