@@ -165,6 +165,54 @@ export interface DrainResult {
   failed: number;
 }
 
+/**
+ * The claim of a pass, prepared once per database and number of topics: due rows, claimable (not
+ * leased, or the lease ran out), oldest first, up to `size`, leased in one conditional update that
+ * checks claimability again (a row another worker took meanwhile is not taken twice). Drizzle built
+ * it anew on every pass, which cost the outbox thread more than running it.
+ */
+const claims = new WeakMap<Db, Map<number, ReturnType<typeof buildClaim>>>();
+
+function buildClaim(db: Db, topicCount: number) {
+  const claimable = and(
+    eq(outbox.status, 'pending'),
+    or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, sql.placeholder('now'))),
+  );
+  const topics = Array.from({ length: topicCount }, (_x, i) => sql.placeholder(`topic${i}`));
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        claimable,
+        lte(outbox.nextAttemptAt, sql.placeholder('now')),
+        sql`${outbox.topic} IN (${sql.join(topics, sql`, `)})`,
+      ),
+    )
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(sql.placeholder('size'));
+  return db
+    .update(outbox)
+    .set({ lockedUntil: sql`${sql.placeholder('lockedUntil')}`, attempts: sql`${outbox.attempts} + 1` })
+    .where(and(inArray(outbox.id, due), claimable))
+    .returning()
+    .prepare();
+}
+
+function claimQuery(db: Db, topicCount: number) {
+  let byCount = claims.get(db);
+  if (!byCount) {
+    byCount = new Map();
+    claims.set(db, byCount);
+  }
+  let query = byCount.get(topicCount);
+  if (!query) {
+    query = buildClaim(db, topicCount);
+    byCount.set(topicCount, query);
+  }
+  return query;
+}
+
 /** How many rows a pass may claim: the batch size, or fewer when the budget could not finish them. */
 function passSize(opts: DrainOptions, start: number): number {
   const size = opts.batchSize ?? 50;
@@ -191,33 +239,13 @@ export async function drainOutbox(
   if (topics.length === 0 || size === 0) return result;
 
   const claimAt = clock();
-  const nowIso = claimAt.toISOString();
   const lockedUntil = new Date(claimAt.getTime() + leaseMs).toISOString();
-  const claimable = and(
-    eq(outbox.status, 'pending'),
-    or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, nowIso)),
-  );
-  const due = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(
-      and(
-        claimable,
-        lte(outbox.nextAttemptAt, nowIso),
-        sql`${outbox.topic} IN (${sql.join(
-          topics.map((t) => sql`${t}`),
-          sql`, `,
-        )})`,
-      ),
-    )
-    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-    .limit(size);
-  const claimed = await db
-    .update(outbox)
-    .set({ lockedUntil, attempts: sql`${outbox.attempts} + 1` })
-    // Claimable again in the same statement: a row another worker took meanwhile is not taken twice.
-    .where(and(inArray(outbox.id, due), claimable))
-    .returning();
+  const claimed = await claimQuery(db, topics.length).all({
+    now: claimAt.toISOString(),
+    lockedUntil,
+    size,
+    ...Object.fromEntries(topics.map((t, i) => [`topic${i}`, t])),
+  });
   if (claimed.length === 0) return result;
   claimed.sort((a, b) =>
     a.nextAttemptAt < b.nextAttemptAt ? -1 : a.nextAttemptAt > b.nextAttemptAt ? 1 : a.id < b.id ? -1 : 1,
@@ -377,22 +405,21 @@ function recordOutcomes(
   });
   if (done.length === 0) return statements;
   // The rows that ran (most of a pass): two statements for all of them, as the two per row did.
+  // Fixed SQL, not the builder: every pass records its rows.
   const pairs = JSON.stringify(done);
-  const ids = sql`SELECT json_extract(value, '$[0]') FROM json_each(${pairs})`;
-  const generationRun = sql`(SELECT json_extract(value, '$[1]') FROM json_each(${pairs}) WHERE json_extract(value, '$[0]') = ${outbox.id})`;
   return [
     ...statements,
-    db
-      .update(outbox)
-      .set({ status: 'done', doneAt: finished.toISOString(), lockedUntil: null, lastError: null })
-      .where(and(sql`${outbox.id} IN (${ids})`, sql`${outbox.generation} = ${generationRun}`)),
+    db.run(
+      sql`UPDATE "outbox" SET "status" = 'done', "done_at" = ${finished.toISOString()}, "locked_until" = NULL, "last_error" = NULL WHERE ${sameGeneration(pairs, '=')}`,
+    ),
     // Queued again while it ran: pending for its new change, its lease released.
-    db
-      .update(outbox)
-      .set({ lockedUntil: null })
-      .where(and(sql`${outbox.id} IN (${ids})`, sql`${outbox.generation} <> ${generationRun}`)),
+    db.run(sql`UPDATE "outbox" SET "locked_until" = NULL WHERE ${sameGeneration(pairs, '<>')}`),
   ];
 }
+
+/** The rows of `pairs` (a JSON list of [id, generation]) whose generation is (`=`) or is not (`<>`) the one that ran. */
+const sameGeneration = (pairs: string, op: '=' | '<>') =>
+  sql`"id" IN (SELECT json_extract(value, '$[0]') FROM json_each(${pairs})) AND "generation" ${sql.raw(op)} (SELECT json_extract(value, '$[1]') FROM json_each(${pairs}) WHERE json_extract(value, '$[0]') = "outbox"."id")`;
 
 /** Put failed rows back in the queue (after the cause was fixed). */
 export async function retryFailed(db: Db, ids: string[], now: string) {

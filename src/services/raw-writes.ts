@@ -31,14 +31,11 @@ function columnsOf<T extends Table>(table: T): Record<string, Column> {
   return getTableColumns(table);
 }
 
-/**
- * `INSERT INTO table (columns of keys) VALUES (…)` plus `tail` (an ON CONFLICT clause). Columns not
- * named take their defaults; a key left out of a row, null or undefined, is stored as NULL.
- */
-export function rowInsert<T extends Table, K extends keyof T['_']['columns'] & string>(
+/** The SQL of an INSERT of `keys` plus `tail`, put together per row from pieces made once. */
+function insertSql<T extends Table, K extends keyof T['_']['columns'] & string>(
   table: T,
   keys: readonly K[],
-  tail = '',
+  tail: string,
 ) {
   const all = columnsOf(table);
   const columns = keys.map((k) => {
@@ -50,15 +47,38 @@ export function rowInsert<T extends Table, K extends keyof T['_']['columns'] & s
     `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (`,
   );
   const end = sql.raw(`)${tail}`);
-  return (db: Db, row: { [P in K]?: Value<T, P> }) => {
+  return (row: { [P in K]?: Value<T, P> }) => {
     const chunks: SQLChunk[] = [head];
     for (let i = 0; i < keys.length; i++) {
       if (i > 0) chunks.push(COMMA);
       chunks.push(valueChunk(row[keys[i]!], columns[i]!));
     }
     chunks.push(end);
-    return db.run(new SQL(chunks));
+    return new SQL(chunks);
   };
+}
+
+/**
+ * `INSERT INTO table (columns of keys) VALUES (…)` plus `tail` (an ON CONFLICT clause). Columns not
+ * named take their defaults; a key left out of a row, null or undefined, is stored as NULL.
+ */
+export function rowInsert<T extends Table, K extends keyof T['_']['columns'] & string>(
+  table: T,
+  keys: readonly K[],
+  tail = '',
+) {
+  const build = insertSql(table, keys, tail);
+  return (db: Db, row: { [P in K]?: Value<T, P> }) => db.run(build(row));
+}
+
+/** As rowInsert, with a `RETURNING …` in `tail`: the rows returned, by column name, as stored. */
+export function rowInsertReturning<T extends Table, K extends keyof T['_']['columns'] & string>(
+  table: T,
+  keys: readonly K[],
+  tail: string,
+) {
+  const build = insertSql(table, keys, tail);
+  return (db: Db, row: { [P in K]?: Value<T, P> }) => db.all<Record<string, unknown>>(build(row));
 }
 
 function valueChunk(value: unknown, column: Column): SQLChunk {

@@ -6,7 +6,7 @@
  * A crash between 2 and 3 runs the row again: step 2 repeats with the same key and the provider
  * answers with the first result instead of sending twice.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import { runBatch } from '../../adapters/db/batch';
 import type { Db } from '../../adapters/db/types';
@@ -20,6 +20,7 @@ import {
   PermanentFailure,
   RetryLater,
 } from '../../outbox/outbox';
+import { rowUpdate } from '../raw-writes';
 import { notifyQueries } from './queries';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -88,8 +89,10 @@ async function send(deps: MailHandlerDeps, n: NotificationRow): Promise<string> 
   }
 }
 
+/** Fixed SQL (raw-writes.ts), not the builder: one per mail sent. */
+const updateNotification = rowUpdate(notifications);
 const sentStatement = (deps: MailHandlerDeps, id: string, providerId: string) =>
-  deps.db.update(notifications).set({ sentAt: deps.now(), providerId }).where(eq(notifications.id, id));
+  updateNotification(deps.db, { sentAt: deps.now(), providerId }, sql`"id" = ${id}`);
 
 /** D1 binds at most 100 parameters per statement. */
 const KEY_CHUNK = 90;
