@@ -14,6 +14,7 @@ import { consentExpiry } from './disclosure';
 import type { PlacementViews } from './present';
 import type { ProposalCreate } from './schemas';
 import { insertTransition } from './transition';
+import type { PlacementRow } from './view';
 
 const duplicateLive = {
   'placements.participant_id, placements.slot_id':
@@ -73,41 +74,57 @@ export function proposePlacement(
     const id = newId('placement');
     // Consents, transitions, check-ins and meetings share the generic event prefix (evt_).
     const consentId = newId('event');
+    const consent = {
+      id: consentId,
+      participantId: participant.id,
+      employerOrganizationId: slot.organizationId,
+      fields,
+      givenBy: actor.userId,
+      givenAt: now,
+      expiresAt,
+      revokedAt: null,
+    };
+    const row: PlacementRow = {
+      id,
+      participantId: participant.id,
+      providerOrganizationId: participant.organizationId,
+      slotId: slot.id,
+      employerOrganizationId: slot.organizationId,
+      supervisorId: input.supervisorId ?? null,
+      proposedBy: actor.userId,
+      state: 'proposed',
+      transitionToken: crypto.randomUUID(),
+      proposedAt: now,
+      acceptedAt: null,
+      declinedAt: null,
+      withdrawnAt: null,
+      startedAt: null,
+      endedAt: null,
+      startDate: null,
+      endDate: null,
+      declineReason: null,
+      note: null,
+      withdrawnByOrganizationId: null,
+      outcome: null,
+      hiredByEmployer: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const transition = {
+      id: newId('event'),
+      placementId: id,
+      state: 'proposed' as const,
+      at: now,
+      actorUserId: actor.userId,
+      actorOrganizationId: actor.organizationId,
+    };
     await mapConstraints(
       () =>
         db.batch([
-          insertConsent(db, {
-            id: consentId,
-            participantId: participant.id,
-            employerOrganizationId: slot.organizationId,
-            fields,
-            givenBy: actor.userId,
-            givenAt: now,
-            expiresAt,
-          }),
-          insertPlacement(db, {
-            id,
-            participantId: participant.id,
-            providerOrganizationId: participant.organizationId,
-            slotId: slot.id,
-            employerOrganizationId: slot.organizationId,
-            supervisorId: input.supervisorId ?? null,
-            proposedBy: actor.userId,
-            state: 'proposed',
-            transitionToken: crypto.randomUUID(),
-            proposedAt: now,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          }),
-          insertTransition(db, {
-            id: newId('event'),
-            placementId: id,
-            state: 'proposed',
-            at: now,
-            actorUserId: actor.userId,
-            actorOrganizationId: actor.organizationId,
-          }),
+          insertConsent(db, consent),
+          insertPlacement(db, row),
+          insertTransition(db, transition),
           auditStatement(
             db,
             {
@@ -125,6 +142,7 @@ export function proposePlacement(
         ]),
       { unique: duplicateLive },
     );
-    return deps.views.details(actor, 'provider', await deps.views.loadRow(id));
+    // The answer from what the batch wrote (present.ts `proposed`), not read back.
+    return deps.views.proposed(actor, { row, consent, participant, transition });
   };
 }
