@@ -87,15 +87,14 @@ function valueChunk(value: unknown, column: Column): SQLChunk {
 }
 
 /**
- * `UPDATE table SET … WHERE where`: the columns of `set` that are not undefined, each a value (mapped
- * by its column) or SQL (e.g. `version + 1`), in the order given.
+ * `UPDATE table SET …`: the columns of `set` that are not undefined, each a value (mapped by its
+ * column) or SQL (e.g. `version + 1`), in the order given; the caller adds WHERE (and RETURNING).
  */
-export function rowUpdate<T extends Table>(table: T) {
+export function rowUpdateSet<T extends Table>(table: T) {
   const all = columnsOf(table);
   const head = sql.raw(`UPDATE "${getTableName(table)}" SET `);
   const names = new Map(Object.entries(all).map(([key, c]) => [key, sql.raw(`"${c.name}" = `)]));
-  const whereWord = sql.raw(' WHERE ');
-  return (db: Db, set: { [P in keyof T['_']['columns']]?: Value<T, P> }, where: SQL) => {
+  return (set: { [P in keyof T['_']['columns']]?: Value<T, P> }) => {
     const chunks: SQLChunk[] = [head];
     for (const [key, value] of Object.entries(set)) {
       if (value === undefined) continue;
@@ -104,7 +103,14 @@ export function rowUpdate<T extends Table>(table: T) {
       if (chunks.length > 1) chunks.push(COMMA);
       chunks.push(name, valueChunk(value, all[key]!));
     }
-    chunks.push(whereWord, where);
-    return db.run(new SQL(chunks));
+    return new SQL(chunks);
   };
+}
+
+/** `UPDATE table SET … WHERE where` (rowUpdateSet) as a statement. */
+export function rowUpdate<T extends Table>(table: T) {
+  const setSql = rowUpdateSet(table);
+  const whereWord = sql.raw(' WHERE ');
+  return (db: Db, set: { [P in keyof T['_']['columns']]?: Value<T, P> }, where: SQL) =>
+    db.run(sql`${setSql(set)}${whereWord}${where}`);
 }
