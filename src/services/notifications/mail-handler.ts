@@ -6,7 +6,7 @@
  * A crash between 2 and 3 runs the row again: step 2 repeats with the same key and the provider
  * answers with the first result instead of sending twice.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import { runBatch } from '../../adapters/db/batch';
 import type { Db } from '../../adapters/db/types';
