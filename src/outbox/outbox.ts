@@ -289,7 +289,11 @@ async function runClaimed(
 ): Promise<Runs> {
   const runs: Runs = { failures: new Map(), unrun: new Set(), deferred: new Map(), gaveUp: new Set() };
   const byTopic = new Map<string, OutboxRow[]>();
-  for (const row of claimed) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+  for (const row of claimed) {
+    const rows = byTopic.get(row.topic);
+    if (rows) rows.push(row);
+    else byTopic.set(row.topic, [row]);
+  }
   for (const [topic, rows] of byTopic) {
     const handler = handlers[topic];
     if (!handler) {
@@ -359,11 +363,14 @@ function recordOutcomes(
       result.claimed--;
       return [];
     }
-    const sameRun = and(eq(outbox.id, row.id), eq(outbox.generation, row.generation));
-    const release = db
-      .update(outbox)
-      .set({ lockedUntil: null })
-      .where(and(eq(outbox.id, row.id), ne(outbox.generation, row.generation)));
+    // Built only for rows that did not run or failed: most rows of a pass ran, and are recorded
+    // together below.
+    const sameRun = () => and(eq(outbox.id, row.id), eq(outbox.generation, row.generation));
+    const release = () =>
+      db
+        .update(outbox)
+        .set({ lockedUntil: null })
+        .where(and(eq(outbox.id, row.id), ne(outbox.generation, row.generation)));
     const deferred = runs.deferred.get(row.id);
     if (runs.unrun.has(row.id) || deferred !== undefined) {
       result.claimed--;
@@ -372,8 +379,8 @@ function recordOutcomes(
         db
           .update(outbox)
           .set(deferred === undefined ? untried : { ...untried, nextAttemptAt: at(deferred) })
-          .where(sameRun),
-        release,
+          .where(sameRun()),
+        release(),
       ];
     }
     if (!runs.failures.has(row.id)) {
@@ -399,8 +406,8 @@ function recordOutcomes(
             ? { status: 'failed', lockedUntil: null, lastError: message }
             : { nextAttemptAt: at(wait), lockedUntil: null, lastError: message },
         )
-        .where(sameRun),
-      release,
+        .where(sameRun()),
+      release(),
     ];
   });
   if (done.length === 0) return statements;
