@@ -4,7 +4,7 @@
  * (src/services/search/outbox-handler.ts) calls `syncSlots`, which indexes the slot's CURRENT state,
  * or removes it when it is gone or closed, so replays and reorderings are harmless. `reindexAll` rebuilds everything from the database (`npm run reindex`).
  */
-import { asc, eq, gt, inArray, max, type SQL } from 'drizzle-orm';
+import { asc, eq, gt, inArray, max, type SQL, sql } from 'drizzle-orm';
 import { capacityListings, organizations, sites, slotChanges, slots } from '../../db/schema';
 import type { Db } from '../adapters/db/types';
 import { isCapacityIndexable, listingOf, listingPlace, toCapacityDocument } from './capacity-document';
@@ -40,6 +40,41 @@ async function capacityDocuments(db: Db, where: SQL | undefined, limit?: number)
   }));
 }
 
+/**
+ * The slots of a `search.slot` pass with their employers' names, prepared once per database and
+ * number of ids (up to a chunk of 90): drizzle built this join anew for every pass of the outbox
+ * thread, after every slot write.
+ */
+const slotQueries = new WeakMap<Db, Map<number, ReturnType<typeof buildSlotsWithNames>>>();
+
+function buildSlotsWithNames(db: Db, n: number) {
+  return db
+    .select({ slot: slots, organizationName: organizations.name })
+    .from(slots)
+    .innerJoin(organizations, eq(organizations.id, slots.organizationId))
+    .where(
+      inArray(
+        slots.id,
+        Array.from({ length: n }, (_x, i) => sql.placeholder(`slot${i}`)),
+      ),
+    )
+    .prepare();
+}
+
+function slotsWithNames(db: Db, n: number) {
+  let byCount = slotQueries.get(db);
+  if (!byCount) {
+    byCount = new Map();
+    slotQueries.set(db, byCount);
+  }
+  let query = byCount.get(n);
+  if (!query) {
+    query = buildSlotsWithNames(db, n);
+    if (n <= 90) byCount.set(n, query);
+  }
+  return query;
+}
+
 /** The indexable documents of these slots and capacity listings, and the ids to take out of the index. */
 export async function loadDocuments(db: Db, ids: string[]) {
   const listingIds = ids.filter((id) => listingOf(id) === 'capacity');
@@ -48,11 +83,9 @@ export async function loadDocuments(db: Db, ids: string[]) {
     ? await capacityDocuments(db, inArray(capacityListings.id, listingIds))
     : [];
   const rows = slotIds.length
-    ? await db
-        .select({ slot: slots, organizationName: organizations.name })
-        .from(slots)
-        .innerJoin(organizations, eq(organizations.id, slots.organizationId))
-        .where(inArray(slots.id, slotIds))
+    ? await slotsWithNames(db, slotIds.length).all(
+        Object.fromEntries(slotIds.map((id, i) => [`slot${i}`, id])),
+      )
     : [];
   const docs: SlotSearchDocument[] = [];
   const found = new Set<string>();

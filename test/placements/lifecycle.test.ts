@@ -27,6 +27,15 @@ describe('the placement state machine', () => {
     w = await placementWorld(t, { capacity: 60, supervisors: 3, maxParticipants: 20 });
   });
 
+  it('answers a proposal with exactly what a read of it then shows (the answer is not read back)', async () => {
+    const p = await proposed(t, w, { supervisorId: w.supervisors[0]!.id });
+    const read = await t.call('GET', `/v1/placements/${p.id}`, { key: w.provider.key });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(p);
+    expect(p.history).toHaveLength(1);
+    expect(p.hours).toEqual([]);
+  });
+
   it('goes proposed → accepted → started → ended, with a date for each step, and uses a place meanwhile', async () => {
     const before = await slotState(t, w);
     const p = await proposed(t, w);

@@ -195,23 +195,32 @@ class StatementRunner {
   }
 
   /**
-   * Runs `work` (which starts with BEGIN IMMEDIATE) with SQLite's busy timeout off, so that a lock
-   * held elsewhere fails it at once, having done nothing; then tries again
-   * a moment later, up to `lockWaitMs`, and meanwhile the event loop serves other requests. Only
-   * `work` runs between its BEGIN and COMMIT (it is synchronous), so nothing interleaves with it.
+   * Runs `work` (a statement, or a batch from its BEGIN to its COMMIT); when a lock held elsewhere
+   * fails it at once (SQLITE_BUSY: this connection's busy timeout is 0, so it has done nothing), tries
+   * again a moment later, up to `lockWaitMs`, and meanwhile the event loop serves other requests. Only
+   * `work` runs between a BEGIN and its COMMIT (it is synchronous), so nothing interleaves with it.
+   * The busy timeout stays 0 rather than being set to 0 and back around each write: those two
+   * statements cost a write about as much as its own INSERT (they run cold, between requests).
    */
-  async whenWritable<T>(work: () => T): Promise<T> {
+  async patiently<T>(work: () => T): Promise<T> {
     const deadline = performance.now() + this.lockWaitMs;
     for (;;) {
-      this.connection.exec('PRAGMA busy_timeout = 0');
       try {
         return work();
       } catch (e) {
         if (!isBusy(e) || performance.now() > deadline) throw e;
-      } finally {
-        this.connection.exec(`PRAGMA busy_timeout = ${this.lockWaitMs}`);
       }
       await aMoment();
+    }
+  }
+
+  /** Runs `work` with SQLite's own busy timeout (it may sleep on this thread): rare upkeep only. */
+  withBusyTimeout<T>(work: () => T): T {
+    this.connection.exec(`PRAGMA busy_timeout = ${this.lockWaitMs}`);
+    try {
+      return work();
+    } finally {
+      this.connection.exec('PRAGMA busy_timeout = 0');
     }
   }
 
@@ -350,7 +359,13 @@ export function createLocalClient(path: string, pragmas: readonly string[]): Cli
     for (const p of pragmas) connection.exec(p);
     return new StatementRunner(connection, lockWaitMs);
   };
-  let main = open();
+  /** The shared connection waits for locks in `patiently`, between turns of the event loop. */
+  const openMain = () => {
+    const runner = open();
+    runner.connection.exec('PRAGMA busy_timeout = 0');
+    return runner;
+  };
+  let main = openMain();
   let closed = false;
   const usable = () => {
     if (closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
@@ -375,20 +390,19 @@ export function createLocalClient(path: string, pragmas: readonly string[]): Cli
       const statement = typeof stmt === 'string' ? { sql: stmt, args } : stmt;
       // A write on its own takes the write lock: wait for it without holding the loop.
       if (!runner.connection.inTransaction && runner.changesRows(statement.sql))
-        return runner.whenWritable(() => runner.single(statement));
-      return runner.execute(statement);
+        return runner.patiently(() => runner.single(statement));
+      return runner.patiently(() => runner.execute(statement));
     },
     async batch(stmts, mode) {
       const runner = usable();
       const opening = begin(mode);
-      if (opening === 'BEGIN DEFERRED') return runner.batch(stmts, opening);
-      return runner.whenWritable(() => runner.batch(stmts, opening));
+      return runner.patiently(() => runner.batch(stmts, opening));
     },
     async migrate(stmts) {
       const runner = usable();
       runner.connection.exec('PRAGMA foreign_keys=off');
       try {
-        return runner.batch(stmts, 'BEGIN DEFERRED');
+        return runner.withBusyTimeout(() => runner.batch(stmts, 'BEGIN DEFERRED'));
       } finally {
         runner.connection.exec('PRAGMA foreign_keys=on');
       }
@@ -422,8 +436,9 @@ export function createLocalClient(path: string, pragmas: readonly string[]): Cli
       };
     },
     async executeMultiple(sql) {
+      const runner = usable();
       try {
-        usable().connection.exec(sql);
+        runner.withBusyTimeout(() => runner.connection.exec(sql));
       } catch (e) {
         throw mapError(e);
       }
@@ -438,7 +453,7 @@ export function createLocalClient(path: string, pragmas: readonly string[]): Cli
     },
     reconnect() {
       if (!closed) main.connection.close();
-      main = open();
+      main = openMain();
       closed = false;
     },
   };

@@ -6,7 +6,7 @@
  * A crash between 2 and 3 runs the row again: step 2 repeats with the same key and the provider
  * answers with the first result instead of sending twice.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { notifications } from '../../../db/schema';
 import { runBatch } from '../../adapters/db/batch';
 import type { Db } from '../../adapters/db/types';
@@ -20,6 +20,7 @@ import {
   PermanentFailure,
   RetryLater,
 } from '../../outbox/outbox';
+import { rowUpdate, rowUpdateSet } from '../raw-writes';
 import { notifyQueries } from './queries';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -42,15 +43,22 @@ function rendering(deps: MailHandlerDeps, n: NotificationRow) {
   };
 }
 
-/** The freeze of `n` as read: applies only if no one appended to it or froze it meanwhile. */
-const freezeStatement = (deps: MailHandlerDeps, n: NotificationRow) =>
-  deps.db
-    .update(notifications)
-    .set(rendering(deps, n))
-    .where(
-      and(eq(notifications.id, n.id), eq(notifications.revision, n.revision), isNull(notifications.frozenAt)),
-    )
-    .returning();
+/**
+ * The freeze of `n` as read: applies only if no one appended to it or froze it meanwhile. Fixed SQL
+ * (raw-writes.ts), not the builder, which with its RETURNING of every column cost the outbox thread
+ * more than the mail's rendering. `frozen` is the row as it is stored once the update applied: the
+ * row read with the rendering, since the update applies only where the row is still at the revision
+ * read and unfrozen (every other change to a mail bumps its revision or is this pass's own).
+ */
+function freezeStatement(deps: MailHandlerDeps, n: NotificationRow) {
+  const rendered = rendering(deps, n);
+  return {
+    statement: deps.db.all<{ id: string }>(
+      sql`${updateNotificationSet(rendered)} WHERE "id" = ${n.id} AND "revision" = ${n.revision} AND "frozen_at" IS NULL RETURNING "id"`,
+    ),
+    frozen: { ...n, ...rendered },
+  };
+}
 
 /**
  * Renders and stores the mail once. Conditional on the revision read, so a slot appended to a digest
@@ -59,8 +67,9 @@ const freezeStatement = (deps: MailHandlerDeps, n: NotificationRow) =>
 async function freeze(deps: MailHandlerDeps, first: NotificationRow): Promise<NotificationRow> {
   let n = first;
   while (!n.frozenAt) {
-    const [frozen] = await freezeStatement(deps, n);
-    if (frozen) return frozen;
+    const { statement, frozen } = freezeStatement(deps, n);
+    const [applied] = await statement;
+    if (applied) return frozen;
     const [current] = await deps.db.select().from(notifications).where(eq(notifications.id, n.id));
     n = current!;
   }
@@ -88,8 +97,12 @@ async function send(deps: MailHandlerDeps, n: NotificationRow): Promise<string> 
   }
 }
 
+/** Fixed SQL (raw-writes.ts), not the builder: one per mail sent. */
+const updateNotification = rowUpdate(notifications);
+/** `UPDATE "notifications" SET <the rendering>`, for the freeze's own WHERE and RETURNING. */
+const updateNotificationSet = rowUpdateSet(notifications);
 const sentStatement = (deps: MailHandlerDeps, id: string, providerId: string) =>
-  deps.db.update(notifications).set({ sentAt: deps.now(), providerId }).where(eq(notifications.id, id));
+  updateNotification(deps.db, { sentAt: deps.now(), providerId }, sql`"id" = ${id}`);
 
 /** D1 binds at most 100 parameters per statement. */
 const KEY_CHUNK = 90;
@@ -113,12 +126,16 @@ async function sendMany(
       byKey.set(n.dedupeKey, n);
   const toFreeze = [...byKey.values()].filter((n) => !n.sentAt && !n.frozenAt);
   if (toFreeze.length > 0) {
-    const frozen = await runBatch(
+    const freezes = toFreeze.map((n) => freezeStatement(deps, n));
+    const applied = await runBatch(
       deps.db,
-      toFreeze.map((n) => freezeStatement(deps, n)),
+      freezes.map((f) => f.statement),
     );
     // Appended to meanwhile (a digest): frozen one at a time below, after a fresh read.
-    for (const [f] of frozen as NotificationRow[][]) if (f) byKey.set(f.dedupeKey, f);
+    applied.forEach((rows, i) => {
+      const f = freezes[i]!.frozen;
+      if (Array.isArray(rows) && rows.length > 0) byKey.set(f.dedupeKey, f);
+    });
   }
   const failures = new Map<string, unknown>();
   const sent: ReturnType<typeof sentStatement>[] = [];

@@ -8,6 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { type AuditAction, auditActions, auditLog, participants } from '../../../db/schema';
 import { runBatch } from '../../adapters/db/batch';
+import type { Db } from '../../adapters/db/types';
 import type { Actor } from '../../auth/actor';
 import { assertProviderRole } from '../../auth/policy';
 import { ids } from '../../domain/fields';
@@ -15,6 +16,7 @@ import { newId } from '../../lib/ids';
 import { listPage, type PageQuery } from '../../lib/pagination';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
+import { rowInsert } from '../raw-writes';
 
 export const AuditListQuery = z.object({
   participantId: ids('prt').optional(),
@@ -47,6 +49,21 @@ export function auditValues(e: AuditEntryInput, at: string): typeof auditLog.$in
   };
 }
 
+/** One entry as a statement of its own (raw-writes.ts: no builder on the write paths). */
+const insertEntry = rowInsert(auditLog, [
+  'id',
+  'at',
+  'actorUserId',
+  'actorOrganizationId',
+  'participantId',
+  'providerOrganizationId',
+  'action',
+  'fields',
+  'placementId',
+  'recipientOrganizationId',
+]);
+export const auditStatement = (db: Db, e: AuditEntryInput, at: string) => insertEntry(db, auditValues(e, at));
+
 export const toAuditEntry = (r: typeof auditLog.$inferSelect) => ({
   id: r.id,
   at: r.at,
@@ -58,24 +75,23 @@ export const toAuditEntry = (r: typeof auditLog.$inferSelect) => ({
   recipientOrganizationId: r.recipientOrganizationId,
 });
 
-/** Audit entries per INSERT: each binds 10 values, and D1 binds at most 100 per statement. */
-const ENTRIES_PER_STATEMENT = 9;
-
 export function auditService(ctx: ServiceContext) {
   const { db } = ctx;
   return {
     /**
      * Writes entries on their own (reads are logged after the data has been fetched), in one call:
      * an employer's page of 100 placements audits 100 reads, and D1 binds at most 100 parameters a
-     * statement (10 an entry), so the entries go in statements of a few each, batched.
+     * statement (10 an entry), so each entry is a statement of its own, all in one batch.
      */
     async record(entries: AuditEntryInput[]) {
       const at = ctx.now();
-      const rows = entries.map((e) => auditValues(e, at));
-      const statements = [];
-      for (let i = 0; i < rows.length; i += ENTRIES_PER_STATEMENT)
-        statements.push(db.insert(auditLog).values(rows.slice(i, i + ENTRIES_PER_STATEMENT)));
-      await runBatch(db, statements);
+      if (entries.length === 0) return;
+      if (entries.length === 1) await auditStatement(db, entries[0]!, at);
+      else
+        await runBatch(
+          db,
+          entries.map((e) => auditStatement(db, e, at)),
+        );
     },
 
     /** Newest first. Erased participants' entries stay listable: they hold no personal values. */

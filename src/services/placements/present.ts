@@ -2,7 +2,14 @@
  * Reading placements and showing them to one side. Every employer-side view that carries participant
  * fields writes a `read` audit entry (who, which fields, when) before the answer leaves.
  */
-import type { consents, participants } from '../../../db/schema';
+import type {
+  consents,
+  participants,
+  placementCheckIns,
+  placementHours,
+  placementMeetings,
+  placementTransitions,
+} from '../../../db/schema';
 import type { Actor, Member } from '../../auth/actor';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
@@ -82,6 +89,27 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
     return views;
   }
 
+  /** The records of a placement's answer, as one side sees them. */
+  function assemble(
+    actor: Member,
+    side: Side,
+    view: ReturnType<typeof toPlacement>,
+    records: {
+      hours: (typeof placementHours.$inferSelect)[];
+      checkIns: (typeof placementCheckIns.$inferSelect)[];
+      meetings: (typeof placementMeetings.$inferSelect)[];
+      history: (typeof placementTransitions.$inferSelect)[];
+    },
+  ) {
+    return {
+      ...view,
+      hours: records.hours.map((h) => toHours(h, side)),
+      ...(side === 'provider' ? { checkIns: records.checkIns.map(toCheckIn) } : {}),
+      meetings: records.meetings.map((m) => toMeeting(m, actor.organizationId)),
+      history: records.history.map((h) => toTransition(h, actor.organizationId)),
+    };
+  }
+
   /** One placement with its hours, check-ins (provider side), meetings and history. */
   async function details(actor: Member, side: Side, row: PlacementRow) {
     const placement = { placement: row.id };
@@ -92,19 +120,44 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
       q.meetingsOf().all(placement),
       q.historyOf().all(placement),
     ]);
-    return {
-      ...view!,
-      hours: hours.map((h) => toHours(h, side)),
-      ...(side === 'provider' ? { checkIns: checkIns.map(toCheckIn) } : {}),
-      meetings: meetings.map((m) => toMeeting(m, actor.organizationId)),
-      history: history.map((h) => toTransition(h, actor.organizationId)),
-    };
+    return assemble(actor, side, view!, { hours, checkIns, meetings, history });
+  }
+
+  /**
+   * A placement just proposed, as the proposer (provider side) sees it, from the rows the proposal's
+   * batch wrote: nothing else can be recorded on a placement before its id is answered, so its hours,
+   * check-ins and meetings are none and its history is the proposal, and the consent is the one the
+   * batch gave. The same answer `details` reads back, without its seven reads.
+   */
+  function proposed(
+    actor: Member,
+    written: {
+      row: PlacementRow;
+      consent: ConsentRow;
+      participant: ParticipantRow;
+      transition: typeof placementTransitions.$inferSelect;
+    },
+  ) {
+    const now = ctx.now();
+    const disclosure = disclose(written.participant, written.consent, now);
+    const view = toPlacement(written.row, 'provider', {
+      consent: written.consent,
+      participant: written.participant,
+      disclosure,
+      now,
+    });
+    return assemble(actor, 'provider', view, {
+      hours: [],
+      checkIns: [],
+      meetings: [],
+      history: [written.transition],
+    });
   }
 
   /** The slot a proposal names, as a list of none or one (prepared once: queries.ts). */
   const slotById = (id: string) => q.slotById().all({ id });
 
-  return { loadRow, loadFor, present, details, slotById };
+  return { loadRow, loadFor, present, details, proposed, slotById };
 }
 
 export type PlacementViews = ReturnType<typeof placementViews>;

@@ -20,6 +20,7 @@ import { conflict } from '../../lib/problem';
 import { notifyStatement } from '../../outbox/notify';
 import type { ServiceContext } from '../context';
 import { isCheckViolation } from '../db-errors';
+import { rowInsert, rowUpdate } from '../raw-writes';
 import { slotChangedStatements, supervisorRoomChangedStatement } from '../search/sync-statements';
 import type { PlaceEffect, TargetState } from './states';
 import type { PlacementRow } from './view';
@@ -45,8 +46,20 @@ export interface TransitionPlan {
   guards?: SQL[];
 }
 
+/** Fixed SQL (raw-writes.ts): no builder on the way of every move. */
+const updatePlacement = rowUpdate(placements);
+/** A history row (a proposal's first, or a move's). */
+export const insertTransition = rowInsert(placementTransitions, [
+  'id',
+  'placementId',
+  'state',
+  'at',
+  'actorUserId',
+  'actorOrganizationId',
+]);
+
 const withToken = (id: string, token: string) =>
-  sql`(SELECT ${placements.id} FROM ${placements} WHERE ${placements.id} = ${id} AND ${placements.transitionToken} = ${token})`;
+  sql`(SELECT "id" FROM "placements" WHERE "id" = ${id} AND "transition_token" = ${token})`;
 
 /** The statements of one transition; the batch fails as a whole when the transition did not happen. */
 export function transitionStatements(ctx: ServiceContext, plan: TransitionPlan) {
@@ -58,18 +71,19 @@ export function transitionStatements(ctx: ServiceContext, plan: TransitionPlan) 
   const supervisorOfToken = sql`(SELECT ${placements.supervisorId} FROM ${placements} WHERE ${placements.id} = ${id} AND ${placements.transitionToken} = ${token})`;
   const step = plan.effect === 'take' ? 1 : -1;
   return [
-    db
-      .update(placements)
-      .set({
+    updatePlacement(
+      db,
+      {
         ...plan.set,
         state: plan.to,
         [stampColumn[plan.to]]: now,
         transitionToken: token,
-        version: sql`${placements.version} + 1`,
+        version: sql`"version" + 1`,
         updatedAt: now,
-      })
-      .where(and(eq(placements.id, id), eq(placements.state, plan.from), ...(plan.guards ?? []))),
-    db.insert(placementTransitions).values({
+      },
+      and(sql`"id" = ${id}`, sql`"state" = ${plan.from}`, ...(plan.guards ?? []))!,
+    ),
+    insertTransition(db, {
       id: newId('event'),
       placementId: withToken(id, token),
       state: plan.to,

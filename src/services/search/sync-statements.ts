@@ -26,9 +26,12 @@ export function capacityChangedStatement(ctx: ServiceContext, listingId: string)
   return searchSyncStatement(ctx, listingId);
 }
 
+/** Fixed SQL text, not drizzle's builder: it runs with every slot write and placement move. */
+const SLOT_CHANGE_INSERT = sql.raw('INSERT INTO "slot_changes" ("slot_id", "changed_at") VALUES (');
+
 export function slotChangedStatements(ctx: ServiceContext, slotId: string) {
   return [
-    ctx.db.insert(slotChanges).values({ slotId, changedAt: ctx.now() }),
+    ctx.db.run(sql`${SLOT_CHANGE_INSERT}${slotId}, ${ctx.now()})`),
     searchSyncStatement(ctx, slotId),
   ] as const;
 }

@@ -2,7 +2,7 @@ import { adaptationMask } from '../../domain/vocabulary';
 import { strengthCodes } from '../../domain/work-vocabulary';
 import { type FieldError, unprocessable } from '../../lib/problem';
 import { daysMask, normaliseWindows, toIntervals, totalMinutes } from '../../lib/schedule';
-import { storedMatchTerms } from '../../matching/terms';
+import { matchTermsVersion, storedMatchTerms } from '../../matching/terms';
 import type { SlotUpdate } from './schemas';
 import type { SlotRow } from './view';
 
@@ -44,9 +44,17 @@ export function applyFields(base: Partial<SlotRow>, input: SlotUpdate): Partial<
   if (input.leadsToHire !== undefined) row.leadsToHire = input.leadsToHire;
   if (input.suits !== undefined) row.suits = strengthCodes.filter((code) => input.suits?.includes(code));
   if (input.status !== undefined) row.status = input.status;
-  // Rewritten on every write (not only when the words change), so terms of an older key function
-  // are replaced as slots are edited.
-  if (row.title !== undefined && row.tasks !== undefined && row.occupationLabel !== undefined)
+  // Rewritten when the words change, and on any write to a slot whose terms are of an older key
+  // function, so those are replaced as slots are edited. Terms of the current function from the same
+  // words are what they were (deriving them costs a tenth of a slot write's CPU).
+  const wordsKept =
+    input.title === undefined &&
+    input.tasks === undefined &&
+    input.occupation === undefined &&
+    input.suits === undefined &&
+    typeof base.matchTerms === 'string' &&
+    base.matchTerms.startsWith(`${matchTermsVersion()} `);
+  if (!wordsKept && row.title !== undefined && row.tasks !== undefined && row.occupationLabel !== undefined)
     row.matchTerms = storedMatchTerms({
       title: row.title,
       tasks: row.tasks,

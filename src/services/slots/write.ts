@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { slotSupervisors, slots, supervisors } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertCanManageRegistry, registryOwnerFor } from '../../auth/policy';
@@ -9,6 +9,7 @@ import { conflict, unprocessable } from '../../lib/problem';
 import { notifyStatement } from '../../outbox/notify';
 import type { ServiceContext } from '../context';
 import { mapConstraints } from '../db-errors';
+import { rowUpdate } from '../raw-writes';
 import { slotChangedStatements } from '../search/sync-statements';
 import type { SiteService } from '../sites';
 import { resolveLocation } from './location';
@@ -36,6 +37,9 @@ function changedColumns<T extends Partial<SlotRow>>(existing: SlotRow, changes: 
     Object.entries(changes).filter(([key, value]) => !sameValue(value, existingValues[key])),
   ) as Partial<T>;
 }
+
+/** Fixed SQL (raw-writes.ts): drizzle's update builder walked all 35 columns on every slot write. */
+const updateSlot = rowUpdate(slots);
 
 /** Creating, changing and removing slots; every write also queues the search sync and the change log. */
 export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteService) {
@@ -95,7 +99,7 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
     await mapConstraints(
       () =>
         db.batch([
-          db.update(slots).set(changedColumns(existing, changes)).where(eq(slots.id, id)),
+          updateSlot(db, changedColumns(existing, changes), sql`"id" = ${id}`),
           ...(supervisorIds ? supervisorLinks(id, supervisorIds) : []),
           ...slotChangedStatements(ctx, id),
           ...(existing.status !== 'open' && updated.status === 'open'

@@ -1,0 +1,76 @@
+/**
+ * The fixed-SQL writes of the hot paths (src/services/raw-writes.ts) store what drizzle's builders
+ * stored: the same row, JSON and booleans mapped by their columns, defaults where a column is not
+ * named; an update sets only the columns given, SQL values included; an unknown column is refused.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../db/schema';
+import { enqueueStatement } from '../../src/outbox/outbox';
+import { rowInsert, rowUpdate } from '../../src/services/raw-writes';
+import { createTestApp, type TestApp } from '../helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const now = '2026-01-05T10:00:00.000Z';
+const insertRow = rowInsert(outbox, ['id', 'topic', 'dedupeKey', 'payload', 'nextAttemptAt', 'createdAt']);
+const updateRow = rowUpdate(outbox);
+
+describe('raw writes', () => {
+  it('insert the row the builder inserts, defaults and JSON included', async () => {
+    const values = { topic: 'notify', payload: { a: [1, 'å'] }, nextAttemptAt: now, createdAt: now };
+    await t.db.batch([
+      insertRow(t.db, { id: 'obx_raw', dedupeKey: 'raw', ...values }),
+      t.db.insert(outbox).values({ id: 'obx_built', dedupeKey: 'built', ...values }),
+    ]);
+    const [raw] = await t.db.select().from(outbox).where(eq(outbox.id, 'obx_raw'));
+    const [built] = await t.db.select().from(outbox).where(eq(outbox.id, 'obx_built'));
+    expect({ ...raw, id: '', dedupeKey: '' }).toEqual({ ...built, id: '', dedupeKey: '' });
+    expect(raw!.payload).toEqual({ a: [1, 'å'] });
+    expect(raw!.status).toBe('pending');
+  });
+
+  it('update only the columns given, SQL values too', async () => {
+    await updateRow(
+      t.db,
+      { attempts: sql`"attempts" + 2`, lastError: 'x', doneAt: undefined },
+      sql`"id" = ${'obx_raw'}`,
+    );
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.id, 'obx_raw'));
+    expect(row).toMatchObject({ attempts: 2, lastError: 'x', doneAt: null, topic: 'notify' });
+  });
+
+  it('refuse a column the table does not have', () => {
+    expect(() => updateRow(t.db, JSON.parse('{"nope": 1}'), sql`1`)).toThrow(/no column nope/);
+  });
+
+  it('queue an effect once, and a coalesced one again as pending with its generation moved on', async () => {
+    const queue = (coalesce: boolean, at: string) =>
+      enqueueStatement(t.db, {
+        topic: 'search.slot',
+        key: `k:${coalesce}`,
+        payload: { at },
+        now: at,
+        coalesce,
+      });
+    await queue(false, now);
+    await queue(false, '2026-01-05T11:00:00.000Z');
+    await queue(true, now);
+    await t.db.update(outbox).set({ status: 'done' }).where(eq(outbox.dedupeKey, 'k:true'));
+    await queue(true, '2026-01-05T11:00:00.000Z');
+    const rows = await t.db.select().from(outbox).where(sql`${outbox.dedupeKey} LIKE 'k:%'`);
+    const once = rows.find((r) => r.dedupeKey === 'k:false')!;
+    const again = rows.find((r) => r.dedupeKey === 'k:true')!;
+    expect(once).toMatchObject({ payload: { at: now }, generation: 0, status: 'pending' });
+    expect(again).toMatchObject({
+      payload: { at: '2026-01-05T11:00:00.000Z' },
+      generation: 1,
+      status: 'pending',
+      dueAt: '2026-01-05T11:00:00.000Z',
+    });
+  });
+});
