@@ -103,6 +103,8 @@ export function rowUpdateSet<T extends Table>(table: T) {
       if (chunks.length > 1) chunks.push(COMMA);
       chunks.push(name, valueChunk(value, all[key]!));
     }
+    // An empty SET is a syntax error in SQLite; say which table instead.
+    if (chunks.length === 1) throw new Error(`UPDATE ${getTableName(table)} with nothing to set`);
     return new SQL(chunks);
   };
 }

@@ -186,3 +186,23 @@ describe('documentation and vocabularies', () => {
     );
   });
 });
+
+describe('slot writes in the same millisecond', () => {
+  it('a PATCH that changes nothing, at the same instant as the last write, answers 200', async () => {
+    // The load test met this: with the clock unchanged, no column differed and the UPDATE had no SET.
+    const frozen = await createTestApp({ clock: () => new Date('2026-12-03T06:53:31.072Z') });
+    try {
+      const owner = await orgWithKey(frozen, 'employer', 'employer');
+      const sup = (await createSupervisor(frozen, owner.key)).id;
+      const slot = await createSlot(frozen, owner.key, [sup]);
+      const same = { title: slot.title, capacity: slot.capacity };
+      for (let i = 0; i < 2; i++) {
+        const res = await frozen.call('PATCH', `/v1/slots/${slot.id}`, { key: owner.key, body: same });
+        expect(res.status, res.text).toBe(200);
+        expect(res.body).toMatchObject(same);
+      }
+    } finally {
+      await frozen.close();
+    }
+  });
+});

@@ -99,7 +99,13 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
     await mapConstraints(
       () =>
         db.batch([
-          updateSlot(db, changedColumns(existing, changes), sql`"id" = ${id}`),
+          // updatedAt always: two writes in the same millisecond change nothing else, and an
+          // UPDATE needs one column to set.
+          updateSlot(
+            db,
+            { ...changedColumns(existing, changes), updatedAt: updated.updatedAt },
+            sql`"id" = ${id}`,
+          ),
           ...(supervisorIds ? supervisorLinks(id, supervisorIds) : []),
           ...slotChangedStatements(ctx, id),
           ...(existing.status !== 'open' && updated.status === 'open'
