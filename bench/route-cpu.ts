@@ -7,6 +7,8 @@
  * Asserts nothing.
  *
  *   npx tsx bench/route-cpu.ts [--port 18850] [--seconds 5] [--connections 20] [--only slots,search]
+ *   (kinds: health, slot, slots, matches, search, patch, pairs (a proposal and its decline or
+ *   withdrawal), mix)
  *   SERVER_ARGS='--cpu-prof --cpu-prof-dir=prof' npx tsx bench/route-cpu.ts --only patch
  */
 import { spawn } from 'node:child_process';
@@ -113,6 +115,32 @@ async function main() {
           key: o.key,
           body: { description: `Handledare finns på plats. Uppdaterad ${s}.` },
         });
+      },
+      // A proposal and its answer, as in the mix (two requests: the CPU per request is half a pair's),
+      // each user its own participant–slot pair; the outbox work they cause is in the all-threads figure.
+      pairs: async (send, u, s) => {
+        const participant = w.participants[u % w.participants.length]!;
+        const o = w.owned[Math.floor(u / w.participants.length) % w.owned.length]!;
+        const proposed = await send({
+          route: 'propose',
+          method: 'POST',
+          path: '/v1/placements',
+          key: HANDLER,
+          body: { participantId: participant, slotId: o.slotId, disclose: ['strengths'] },
+        });
+        if (proposed.status !== 201) return;
+        const { id } = JSON.parse(proposed.body) as { id: string };
+        await send(
+          s % 2
+            ? {
+                route: 'decline',
+                method: 'POST',
+                path: `/v1/placements/${id}/decline`,
+                key: o.key,
+                body: { reason: 'no_capacity' },
+              }
+            : { route: 'withdraw', method: 'POST', path: `/v1/placements/${id}/withdraw`, key: HANDLER, body: {} },
+        );
       },
       mix: mixedScript(w, connections),
     };
