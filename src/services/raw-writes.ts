@@ -116,3 +116,37 @@ export function rowUpdate<T extends Table>(table: T) {
   return (db: Db, set: { [P in keyof T['_']['columns']]?: Value<T, P> }, where: SQL) =>
     db.run(sql`${setSql(set)}${whereWord}${where}`);
 }
+
+/**
+ * As rowUpdate, with `RETURNING` every column: the rows as the update left them, each as the
+ * database returns it (by column name); `storedRow` makes one the row a select of the table gives.
+ * Saves reading the row back after a batch that changed it.
+ */
+export function rowUpdateReturning<T extends Table>(table: T) {
+  const setSql = rowUpdateSet(table);
+  const whereWord = sql.raw(' WHERE ');
+  const returning = sql.raw(
+    ` RETURNING ${Object.values(columnsOf(table))
+      .map((c) => `"${c.name}"`)
+      .join(', ')}`,
+  );
+  return (db: Db, set: { [P in keyof T['_']['columns']]?: Value<T, P> }, where: SQL) =>
+    db.all<Record<string, unknown>>(sql`${setSql(set)}${whereWord}${where}${returning}`);
+}
+
+/**
+ * A row as the database returned it (by column name) as a select of `table` maps it: every column
+ * through its own mapping (JSON, booleans), NULL as null. (No table here has blob columns, which a
+ * select would also turn into Buffers.)
+ */
+export function storedRow<T extends Table>(table: T) {
+  const columns = Object.entries(columnsOf(table));
+  return (raw: Record<string, unknown>): T['$inferSelect'] => {
+    const row: Record<string, unknown> = {};
+    for (const [key, column] of columns) {
+      const value = raw[column.name];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return row as T['$inferSelect'];
+  };
+}

@@ -1,13 +1,14 @@
 /**
  * The fixed-SQL writes of the hot paths (src/services/raw-writes.ts) store what drizzle's builders
  * stored: the same row, JSON and booleans mapped by their columns, defaults where a column is not
- * named; an update sets only the columns given, SQL values included; an unknown column is refused.
+ * named; an update sets only the columns given, SQL values included; an unknown column is refused; an
+ * update that returns its row gives, mapped by storedRow, what a select then reads.
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema';
 import { enqueueStatement } from '../../src/outbox/outbox';
-import { rowInsert, rowUpdate } from '../../src/services/raw-writes';
+import { rowInsert, rowUpdate, rowUpdateReturning, storedRow } from '../../src/services/raw-writes';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -42,6 +43,20 @@ describe('raw writes', () => {
     );
     const [row] = await t.db.select().from(outbox).where(eq(outbox.id, 'obx_raw'));
     expect(row).toMatchObject({ attempts: 2, lastError: 'x', doneAt: null, topic: 'notify' });
+  });
+
+  it('return the updated row, mapped as a select maps it (JSON, NULLs, SQL values applied)', async () => {
+    const [returned] = await t.db.batch([
+      rowUpdateReturning(outbox)(
+        t.db,
+        { attempts: sql`"attempts" + 1`, lockedUntil: null, lastError: 'y' },
+        sql`"id" = ${'obx_raw'}`,
+      ),
+    ]);
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.id, 'obx_raw'));
+    expect(returned).toHaveLength(1);
+    expect(storedRow(outbox)(returned[0]!)).toEqual(row);
+    expect(row).toMatchObject({ attempts: 3, lastError: 'y', payload: { a: [1, 'å'] }, lockedUntil: null });
   });
 
   it('refuse a column the table does not have', () => {
