@@ -14,8 +14,14 @@ import { assertPlacementAccess } from './access';
 import { assertDateNotFuture, assertServesSlot } from './checks';
 import type { PlacementViews } from './present';
 import type { Accept, Decline, End, Start, Withdraw } from './schemas';
-import { type Action, transitionFrom } from './states';
-import { capacityProblem, isNotApplied, type TransitionPlan, transitionStatements } from './transition';
+import { type Action, recordsAfter, transitionFrom } from './states';
+import {
+  capacityProblem,
+  isNotApplied,
+  movedRow,
+  type TransitionPlan,
+  transitionStatements,
+} from './transition';
 import type { PlacementRow } from './view';
 
 const illegal = (state: PlacementState, action: Action) =>
@@ -67,8 +73,10 @@ export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
         actor: member,
       };
       try {
-        await db.batch(transitionStatements(ctx, { ...plan, ...extra }));
-        return views.details(member, side, await views.loadRow(id));
+        const [moved] = await db.batch(transitionStatements(ctx, { ...plan, ...extra }));
+        // The row as the update left it (it returns it), not read again; what it cannot have yet
+        // (hours, check-ins) is not read either.
+        return views.details(member, side, movedRow(moved[0]!), recordsAfter(t.from));
       } catch (err) {
         const capacity = capacityProblem(err);
         if (capacity) throw capacity;

@@ -18,7 +18,7 @@ import { assertPlacementAccess } from './access';
 import type { AuditEntryInput, AuditService } from './audit';
 import { disclose } from './disclosure';
 import { placementQueries } from './queries';
-import type { Side } from './states';
+import type { PossibleRecords, Side } from './states';
 import { type PlacementRow, toCheckIn, toHours, toMeeting, toPlacement, toTransition } from './view';
 
 type ConsentRow = typeof consents.$inferSelect;
@@ -110,13 +110,21 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
     };
   }
 
-  /** One placement with its hours, check-ins (provider side), meetings and history. */
-  async function details(actor: Member, side: Side, row: PlacementRow) {
+  /**
+   * One placement with its hours, check-ins (provider side), meetings and history. `possible` says
+   * which records it may have (states.ts recordsAfter); those it cannot have are not read.
+   */
+  async function details(
+    actor: Member,
+    side: Side,
+    row: PlacementRow,
+    possible: PossibleRecords = { hours: true, checkIns: true },
+  ) {
     const placement = { placement: row.id };
     const [[view], hours, checkIns, meetings, history] = await Promise.all([
       present(actor, side, [row]),
-      q.hoursOf().all(placement),
-      side === 'provider' ? q.checkInsOf().all(placement) : Promise.resolve([]),
+      possible.hours ? q.hoursOf().all(placement) : Promise.resolve([]),
+      side === 'provider' && possible.checkIns ? q.checkInsOf().all(placement) : Promise.resolve([]),
       q.meetingsOf().all(placement),
       q.historyOf().all(placement),
     ]);

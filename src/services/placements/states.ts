@@ -62,3 +62,15 @@ export const targetState: Record<Action, TargetState> = {
 /** The transition an action makes from a state, or undefined when it is illegal there. */
 export const transitionFrom = (action: Action, state: PlacementState) =>
   transitions[action].find((t) => t.from === state);
+
+/**
+ * Which follow-along records a placement that was in `state` may have: hours are recorded only on
+ * started (or ended) placements and check-ins from acceptance on (records.ts), and states only move
+ * forward, so one that was proposed has neither, and one that was accepted no hours. A move's answer
+ * reads only those it may have.
+ */
+export const recordsAfter = (state: PlacementState) => ({
+  hours: state !== 'proposed' && state !== 'accepted',
+  checkIns: state !== 'proposed',
+});
+export type PossibleRecords = ReturnType<typeof recordsAfter>;

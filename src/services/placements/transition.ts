@@ -20,7 +20,7 @@ import { conflict } from '../../lib/problem';
 import { notifyStatement } from '../../outbox/notify';
 import type { ServiceContext } from '../context';
 import { isCheckViolation } from '../db-errors';
-import { rowInsert, rowUpdate } from '../raw-writes';
+import { rowInsert, rowUpdateReturning, storedRow } from '../raw-writes';
 import { slotChangedStatements, supervisorRoomChangedStatement } from '../search/sync-statements';
 import type { PlaceEffect, TargetState } from './states';
 import type { PlacementRow } from './view';
@@ -46,8 +46,13 @@ export interface TransitionPlan {
   guards?: SQL[];
 }
 
-/** Fixed SQL (raw-writes.ts): no builder on the way of every move. */
-const updatePlacement = rowUpdate(placements);
+/**
+ * Fixed SQL (raw-writes.ts): no builder on the way of every move. The update returns the row it
+ * left (`movedRow`), so the answer needs no read of it after the batch.
+ */
+const updatePlacement = rowUpdateReturning(placements);
+/** The placement as the batch's first statement returned it (none: the move did not apply). */
+export const movedRow = storedRow(placements);
 /** A history row (a proposal's first, or a move's). */
 export const insertTransition = rowInsert(placementTransitions, [
   'id',
@@ -61,7 +66,10 @@ export const insertTransition = rowInsert(placementTransitions, [
 const withToken = (id: string, token: string) =>
   sql`(SELECT "id" FROM "placements" WHERE "id" = ${id} AND "transition_token" = ${token})`;
 
-/** The statements of one transition; the batch fails as a whole when the transition did not happen. */
+/**
+ * The statements of one transition; the batch fails as a whole when the transition did not happen.
+ * The first returns the moved placement (movedRow).
+ */
 export function transitionStatements(ctx: ServiceContext, plan: TransitionPlan) {
   const { db } = ctx;
   const now = ctx.now();
