@@ -27,10 +27,13 @@ export function placementQueries(db: Db) {
       .where(eq(placements.id, sql.placeholder('id')))
       .prepare(),
   );
-  /** The slot a proposal is for. */
+  /**
+   * The slot a proposal is for: what the proposal uses of it (the whole row carries matching's and
+   * search's columns, five of them JSON parsed on every read).
+   */
   const slotById = preparedOnce(() =>
     db
-      .select()
+      .select({ id: slots.id, status: slots.status, organizationId: slots.organizationId })
       .from(slots)
       .where(eq(slots.id, sql.placeholder('id')))
       .prepare(),
