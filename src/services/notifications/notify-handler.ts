@@ -10,7 +10,7 @@ import type { ManyControl, ManyOutcomes, OutboxHandler, OutboxRow } from '../../
 import type { NotifyContext } from './context';
 import { agreementMails } from './events/agreement';
 import { apiKeyIssuedMails } from './events/api-key';
-import { placementMails } from './events/placements';
+import { loadPlacements, placementMails } from './events/placements';
 import { slotOpenedDigest } from './events/slot-digest';
 
 /** Placement events whose mails a pass may queue together (their reads do not see those writes). */
@@ -23,7 +23,11 @@ export function notifyHandler(ctx: NotifyContext): OutboxHandler {
     return parsed.success ? parsed.data : undefined;
   };
 
-  const one = async (row: OutboxRow, into?: BatchItem[]) => {
+  const one = async (
+    row: OutboxRow,
+    into?: BatchItem[],
+    placements?: Awaited<ReturnType<typeof loadPlacements>>,
+  ) => {
     const e = parse(row);
     if (!e) return;
     switch (e.event) {
@@ -34,7 +38,7 @@ export function notifyHandler(ctx: NotifyContext): OutboxHandler {
       case 'agreement.approval_wanted':
         return agreementMails(ctx, row.dedupeKey, e);
       default:
-        return placementMails(ctx, row.dedupeKey, e, into);
+        return placementMails(ctx, row.dedupeKey, e, into, placements);
     }
   };
 
@@ -47,6 +51,18 @@ export function notifyHandler(ctx: NotifyContext): OutboxHandler {
    */
   async function many(rows: OutboxRow[], control: ManyControl): Promise<ManyOutcomes> {
     const failures = new Map<string, unknown>();
+    // The placements of the pass's placement events in one read, not one per event (what the
+    // events write, notifications and mails, changes none of them).
+    const placements = await loadPlacements(
+      ctx,
+      rows.flatMap((r) =>
+        typeof r.payload.event === 'string' &&
+        r.payload.event.startsWith('placement.') &&
+        typeof r.payload.placementId === 'string'
+          ? [r.payload.placementId]
+          : [],
+      ),
+    );
     let queued: { id: string; statements: BatchItem[] }[] = [];
     const flush = async () => {
       const batch = queued;
@@ -76,7 +92,7 @@ export function notifyHandler(ctx: NotifyContext): OutboxHandler {
       if (!QUEUED_TOGETHER.has(event)) await flush();
       try {
         const statements: BatchItem[] = [];
-        await one(row, together ? statements : undefined);
+        await one(row, together ? statements : undefined, placements);
         if (statements.length > 0) queued.push({ id: row.id, statements });
       } catch (err) {
         failures.set(row.id, err);

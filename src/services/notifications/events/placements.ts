@@ -27,6 +27,23 @@ export async function loadPlacement(ctx: NotifyContext, id: string) {
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadPlacement>>>;
 
+/** D1 binds at most 100 parameters per statement. */
+const ID_CHUNK = 90;
+
+/**
+ * The placements of several events, read together (a notify pass's placement events: one statement
+ * instead of one per event), by id; an id that names no placement is absent, as loadPlacement
+ * answers none for it.
+ */
+export async function loadPlacements(ctx: NotifyContext, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  const loaded = new Map<string, Loaded>();
+  for (let i = 0; i < unique.length; i += ID_CHUNK)
+    for (const r of await notifyQueries(ctx.db).placementsWithNames(unique.slice(i, i + ID_CHUNK)))
+      loaded.set(r.p.id, r);
+  return loaded;
+}
+
 export async function employerSide(ctx: NotifyContext, r: Loaded): Promise<Recipient[]> {
   const sups = await notifyQueries(ctx.db).supervisorsFor(r.p.slotId, r.p.supervisorId);
   const organizationId = r.p.employerOrganizationId;
@@ -71,15 +88,16 @@ async function toldOfProposal(ctx: NotifyContext, placementId: string): Promise<
 /**
  * Queues the mails of one placement event. With `into`, the mails' statements are added to it for
  * the caller to run (the notify handler's pass: notify-handler.ts); started and ended events write
- * at once either way.
+ * at once either way. `loaded`: the placement as the pass read it with the others (loadPlacements).
  */
 export async function placementMails(
   ctx: NotifyContext,
   eventKey: string,
   e: PlacementEvent,
   into?: BatchItem[],
+  loaded?: ReadonlyMap<string, Loaded>,
 ) {
-  const r = await loadPlacement(ctx, e.placementId);
+  const r = loaded ? loaded.get(e.placementId) : await loadPlacement(ctx, e.placementId);
   if (!r) return;
   const base = (to: Recipient) => ({
     recipientName: to.name,
