@@ -64,8 +64,12 @@ export const outbox = sqliteTable(
   },
   (t) => [
     uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
-    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
-    index('outbox_topic_idx').on(t.topic, t.status),
+    // The claim (src/outbox/outbox.ts): due rows still to run, oldest first. Only pending rows, as the
+    // claim asks (`status = 'pending'` written out, not bound, so the planner may use it): done rows,
+    // most of the table and never removed, are in no index but the key's and the id's, so marking a
+    // row done drops an entry instead of moving it, and queuing one adds to a small index. It
+    // replaced (status, next_attempt_at) and (topic, status), which no query needed besides the claim.
+    index('outbox_claim_idx').on(t.nextAttemptAt, t.id).where(sql`${t.status} = 'pending'`),
     // Only rows still to run: the embedded search asks, for each candidate slot, whether its index task
     // is still to run, and most rows are done (src/search/embedded/statement.ts).
     index('outbox_pending_key_idx').on(t.dedupeKey).where(sql`${t.status} IN ('pending', 'failed')`),

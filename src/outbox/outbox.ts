@@ -175,7 +175,9 @@ const claims = new WeakMap<Db, Map<number, ReturnType<typeof buildClaim>>>();
 
 function buildClaim(db: Db, topicCount: number) {
   const claimable = and(
-    eq(outbox.status, 'pending'),
+    // Written out, not bound: the partial index of pending rows (outbox_claim_idx) serves only a
+    // query whose condition says so in its text.
+    sql`${outbox.status} = 'pending'`,
     or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, sql.placeholder('now'))),
   );
   const topics = Array.from({ length: topicCount }, (_x, i) => sql.placeholder(`topic${i}`));

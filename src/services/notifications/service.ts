@@ -17,7 +17,12 @@ import { BULK_RETRY_LIMIT, type NotificationListQuery, type NotificationStatus }
 
 const statusCondition: Record<NotificationStatus, SQL> = {
   sent: isNotNull(notifications.sentAt),
-  failed: and(isNull(notifications.sentAt), eq(outbox.status, 'failed'))!,
+  // Written out with the partial index's own condition, so every failed mail of the platform is
+  // found among the waiting rows (outbox_waiting_topic_idx) rather than by reading every row.
+  failed: and(
+    isNull(notifications.sentAt),
+    sql`${outbox.status} IN ('pending', 'failed') AND ${outbox.status} = 'failed'`,
+  )!,
   pending: and(isNull(notifications.sentAt), ne(outbox.status, 'failed'))!,
 };
 
