@@ -53,7 +53,11 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
       ]);
     const map = new Map<string, ConsentRow>();
     if (pairs.size === 0) return map;
-    const found = await q.latestConsents().all({ pairs: JSON.stringify([...pairs.values()]) });
+    const [only, ...more] = pairs.values();
+    const found =
+      more.length === 0
+        ? await q.latestConsent().all({ participant: only![0], employer: only![1] })
+        : await q.latestConsents().all({ pairs: JSON.stringify([...pairs.values()]) });
     for (const c of found) map.set(consentKey(c.participantId, c.employerOrganizationId), c);
     return map;
   }

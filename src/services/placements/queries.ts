@@ -3,7 +3,7 @@
  * proposal is for, prepared once
  * per app (services/prepared.ts): they run several times per request under load.
  */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   consents,
   participants,
@@ -57,6 +57,25 @@ export function placementQueries(db: Db) {
       )
       .prepare(),
   );
+  /**
+   * The newest consent of one (participant, employer) pair: one placement's answer (a move, a read)
+   * asks for one pair, and this seek of consents_participant_employer_idx costs less than the list
+   * form above with its JSON and nested subquery (the dearest read of a move's answer).
+   */
+  const latestConsent = preparedOnce(() =>
+    db
+      .select()
+      .from(consents)
+      .where(
+        and(
+          eq(consents.participantId, sql.placeholder('participant')),
+          eq(consents.employerOrganizationId, sql.placeholder('employer')),
+        ),
+      )
+      .orderBy(desc(consents.id))
+      .limit(1)
+      .prepare(),
+  );
   const participantsById = preparedByShape(
     (n: number) =>
       db
@@ -103,6 +122,7 @@ export function placementQueries(db: Db) {
     placementById,
     slotById,
     latestConsents,
+    latestConsent,
     participantsById,
     hoursOf,
     checkInsOf,
