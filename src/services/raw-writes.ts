@@ -117,17 +117,31 @@ export function rowUpdate<T extends Table>(table: T) {
     db.run(sql`${setSql(set)}${whereWord}${where}`);
 }
 
+/** The columns of `table` named by `keys` (all when none are named), by key. */
+function pick<T extends Table>(table: T, keys?: readonly string[]): [string, Column][] {
+  const all = columnsOf(table);
+  if (!keys) return Object.entries(all);
+  return keys.map((k) => {
+    const column = all[k];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);
+    return [k, column];
+  });
+}
+
+type Row<T extends Table> = T['$inferSelect'];
+
 /**
- * As rowUpdate, with `RETURNING` every column: the rows as the update left them, each as the
- * database returns it (by column name); `storedRow` makes one the row a select of the table gives.
- * Saves reading the row back after a batch that changed it.
+ * As rowUpdate, with `RETURNING` the columns of `keys` (every column when none are given): the rows
+ * as the update left them, each as the database returns it (by column name); `storedRow` with the
+ * same keys makes one the row a select of those columns gives. Saves reading the row back after a
+ * batch that changed it.
  */
-export function rowUpdateReturning<T extends Table>(table: T) {
+export function rowUpdateReturning<T extends Table>(table: T, keys?: readonly (keyof Row<T> & string)[]) {
   const setSql = rowUpdateSet(table);
   const whereWord = sql.raw(' WHERE ');
   const returning = sql.raw(
-    ` RETURNING ${Object.values(columnsOf(table))
-      .map((c) => `"${c.name}"`)
+    ` RETURNING ${pick(table, keys)
+      .map(([, c]) => `"${c.name}"`)
       .join(', ')}`,
   );
   return (db: Db, set: { [P in keyof T['_']['columns']]?: Value<T, P> }, where: SQL) =>
@@ -135,18 +149,21 @@ export function rowUpdateReturning<T extends Table>(table: T) {
 }
 
 /**
- * A row as the database returned it (by column name) as a select of `table` maps it: every column
- * through its own mapping (JSON, booleans), NULL as null. (No table here has blob columns, which a
- * select would also turn into Buffers.)
+ * A row as the database returned it (by column name) as a select of `table`'s columns of `keys` (all
+ * when none are given) maps it: every column through its own mapping (JSON, booleans), NULL as
+ * null. (No table here has blob columns, which a select would also turn into Buffers.)
  */
-export function storedRow<T extends Table>(table: T) {
-  const columns = Object.entries(columnsOf(table));
-  return (raw: Record<string, unknown>): T['$inferSelect'] => {
+export function storedRow<T extends Table, K extends keyof Row<T> & string = keyof Row<T> & string>(
+  table: T,
+  keys?: readonly K[],
+) {
+  const columns = pick(table, keys);
+  return (raw: Record<string, unknown>): Pick<Row<T>, K> => {
     const row: Record<string, unknown> = {};
     for (const [key, column] of columns) {
       const value = raw[column.name];
       row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
     }
-    return row as T['$inferSelect'];
+    return row as Pick<Row<T>, K>;
   };
 }

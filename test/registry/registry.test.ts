@@ -101,6 +101,29 @@ describe('slots', () => {
     expect(res.body.adaptations).toEqual([{ code: 'written_instructions', status: 'can_arrange' }]);
   });
 
+  it('answers a PATCH with exactly what a read then shows (the update returns the row; not read back)', async () => {
+    const second = (await createSupervisor(t, employer.key)).id;
+    const slot = await createSlot(t, employer.key, [supervisorId]);
+    const patches = [
+      { description: 'Ny beskrivning.', leadsToHire: true, tasks: ['Plocka', 'Packa'] },
+      { supervisorIds: [second, supervisorId, second], openEnded: true, capacity: 4 },
+      { location: { municipalityCode: '1480', lat: 57.7, lon: 11.97 }, status: 'paused' },
+      { status: 'open', subsidies: [] },
+    ];
+    for (const body of patches) {
+      const res = await t.call('PATCH', `/v1/slots/${slot.id}`, { key: employer.key, body });
+      expect(res.status, res.text).toBe(200);
+      const read = await t.call('GET', `/v1/slots/${slot.id}`, { key: employer.key });
+      expect(res.body).toEqual(read.body);
+    }
+    expect((await t.call('GET', `/v1/slots/${slot.id}`, { key: employer.key })).body).toMatchObject({
+      supervisorIds: [second, supervisorId].sort(),
+      leadsToHire: true,
+      openEnded: true,
+      status: 'open',
+    });
+  });
+
   it('deletes a slot without history', async () => {
     const slot = await createSlot(t, employer.key, [supervisorId]);
     expect((await t.call('DELETE', `/v1/slots/${slot.id}`, { key: employer.key })).status).toBe(204);

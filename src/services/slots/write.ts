@@ -5,18 +5,18 @@ import { assertCanManageRegistry, registryOwnerFor } from '../../auth/policy';
 import type { SlotStatus } from '../../domain/vocabulary';
 import { errorText } from '../../lib/faults';
 import { newId } from '../../lib/ids';
-import { conflict, unprocessable } from '../../lib/problem';
+import { conflict, notFound, unprocessable } from '../../lib/problem';
 import { notifyStatement } from '../../outbox/notify';
 import type { ServiceContext } from '../context';
 import { mapConstraints } from '../db-errors';
-import { rowUpdate } from '../raw-writes';
+import { rowUpdateReturning, storedRow } from '../raw-writes';
 import { slotChangedStatements } from '../search/sync-statements';
 import type { SiteService } from '../sites';
 import { resolveLocation } from './location';
 import type { SlotReads } from './read';
 import { applyFields, assertConsistent } from './rows';
 import type { SlotCreate, SlotUpdate } from './schemas';
-import { type SlotRow, toSlot } from './view';
+import { type SlotRow, type SlotView, slotViewColumns, toSlot } from './view';
 
 const placesConflict = {
   slots_places: 'capacity cannot go below the places taken by accepted and started placements.',
@@ -38,8 +38,13 @@ function changedColumns<T extends Partial<SlotRow>>(existing: SlotRow, changes: 
   ) as Partial<T>;
 }
 
-/** Fixed SQL (raw-writes.ts): drizzle's update builder walked all 35 columns on every slot write. */
-const updateSlot = rowUpdate(slots);
+/**
+ * Fixed SQL (raw-writes.ts): drizzle's update builder walked all 35 columns on every slot write. It
+ * returns the columns the answer shows (view.ts), so a write's answer needs no read of the slot.
+ */
+const shownKeys = Object.keys(slotViewColumns) as (keyof SlotView & string)[];
+const updateSlot = rowUpdateReturning(slots, shownKeys);
+const shownRow = storedRow(slots, shownKeys);
 
 /** Creating, changing and removing slots; every write also queues the search sync and the change log. */
 export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteService) {
@@ -96,7 +101,7 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
       supervisorsWithRoom: _withRoom,
       ...changes
     } = updated;
-    await mapConstraints(
+    const [written] = await mapConstraints(
       () =>
         db.batch([
           // updatedAt always: two writes in the same millisecond change nothing else, and an
@@ -114,7 +119,10 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
         ]),
       { check: placesConflict },
     );
-    return reads.get(actor, id);
+    // The slot as the update left it, and its supervisors as the batch linked them (or as they are).
+    const row = written[0];
+    if (!row) throw notFound('Slot', id); // removed meanwhile
+    return toSlot(shownRow(row), supervisorIds ?? (await reads.supervisorIdsOf([id])).get(id)!);
   }
 
   return {
