@@ -139,7 +139,13 @@ async function main() {
                 key: o.key,
                 body: { reason: 'no_capacity' },
               }
-            : { route: 'withdraw', method: 'POST', path: `/v1/placements/${id}/withdraw`, key: HANDLER, body: {} },
+            : {
+                route: 'withdraw',
+                method: 'POST',
+                path: `/v1/placements/${id}/withdraw`,
+                key: HANDLER,
+                body: {},
+              },
         );
       },
       mix: mixedScript(w, connections),
