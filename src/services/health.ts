@@ -29,8 +29,8 @@ export function healthService(ctx: ServiceContext) {
   const maxAge = ctx.config.OUTBOX_MAX_DUE_AGE_SECONDS;
 
   async function outboxByTopic(now: string) {
-    // Per topic, seeks in the partial index of waiting rows (named: the planner would otherwise take
-    // (status, next_attempt_at) and read each row); counts stop at COUNT_CAP, so a backlog of any size
+    // Per topic, seeks in the partial index of waiting rows (named: the planner could otherwise take
+    // another index and read each row); counts stop at COUNT_CAP, so a backlog of any size
     // costs a bounded number of rows read (D1 bills them) on every poll.
     const waiting = sql`status IN ('pending', 'failed')`;
     const topicList = sql.join(
