@@ -161,7 +161,8 @@ async function main() {
         const parts: string[] = [];
         for (const [tid, t] of threadCpu(child.pid!)) {
           const ms = t.ms - (before.get(tid)?.ms ?? 0);
-          if (ms > 0) parts.push(`${tid === String(child.pid) ? 'main' : `${t.name}#${tid}`} ${(ms / n).toFixed(3)}`);
+          if (ms > 0)
+            parts.push(`${tid === String(child.pid) ? 'main' : `${t.name}#${tid}`} ${(ms / n).toFixed(3)}`);
         }
         console.log(`  ${name} threads (ms/req): ${parts.join(', ')}`);
       }
