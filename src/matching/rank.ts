@@ -201,11 +201,10 @@ export function explain(
  * participants), in exactly the order one ranking over their union gives: score (already rounded,
  * as the rankings compare it), then id. So a caller can rank a large set in bounded pieces.
  */
-export function mergeRankings<K extends 'slotId' | 'participantId', T extends { score: number } & Record<K, string>>(
-  rankings: Iterable<readonly T[]>,
-  limit: number,
-  by: K,
-): T[] {
+export function mergeRankings<
+  K extends 'slotId' | 'participantId',
+  T extends { score: number } & Record<K, string>,
+>(rankings: Iterable<readonly T[]>, limit: number, by: K): T[] {
   const all: T[] = [];
   for (const ranking of rankings) all.push(...ranking);
   all.sort((a, b) => b.score - a.score || compareIds(a[by], b[by]));

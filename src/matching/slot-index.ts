@@ -393,15 +393,15 @@ export class SlotIndex {
     const c = this.col;
     // The categories one of whose keys is among the slot's terms.
     let namedMask = 0;
-    for (let i = c.termStart[row]!; i < c.termEnd[row]!; i++) namedMask |= this.avoidNamedBits[this.terms.data[i]!]!;
+    for (let i = c.termStart[row]!; i < c.termEnd[row]!; i++)
+      namedMask |= this.avoidNamedBits[this.terms.data[i]!]!;
     const quiet = slot.adaptations.some((a) => a.code === 'quiet_workspace');
     const early = slot.schedule.some(([from]) => from % DAY_MINUTES < EARLY_BEFORE);
     const late = slot.schedule.some(
       ([from, to]) => from >= WEEKEND_FROM || (to - 1) % DAY_MINUTES >= LATE_AFTER,
     );
     let mask = 0;
-    avoidKeys.forEach((keys, bit) => {
-      const category = avoidVocabulary[bit]!;
+    avoidVocabulary.forEach((category, bit) => {
       const named = (namedMask & (1 << bit)) !== 0;
       let states = false;
       if ('physicalHigh' in category && c.physical[row] === HIGH) states = true;

@@ -103,7 +103,13 @@ async function boundsOfEach(
         if (slot === undefined) {
           slot = prepareBoundSlot(boundFieldsOf(row, null));
           lists =
-            terms === null ? null : terms.startsWith(version) ? 'stored' : keysAreCurrent(terms) ? 'whole' : null;
+            terms === null
+              ? null
+              : terms.startsWith(version)
+                ? 'stored'
+                : keysAreCurrent(terms)
+                  ? 'whole'
+                  : null;
         }
         const b = e.bound(slot, lists === null ? null : listsMet(terms!, e[lists]));
         if (b > Number.NEGATIVE_INFINITY) e.out.push({ id, bound: b });
@@ -163,7 +169,11 @@ export async function rankBoundedMany(
   db: Db,
   people: readonly ParticipantForMatching[],
   opts: RankOptions & { limit: number },
-  { batch = FIRST_BATCH, pageSize = PAGE, narrow }: { batch?: number; pageSize?: number; narrow?: TermsSizes } = {},
+  {
+    batch = FIRST_BATCH,
+    pageSize = PAGE,
+    narrow,
+  }: { batch?: number; pageSize?: number; narrow?: TermsSizes } = {},
 ): Promise<{ scores: Map<string, ScoredSlot[]>; slots: Map<string, CatalogSlot> }> {
   const limit = Number.isNaN(opts.limit) ? 0 : Math.max(0, Math.floor(opts.limit));
   const lists = limit === 0 ? people.map(() => []) : await boundsOfEach(db, people, opts.today, narrow);
