@@ -12,7 +12,7 @@
  *   SERVER_ARGS='--cpu-prof --cpu-prof-dir=prof' npx tsx bench/route-cpu.ts --only patch
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,9 +26,33 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '20' },
     only: { type: 'string' },
+    /** Also each thread's CPU per request (Linux /proc of the server: main, search, outbox, V8's helpers). */
+    threads: { type: 'boolean', default: false },
   },
 });
 const HANDLER = 'sek_demo_handler_anna';
+
+/** CPU ms of each thread of process `pid` by thread id, with its name (Linux; empty elsewhere). */
+function threadCpu(pid: number): Map<string, { name: string; ms: number }> {
+  const out = new Map<string, { name: string; ms: number }>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, { name, ms: (Number(fields[11]) + Number(fields[12])) * 10 });
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
+}
 
 interface Report {
   cpuMs: number;
@@ -60,6 +84,7 @@ async function main() {
   let reports: Report[] = [];
   let buffered = '';
   child.stdout?.on('data', (chunk: Buffer) => {
+    if (process.env.SERVER_STDOUT) appendFileSync(process.env.SERVER_STDOUT, chunk);
     buffered += chunk.toString();
     for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
       const line = buffered.slice(0, nl);
@@ -162,9 +187,19 @@ async function main() {
     for (const [name, script] of Object.entries(scripts)) {
       if (args.only && !args.only.split(',').includes(name)) continue;
       await report();
+      const before = threadCpu(child.pid!);
       const phase = await runPhase(origin, connections, Number(args.seconds), script);
       const r = await report();
       const n = Math.max(1, phase.overall.requests);
+      if (args.threads) {
+        const parts: string[] = [];
+        for (const [tid, t] of threadCpu(child.pid!)) {
+          const ms = t.ms - (before.get(tid)?.ms ?? 0);
+          if (ms > 0)
+            parts.push(`${tid === String(child.pid) ? 'main' : `${t.name}#${tid}`} ${(ms / n).toFixed(3)}`);
+        }
+        console.log(`  ${name} threads (ms/req): ${parts.join(', ')}`);
+      }
       const thread = r?.threadCpuMs === undefined ? '–' : (r.threadCpuMs / n).toFixed(3);
       const all = r ? (r.cpuMs / n).toFixed(3) : '–';
       console.log(`| ${name} | ${phase.overall.perSecond} | ${thread} | ${all} | ${phase.overall.errors} |`);

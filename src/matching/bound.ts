@@ -100,36 +100,68 @@ export function boundConstants(participant: ParticipantForMatching, today: strin
 }
 
 /**
- * `bound(slot)`: at least the score the engine gives the slot for this participant, or -Infinity
- * when the engine certainly rejects it (farther than the travel limit, by the engine's own test).
+ * What the bound derives from a slot's fields whoever the participant (its position on the unit
+ * sphere, its days, its environment's table position): allocation bounds each candidate for every
+ * participant it reaches, so this is worked out once a slot (`preparedScoreBound`).
  */
-export function scoreBound(
+export interface PreparedBoundSlot {
+  readonly x: number;
+  readonly y: number;
+  readonly z: number;
+  readonly adaptationMask: number;
+  /** Neither open-ended nor without an end date: the length part counts its weeks. */
+  readonly fixedLength: boolean;
+  readonly startDay: number;
+  readonly endDay: number;
+  readonly leadsToHire: boolean;
+  /** 3 × social level rank + physical level rank. */
+  readonly environmentIndex: number;
+  readonly hoursMax: number;
+}
+
+export function prepareBoundSlot(s: Omit<SlotBoundFields, 'textMatches'>): PreparedBoundSlot {
+  const at = unitVector(s.lat, s.lon);
+  const fixedLength = !s.openEnded && s.endDate !== null;
+  return {
+    x: at.x,
+    y: at.y,
+    z: at.z,
+    adaptationMask: s.adaptationMask,
+    fixedLength,
+    startDay: fixedLength ? dayNumber(s.startDate) : 0,
+    endDay: fixedLength && s.endDate !== null ? dayNumber(s.endDate) : 0,
+    leadsToHire: s.leadsToHire,
+    environmentIndex: 3 * levelRank(s.socialIntensity) + levelRank(s.physicalDemand),
+    hoursMax: s.hoursMax,
+  };
+}
+
+/** `scoreBound` over prepared slots, with how many lists the slot's terms meet (null: unknown). */
+export function preparedScoreBound(
   participant: ParticipantForMatching,
   today: string,
-): (slot: SlotBoundFields) => number {
+): (s: PreparedBoundSlot, textMatches: number | null) => number {
   const c = boundConstants(participant, today);
   const at0 = unitVector(participant.lat, participant.lon);
   const phrases = c.textByMatches.length - 1;
   const { hoursNow, hoursTarget, maxTravelKm, hasSteps, mostAvailableHours } = c;
   const w = SCORE_WEIGHTS;
-  return (s) => {
-    const at = unitVector(s.lat, s.lon);
-    const d = chordToKm(chordSquared(at.x, at.y, at.z, at0.x, at0.y, at0.z));
+  return (s, textMatches) => {
+    const d = chordToKm(chordSquared(s.x, s.y, s.z, at0.x, at0.y, at0.z));
     if (!(d <= maxTravelKm)) return Number.NEGATIVE_INFINITY;
     const distance = maxTravelKm > 0 ? clamp01(1 - d / maxTravelKm) : 1;
 
-    const text = c.textByMatches[Math.min(s.textMatches ?? phrases, phrases)]!;
+    const text = c.textByMatches[Math.min(textMatches ?? phrases, phrases)]!;
     const adaptations = c.niceCount > 0 ? popcount(c.niceMask & s.adaptationMask) / c.niceCount : 1;
 
     let length = 1;
-    if (!s.openEnded && s.endDate !== null) {
-      const start = Math.max(c.todayDay, dayNumber(s.startDate));
-      const weeks = Math.max(0, (dayNumber(s.endDate) - start) / 7);
+    if (s.fixedLength) {
+      const start = Math.max(c.todayDay, s.startDay);
+      const weeks = Math.max(0, (s.endDay - start) / 7);
       length = FIXED_LENGTH_CAP * Math.min(1, weeks / LONG_TERM_WEEKS);
     }
     const duration = (1 - HIRE_SHARE) * length + HIRE_SHARE * (s.leadsToHire ? 1 : 0);
-    const environment =
-      c.environmentByLevels[3 * levelRank(s.socialIntensity) + levelRank(s.physicalDemand)]!;
+    const environment = c.environmentByLevels[s.environmentIndex]!;
 
     const reachable = Math.min(s.hoursMax, mostAvailableHours);
     const reach = hoursTarget <= hoursNow ? 1 : clamp01((reachable - hoursNow) / (hoursTarget - hoursNow));
@@ -146,4 +178,16 @@ export function scoreBound(
       c.margin
     );
   };
+}
+
+/**
+ * `bound(slot)`: at least the score the engine gives the slot for this participant, or -Infinity
+ * when the engine certainly rejects it (farther than the travel limit, by the engine's own test).
+ */
+export function scoreBound(
+  participant: ParticipantForMatching,
+  today: string,
+): (slot: SlotBoundFields) => number {
+  const bound = preparedScoreBound(participant, today);
+  return (s) => bound(prepareBoundSlot(s), s.textMatches);
 }

@@ -3,7 +3,16 @@ export { type AllocationResult, type Assignment, allocate, solveAllocation } fro
 export { type AllocationProblem, buildAllocationProblem, SCORE_SCALE } from './allocation/problem';
 export { type SlotBoundFields, scoreBound, storedTextNeedles, textNeedles } from './bound';
 export { type Language, messages, renderReason } from './messages';
-export { compareIds, explain, mergeRankings, rankCandidates, rankParticipant, rankSlots } from './rank';
+export {
+  compareIds,
+  explain,
+  mergeRankings,
+  rankCandidates,
+  rankParticipant,
+  rankScores,
+  rankSlots,
+  type ScoredSlot,
+} from './rank';
 export { type Reach, reachOf } from './reach';
 export { buildSlotIndex, SlotIndex } from './slot-index';
 export type * from './types';

@@ -58,6 +58,35 @@ export interface PreparedParticipant {
 }
 
 /**
+ * A phrase's needles, kept by its text (phraseNeedles and strengthOf read the vocabularies, stem
+ * every word and look up occupations: about 5 % of a matches request, for the same few phrases again
+ * and again). Pure functions of the text, so a kept list is the one they would give; callers get a
+ * copy of their own.
+ */
+const strengthNeedleCache = new Map<string, readonly string[]>();
+const interestNeedleCache = new Map<string, readonly string[]>();
+const MAX_CACHED_PHRASES = 10_000;
+
+function kept(cache: Map<string, readonly string[]>, phrase: string, needles: (p: string) => string[]) {
+  let found = cache.get(phrase);
+  if (!found) {
+    found = needles(phrase);
+    if (cache.size >= MAX_CACHED_PHRASES) cache.clear();
+    cache.set(phrase, found);
+  }
+  return [...found];
+}
+
+/** A strength meets slots by its own words and by the work it suits ("noggrann" → sortera, plocka…). */
+function strengthNeedles(p: string): string[] {
+  const strength = strengthOf(p);
+  // …and by slots saying the work suits it (slots.suits).
+  return strength
+    ? [...phraseNeedles(p), ...strength.suits, suitsTerm(strength.strength.code)]
+    : phraseNeedles(p);
+}
+
+/**
  * The words each strength and interest meets slots by (strengths first, at most
  * MAX_PHRASES_PER_LIST of each, in order): a phrase's bit is its position here.
  */
@@ -66,15 +95,12 @@ export function phraseNeedleLists(participant: ParticipantForMatching): {
   interests: string[][];
 } {
   return {
-    // A strength meets slots by its own words and by the work it suits ("noggrann" → sortera, plocka…).
-    strengths: participant.strengths.slice(0, MAX_PHRASES_PER_LIST).map((p) => {
-      const strength = strengthOf(p);
-      // …and by slots saying the work suits it (slots.suits).
-      return strength
-        ? [...phraseNeedles(p), ...strength.suits, suitsTerm(strength.strength.code)]
-        : phraseNeedles(p);
-    }),
-    interests: participant.interests.slice(0, MAX_PHRASES_PER_LIST).map(phraseNeedles),
+    strengths: participant.strengths
+      .slice(0, MAX_PHRASES_PER_LIST)
+      .map((p) => kept(strengthNeedleCache, p, strengthNeedles)),
+    interests: participant.interests
+      .slice(0, MAX_PHRASES_PER_LIST)
+      .map((p) => kept(interestNeedleCache, p, phraseNeedles)),
   };
 }
 

@@ -73,7 +73,11 @@ function scan(
       const lo = lon[row]!;
       if (la < minLat || la > maxLat || lo < minLon || lo > maxLon) continue;
       if (!checkBasics(ix, row, pp, null) || isCertainlyTooFar(ix, row, pp)) continue;
-      const threshold = top === null ? Number.NEGATIVE_INFINITY : top.threshold();
+      // A score is clamped at 0 only once complete, so the partial sums below may be negative for a
+      // slot that ends at 0: against a k-th score of 0 that slot ties (and goes by id), so nothing
+      // is pruned until the k-th score is above 0.
+      const kth = top === null ? Number.NEGATIVE_INFINITY : top.threshold();
+      const threshold = kth > 0 ? kth : Number.NEGATIVE_INFINITY;
       textScore(ix, row, pp, scratch);
       if (score[SCORE_SO_FAR]! + allButTextWeight < threshold) continue;
       addSlotFit(ix, row, pp, scratch);
@@ -119,6 +123,33 @@ export function rankParticipant(
     passesHardConstraints(ix, row, pp, scratch, null); // refills distance and overlap for this row
     return describeMatch(ix, row, pp, scratch);
   });
+}
+
+/** A slot and its score for one participant, without reasons and gaps. */
+export interface ScoredSlot {
+  slotId: string;
+  score: number;
+}
+
+/**
+ * `rankParticipant`'s slots and scores, in its order, without describing them: allocation ranks
+ * fifty participants over several thousand slots a round only to learn which slots their best
+ * lists hold, and reasons and gaps (a score worked out again and a dozen objects a match) are
+ * most of a ranking's cost once the scan has pruned. Slots below `floor` may be left out.
+ */
+export function rankScores(
+  ix: SlotIndex,
+  participant: ParticipantForMatching,
+  opts: RankOptions & { floor?: number },
+): ScoredSlot[] {
+  const limit = limitOf(opts);
+  if (limit === 0) return [];
+  const pp = prepareParticipant(ix, participant, opts.today);
+  // A caller merging with a full list of its own passes that list's k-th score: slots that cannot
+  // reach it are pruned as they would be once this ranking's own list were full.
+  const top = new TopK(limit, (row) => ix.ids[row]!, opts.floor);
+  scan(ix, pp, top, null);
+  return top.sortedEntries().map(({ row, score }) => ({ slotId: ix.ids[row]!, score }));
 }
 
 /** Convenience for one-off rankings: builds a throwaway index. */
@@ -170,12 +201,11 @@ export function explain(
  * participants), in exactly the order one ranking over their union gives: score (already rounded,
  * as the rankings compare it), then id. So a caller can rank a large set in bounded pieces.
  */
-export function mergeRankings(
-  rankings: Iterable<readonly Match[]>,
-  limit: number,
-  by: 'slotId' | 'participantId',
-): Match[] {
-  const all: Match[] = [];
+export function mergeRankings<
+  K extends 'slotId' | 'participantId',
+  T extends { score: number } & Record<K, string>,
+>(rankings: Iterable<readonly T[]>, limit: number, by: K): T[] {
+  const all: T[] = [];
   for (const ranking of rankings) all.push(...ranking);
   all.sort((a, b) => b.score - a.score || compareIds(a[by], b[by]));
   return all.slice(0, limitOf({ limit, today: '' }));

@@ -50,6 +50,14 @@ const LATE_AFTER = 18 * 60;
 const WEEKEND_FROM = 5 * DAY_MINUTES;
 /** Each avoid category's slot words, as keys. */
 const avoidKeys = avoidVocabulary.map((c) => c.keys.map((k) => (k.startsWith('ssyk') ? k : stemKey(k))));
+/** The avoid categories (bits by vocabulary position) one of whose keys a term is. */
+function avoidBitsOfTerm(term: string): number {
+  let bits = 0;
+  avoidKeys.forEach((keys, bit) => {
+    if (keys.includes(term)) bits |= 1 << bit;
+  });
+  return bits;
+}
 export const kindBit = (kind: string): number => 1 << slotKinds.indexOf(kind as (typeof slotKinds)[number]);
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -174,6 +182,8 @@ export class SlotIndex {
   /** The term dictionary only grows: ids stay valid for cached needles; removed slots leave unused terms. */
   private readonly termIds = new Map<string, number>();
   readonly termText: string[] = [];
+  /** Per term id: the avoid categories (bits by vocabulary position) one of whose keys it is. */
+  private readonly avoidNamedBits: number[] = [];
   /** Titles and tasks repeat a lot ("Plocka order"): their term ids are cached by text. */
   private readonly textTermsCache = new Map<string, readonly number[]>();
 
@@ -381,17 +391,18 @@ export class SlotIndex {
   /** Which avoid categories the slot states: its demand levels, its words, its supervised windows. */
   private avoidCategoriesOf(row: number, slot: SlotForMatching): number {
     const c = this.col;
-    const terms = new Set<string>();
-    for (let i = c.termStart[row]!; i < c.termEnd[row]!; i++) terms.add(this.termText[this.terms.data[i]!]!);
+    // The categories one of whose keys is among the slot's terms.
+    let namedMask = 0;
+    for (let i = c.termStart[row]!; i < c.termEnd[row]!; i++)
+      namedMask |= this.avoidNamedBits[this.terms.data[i]!]!;
     const quiet = slot.adaptations.some((a) => a.code === 'quiet_workspace');
     const early = slot.schedule.some(([from]) => from % DAY_MINUTES < EARLY_BEFORE);
     const late = slot.schedule.some(
       ([from, to]) => from >= WEEKEND_FROM || (to - 1) % DAY_MINUTES >= LATE_AFTER,
     );
     let mask = 0;
-    avoidKeys.forEach((keys, bit) => {
-      const category = avoidVocabulary[bit]!;
-      const named = keys.some((k) => terms.has(k));
+    avoidVocabulary.forEach((category, bit) => {
+      const named = (namedMask & (1 << bit)) !== 0;
       let states = false;
       if ('physicalHigh' in category && c.physical[row] === HIGH) states = true;
       if ('socialHigh' in category && c.social[row] === HIGH) states = true;
@@ -450,6 +461,7 @@ export class SlotIndex {
       id = this.termText.length;
       this.termIds.set(stem, id);
       this.termText.push(stem);
+      this.avoidNamedBits.push(avoidBitsOfTerm(stem));
     }
     return id;
   }

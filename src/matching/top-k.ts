@@ -7,9 +7,11 @@ export class TopK {
   private readonly rows: number[] = [];
   private readonly scores: number[] = [];
 
+  /** `floor`: a score rows below it cannot reach the caller's list with (it has a k-th this good). */
   constructor(
     private readonly limit: number,
     private readonly idOf: (row: number) => string,
+    private readonly floor = Number.NEGATIVE_INFINITY,
   ) {}
 
   /** a ranks before b */
@@ -17,9 +19,9 @@ export class TopK {
     return scoreA > scoreB || (scoreA === scoreB && this.idOf(rowA) < this.idOf(rowB));
   }
 
-  /** Score a newcomer must reach to be considered (−∞ until k rows are kept). */
+  /** Score a newcomer must reach to be considered (the floor until k rows are kept). */
   threshold(): number {
-    return this.rows.length < this.limit ? Number.NEGATIVE_INFINITY : this.scores[0]!;
+    return this.rows.length < this.limit ? this.floor : Math.max(this.floor, this.scores[0]!);
   }
 
   /**
@@ -45,9 +47,14 @@ export class TopK {
 
   /** The kept rows, best first. */
   sorted(): number[] {
+    return this.sortedEntries().map((o) => o.row);
+  }
+
+  /** The kept rows with their scores, best first. */
+  sortedEntries(): { row: number; score: number }[] {
     const order = this.rows.map((row, i) => ({ row, score: this.scores[i]! }));
     order.sort((a, b) => (this.better(a.score, a.row, b.score, b.row) ? -1 : 1));
-    return order.map((o) => o.row);
+    return order;
   }
 
   // Min-heap on "goodness": a parent is never better than its children.

@@ -154,19 +154,37 @@ function matchIn(token: string, matches: readonly WordMatch[]): Hit {
 }
 
 /**
- * matchIn's answers per query (its WordMatch list), by lowercase token: a page of hits repeats most
- * of its words, and a word's keys (stemming, compound parts) cost more than the rest of the marking.
+ * matchIn's answers per query, by lowercase token: a page of hits repeats most of its words, and a
+ * word's keys (stemming, compound parts) cost more than the rest of the marking. Kept by the query's
+ * content (its WordMatch list, which decides every answer), not by the list itself: each search
+ * builds its list anew, and the same query comes again and again (the next page, the next person;
+ * under the load mix the words were tested afresh on every search, a fifth of the marking's cost).
+ * The queries used longest ago are dropped first.
  */
-const answers = new WeakMap<readonly WordMatch[], Map<string, Hit>>();
-/** Tokens remembered per query at most (titles and snippets of one page are far fewer). */
+const answersByQuery = new Map<string, Map<string, Hit>>();
+/** The same maps by list, so a page's many tokens look up the query's map without its key. */
+const answersByList = new WeakMap<readonly WordMatch[], Map<string, Hit>>();
+/** Queries remembered at most, and tokens per query (titles and snippets of one page are far fewer). */
+const MAX_QUERIES = 32;
 const MAX_ANSWERS = 5000;
 
-function matchOf(lower: string, matches: readonly WordMatch[]): Hit {
-  let known = answers.get(matches);
-  if (!known) {
+function answersOf(matches: readonly WordMatch[]): Map<string, Hit> {
+  let known = answersByList.get(matches);
+  if (known) return known;
+  const key = JSON.stringify(matches.map((m) => [m.word, m.terms, m.prefixes, m.keys, m.keyPrefixes]));
+  known = answersByQuery.get(key);
+  if (known) answersByQuery.delete(key);
+  else {
     known = new Map();
-    answers.set(matches, known);
+    if (answersByQuery.size >= MAX_QUERIES) answersByQuery.delete(answersByQuery.keys().next().value!);
   }
+  answersByQuery.set(key, known);
+  answersByList.set(matches, known);
+  return known;
+}
+
+function matchOf(lower: string, matches: readonly WordMatch[]): Hit {
+  const known = answersOf(matches);
   const hit = known.get(lower);
   if (hit !== undefined) return hit;
   const found = matchIn(lower, matches);
@@ -174,13 +192,22 @@ function matchOf(lower: string, matches: readonly WordMatch[]): Hit {
   return found;
 }
 
-/** `text` HTML-escaped, with the matched part of each matched word in `<mark>`. */
-function mark(text: string, matches: readonly WordMatch[]): string {
+/**
+ * `text` HTML-escaped, with the matched part of each matched word in `<mark>`. `tokens` are its words
+ * when the caller has found them already (with their index in a text `offset` characters longer at
+ * the start): a slice from a word's start to a word's end has exactly those words.
+ */
+function mark(
+  text: string,
+  matches: readonly WordMatch[],
+  tokens: Iterable<RegExpMatchArray> = text.matchAll(TOKEN),
+  offset = 0,
+): string {
   if (matches.length === 0) return escapeHtml(text);
   let html = '';
   let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
+  for (const m of tokens) {
+    const start = m.index! - offset;
     const token = m[0];
     const lower = token.toLowerCase();
     const hit = matchOf(lower, matches);
@@ -205,7 +232,7 @@ export function highlightAll(text: string, matches: readonly WordMatch[]): strin
 export function snippet(text: string, matches: readonly WordMatch[], words = 24): string {
   const flat = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   const tokens = [...flat.matchAll(TOKEN)];
-  if (tokens.length <= words) return mark(flat, matches);
+  if (tokens.length <= words) return mark(flat, matches, tokens);
   // Only the first match places the window: the words after it are marked within the window alone.
   const firstMatch = matches.length
     ? tokens.findIndex((t) => matchOf(t[0].toLowerCase(), matches) !== null)
@@ -214,7 +241,7 @@ export function snippet(text: string, matches: readonly WordMatch[], words = 24)
   const to = Math.min(tokens.length, from + words);
   const start = from === 0 ? 0 : tokens[from]!.index;
   const end = to === tokens.length ? flat.length : tokens[to - 1]!.index + tokens[to - 1]![0].length;
-  const body = mark(flat.slice(start, end), matches);
+  const body = mark(flat.slice(start, end), matches, tokens.slice(from, to), start);
   return `${from > 0 ? '… ' : ''}${body}${to < tokens.length ? ' …' : ''}`;
 }
 

@@ -142,6 +142,10 @@ describe('matching through candidate queries', () => {
           ),
         ].sort();
         expect([...ranked.slots.keys()].sort()).toEqual(union);
+        // Allocation asks for that union alone (nothing described): the same slots.
+        const best = await queried.bestSlots(participants, { limit, today: TODAY });
+        expect([...best.keys()].sort()).toEqual(union);
+        expect(best).toEqual(ranked.slots);
         expect(
           allocate(
             participants,

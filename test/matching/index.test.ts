@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSlotIndex, explain, rankParticipant, rankSlots } from '../../src/matching';
 import { participantArb, slotArb, supervisorPool, world } from './arbitraries';
-import { participant, slot, TODAY } from './fixtures';
+import { everyDay, participant, slot, TODAY } from './fixtures';
 
 const opts = { today: TODAY, limit: 1000 };
 
@@ -35,6 +35,23 @@ describe('slot index', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('fills the last places with slots scoring 0 by id, whatever order the scan meets them in', () => {
+    // Two avoided categories take 1.0 off: every slot here scores 0, some below 0 before the clamp.
+    const p = participant({ avoid: ['heavy_lifting', 'early_mornings'], maxTravelKm: 40 });
+    const hard = { physicalDemand: 'high' as const, schedule: everyDay('06:00', '15:00') };
+    const near = (id: string) => slot({ id, ...hard });
+    // The lowest id lies in a grid cell the scan visits after the participant's own.
+    const far = slot({ id: 'slot-a', ...hard, lat: 59.58, lon: 18.0686 });
+    const index = buildSlotIndex([near('slot-b'), near('slot-c'), far]);
+    const all = rankParticipant(index, p, opts);
+    expect(all.map((m) => [m.slotId, m.score])).toEqual([
+      ['slot-a', 0],
+      ['slot-b', 0],
+      ['slot-c', 0],
+    ]);
+    expect(rankParticipant(index, p, { today: TODAY, limit: 2 })).toEqual(all.slice(0, 2));
   });
 
   it('upsert and remove give the same ranking as a freshly built index', () => {

@@ -62,8 +62,7 @@ export function allocatePlaces(m: MatchingContext) {
     } else {
       // Every slot among the best few hundred for at least one of the participants: the union of
       // their candidates, as the engine ranks them.
-      const ranked = await m.source.rank(people, { limit: ALLOCATION_SLOTS_PER_PARTICIPANT, today });
-      slotsById = ranked.slots;
+      slotsById = await m.source.bestSlots(people, { limit: ALLOCATION_SLOTS_PER_PARTICIPANT, today });
       slotIds = [...slotsById.keys()].sort();
     }
     const result = allocate(

@@ -3,17 +3,19 @@
  * index entry of their merged plan is read once, as a narrow row with the slot's stored terms; each
  * participant's bound (src/matching/bound.ts) is computed for the slots that pass their own tests;
  * then whole slots are read in rounds: each participant whose next bound can still reach their k-th
- * best score asks for its next batch (twice the last, cut where the bounds fall below that score),
- * the round reads the union of what was asked once, in as few D1 calls as memory allows (a batch of
- * statements each), and every participant who asked is ranked over each call's slots. A participant
- * stops when the k-th best score is above every bound left. At 100,000 slots, 50 participants spread
- * over Sweden then read a few hundred whole slots each instead of every candidate (the union, about
- * 60,000 slots).
+ * best score asks for its next batch (twice the last, cut where the bounds fall below that score,
+ * slots read in an earlier round passed over), the round reads the union of what was asked once, in
+ * as few D1 calls as memory allows (a batch of statements each), and every participant who asked is
+ * ranked over each call's slots (scores only: nothing is described). A participant stops when the
+ * k-th best score is above every bound left. At 100,000 slots, 50 participants spread over Sweden
+ * then read a few hundred whole slots each instead of every candidate (the union, about 45,000).
  *
  * Exact: each participant's list is the top k of slots the engine itself scored, and a slot never
- * read has a bound, hence a score, below that list's k-th score. A slot another participant asked
- * for may be ranked for someone who did not ask yet; it is a real score, so that is only sooner
- * (duplicates are dropped when merging). The property test compares it with the full index
+ * read has a bound, hence a score, below that list's k-th score. A participant asks every round from
+ * the first until settled, so every slot read before a round was ranked for everyone asking in it:
+ * passing over those loses nothing. A slot another participant asked for may be ranked for someone
+ * who did not ask for it yet; it is a real score, so that is only sooner (duplicates are dropped
+ * when merging). The property test compares it with the full index
  * (test/matching-api/candidates.property.test.ts).
  */
 import type { Db } from '../../adapters/db/types';
@@ -21,15 +23,16 @@ import { boundingBox } from '../../lib/geo';
 import {
   buildSlotIndex,
   compareIds,
-  type Match,
   mergeRankings,
   type ParticipantForMatching,
   type RankOptions,
-  rankParticipant,
-  scoreBound,
+  rankScores,
+  type ScoredSlot,
+  storedTextNeedles,
   textNeedles,
 } from '../../matching';
-import { storedTermSet, termSetMatches } from '../../matching/terms';
+import { type PreparedBoundSlot, prepareBoundSlot, preparedScoreBound } from '../../matching/bound';
+import { keysAreCurrent, matchTermsVersion } from '../../matching/terms';
 import { FIRST_BATCH } from './bounded';
 import {
   boundFieldsOf,
@@ -38,6 +41,7 @@ import {
   passesLimits,
   planLimits,
   slotsByIdInOneCall,
+  type TermsSizes,
 } from './candidates';
 import type { CatalogSlot } from './rows';
 
@@ -46,28 +50,68 @@ interface Bounded {
   bound: number;
 }
 
+/** Needle lists as SQL's `instr` looks for them (' key '), empty keys dropped. */
+const spaced = (lists: readonly (readonly string[])[]) =>
+  lists.map((list) => list.filter((k) => k !== '').map((k) => ` ${k} `));
+
+/**
+ * How many of the lists the stored terms meet, as SQL counts them (candidates.ts `textMatchCount`:
+ * a list is met when one of its keys is a whole term): a substring test a key, so a slot's terms
+ * are never split into a set of strings (45,000 candidates of 25 terms each for 50 participants).
+ */
+function listsMet(terms: string, lists: readonly (readonly string[])[]): number {
+  let met = 0;
+  for (const list of lists)
+    for (const key of list)
+      if (terms.includes(key)) {
+        met++;
+        break;
+      }
+  return met;
+}
+
 /** Each participant's candidates with their bounds, best bound first (ties: id), the hopeless left out. */
-async function boundsOfEach(db: Db, people: readonly ParticipantForMatching[], today: string) {
+async function boundsOfEach(
+  db: Db,
+  people: readonly ParticipantForMatching[],
+  today: string,
+  sizes: TermsSizes | undefined,
+) {
+  const version = `${matchTermsVersion()} `;
   const each = people.map((p) => ({
-    bound: scoreBound(p, today),
-    needles: textNeedles(p),
+    bound: preparedScoreBound(p, today),
+    // Terms of the current version are searched for each strength's derived term (a few keys where
+    // the whole lists have some thirty), terms of the current key function for the whole lists.
+    stored: spaced(storedTextNeedles(p)),
+    whole: spaced(textNeedles(p)),
     limits: planLimits(p),
     box: boundingBox(p.lat, p.lon, p.maxTravelKm),
     out: [] as Bounded[],
   }));
-  for await (const rows of candidateTerms(db, people))
+  for await (const rows of candidateTerms(db, people, sizes))
     for (const row of rows) {
       const [id, lat, lon, mask] = row;
       const [kind, daysMask, hoursMin, terms] = [row[11], row[12], row[13], row[14]];
-      // Split once per slot, on the first participant it reaches (each slot reaches a few).
-      let termSet: ReadonlySet<string> | null | undefined;
+      // Worked out once per slot, on the first participant it reaches (each slot reaches a few).
+      let slot: PreparedBoundSlot | undefined;
+      let lists: 'stored' | 'whole' | null = null;
       for (const e of each) {
         // Outside the box the engine never looks; the plan's tests as SQL makes them for one.
         if (lat < e.box.minLat || lat > e.box.maxLat || lon < e.box.minLon || lon > e.box.maxLon) continue;
         if (!e.limits || !passesLimits(e.limits, { adaptationMask: mask, daysMask, hoursMin, kind }))
           continue;
-        if (termSet === undefined) termSet = storedTermSet(terms);
-        const b = e.bound(boundFieldsOf(row, termSetMatches(termSet, e.needles)));
+        if (slot === undefined) {
+          slot = prepareBoundSlot(boundFieldsOf(row, null));
+          lists =
+            terms === null
+              ? null
+              : terms.startsWith(version)
+                ? 'stored'
+                : keysAreCurrent(terms)
+                  ? 'whole'
+                  : null;
+        }
+        const b = e.bound(slot, lists === null ? null : listsMet(terms!, e[lists]));
         if (b > Number.NEGATIVE_INFINITY) e.out.push({ id, bound: b });
       }
     }
@@ -75,7 +119,7 @@ async function boundsOfEach(db: Db, people: readonly ParticipantForMatching[], t
 }
 
 /** Two rankings of one participant as one, a slot ranked in both counted once. */
-function mergeOnce(best: Match[], more: Match[], limit: number): Match[] {
+function mergeOnce(best: ScoredSlot[], more: ScoredSlot[], limit: number): ScoredSlot[] {
   const seen = new Set(best.map((m) => m.slotId));
   return mergeRankings([best, more.filter((m) => !seen.has(m.slotId))], limit, 'slotId');
 }
@@ -85,22 +129,30 @@ interface Queue {
   candidates: Bounded[];
   next: number;
   size: number;
-  best: Match[];
+  best: ScoredSlot[];
 }
 
 /**
  * The ids a participant asks for this round (none once their top k is settled): the next batch, cut
  * where the bounds fall below the k-th best score so far (the candidates are in bound order, and that
- * score only rises), so no slot is read that the stopping rule already rules out.
+ * score only rises), so no slot is read that the stopping rule already rules out. Slots read before
+ * are passed over: a participant asks every round from the first until settled, and every round's
+ * slots are ranked for everyone asking in it, so those already count in their best list. A batch
+ * of only such slots is done with, and the next one is taken.
  */
-function nextAsk(q: Queue, limit: number): string[] {
+function nextAsk(q: Queue, limit: number, read: ReadonlySet<string>): string[] {
   const kth = q.best.length >= limit ? q.best[limit - 1]!.score : Number.NEGATIVE_INFINITY;
   const ids: string[] = [];
-  const end = Math.min(q.candidates.length, q.next + q.size);
-  for (; q.next < end && q.candidates[q.next]!.bound >= kth; q.next++) ids.push(q.candidates[q.next]!.id);
-  // A cut list is settled: what is left has bounds below the k-th score.
-  if (q.next < end) q.next = q.candidates.length;
-  q.size *= 2;
+  while (ids.length === 0 && q.next < q.candidates.length) {
+    const end = Math.min(q.candidates.length, q.next + q.size);
+    for (; q.next < end && q.candidates[q.next]!.bound >= kth; q.next++) {
+      const id = q.candidates[q.next]!.id;
+      if (!read.has(id)) ids.push(id);
+    }
+    // A cut list is settled: what is left has bounds below the k-th score.
+    if (q.next < end) q.next = q.candidates.length;
+    q.size *= 2;
+  }
   return ids;
 }
 
@@ -109,17 +161,22 @@ const SLOTS_PER_CALL = 8000;
 
 /**
  * `batch`: whole slots in a participant's first ask at least; `pageSize`: whole slots a statement
- * reads (a call batches several, and its slots are ranked together); tests make both tiny to
- * exercise the rounds, the batches and the merging.
+ * reads (a call batches several, and its slots are ranked together); `narrow`: narrow rows a call
+ * and a statement bring (candidates.ts `candidateTerms`). Tests make them tiny to exercise the
+ * rounds, the batches and the merging.
  */
 export async function rankBoundedMany(
   db: Db,
   people: readonly ParticipantForMatching[],
   opts: RankOptions & { limit: number },
-  { batch = FIRST_BATCH, pageSize = PAGE } = {},
-): Promise<{ matches: Map<string, Match[]>; slots: Map<string, CatalogSlot> }> {
+  {
+    batch = FIRST_BATCH,
+    pageSize = PAGE,
+    narrow,
+  }: { batch?: number; pageSize?: number; narrow?: TermsSizes } = {},
+): Promise<{ scores: Map<string, ScoredSlot[]>; slots: Map<string, CatalogSlot> }> {
   const limit = Number.isNaN(opts.limit) ? 0 : Math.max(0, Math.floor(opts.limit));
-  const lists = limit === 0 ? people.map(() => []) : await boundsOfEach(db, people, opts.today);
+  const lists = limit === 0 ? people.map(() => []) : await boundsOfEach(db, people, opts.today, narrow);
   const size = Math.max(batch, Math.min(limit * 2, 4 * batch));
   const queues: Queue[] = people.map((person, i) => ({
     person,
@@ -132,33 +189,33 @@ export async function rankBoundedMany(
   let held = new Map<string, CatalogSlot>();
   const rankPage = (asking: readonly Queue[], page: readonly CatalogSlot[]) => {
     const index = buildSlotIndex(page);
-    for (const q of asking)
-      q.best = mergeOnce(q.best, rankParticipant(index, q.person, { ...opts, limit }), limit);
+    for (const q of asking) {
+      // Below the k-th best so far nothing can enter: the scan prunes from the start.
+      const floor = q.best.length >= limit ? q.best[limit - 1]!.score : Number.NEGATIVE_INFINITY;
+      q.best = mergeOnce(q.best, rankScores(index, q.person, { ...opts, limit, floor }), limit);
+    }
     const onPage = new Map(page.map((s) => [s.id, s]));
     const named = new Map<string, CatalogSlot>();
     for (const q of queues)
       for (const m of q.best) named.set(m.slotId, held.get(m.slotId) ?? onPage.get(m.slotId)!);
     held = named;
   };
+  // Every slot read so far: each participant still asking has been ranked over all of them.
+  const read = new Set<string>();
   for (;;) {
     const asked = new Set<string>();
     const asking = queues.filter((q) => {
-      const ids = nextAsk(q, limit);
+      const ids = nextAsk(q, limit, read);
       for (const id of ids) asked.add(id);
       return ids.length > 0;
     });
     if (asking.length === 0) break;
-    const known = [...asked].filter((id) => held.has(id));
-    const unread = [...asked].filter((id) => !held.has(id));
-    if (known.length)
-      rankPage(
-        asking,
-        known.map((id) => held.get(id)!),
-      );
+    const unread = [...asked];
+    for (const id of unread) read.add(id);
     // Ranked a call's worth at a time: each asking participant once per call, not once per statement.
     const perCall = Math.max(1, Math.floor(SLOTS_PER_CALL / pageSize)) * pageSize;
     for (let i = 0; i < unread.length; i += perCall)
       rankPage(asking, await slotsByIdInOneCall(db, unread.slice(i, i + perCall), pageSize));
   }
-  return { matches: new Map(queues.map((q) => [q.person.id, q.best])), slots: held };
+  return { scores: new Map(queues.map((q) => [q.person.id, q.best])), slots: held };
 }

@@ -49,8 +49,6 @@ const FIRST_BANDS = 8;
 /** Slots in one answer below which the next statement takes more bands, and above which fewer. */
 const SMALL_ANSWER = 2000;
 const LARGE_ANSWER = 8000;
-/** The same for narrow rows that carry the slot's stored terms too. */
-const TERMS = 3;
 /** Every kind wanted: no preference. */
 const ALL_KINDS = (1 << slotKinds.length) - 1;
 
@@ -366,7 +364,10 @@ async function* planAnswers<T>(
  * arrays; libSQL gives array-like rows, copied.)
  */
 async function rowsOfColumns<T extends unknown[]>(db: Db, query: SQL): Promise<T[]> {
-  const rows = await db.values<T>(query);
+  return asColumns(await db.values<T>(query));
+}
+
+function asColumns<T extends unknown[]>(rows: readonly T[]): T[] {
   return rows.map((r) => (Array.isArray(r) ? r : (Array.from(r as ArrayLike<unknown>) as T)));
 }
 
@@ -406,18 +407,49 @@ export function candidateBoundPages(participant: ParticipantForMatching, bound: 
   };
 }
 
+/** Narrow rows with terms one call brings at most (about 0.7 KB each while held), and one statement. */
+export interface TermsSizes {
+  perCall: number;
+  perStatement: number;
+}
+const TERMS_ROWS: TermsSizes = { perCall: 48_000, perStatement: 12_000 };
+/** Candidates per plan row vary by region (cities, the inland north): a call plans for this many times those seen. */
+const DENSITY_MARGIN = 2;
+
 /**
  * Several participants' candidates as narrow rows with their stored terms (about 300 bytes each),
- * each slot once however many participants reach it.
+ * each slot once however many participants reach it, a statement's worth at a time. Every D1 call
+ * costs a round trip, so the plan goes in few calls, each a batch of statements: the first call
+ * takes an eighth of the plan and tells how many candidates a plan row brings; each next call takes
+ * as many plan rows as should bring `perCall` rows at DENSITY_MARGIN times the rate seen so far, in
+ * statements of `perStatement` (50 participants at 100,000 slots: three calls where one statement
+ * a call took seven). Tests make the sizes tiny to exercise the calls and statements.
  */
 export async function* candidateTerms(
   db: Db,
   people: readonly ParticipantForMatching[],
+  { perCall, perStatement }: TermsSizes = TERMS_ROWS,
 ): AsyncGenerator<TermsRow[]> {
-  yield* planAnswers((q) => rowsOfColumns<TermsRow>(db, q), candidatePlan(people), termsStatement, {
-    small: TERMS * SMALL_ANSWER,
-    large: TERMS * LARGE_ANSWER,
-  });
+  const plan = candidatePlan(people);
+  let rows = 0;
+  for (let done = 0; done < plan.length; ) {
+    const parts: PlanRow[][] = [];
+    if (done === 0) parts.push(plan.slice(0, Math.max(FIRST_BANDS, Math.ceil(plan.length / 8))));
+    else {
+      const perPlanRow = DENSITY_MARGIN * Math.max(1, rows / done);
+      const end = Math.min(plan.length, done + Math.max(1, Math.floor(perCall / perPlanRow)));
+      const step = Math.max(1, Math.floor(perStatement / perPlanRow));
+      for (let i = done; i < end; i += step) parts.push(plan.slice(i, Math.min(end, i + step)));
+    }
+    const [first, ...rest] = parts.map((part) => db.values<TermsRow>(termsStatement(part)));
+    if (!first) return;
+    for (const [i, answer] of (await db.batch([first, ...rest])).entries()) {
+      done += parts[i]!.length;
+      const part = asColumns(answer);
+      rows += part.length;
+      yield part;
+    }
+  }
 }
 
 /** D1 refuses statements over 100,000 bytes: an id list stays under this many characters. */

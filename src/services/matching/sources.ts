@@ -10,7 +10,13 @@
  *   2 MB rows).
  */
 import type { Db } from '../../adapters/db/types';
-import { type Match, type ParticipantForMatching, rankParticipant } from '../../matching';
+import {
+  buildSlotIndex,
+  type Match,
+  type ParticipantForMatching,
+  rankParticipant,
+  rankScores,
+} from '../../matching';
 import { FIRST_BATCH, FIRST_PAGE, rankBounded } from './bounded';
 import { rankBoundedMany } from './bounded-many';
 import { PAGE, slotsById } from './candidates';
@@ -28,6 +34,14 @@ export interface SlotSource {
   readonly kind: 'resident' | 'queried';
   /** The best `limit` open slots for each participant. */
   rank(people: readonly ParticipantForMatching[], opts: { limit: number; today: string }): Promise<Ranked>;
+  /**
+   * Every slot among the best `limit` of at least one participant (allocation's union), as `rank`'s
+   * `slots`, without describing the matches.
+   */
+  bestSlots(
+    people: readonly ParticipantForMatching[],
+    opts: { limit: number; today: string },
+  ): Promise<Map<string, CatalogSlot>>;
   /** The open slots among these ids. */
   openSlots(ids: readonly string[]): Promise<Map<string, CatalogSlot>>;
 }
@@ -48,6 +62,14 @@ export function residentSlots(db: Db): SlotSource & { catalog: SlotCatalog } {
       }
       return { matches, slots };
     },
+    async bestSlots(people, opts) {
+      const index = await catalog.current();
+      const slots = new Map<string, CatalogSlot>();
+      for (const person of people)
+        for (const m of rankScores(index, person, opts))
+          slots.set(m.slotId, index.get(m.slotId) as CatalogSlot);
+      return slots;
+    },
     async openSlots(ids) {
       const index = await catalog.current();
       const found = new Map<string, CatalogSlot>();
@@ -59,6 +81,16 @@ export function residentSlots(db: Db): SlotSource & { catalog: SlotCatalog } {
     },
   };
 }
+
+/**
+ * Whole slots in a participant's first ask and a statement's whole slots for `pageSize`, and below
+ * the usual page (tests) narrow rows as few a statement and a call, so those are exercised too.
+ */
+const many = (pageSize: number) => ({
+  batch: Math.min(pageSize, FIRST_BATCH),
+  pageSize,
+  narrow: pageSize < PAGE ? { perCall: 4 * pageSize, perStatement: pageSize } : undefined,
+});
 
 /** `pageSize`: slots ranked at a time (tests make it tiny to exercise the merging). */
 export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
@@ -77,8 +109,15 @@ export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
         );
         return { matches: new Map([[people[0]!.id, matches]]), slots };
       }
-      // Several (allocation): each index entry read once as a narrow row, whole slots by bound.
-      return rankBoundedMany(db, people, opts, { batch: Math.min(pageSize, FIRST_BATCH), pageSize });
+      // Several: each index entry read once as a narrow row, whole slots by bound; each best list
+      // then described over the slots they name (a participant's best slots are the best among any
+      // slots that hold them).
+      const { slots } = await rankBoundedMany(db, people, opts, many(pageSize));
+      const index = buildSlotIndex(slots.values());
+      return { matches: new Map(people.map((p) => [p.id, rankParticipant(index, p, opts)])), slots };
+    },
+    async bestSlots(people, opts) {
+      return (await rankBoundedMany(db, people, opts, many(pageSize))).slots;
     },
     async openSlots(ids) {
       const found = new Map<string, CatalogSlot>();
