@@ -52,11 +52,6 @@ async function profiler(dir: string | undefined) {
   };
 }
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'se-hot-'));
   try {

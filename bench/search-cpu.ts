@@ -18,14 +18,10 @@ import type { SlotSearchQuery } from '../src/search/port';
 import { SearchQuerySchema, toSearchQuery } from '../src/search/query';
 import { LOAD_SEARCHES } from './lib/load-mix';
 import { buildLoadRegistry } from './lib/load-registry';
+import { cpuMs } from './lib/stats';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '500' } } });
 const rounds = Number(args.rounds);
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'se-search-cpu-'));
