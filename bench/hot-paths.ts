@@ -21,6 +21,7 @@ import { silentLogger } from '../src/lib/logger';
 import type { ManyControl } from '../src/outbox/outbox';
 import { LOAD_SEARCHES } from './lib/load-mix';
 import { buildLoadRegistry, LOAD_ADMIN_KEY } from './lib/load-registry';
+import { cpuMs } from './lib/stats';
 
 const { values: args } = parseArgs({
   options: {
