@@ -17,7 +17,15 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LoadRequest, runPhase, type Script } from './lib/load-client';
-import { LOAD_SEARCHES, mixedScript, prepareWorkload } from './lib/load-mix';
+import {
+  HANDLER,
+  LOAD_SEARCHES,
+  mixedScript,
+  pairOfUser,
+  prepareWorkload,
+  proposalPair,
+  slotWrite,
+} from './lib/load-mix';
 import { buildLoadRegistry, LOAD_ADMIN_KEY } from './lib/load-registry';
 
 const { values: args } = parseArgs({
@@ -30,7 +38,6 @@ const { values: args } = parseArgs({
     threads: { type: 'boolean', default: false },
   },
 });
-const HANDLER = 'sek_demo_handler_anna';
 
 /** CPU ms of each thread of process `pid` by thread id, with its name (Linux; empty elsewhere). */
 function threadCpu(pid: number): Map<string, { name: string; ms: number }> {
@@ -132,46 +139,13 @@ async function main() {
         await send(get('search', `/v1/slots/search${pick(LOAD_SEARCHES, u, s)}`));
       },
       patch: async (send, u, s) => {
-        const o = w.owned[u % w.owned.length]!;
-        await send({
-          route: 'patch',
-          method: 'PATCH',
-          path: `/v1/slots/${o.slotId}`,
-          key: o.key,
-          body: { description: `Handledare finns på plats. Uppdaterad ${s}.` },
-        });
+        await send(slotWrite(w.owned[u % w.owned.length]!, s));
       },
       // A proposal and its answer, as in the mix (two requests: the CPU per request is half a pair's),
       // each user its own participant–slot pair; the outbox work they cause is in the all-threads figure.
       pairs: async (send, u, s) => {
-        const participant = w.participants[u % w.participants.length]!;
-        const o = w.owned[Math.floor(u / w.participants.length) % w.owned.length]!;
-        const proposed = await send({
-          route: 'propose',
-          method: 'POST',
-          path: '/v1/placements',
-          key: HANDLER,
-          body: { participantId: participant, slotId: o.slotId, disclose: ['strengths'] },
-        });
-        if (proposed.status !== 201) return;
-        const { id } = JSON.parse(proposed.body) as { id: string };
-        await send(
-          s % 2
-            ? {
-                route: 'decline',
-                method: 'POST',
-                path: `/v1/placements/${id}/decline`,
-                key: o.key,
-                body: { reason: 'no_capacity' },
-              }
-            : {
-                route: 'withdraw',
-                method: 'POST',
-                path: `/v1/placements/${id}/withdraw`,
-                key: HANDLER,
-                body: {},
-              },
-        );
+        const { participant, slot } = pairOfUser(w, u);
+        await proposalPair(send, participant, slot, s);
       },
       mix: mixedScript(w, connections),
     };

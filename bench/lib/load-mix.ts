@@ -5,9 +5,10 @@
  * employer declines, or the handler withdraws). Each user proposes its own participant–slot pair, so
  * two users never race for one pair (that would be a right 409, not an error of the service).
  */
-import type { LoadRequest, Script } from './load-client';
+import type { LoadRequest, Script, Send } from './load-client';
 
-const HANDLER = 'sek_demo_handler_anna';
+/** The demo handler's key: every read, proposal and withdrawal of the mix. */
+export const HANDLER = 'sek_demo_handler_anna';
 const EMPLOYERS = [
   'sek_demo_employer_maria',
   'sek_demo_employer_ali',
@@ -66,11 +67,7 @@ export async function prepareWorkload(origin: string, extraEmployerKeys: string[
 export function mixedScript(w: Workload, connections: number): Script {
   const weights = Object.entries(MIX);
   const total = weights.reduce((a, [, n]) => a + n, 0);
-  // Pairs for proposals: user u proposes participant u mod P to a slot chosen so that (u → pair) is one-to-one.
-  const pairOf = (u: number) => ({
-    participant: w.participants[u % w.participants.length]!,
-    slot: w.owned[Math.floor(u / w.participants.length) % w.owned.length]!,
-  });
+  const pairOf = (u: number) => pairOfUser(w, u);
   if (connections > w.participants.length * w.owned.length)
     throw new Error('more users than participant–slot pairs: proposals would collide');
 
@@ -105,43 +102,66 @@ export function mixedScript(w: Workload, connections: number): Script {
         await send(get('GET /v1/slots', '/v1/slots?limit=20'));
         return;
       case 'slotWrite':
-        await send({
-          route: 'PATCH /v1/slots/{id}',
-          method: 'PATCH',
-          path: `/v1/slots/${slot.slotId}`,
-          key: slot.key,
-          body: { description: `Handledare finns på plats. Uppdaterad ${step}.` },
-        });
+        await send(slotWrite(slot, step));
         return;
-      default: {
-        const proposed = await send({
-          route: 'POST /v1/placements',
-          method: 'POST',
-          path: '/v1/placements',
-          key: HANDLER,
-          body: { participantId: participant, slotId: slot.slotId, disclose: ['strengths'] },
-        });
-        if (proposed.status !== 201) return;
-        const { id } = JSON.parse(proposed.body) as { id: string };
-        if (step % 2)
-          await send({
-            route: 'POST /v1/placements/{id}/decline',
-            method: 'POST',
-            path: `/v1/placements/${id}/decline`,
-            key: slot.key,
-            body: { reason: 'no_capacity' },
-          });
-        else
-          await send({
-            route: 'POST /v1/placements/{id}/withdraw',
-            method: 'POST',
-            path: `/v1/placements/${id}/withdraw`,
-            key: HANDLER,
-            body: {},
-          });
-      }
+      default:
+        await proposalPair(send, participant, slot, step);
     }
   };
+}
+
+/** User u's own participant–slot pair: one-to-one while users ≤ participants × slots, so proposals never collide. */
+export function pairOfUser(w: Workload, u: number) {
+  return {
+    participant: w.participants[u % w.participants.length]!,
+    slot: w.owned[Math.floor(u / w.participants.length) % w.owned.length]!,
+  };
+}
+
+/** A slot write by its employer (new text, so the search index has work too). */
+export function slotWrite(slot: Workload['owned'][number], step: number): LoadRequest {
+  return {
+    route: 'PATCH /v1/slots/{id}',
+    method: 'PATCH',
+    path: `/v1/slots/${slot.slotId}`,
+    key: slot.key,
+    body: { description: `Handledare finns på plats. Uppdaterad ${step}.` },
+  };
+}
+
+/** A proposal and its answer: the employer declines on odd steps, the handler withdraws on even ones. */
+export async function proposalPair(
+  send: Send,
+  participant: string,
+  slot: Workload['owned'][number],
+  step: number,
+) {
+  const proposed = await send({
+    route: 'POST /v1/placements',
+    method: 'POST',
+    path: '/v1/placements',
+    key: HANDLER,
+    body: { participantId: participant, slotId: slot.slotId, disclose: ['strengths'] },
+  });
+  if (proposed.status !== 201) return;
+  const { id } = JSON.parse(proposed.body) as { id: string };
+  await send(
+    step % 2
+      ? {
+          route: 'POST /v1/placements/{id}/decline',
+          method: 'POST',
+          path: `/v1/placements/${id}/decline`,
+          key: slot.key,
+          body: { reason: 'no_capacity' },
+        }
+      : {
+          route: 'POST /v1/placements/{id}/withdraw',
+          method: 'POST',
+          path: `/v1/placements/${id}/withdraw`,
+          key: HANDLER,
+          body: {},
+        },
+  );
 }
 
 /** The reference: every user asks for /health, on the same server, right before the mix. */
