@@ -350,4 +350,22 @@ describe('matching through candidate queries', () => {
     const read = await slotsById(t.db, ids);
     expect(read.map((s) => s.id).sort()).toEqual([...have].sort());
   });
+
+  it('reads whole slots with the doubles stored, the same on every path', async () => {
+    // SQLite's JSON functions write a REAL with 15 significant digits: 18.017944335937504 came
+    // back as 18.0179443359375 when whole slots were read as json_object.
+    const [first] = fc
+      .sample(world(1, 12), { numRuns: 20, seed: 11 })
+      .filter((w) => w.slots.length > 0)
+      .map((w) => w.slots[0]!);
+    const slot = { ...first!, status: 'open' as const, lat: 59.330000000000005, lon: 18.017944335937504 };
+    await store([slot]);
+    const resident = await residentSlots(t.db).openSlots([slot.id]);
+    const queried = await queriedSlots(t.db).openSlots([slot.id]);
+    const [byId] = await slotsById(t.db, [slot.id]);
+    expect(byId!.lon).toBe(18.017944335937504);
+    expect(byId!.lat).toBe(59.330000000000005);
+    expect(queried.get(slot.id)).toEqual(byId);
+    expect(resident.get(slot.id)).toEqual(byId);
+  });
 });

@@ -38,7 +38,7 @@ import {
 import type { BoundConstants } from '../../matching/bound';
 import { matchKeysVersion, matchTermsVersion } from '../../matching/terms';
 import { boundExpression } from './bound-sql';
-import { type CatalogSlot, type CompactSlot, fromCompact, slotJsonFields } from './rows';
+import { type CatalogSlot, fromCells, type SlotCells, slotCells } from './rows';
 
 /** Slots ranked at a time (the property test makes it tiny to exercise the merging). */
 export const PAGE = 2000;
@@ -51,8 +51,6 @@ const SMALL_ANSWER = 2000;
 const LARGE_ANSWER = 8000;
 /** Every kind wanted: no preference. */
 const ALL_KINDS = (1 << slotKinds.length) - 1;
-
-const toSlot = (row: { slot: string }) => fromCompact(JSON.parse(row.slot) as CompactSlot);
 
 const band = (lat: number) => Math.trunc((lat + 90) * LAT_BANDS_PER_DEGREE);
 
@@ -190,7 +188,7 @@ function candidatesOf(plan: readonly PlanRow[], table = bySlotIndex, band = band
 
 /** The slots that can pass a plan's constraints, as the engine reads them (no descriptions). */
 export function candidateStatement(plan: readonly PlanRow[]): SQL {
-  return sql`SELECT json_object(${slotJsonFields}) AS slot ${candidatesOf(plan)}`;
+  return sql`SELECT ${slotCells} ${candidatesOf(plan)}`;
 }
 
 /** The columns the score bound reads (src/matching/bound.ts) from the narrow rows, by position. */
@@ -376,11 +374,11 @@ export async function* candidateSlots(
   db: Db,
   people: readonly ParticipantForMatching[],
 ): AsyncGenerator<CatalogSlot[]> {
-  const answers = planAnswers((q) => db.all<{ slot: string }>(q), candidatePlan(people), candidateStatement, {
+  const answers = planAnswers((q) => rowsOfColumns<SlotCells>(db, q), candidatePlan(people), candidateStatement, {
     small: SMALL_ANSWER,
     large: LARGE_ANSWER,
   });
-  for await (const rows of answers) yield rows.map(toSlot);
+  for await (const rows of answers) yield rows.map(fromCells);
 }
 
 /**
@@ -463,7 +461,7 @@ const MAX_LIST_CHARS = 90_000;
 export function slotsByIdStatement(ids: readonly string[]): SQL {
   const values = sql.raw(ids.map((id) => `(${literal(id)})`).join(','));
   return sql`
-    SELECT json_object(${slotJsonFields}) AS slot
+    SELECT ${slotCells}
     FROM (VALUES ${values}) j CROSS JOIN ${slots} ON ${slots.id} = j.column1`;
 }
 
@@ -488,7 +486,7 @@ function idLists(ids: readonly string[]): string[][] {
 export async function slotsById(db: Db, ids: readonly string[]): Promise<CatalogSlot[]> {
   const out: CatalogSlot[] = [];
   for (const part of idLists(ids))
-    for (const r of await db.all<{ slot: string }>(slotsByIdStatement(part))) out.push(toSlot(r));
+    for (const r of await rowsOfColumns<SlotCells>(db, slotsByIdStatement(part))) out.push(fromCells(r));
   return out;
 }
 
@@ -503,7 +501,7 @@ export async function slotsByIdInOneCall(
 ): Promise<CatalogSlot[]> {
   const lists: string[][] = [];
   for (let i = 0; i < ids.length; i += perStatement) lists.push(...idLists(ids.slice(i, i + perStatement)));
-  const [first, ...rest] = lists.map((part) => db.all<{ slot: string }>(slotsByIdStatement(part)));
+  const [first, ...rest] = lists.map((part) => db.values<SlotCells>(slotsByIdStatement(part)));
   if (!first) return [];
-  return (await db.batch([first, ...rest])).flatMap((rows) => rows.map(toSlot));
+  return (await db.batch([first, ...rest])).flatMap((rows) => asColumns(rows).map(fromCells));
 }

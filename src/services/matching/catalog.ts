@@ -10,7 +10,7 @@ import { slotChanges, slots } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { buildSlotIndex, type SlotForMatching, type SlotIndex } from '../../matching';
 import { ID_CHUNK } from './queries';
-import { type CompactSlot, fromCompact, slotJsonColumns, slotJsonFields } from './rows';
+import { fromCells, type SlotCells, slotCells } from './rows';
 
 /** Slots per page when loading, to bound the size of one JSON document. */
 const PAGE = 20_000;
@@ -82,23 +82,19 @@ export class SlotCatalog {
 
   /**
    * Slots matching a condition, with their supervisors' room (kept on the slot row by triggers), as
-   * the engine wants them. SQLite builds one JSON document per page (without the description, which
-   * matching does not read): the driver then hands over one string instead of ~25 cells per slot,
-   * several times faster. libSQL has no cap on that string; D1 (2 MB) uses the candidate queries.
+   * the engine wants them: the cells every path reads (rows.ts `slotCells`, without the description),
+   * a page at a time walking the key in order.
    */
   private async load(where: SQL): Promise<SlotForMatching[]> {
     const out: SlotForMatching[] = [];
     let after = '';
     for (;;) {
-      // Only the columns matching reads go through the page (not descriptions), walking the key in order.
-      const [page] = await this.db.all<{ n: number; last: string | null; slots: string }>(sql`
-        SELECT count(*) AS n, max(${slots.id}) AS last, json_group_array(json_object(${slotJsonFields})) AS slots
-        FROM (SELECT ${slotJsonColumns} FROM ${slots} WHERE ${where} AND ${slots.id} > ${after}
-              ORDER BY ${slots.id} LIMIT ${PAGE}) AS ${slots}`);
-      if (!page || page.n === 0 || !page.last) break;
-      for (const row of JSON.parse(page.slots) as CompactSlot[]) out.push(fromCompact(row));
-      if (page.n < PAGE) break;
-      after = page.last;
+      const page = await this.db.values<SlotCells>(sql`
+        SELECT ${slotCells} FROM ${slots} WHERE ${where} AND ${slots.id} > ${after}
+        ORDER BY ${slots.id} LIMIT ${PAGE}`);
+      for (const row of page) out.push(fromCells(Array.isArray(row) ? row : (Array.from(row) as SlotCells)));
+      if (page.length < PAGE) break;
+      after = out[out.length - 1]!.id;
     }
     return out;
   }

@@ -69,86 +69,74 @@ export function participantForMatching(p: ParticipantRow): ParticipantForMatchin
 /** `[supervisorId, maxParticipants, activePlacements, trained (0/1)]`, as `slots.supervisor_rooms` holds them. */
 export type SupervisorTuple = [string, number, number, number];
 
-/** The columns matching reads, as SQLite builds them into one JSON object per slot. */
-export type CompactSlot = Omit<
-  SlotRow,
-  | 'description'
-  | 'openEnded'
-  | 'leadsToHire'
-  | 'siteId'
-  | 'address'
-  | 'daysMask'
-  | 'latBand'
-  | 'adaptationMask'
-  | 'subsidies'
-  | 'supervisorRooms'
-  | 'supervisorsWithRoom'
-  | 'matchTerms'
-  | 'createdAt'
-  | 'updatedAt'
-> & {
-  openEnded: number;
-  leadsToHire: number;
-  supervisors: SupervisorTuple[];
-};
-
 const t = slotsTable;
-const compactColumns = [
-  t.id,
-  t.organizationId,
-  t.title,
-  t.tasks,
-  t.occupationLabel,
-  t.ssyk,
-  t.kind,
-  t.status,
-  t.lat,
-  t.lon,
-  t.municipalityCode,
-  t.capacity,
-  t.taken,
-  t.schedule,
-  t.hoursMin,
-  t.hoursMax,
-  t.openEnded,
-  t.startDate,
-  t.endDate,
-  t.adaptations,
-  t.socialIntensity,
-  t.physicalDemand,
-  t.leadsToHire,
-  t.suits,
-  t.supervisorRooms,
+
+/**
+ * The columns matching reads of a whole slot (not the description), as one row of cells: the
+ * scalars as SQLite holds them and the five JSON columns joined into one array text, parsed once.
+ * Every path reads whole slots this way (the resident catalog, /matches, allocation), so all see
+ * the same doubles: SQLite's JSON functions write a REAL with 15 significant digits (a slot's
+ * longitude 18.017944335937504 came back as 18.0179443359375), a cell carries it exactly.
+ * Cells instead of one json_object a slot also spare SQLite building the object and D1 escaping
+ * it inside its own JSON answer.
+ */
+export type SlotCells = [
+  id: string,
+  organizationId: string,
+  title: string,
+  occupationLabel: string,
+  ssyk: string | null,
+  kind: SlotRow['kind'],
+  status: SlotRow['status'],
+  lat: number,
+  lon: number,
+  municipalityCode: string,
+  capacity: number,
+  taken: number,
+  hoursMin: number,
+  hoursMax: number,
+  openEnded: number,
+  startDate: string,
+  endDate: string | null,
+  socialIntensity: SlotRow['socialIntensity'],
+  physicalDemand: SlotRow['physicalDemand'],
+  leadsToHire: number,
+  /** `[tasks, schedule, adaptations, suits, supervisor rooms]` as JSON text. */
+  nested: string,
 ];
-/** The columns `slotJsonFields` reads, for a subquery that carries only those. */
-export const slotJsonColumns = sql.join(compactColumns, sql`, `);
-export const slotJsonFields = sql.join(
+
+type Nested = [
+  SlotRow['tasks'],
+  SlotRow['schedule'],
+  SlotRow['adaptations'],
+  SlotRow['suits'],
+  SupervisorTuple[],
+];
+
+/** `SlotCells` as a select list (the JSON columns are stored as JSON text, never NULL). */
+export const slotCells = sql.join(
   [
-    sql`'id', ${t.id}`,
-    sql`'organizationId', ${t.organizationId}`,
-    sql`'title', ${t.title}`,
-    sql`'tasks', json(${t.tasks})`,
-    sql`'occupationLabel', ${t.occupationLabel}`,
-    sql`'ssyk', ${t.ssyk}`,
-    sql`'kind', ${t.kind}`,
-    sql`'status', ${t.status}`,
-    sql`'lat', ${t.lat}`,
-    sql`'lon', ${t.lon}`,
-    sql`'municipalityCode', ${t.municipalityCode}`,
-    sql`'capacity', ${t.capacity}`,
-    sql`'taken', ${t.taken}`,
-    sql`'schedule', json(${t.schedule})`,
-    sql`'hoursMin', ${t.hoursMin}`,
-    sql`'hoursMax', ${t.hoursMax}`,
-    sql`'openEnded', ${t.openEnded}`,
-    sql`'startDate', ${t.startDate}`,
-    sql`'endDate', ${t.endDate}`,
-    sql`'adaptations', json(${t.adaptations})`,
-    sql`'socialIntensity', ${t.socialIntensity}`,
-    sql`'physicalDemand', ${t.physicalDemand}`,
-    sql`'leadsToHire', ${t.leadsToHire}`,
-    sql`'suits', json(${t.suits})`,
-    sql`'supervisors', json(${t.supervisorRooms})`,
+    t.id,
+    t.organizationId,
+    t.title,
+    t.occupationLabel,
+    t.ssyk,
+    t.kind,
+    t.status,
+    t.lat,
+    t.lon,
+    t.municipalityCode,
+    t.capacity,
+    t.taken,
+    t.hoursMin,
+    t.hoursMax,
+    t.openEnded,
+    t.startDate,
+    t.endDate,
+    t.socialIntensity,
+    t.physicalDemand,
+    t.leadsToHire,
+    sql`'[' || ${t.tasks} || ',' || ${t.schedule} || ',' || ${t.adaptations} || ',' || ${t.suits} || ',' || ${t.supervisorRooms} || ']'`,
   ],
   sql`, `,
 );
@@ -156,22 +144,40 @@ export const slotJsonFields = sql.join(
 /** A slot as the catalog keeps it: what the engine reads, plus what a result summary shows. */
 export type CatalogSlot = SlotForMatching & { municipalityCode: string };
 
-/**
- * Builds the catalog's slot from SQLite's JSON: one spread per slot, typed by the compiler (a copy of
- * a few fields; the resident index pays it once per slot on load).
- */
-export function fromCompact(c: CompactSlot): CatalogSlot {
+/** Builds the catalog's slot from its cells (the resident index pays it once per slot on load). */
+export function fromCells(c: SlotCells): CatalogSlot {
+  const [tasks, schedule, adaptations, suits, rooms] = JSON.parse(c[20]) as Nested;
   return {
-    ...c,
+    id: c[0],
+    organizationId: c[1],
+    title: c[2],
     description: '',
-    openEnded: c.openEnded === 1,
-    leadsToHire: c.leadsToHire === 1,
-    schedule: storedToIntervals(c.schedule),
-    supervisors: c.supervisors.map(([id, maxParticipants, activePlacements, trained]) => ({
+    tasks,
+    occupationLabel: c[3],
+    ssyk: c[4],
+    kind: c[5],
+    status: c[6],
+    lat: c[7],
+    lon: c[8],
+    municipalityCode: c[9],
+    capacity: c[10],
+    taken: c[11],
+    supervisors: rooms.map(([id, maxParticipants, activePlacements, trained]) => ({
       id,
       maxParticipants,
       activePlacements,
       trained: trained === 1,
     })),
+    schedule: storedToIntervals(schedule),
+    hoursMin: c[12],
+    hoursMax: c[13],
+    openEnded: c[14] === 1,
+    startDate: c[15],
+    endDate: c[16],
+    adaptations,
+    socialIntensity: c[17],
+    physicalDemand: c[18],
+    leadsToHire: c[19] === 1,
+    suits,
   };
 }
