@@ -1,6 +1,17 @@
 /** Public API of the matching engine: a pure module (no I/O, no clock; "today" is passed in). */
-export { type AllocationResult, type Assignment, allocate, solveAllocation } from './allocation/allocate';
-export { type AllocationProblem, buildAllocationProblem, SCORE_SCALE } from './allocation/problem';
+export {
+  type AllocationResult,
+  type Assignment,
+  allocate,
+  allocateOver,
+  solveAllocation,
+} from './allocation/allocate';
+export {
+  type AllocationProblem,
+  buildAllocationProblem,
+  buildAllocationProblemOver,
+  SCORE_SCALE,
+} from './allocation/problem';
 export { type SlotBoundFields, scoreBound, storedTextNeedles, textNeedles } from './bound';
 export { type Language, messages, renderReason } from './messages';
 export {

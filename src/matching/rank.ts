@@ -56,6 +56,7 @@ function scan(
   pp: PreparedParticipant,
   top: TopK | null,
   visit: ((row: number, score: number) => void) | null,
+  fromRow = 0,
 ) {
   const scratch = createScratch();
   const score = scratch.values;
@@ -69,6 +70,7 @@ function scan(
     const rows = ix.rowsOfCell(key);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
+      if (row < fromRow) continue;
       const la = lat[row]!;
       const lo = lon[row]!;
       if (la < minLat || la > maxLat || lo < minLon || lo > maxLon) continue;
@@ -135,12 +137,13 @@ export interface ScoredSlot {
  * `rankParticipant`'s slots and scores, in its order, without describing them: allocation ranks
  * fifty participants over several thousand slots a round only to learn which slots their best
  * lists hold, and reasons and gaps (a score worked out again and a dozen objects a match) are
- * most of a ranking's cost once the scan has pruned. Slots below `floor` may be left out.
+ * most of a ranking's cost once the scan has pruned. Slots below `floor` may be left out; only rows
+ * from `fromRow` on are ranked (slots the caller appended: `SlotIndex.appendNew`).
  */
 export function rankScores(
   ix: SlotIndex,
   participant: ParticipantForMatching,
-  opts: RankOptions & { floor?: number },
+  opts: RankOptions & { floor?: number; fromRow?: number },
 ): ScoredSlot[] {
   const limit = limitOf(opts);
   if (limit === 0) return [];
@@ -148,7 +151,7 @@ export function rankScores(
   // A caller merging with a full list of its own passes that list's k-th score: slots that cannot
   // reach it are pruned as they would be once this ranking's own list were full.
   const top = new TopK(limit, (row) => ix.ids[row]!, opts.floor);
-  scan(ix, pp, top, null);
+  scan(ix, pp, top, null, opts.fromRow);
   return top.sortedEntries().map(({ row, score }) => ({ slotId: ix.ids[row]!, score }));
 }
 

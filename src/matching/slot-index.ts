@@ -340,6 +340,36 @@ export class SlotIndex {
     this.compact();
   }
 
+  /**
+   * Add slots the index does not hold as rows after every row it has (no re-packing, no reused rows)
+   * and return the first of them, so a caller can scan just these (`rankScores`' `fromRow`) and keep
+   * the rows it wants for later: allocation's rounds keep the slots someone's best list names, and
+   * the allocation problem is built over them without compiling those slots again.
+   */
+  appendNew(slots: Iterable<SlotForMatching>): number {
+    const from = this.rowsAllocated;
+    for (const slot of slots) {
+      if (this.rowById.has(slot.id)) throw new Error(`slot ${slot.id} is already in the index`);
+      const row = this.newRow();
+      this.rowById.set(slot.id, row);
+      this.displacedRows++;
+      this.fill(row, slot);
+      this.enterCell(row, cellKey(slot.lat, slot.lon));
+    }
+    return from;
+  }
+
+  /** Forget these slots, then re-pack once (instead of whenever the drift limit is passed). */
+  removeAll(slotIds: Iterable<string>): void {
+    this.autoCompact = false;
+    try {
+      for (const id of slotIds) this.remove(id);
+    } finally {
+      this.autoCompact = true;
+    }
+    this.compact();
+  }
+
   private compactIfDrifted(): void {
     if (!this.autoCompact) return;
     const displaced = this.displacedRows > Math.max(MIN_DISPLACED, DISPLACED_SHARE * this.rowById.size);

@@ -14,6 +14,7 @@ import { distanceKm } from '../../src/lib/geo';
 import { nameColumns } from '../../src/lib/swedish-order';
 import {
   allocate,
+  allocateOver,
   buildSlotIndex,
   rankParticipant,
   type SlotForMatching,
@@ -144,21 +145,23 @@ describe('matching through candidate queries', () => {
         expect([...ranked.slots.keys()].sort()).toEqual(union);
         // Allocation asks for that union alone (nothing described): the same slots.
         const best = await queried.bestSlots(participants, { limit, today: TODAY });
-        expect([...best.keys()].sort()).toEqual(union);
-        expect(best).toEqual(ranked.slots);
+        expect([...best.slots.keys()].sort()).toEqual(union);
+        expect(best.slots).toEqual(ranked.slots);
+        // Its index (the rounds' own, rows in any order) holds exactly that union.
+        expect([...best.index.ids].sort()).toEqual(union);
+        const expected = allocate(
+          participants,
+          union.map((id) => byId.get(id)!),
+          { today: TODAY },
+        );
         expect(
           allocate(
             participants,
             union.map((id) => ranked.slots.get(id)!),
             { today: TODAY },
           ),
-        ).toEqual(
-          allocate(
-            participants,
-            union.map((id) => byId.get(id)!),
-            { today: TODAY },
-          ),
-        );
+        ).toEqual(expected);
+        expect(allocateOver(participants, best.index, { today: TODAY })).toEqual(expected);
       }),
       { numRuns: 120 },
     );

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParticipantForMatching, SlotForMatching } from '../../src/matching';
-import { allocate, buildAllocationProblem, explain, SCORE_SCALE } from '../../src/matching';
+import {
+  allocate,
+  allocateOver,
+  buildAllocationProblem,
+  buildSlotIndex,
+  explain,
+  rankScores,
+  SCORE_SCALE,
+  SlotIndex,
+} from '../../src/matching';
 import { world } from './arbitraries';
 import { participant, slot, TODAY } from './fixtures';
 
@@ -206,5 +215,37 @@ describe('allocation', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('an index handed over from the rankings', () => {
+  it('ranks appended rows alone, keeps what it is told, and allocates as over those slots', () => {
+    fc.assert(
+      fc.property(world(4, 12), fc.integer({ min: 1, max: 11 }), ({ slots, participants }, cut) => {
+        const first = slots.slice(0, cut);
+        const second = slots.slice(cut);
+        const index = new SlotIndex();
+        expect(index.appendNew(first)).toBe(0);
+        // The second batch's rows come after every row held; ranking from there sees them alone.
+        const from = index.appendNew(second);
+        expect(from).toBe(first.length);
+        for (const p of participants)
+          expect(rankScores(index, p, { limit: 5, today: TODAY, fromRow: from })).toEqual(
+            rankScores(buildSlotIndex(second), p, { limit: 5, today: TODAY }),
+          );
+        // Dropping some leaves an index over the rest: the problem is the same as over those slots.
+        const kept = slots.filter((_s, i) => i % 3 !== 1);
+        index.removeAll(slots.filter((_s, i) => i % 3 === 1).map((s) => s.id));
+        expect([...index.ids].sort()).toEqual(kept.map((s) => s.id).sort());
+        expect(allocateOver(participants, index, opts)).toEqual(allocate(participants, kept, opts));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses a slot it holds already (its row would not come after the others)', () => {
+    const index = new SlotIndex();
+    index.appendNew([slot({ id: 'a' })]);
+    expect(() => index.appendNew([slot({ id: 'a' })])).toThrow(/already/);
   });
 });

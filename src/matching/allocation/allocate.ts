@@ -11,9 +11,15 @@
  * Pairs scoring 0 add nothing and are never used.
  */
 import { compareIds } from '../rank';
+import type { SlotIndex } from '../slot-index';
 import type { MatchOptions, ParticipantForMatching, Reason, SlotForMatching, UnassignedCode } from '../types';
 import { FlowNetwork, IncrementalMinCostFlow } from './min-cost-flow';
-import { type AllocationProblem, buildAllocationProblem, SCORE_SCALE } from './problem';
+import {
+  type AllocationProblem,
+  buildAllocationProblem,
+  buildAllocationProblemOver,
+  SCORE_SCALE,
+} from './problem';
 
 export interface Assignment {
   participantId: string;
@@ -37,6 +43,15 @@ export function allocate(
   opts: MatchOptions,
 ): AllocationResult {
   return solveAllocation(buildAllocationProblem(participants, slots, opts));
+}
+
+/** `allocate` over the slots an index holds (a caller that has them compiled already). */
+export function allocateOver(
+  participants: readonly ParticipantForMatching[],
+  index: SlotIndex,
+  opts: MatchOptions,
+): AllocationResult {
+  return solveAllocation(buildAllocationProblemOver(participants, index, opts));
 }
 
 export function solveAllocation(problem: AllocationProblem): AllocationResult {

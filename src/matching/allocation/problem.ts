@@ -5,7 +5,7 @@
  */
 import { prepareParticipant } from '../participant';
 import { compareIds, forEachEligibleSlot } from '../rank';
-import { buildSlotIndex } from '../slot-index';
+import { buildSlotIndex, type SlotIndex } from '../slot-index';
 import type { MatchOptions, ParticipantForMatching, SlotForMatching } from '../types';
 
 /** Scores are 0..1 with 4 decimals; × 10⁶ makes them exact integers for the flow. */
@@ -32,9 +32,20 @@ export function buildAllocationProblem(
   slots: readonly SlotForMatching[],
   opts: MatchOptions,
 ): AllocationProblem {
+  return buildAllocationProblemOver(participants, buildSlotIndex([...slots].sort(byId)), opts);
+}
+
+/**
+ * The problem over the slots an index holds (every one of them is considered). The rows' order does
+ * not matter: pairs, slots and supervisors are numbered in id order.
+ */
+export function buildAllocationProblemOver(
+  participants: readonly ParticipantForMatching[],
+  index: SlotIndex,
+  opts: MatchOptions,
+): AllocationProblem {
   // Ids are expected to be unique; if one repeats, the last occurrence counts (as for slots).
   const sortedParticipants = [...new Map(participants.map((p) => [p.id, p])).values()].sort(byId);
-  const index = buildSlotIndex([...slots].sort(byId));
 
   const pairs: { p: number; row: number; score: number }[] = [];
   sortedParticipants.forEach((participant, p) => {

@@ -3,7 +3,7 @@ import { participants } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertProviderRole } from '../../auth/policy';
 import { unprocessable } from '../../lib/problem';
-import { allocate } from '../../matching';
+import { type AllocationResult, allocate, allocateOver } from '../../matching';
 import type { MatchingContext } from './context';
 import { rendered, summariesOf } from './present';
 import { ID_CHUNK } from './queries';
@@ -51,25 +51,22 @@ export function allocatePlaces(m: MatchingContext) {
     const today = m.today();
     const people = rows.filter((r) => active.has(r.id)).map(participantForMatching);
     let slotsById: Map<string, CatalogSlot>;
-    let slotIds: string[];
+    let result: AllocationResult;
     if (input.slotIds) {
       slotsById = await m.source.openSlots([...new Set(input.slotIds)]);
       const closed = input.slotIds.flatMap((id, i) =>
         slotsById.has(id) ? [] : [{ path: `slotIds.${i}`, message: 'is not an open slot' }],
       );
       if (closed.length) throw unprocessable('Every slot must be open.', closed);
-      slotIds = [...new Set(input.slotIds)];
+      result = allocate(people, [...slotsById.values()], { today });
     } else {
       // Every slot among the best few hundred for at least one of the participants: the union of
-      // their candidates, as the engine ranks them.
-      slotsById = await m.source.bestSlots(people, { limit: ALLOCATION_SLOTS_PER_PARTICIPANT, today });
-      slotIds = [...slotsById.keys()].sort();
+      // their candidates, as the engine ranks them (compiled already: the problem is built over it).
+      const best = await m.source.bestSlots(people, { limit: ALLOCATION_SLOTS_PER_PARTICIPANT, today });
+      slotsById = best.slots;
+      result = allocateOver(people, best.index, { today });
     }
-    const result = allocate(
-      people,
-      slotIds.map((id) => slotsById.get(id)!),
-      { today },
-    );
+    const slotsConsidered = slotsById.size;
     const summaries = await summariesOf(
       m.queries,
       result.assignments.map((a) => slotsById.get(a.slotId)!),
@@ -81,7 +78,7 @@ export function allocatePlaces(m: MatchingContext) {
         reason: rendered(u.reason),
       })),
       totalScore: result.totalScore,
-      slotsConsidered: slotIds.length,
+      slotsConsidered,
       today,
     };
   };

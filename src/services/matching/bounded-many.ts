@@ -21,13 +21,13 @@
 import type { Db } from '../../adapters/db/types';
 import { boundingBox } from '../../lib/geo';
 import {
-  buildSlotIndex,
   compareIds,
   mergeRankings,
   type ParticipantForMatching,
   type RankOptions,
   rankScores,
   type ScoredSlot,
+  SlotIndex,
   storedTextNeedles,
   textNeedles,
 } from '../../matching';
@@ -174,7 +174,7 @@ export async function rankBoundedMany(
     pageSize = PAGE,
     narrow,
   }: { batch?: number; pageSize?: number; narrow?: TermsSizes } = {},
-): Promise<{ scores: Map<string, ScoredSlot[]>; slots: Map<string, CatalogSlot> }> {
+): Promise<{ scores: Map<string, ScoredSlot[]>; slots: Map<string, CatalogSlot>; index: SlotIndex }> {
   const limit = Number.isNaN(opts.limit) ? 0 : Math.max(0, Math.floor(opts.limit));
   const lists = limit === 0 ? people.map(() => []) : await boundsOfEach(db, people, opts.today, narrow);
   const size = Math.max(batch, Math.min(limit * 2, 4 * batch));
@@ -185,20 +185,20 @@ export async function rankBoundedMany(
     size,
     best: [],
   }));
-  // The slots someone's best list names: all that is held between pages.
-  let held = new Map<string, CatalogSlot>();
+  // One index through the rounds: each call's slots are appended and ranked (only those rows), then
+  // every slot no best list names is dropped, so between calls it holds the named slots alone and
+  // at the end exactly the union, compiled once for the allocation problem too.
+  const index = new SlotIndex();
   const rankPage = (asking: readonly Queue[], page: readonly CatalogSlot[]) => {
-    const index = buildSlotIndex(page);
+    const fromRow = index.appendNew(page);
     for (const q of asking) {
       // Below the k-th best so far nothing can enter: the scan prunes from the start.
       const floor = q.best.length >= limit ? q.best[limit - 1]!.score : Number.NEGATIVE_INFINITY;
-      q.best = mergeOnce(q.best, rankScores(index, q.person, { ...opts, limit, floor }), limit);
+      q.best = mergeOnce(q.best, rankScores(index, q.person, { ...opts, limit, floor, fromRow }), limit);
     }
-    const onPage = new Map(page.map((s) => [s.id, s]));
-    const named = new Map<string, CatalogSlot>();
-    for (const q of queues)
-      for (const m of q.best) named.set(m.slotId, held.get(m.slotId) ?? onPage.get(m.slotId)!);
-    held = named;
+    const named = new Set<string>();
+    for (const q of queues) for (const m of q.best) named.add(m.slotId);
+    index.removeAll(index.ids.filter((id) => id !== '' && !named.has(id)));
   };
   // Every slot read so far: each participant still asking has been ranked over all of them.
   const read = new Set<string>();
@@ -217,5 +217,7 @@ export async function rankBoundedMany(
     for (let i = 0; i < unread.length; i += perCall)
       rankPage(asking, await slotsByIdInOneCall(db, unread.slice(i, i + perCall), pageSize));
   }
-  return { scores: new Map(queues.map((q) => [q.person.id, q.best])), slots: held };
+  const slots = new Map<string, CatalogSlot>();
+  for (const slot of index.slots) if (slot) slots.set(slot.id, slot as CatalogSlot);
+  return { scores: new Map(queues.map((q) => [q.person.id, q.best])), slots, index };
 }

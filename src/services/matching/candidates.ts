@@ -374,10 +374,15 @@ export async function* candidateSlots(
   db: Db,
   people: readonly ParticipantForMatching[],
 ): AsyncGenerator<CatalogSlot[]> {
-  const answers = planAnswers((q) => rowsOfColumns<SlotCells>(db, q), candidatePlan(people), candidateStatement, {
-    small: SMALL_ANSWER,
-    large: LARGE_ANSWER,
-  });
+  const answers = planAnswers(
+    (q) => rowsOfColumns<SlotCells>(db, q),
+    candidatePlan(people),
+    candidateStatement,
+    {
+      small: SMALL_ANSWER,
+      large: LARGE_ANSWER,
+    },
+  );
   for await (const rows of answers) yield rows.map(fromCells);
 }
 

@@ -16,6 +16,7 @@ import {
   type ParticipantForMatching,
   rankParticipant,
   rankScores,
+  type SlotIndex,
 } from '../../matching';
 import { FIRST_BATCH, FIRST_PAGE, rankBounded } from './bounded';
 import { rankBoundedMany } from './bounded-many';
@@ -36,12 +37,12 @@ export interface SlotSource {
   rank(people: readonly ParticipantForMatching[], opts: { limit: number; today: string }): Promise<Ranked>;
   /**
    * Every slot among the best `limit` of at least one participant (allocation's union), as `rank`'s
-   * `slots`, without describing the matches.
+   * `slots`, without describing the matches, and an index holding exactly those slots.
    */
   bestSlots(
     people: readonly ParticipantForMatching[],
     opts: { limit: number; today: string },
-  ): Promise<Map<string, CatalogSlot>>;
+  ): Promise<{ slots: Map<string, CatalogSlot>; index: SlotIndex }>;
   /** The open slots among these ids. */
   openSlots(ids: readonly string[]): Promise<Map<string, CatalogSlot>>;
 }
@@ -68,7 +69,7 @@ export function residentSlots(db: Db): SlotSource & { catalog: SlotCatalog } {
       for (const person of people)
         for (const m of rankScores(index, person, opts))
           slots.set(m.slotId, index.get(m.slotId) as CatalogSlot);
-      return slots;
+      return { slots, index: buildSlotIndex(slots.values()) };
     },
     async openSlots(ids) {
       const index = await catalog.current();
@@ -117,7 +118,8 @@ export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
       return { matches: new Map(people.map((p) => [p.id, rankParticipant(index, p, opts)])), slots };
     },
     async bestSlots(people, opts) {
-      return (await rankBoundedMany(db, people, opts, many(pageSize))).slots;
+      const { slots, index } = await rankBoundedMany(db, people, opts, many(pageSize));
+      return { slots, index };
     },
     async openSlots(ids) {
       const found = new Map<string, CatalogSlot>();
