@@ -29,6 +29,7 @@ import {
   candidateBoundPages,
   candidatePlan,
   candidateStatement,
+  type PlanRow,
   slotsById,
   slotsByIdStatement,
 } from '../../src/services/matching/candidates';
@@ -291,15 +292,77 @@ describe('matching through candidate queries', () => {
     expect(Math.min(...widths)).toBeLessThan(Math.max(...widths) / 2);
   });
 
-  it('merges the overlapping ranges of several participants, so no slot is read twice', () => {
-    const plan = candidatePlan([person(59.33, 18.07, 20), person(59.35, 18.1, 30), person(55.6, 13.0, 10)]);
+  /** Whether a plan row's range holds a longitude (its open ends left out). */
+  const holds = (r: PlanRow, lon: number) =>
+    ((r[9] & 2) === 0 ? lon >= r[1] : lon > r[1]) && ((r[9] & 1) === 0 ? lon <= r[2] : lon < r[2]);
+
+  it('cuts the overlapping ranges of several participants into disjoint pieces, so no slot is read twice', () => {
+    // Two circles in Stockholm that overlap in part, with other hours: limits differ where they meet.
+    const people = [
+      person(59.33, 18.07, 20),
+      { ...person(59.35, 18.4, 20), hoursNow: 10 },
+      person(55.6, 13.0, 10),
+    ];
+    const plan = candidatePlan(people);
     for (let i = 1; i < plan.length; i++) {
       const [a, b] = [plan[i - 1]!, plan[i]!];
-      expect(a[0] < b[0] || (a[0] === b[0] && a[2] < b[1])).toBe(true);
+      // In order, and where one piece ends the next starts, the shared longitude in one of them.
+      expect(a[0] < b[0] || (a[0] === b[0] && a[2] <= b[1])).toBe(true);
+      if (a[0] === b[0] && a[2] === b[1]) expect(holds(a, a[2]) !== holds(b, b[1])).toBe(true);
     }
-    // Stockholm's two overlap in every band of the smaller circle; Malmö's stand apart.
+    // Malmö's stand apart, one row a band as alone; Stockholm's two are cut where their ranges end.
+    const malmo = plan.filter((r) => r[3] < 56);
+    expect(malmo).toEqual(candidatePlan([people[2]!]));
     const stockholm = plan.filter((r) => r[3] > 59);
-    expect(new Set(stockholm.map((r) => r[0])).size).toBe(stockholm.length);
+    expect(stockholm.length).toBeGreaterThan(new Set(stockholm.map((r) => r[0])).size);
+  });
+
+  it('tests each piece with the limits of the participants whose range reaches it, every point once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            lat: fc.double({ min: 59.0, max: 59.6, noNaN: true }),
+            lon: fc.double({ min: 17.7, max: 18.4, noNaN: true }),
+            km: fc.integer({ min: 1, max: 40 }),
+            hours: fc.integer({ min: 0, max: 40 }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.array(fc.double({ min: 17.0, max: 19.0, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (specs, lons) => {
+          const people = specs.map((x, i) => ({
+            ...person(x.lat, x.lon, x.km),
+            id: `p${i}`,
+            hoursNow: x.hours,
+          }));
+          const own = people.map((p) => candidatePlan([p]));
+          const plan = candidatePlan(people);
+          // Each participant's range ends as well as random longitudes: every point of a row's range
+          // lies in exactly one piece of its band, and that piece's limits are as loose as the row's.
+          const points = [...lons, ...own.flat().flatMap((r) => [r[1], r[2]])];
+          const wrong: unknown[] = [];
+          for (const row of own.flat())
+            for (const lon of points.filter((x) => x >= row[1] && x <= row[2])) {
+              const inPieces = plan.filter((r) => r[0] === row[0] && holds(r, lon));
+              const piece = inPieces[0]!;
+              const looser =
+                piece[3] <= row[3] &&
+                piece[4] >= row[4] &&
+                (piece[5] & row[5]) === piece[5] &&
+                piece[7] >= row[7];
+              if (inPieces.length !== 1 || !looser) wrong.push({ row, lon, inPieces });
+            }
+          // And a piece only reaches past the participants' ranges where one of them is.
+          for (const piece of plan)
+            for (const lon of points.filter((x) => holds(piece, x)))
+              if (!own.flat().some((r) => r[0] === piece[0] && lon >= r[1] && lon <= r[2]))
+                wrong.push({ piece, lon });
+          expect(wrong).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('seeks each band in slots_match_idx and reads a longitude range there (no table scan)', async () => {

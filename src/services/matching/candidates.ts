@@ -97,8 +97,12 @@ export function passesLimits(
   );
 }
 
-/** [band, minLon, maxLon, minLat, maxLat, must mask, days mask (0: any), hours now, kinds mask] */
-export type PlanRow = [number, number, number, number, number, number, number, number, number];
+/**
+ * [band, minLon, maxLon, minLat, maxLat, must mask, days mask (0: any), hours now, kinds mask,
+ * open ends (bits UPPER_OPEN, LOWER_OPEN: the range leaves out maxLon or minLon, which belong to
+ * the band's next or previous row; 0: both ends in)]
+ */
+export type PlanRow = [number, number, number, number, number, number, number, number, number, number];
 
 /**
  * One participant's hard constraints, a row per latitude band of the travel circle. Inside the
@@ -119,7 +123,18 @@ function participantPlan(participant: ParticipantForMatching): PlanRow[] {
     const latLo = Math.max(box.minLat, b / LAT_BANDS_PER_DEGREE - 90);
     const latHi = Math.min(box.maxLat, (b + 1) / LAT_BANDS_PER_DEGREE - 90);
     const half = Math.min(boxHalf, lonHalfSpan(lat, maxTravelKm, latLo, latHi));
-    rows.push([b, lon - half, lon + half, box.minLat, box.maxLat, must, days, participant.hoursNow, kinds]);
+    rows.push([
+      b,
+      lon - half,
+      lon + half,
+      box.minLat,
+      box.maxLat,
+      must,
+      days,
+      participant.hoursNow,
+      kinds,
+      0,
+    ]);
   }
   return rows;
 }
@@ -136,22 +151,74 @@ function widen(a: PlanRow, b: PlanRow): PlanRow {
     a[6] === 0 || b[6] === 0 ? 0 : a[6] | b[6],
     Math.max(a[7], b[7]),
     a[8] | b[8],
+    a[9],
   ];
 }
 
+/** Whether two rows test the same limits over the same latitudes (adjacent pieces may be joined). */
+const sameTests = (a: PlanRow, b: PlanRow) => a.slice(3, 9).every((x, i) => x === b[3 + i]);
+
+/** `PlanRow[9]` bits: the range stops below its maxLon / starts above its minLon. */
+const UPPER_OPEN = 1;
+const LOWER_OPEN = 2;
+
 /**
- * The plan for some participants: their rows, with the overlapping ranges of a band merged, so the
- * rows' ranges are disjoint and no slot is read (or returned) twice. Ordered by band and longitude.
+ * Overlapping rows of one band (a cluster: each overlaps the ones before) as pieces between their
+ * ends, each with the limits of the rows that reach it only: where two cities' circles meet, a
+ * piece only one of them reaches is not read with the other's looser limits too. The pieces are
+ * disjoint: a longitude where a row ends belongs to the piece on its left, one where a row only
+ * starts to the piece on its right, and the other piece leaves it out (an open end).
+ */
+function pieces(cluster: readonly PlanRow[]): PlanRow[] {
+  if (cluster.length === 1) return [cluster[0]!];
+  const ends = [...new Set(cluster.flatMap((r) => [r[1], r[2]]))].sort((a, b) => a - b);
+  const rowEnds = new Set(cluster.map((r) => r[2]));
+  const out: PlanRow[] = [];
+  for (let j = 0; j + 1 < ends.length; j++) {
+    const [lo, hi] = [ends[j]!, ends[j + 1]!];
+    const open = (j > 0 && rowEnds.has(lo) ? LOWER_OPEN : 0) | (rowEnds.has(hi) ? 0 : UPPER_OPEN);
+    const reaching = cluster.filter(
+      (r) =>
+        ((open & UPPER_OPEN) === 0 ? r[1] <= hi : r[1] < hi) &&
+        ((open & LOWER_OPEN) === 0 ? r[2] >= lo : r[2] > lo),
+    );
+    // A copy: the cluster's rows are read again for the next pieces.
+    const piece: PlanRow = [...reaching.reduce(widen)] as PlanRow;
+    piece[1] = lo;
+    piece[2] = hi;
+    piece[9] = open;
+    const last = out[out.length - 1];
+    if (last && sameTests(last, piece)) {
+      last[2] = hi;
+      last[9] = (last[9] & LOWER_OPEN) | (open & UPPER_OPEN);
+    } else out.push(piece);
+  }
+  return out;
+}
+
+/**
+ * The plan for some participants: their rows, the overlapping ranges of a band cut into pieces
+ * (`pieces`), so the rows' ranges are disjoint and no slot is read (or returned) twice. Ordered by
+ * band and longitude.
  */
 export function candidatePlan(people: readonly ParticipantForMatching[]): PlanRow[] {
   const rows = people.flatMap(participantPlan).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const merged: PlanRow[] = [];
+  const plan: PlanRow[] = [];
+  let cluster: PlanRow[] = [];
+  let reach = Number.NEGATIVE_INFINITY;
   for (const row of rows) {
-    const last = merged[merged.length - 1];
-    if (last && last[0] === row[0] && row[1] <= last[2]) merged[merged.length - 1] = widen(last, row);
-    else merged.push(row);
+    const first = cluster[0];
+    if (first && first[0] === row[0] && row[1] <= reach) {
+      cluster.push(row);
+      reach = Math.max(reach, row[2]);
+      continue;
+    }
+    if (first) plan.push(...pieces(cluster));
+    cluster = [row];
+    reach = row[2];
   }
-  return merged;
+  if (cluster.length > 0) plan.push(...pieces(cluster));
+  return plan;
 }
 
 const kindBitOf = sql.raw(
@@ -173,11 +240,13 @@ function candidatesOf(plan: readonly PlanRow[], table = bySlotIndex, band = band
         json_extract(value, '$[2]') AS max_lon, json_extract(value, '$[3]') AS min_lat,
         json_extract(value, '$[4]') AS max_lat, json_extract(value, '$[5]') AS must,
         json_extract(value, '$[6]') AS days, json_extract(value, '$[7]') AS hours_now,
-        json_extract(value, '$[8]') AS kinds
+        json_extract(value, '$[8]') AS kinds, json_extract(value, '$[9]') AS open_ends
       FROM json_each(${JSON.stringify(plan)})
     ) p CROSS JOIN ${table}
       ON ${slots.status} = 'open' AND ${band} = p.band AND ${slots.lon} BETWEEN p.min_lon AND p.max_lon
     WHERE ${slots.lat} BETWEEN p.min_lat AND p.max_lat
+      AND (p.open_ends & ${sql.raw(String(UPPER_OPEN))} = 0 OR ${slots.lon} < p.max_lon)
+      AND (p.open_ends & ${sql.raw(String(LOWER_OPEN))} = 0 OR ${slots.lon} > p.min_lon)
       AND ${slots.taken} < ${slots.capacity}
       AND ${slots.supervisorsWithRoom} > 0
       AND (${slots.adaptationMask} & p.must) = p.must
