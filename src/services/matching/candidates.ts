@@ -155,8 +155,11 @@ function widen(a: PlanRow, b: PlanRow): PlanRow {
   ];
 }
 
-/** Whether two rows test the same limits over the same latitudes (adjacent pieces may be joined). */
-const sameTests = (a: PlanRow, b: PlanRow) => a.slice(3, 9).every((x, i) => x === b[3 + i]);
+/**
+ * Whether two rows test the same limits (adjacent pieces are then joined, their latitudes widened:
+ * those only cut the top and bottom band of a circle, and each plan row is a row read on D1).
+ */
+const sameTests = (a: PlanRow, b: PlanRow) => a.slice(5, 9).every((x, i) => x === b[5 + i]);
 
 /** `PlanRow[9]` bits: the range stops below its maxLon / starts above its minLon. */
 const UPPER_OPEN = 1;
@@ -190,6 +193,8 @@ function pieces(cluster: readonly PlanRow[]): PlanRow[] {
     const last = out[out.length - 1];
     if (last && sameTests(last, piece)) {
       last[2] = hi;
+      last[3] = Math.min(last[3], piece[3]);
+      last[4] = Math.max(last[4], piece[4]);
       last[9] = (last[9] & LOWER_OPEN) | (open & UPPER_OPEN);
     } else out.push(piece);
   }
