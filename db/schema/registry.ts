@@ -189,6 +189,8 @@ export const slots = sqliteTable(
       t.physicalDemand,
       t.hoursMax,
       t.matchTerms,
+      // For the score bound's supervisor term: whether one of them has had the training (0025).
+      t.supervisorRooms,
     ),
     check('slots_places', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`),
   ],

@@ -7,7 +7,8 @@
  * Each component is the engine's own (score.ts) where the narrow fields decide it, and its most
  * otherwise: text from how many strengths and interests the slot's stored terms meet (terms.ts; all
  * of them when unknown), adaptations as if every offered one were in place, growth from the slot's
- * most hours within the participant's available ones, supervisor full, no avoid penalty. Distance,
+ * most hours within the participant's available ones, supervisor full when one has had the
+ * training (room or not) and 0 otherwise, no avoid penalty. Distance,
  * duration and environment are exact. The rounding margin covers the score's rounding.
  */
 import type { Level } from '../domain/vocabulary';
@@ -33,6 +34,11 @@ export interface SlotBoundFields {
   socialIntensity: Level;
   physicalDemand: Level;
   hoursMax: number;
+  /**
+   * Whether one of the slot's supervisors has had the training: the supervisor term is full then
+   * and 0 otherwise (the engine also asks for room, so the bound may be above, never below).
+   */
+  trainedSupervisor: boolean;
   /** How many of the participant's strengths and interests the slot's terms meet; null: unknown. */
   textMatches: number | null;
 }
@@ -117,6 +123,7 @@ export interface PreparedBoundSlot {
   /** 3 × social level rank + physical level rank. */
   readonly environmentIndex: number;
   readonly hoursMax: number;
+  readonly trainedSupervisor: boolean;
 }
 
 export function prepareBoundSlot(s: Omit<SlotBoundFields, 'textMatches'>): PreparedBoundSlot {
@@ -133,6 +140,7 @@ export function prepareBoundSlot(s: Omit<SlotBoundFields, 'textMatches'>): Prepa
     leadsToHire: s.leadsToHire,
     environmentIndex: 3 * levelRank(s.socialIntensity) + levelRank(s.physicalDemand),
     hoursMax: s.hoursMax,
+    trainedSupervisor: s.trainedSupervisor,
   };
 }
 
@@ -172,7 +180,7 @@ export function preparedScoreBound(
       w.adaptations * adaptations +
       w.duration * duration +
       w.environment * environment +
-      w.supervisor +
+      (s.trainedSupervisor ? w.supervisor : 0) +
       w.distance * distance +
       w.growth * growth +
       c.margin

@@ -16,6 +16,7 @@ import {
   allocate,
   allocateOver,
   buildSlotIndex,
+  explain,
   rankParticipant,
   type SlotForMatching,
   scoreBound,
@@ -32,6 +33,7 @@ import {
   type PlanRow,
   slotsById,
   slotsByIdStatement,
+  termsStatement,
 } from '../../src/services/matching/candidates';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -172,16 +174,20 @@ describe('matching through candidate queries', () => {
     await fc.assert(
       fc.asyncProperty(registries, async ({ slots: registry, participants }) => {
         await store(registry);
+        const byId = new Map(registry.map((s) => [s.id, s]));
         for (const p of participants) {
           const bound = scoreBound(p, TODAY);
           const page = candidateBoundPages(p, boundConstants(p, TODAY));
           const all = await page(t.db, 1000, null);
           expect(all.end).toBeNull();
           for (const row of all.rows) {
-            const engine = bound(boundFieldsOf(row, row[11]));
-            expect(row[12]).toBeGreaterThanOrEqual(engine);
+            const engine = bound(boundFieldsOf(row, row[12]));
+            expect(row[13]).toBeGreaterThanOrEqual(engine);
             // A bound only rounding apart from the engine's, but for the distance (north–south only).
-            if (engine > Number.NEGATIVE_INFINITY) expect(row[12] - engine).toBeLessThanOrEqual(0.1 + 1e-6);
+            if (engine > Number.NEGATIVE_INFINITY) expect(row[13] - engine).toBeLessThanOrEqual(0.1 + 1e-6);
+            // And the engine's bound is at least the slot's score (trained supervisors, room or not).
+            const e = explain(p, byId.get(row[0])!, { today: TODAY });
+            if (e.eligible) expect(engine).toBeGreaterThanOrEqual(e.match.score);
           }
           // Pages of two continue where the last ended: the same rows, in the same order.
           const paged: string[] = [];
@@ -191,7 +197,7 @@ describe('matching through candidate queries', () => {
             after = next.end;
           }
           expect(paged).toEqual(all.rows.map((r) => r[0]));
-          const order = all.rows.map((r) => r[12]);
+          const order = all.rows.map((r) => r[13]);
           expect(order).toEqual([...order].sort((a, b) => b - a));
         }
       }),
@@ -394,6 +400,12 @@ describe('matching through candidate queries', () => {
       );
       expect(details.filter((d) => /SCAN slots|slots USING/.test(d))).toHaveLength(1);
     }
+    // Allocation's narrow pass too (with the supervisors' tuples for the supervisor term).
+    const plan = candidatePlan([p, { ...person(59.35, 18.3, 20), hoursNow: 10 }]);
+    const steps = await t.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${termsStatement(plan)}`);
+    expect(steps.map((s) => s.detail)).toContain(
+      'SEARCH slots USING COVERING INDEX slots_bound_idx (status=? AND <expr>=? AND lon>? AND lon<?)',
+    );
   });
 
   it('reads slots by id through the primary key, one statement a statement length, each once', async () => {

@@ -40,7 +40,8 @@ const rank = (column: string) =>
 
 /**
  * The bound of a candidate as SQL, over the columns of the narrow statement's inner query (named
- * as in `slots`, qualified by `from`) and `textMatches`, the lists met (NULL: unknown). Never NULL:
+ * as in `slots`, qualified by `from`, and `trained_supervisor`, 1 when one of them has had the
+ * training) and `textMatches`, the lists met (NULL: unknown). Never NULL:
  * anything SQL cannot read gives a bound above every score, so the row comes first.
  */
 export function boundExpression(c: BoundConstants, from: string, textMatches: string): SQL {
@@ -74,7 +75,7 @@ export function boundExpression(c: BoundConstants, from: string, textMatches: st
     `${real(w.adaptations)} * (${adaptations})`,
     `${real(w.duration)} * ${duration}`,
     `${real(w.environment)} * (${environment})`,
-    real(w.supervisor),
+    `${real(w.supervisor)} * ${from}."trained_supervisor"`,
     `${real(w.distance)} * ${distance}`,
     `${real(w.growth)} * ${growth}`,
     real(c.margin + SQL_MARGIN),

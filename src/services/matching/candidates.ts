@@ -278,6 +278,7 @@ type BoundColumns = [
   socialIntensity: Level,
   physicalDemand: Level,
   hoursMax: number,
+  trainedSupervisor: number,
 ];
 
 /** A candidate's narrow columns for one participant: the bound's and the text matches counted in SQL. */
@@ -290,7 +291,20 @@ export function boundFieldsOf(
   row: readonly [...BoundColumns, ...unknown[]],
   textMatches: number | null,
 ): SlotBoundFields {
-  const [, lat, lon, adaptationMask, openEnded, startDate, endDate, hire, social, physical, hoursMax] = row;
+  const [
+    ,
+    lat,
+    lon,
+    adaptationMask,
+    openEnded,
+    startDate,
+    endDate,
+    hire,
+    social,
+    physical,
+    hoursMax,
+    trained,
+  ] = row;
   return {
     lat,
     lon,
@@ -302,9 +316,17 @@ export function boundFieldsOf(
     socialIntensity: social,
     physicalDemand: physical,
     hoursMax,
+    trainedSupervisor: trained === 1,
     textMatches,
   };
 }
+
+/**
+ * Whether one of the slot's supervisors has had the training (1/0), from the supervisor tuples
+ * `slots_bound_idx` holds (migration 0025): they end in `trained` (0 or 1, written by SQLite's JSON
+ * only, db/migrations/0006) and ids are quoted, so `1]` is a trained one.
+ */
+const trainedSupervisor = sql`${slots.supervisorRooms} LIKE ${sql.raw("'%1]%'")}`;
 
 /** A string as an SQL literal (keys are letters and digits; quotes doubled all the same). */
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -341,7 +363,7 @@ export function boundStatement(
   return sql`
     SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
-      ${slots.physicalDemand}, ${slots.hoursMax},
+      ${slots.physicalDemand}, ${slots.hoursMax}, ${trainedSupervisor} AS trained_supervisor,
       CASE WHEN substr(${terms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(stored)}
         WHEN substr(${terms}, 1, ${keys.length + 1}) IN (${`${keys} `}, ${`${keys}.`}) THEN ${textMatchCount(needles)} END
         AS text_matches
@@ -401,8 +423,8 @@ export function termsStatement(plan: readonly PlanRow[]): SQL {
   return sql`
     SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
-      ${slots.physicalDemand}, ${slots.hoursMax}, ${slots.kind}, ${slots.daysMask}, ${slots.hoursMin},
-      ${slots.matchTerms}
+      ${slots.physicalDemand}, ${slots.hoursMax}, ${trainedSupervisor}, ${slots.kind}, ${slots.daysMask},
+      ${slots.hoursMin}, ${slots.matchTerms}
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
 }
 
@@ -480,7 +502,7 @@ export function candidateBoundPages(participant: ParticipantForMatching, bound: 
       boundPageStatement(plan, needles, stored, bound, limit, after),
     );
     const last = rows[rows.length - 1];
-    return { rows, end: rows.length < limit || !last ? null : { bound: last[12], id: last[0] } };
+    return { rows, end: rows.length < limit || !last ? null : { bound: last[13], id: last[0] } };
   };
 }
 
