@@ -136,7 +136,7 @@ describe('slots', () => {
       expect(list.body.data.find((s: { id: string }) => s.id === id)).toEqual(read.body);
     }
     const listed = list.body.data.find((s: { id: string }) => s.id === slot.id);
-    expect(listed.supervisorIds).toEqual([newer, supervisorId].sort());
+    expect(listed?.supervisorIds).toEqual([newer, supervisorId].sort());
   });
 
   it('deletes a slot without history', async () => {
