@@ -13,6 +13,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
 import { createSearchIndex, type SlotSearchQuery } from '../search';
+import { renderHits } from '../search/port';
 import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 
 const port = parentPort;
@@ -39,6 +40,7 @@ const outboxLoop = role === 'search' ? undefined : startLoop();
 const methods: Record<string, (payload: unknown) => Promise<unknown>> = {
   // The query was built and checked by the request thread's search service.
   search: (query) => search.search(query as SlotSearchQuery),
+  searchRendered: async (query) => renderHits(await search.search(query as SlotSearchQuery)),
 };
 
 const answer = (m: FromBackground) => port.postMessage(m);

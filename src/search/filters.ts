@@ -13,8 +13,20 @@ export function adaptationsOfMask(mask: number): AdaptationCode[] {
 
 const DAY_MS = 86_400_000;
 
+/** Dates already written, by day: a page of hits asks for the same few days again and again. */
+const dates = new Map<number, string>();
+
 /** Days since 1970-01-01 → YYYY-MM-DD. */
-export const dateOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export function dateOfDay(day: number): string {
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    // Bounded: about 27 years of days, then it starts again.
+    if (dates.size >= 10_000) dates.clear();
+    dates.set(day, date);
+  }
+  return date;
+}
 
 /** Offset pagination behind an opaque cursor, like the other lists' cursors. */
 export function encodeOffsetCursor(offset: number): string {

@@ -167,6 +167,25 @@ export interface SearchIndex {
   /** Replaces the whole index with these documents (reindex). */
   replaceAll(batches: AsyncIterable<SlotSearchDocument[]>): Promise<{ indexed: number }>;
   search(query: SlotSearchQuery): Promise<SlotSearchResult>;
+  /**
+   * The same search with its hits as the API's JSON text (renderHits), where an index can make that
+   * text cheaper than it makes the hits: in the search thread (src/adapters/threads/search.ts).
+   */
+  searchRendered?(query: SlotSearchQuery): Promise<RenderedSearchResult>;
+}
+
+/**
+ * A search's result with its hits as the JSON text the API sends (`JSON.stringify(hits)`). Made
+ * where the search runs, it crosses to the request thread as one string: that thread then neither
+ * rebuilds the hits as objects (a structured clone) nor stringifies them again for the answer.
+ */
+export interface RenderedSearchResult extends Omit<SlotSearchResult, 'hits'> {
+  hitsJson: string;
+  hitCount: number;
+}
+
+export function renderHits({ hits, ...rest }: SlotSearchResult): RenderedSearchResult {
+  return { ...rest, hitsJson: JSON.stringify(hits), hitCount: hits.length };
 }
 
 export const emptyFacets = (): Facets => ({

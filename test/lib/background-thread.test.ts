@@ -10,7 +10,7 @@ import { type BackgroundThread, startBackgroundThread } from '../../src/adapters
 import { searchInBackground } from '../../src/adapters/threads/search';
 import { silentLogger } from '../../src/lib/logger';
 import { embeddedSearch } from '../../src/search/embedded';
-import type { SearchIndex, SlotSearchQuery } from '../../src/search/port';
+import { renderHits, type SearchIndex, type SlotSearchQuery } from '../../src/search/port';
 import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
 import { createWorld } from '../helpers/factories';
 
@@ -102,12 +102,23 @@ describe('the background thread', () => {
     expect(there).toEqual(await local.search(browse));
   });
 
+  it('answers with its hits as JSON text (what the API route sends) exactly as the index here would', async () => {
+    const before = localSearches;
+    const there = await searched.searchRendered!(browse);
+    expect(localSearches).toBe(before);
+    expect(there.hitsJson).toContain(slotId);
+    expect(there).toEqual(renderHits(await local.search(browse)));
+  });
+
   it('is stopped with the server, and the search then runs here', async () => {
     await thread.stop();
     const before = localSearches;
     const answer = await searched.search(browse);
     expect(localSearches).toBe(before + 1);
     expect(answer.hits.map((h) => h.id)).toContain(slotId);
+    const rendered = await searched.searchRendered!(browse);
+    expect(localSearches).toBe(before + 2);
+    expect(rendered).toEqual(renderHits(answer));
   });
 });
 

@@ -124,6 +124,21 @@ describe('slots', () => {
     });
   });
 
+  it('lists each slot exactly as a read shows it, its supervisors in id order', async () => {
+    // Linked newest first: the answers list them by id all the same.
+    const newer = (await createSupervisor(t, employer.key)).id;
+    const slot = await createSlot(t, employer.key, [newer, supervisorId]);
+    const one = await createSlot(t, employer.key, [supervisorId]);
+    const list = await t.call('GET', '/v1/slots?limit=100', { key: employer.key });
+    expect(list.status, list.text).toBe(200);
+    for (const id of [slot.id, one.id]) {
+      const read = await t.call('GET', `/v1/slots/${id}`, { key: employer.key });
+      expect(list.body.data.find((s: { id: string }) => s.id === id)).toEqual(read.body);
+    }
+    const listed = list.body.data.find((s: { id: string }) => s.id === slot.id);
+    expect(listed?.supervisorIds).toEqual([newer, supervisorId].sort());
+  });
+
   it('deletes a slot without history', async () => {
     const slot = await createSlot(t, employer.key, [supervisorId]);
     expect((await t.call('DELETE', `/v1/slots/${slot.id}`, { key: employer.key })).status).toBe(204);

@@ -6,7 +6,12 @@
  * restarted), the search runs here instead; an error of the search itself is passed on.
  */
 import type { Logger } from '../../lib/logger';
-import type { SearchIndex, SlotSearchResult } from '../../search/port';
+import {
+  type RenderedSearchResult,
+  renderHits,
+  type SearchIndex,
+  type SlotSearchResult,
+} from '../../search/port';
 import { type BackgroundThread, BackgroundUnavailable } from './background';
 
 export function searchInBackground(
@@ -22,16 +27,25 @@ export function searchInBackground(
     remove: (ids) => local.remove(ids),
     replaceAll: (batches) => local.replaceAll(batches),
     async search(query) {
-      let answer: unknown;
-      try {
-        answer = await leastBusy().call('search', query);
-      } catch (err) {
-        if (!(err instanceof BackgroundUnavailable)) throw err;
-        logger.warn('search in the background thread failed; searching here', { error: String(err) });
-        return local.search(query);
-      }
+      const answer = await inThread('search', query);
       // Built by the same index in the other thread; structured cloning keeps plain data as it was.
-      return answer as SlotSearchResult;
+      return answer === undefined ? local.search(query) : (answer as SlotSearchResult);
+    },
+    // What the API route asks: the hits cross as one string (port.ts, renderHits).
+    async searchRendered(query) {
+      const answer = await inThread('searchRendered', query);
+      return answer === undefined ? renderHits(await local.search(query)) : (answer as RenderedSearchResult);
     },
   };
+
+  /** The thread's answer, or undefined when no thread could answer (the caller searches here). */
+  async function inThread(method: string, query: unknown): Promise<unknown> {
+    try {
+      return await leastBusy().call(method, query);
+    } catch (err) {
+      if (!(err instanceof BackgroundUnavailable)) throw err;
+      logger.warn('search in the background thread failed; searching here', { error: String(err) });
+      return undefined;
+    }
+  }
 }

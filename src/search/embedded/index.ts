@@ -142,7 +142,6 @@ async function inBatches<T>(db: Db, items: readonly T[], statements: (chunk: T[]
 }
 
 interface HitRow {
-  position: number;
   id: string;
   d2: number | null;
   title: string | null;
@@ -274,7 +273,6 @@ export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): Search
         // Only the bits that are set: most slots offer a few adaptations of the 22.
         for (let m = Number(mask), bit = 0; m !== 0; m >>>= 1, bit++) if (m & 1) byBit[bit]!++;
       }
-      hits.sort((a, b) => a.position - b.position);
       const facets: Facets = {
         municipalityCode: byMunicipality,
         kind: byKind,

@@ -21,13 +21,13 @@
  * written and among the keys (a word typed without å/ä/ö) is one alternative over every column,
  * not two.
  */
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/types';
 import { fold } from '../../lib/swedish/fold';
 import { stemKey } from '../../lib/swedish/keys';
 import { occupationCodesOf } from '../../reference';
 import { ssykToken } from '../document';
 import { editDistance, oneEditVariants, pieces, queryWords, typoBudget, type WordMatch } from '../text';
+import { join, q as sql, toSql } from './sql-text';
 
 const MAX_CORRECTIONS = 12;
 /** A prefix beginning at most this many terms is matched as those terms (see Cost above). */
@@ -93,7 +93,7 @@ async function termsStarting(db: Db, words: string[]): Promise<string[][]> {
     (w, i) =>
       sql`SELECT ${i} AS w, term FROM (SELECT term FROM search_terms WHERE term >= ${w} AND term < ${w + MAX_CHAR} LIMIT ${MAX_EXPANSION + 1})`,
   );
-  const rows = await db.all<{ w: number; term: string }>(sql.join(parts, sql` UNION ALL `));
+  const rows = await db.all<{ w: number; term: string }>(toSql(join(parts, ' UNION ALL ')));
   const terms = words.map((): string[] => []);
   for (const r of rows) terms[Number(r.w)]!.push(String(r.term));
   return terms;
@@ -141,16 +141,20 @@ async function corrections(db: Db, word: string): Promise<string[]> {
   const budget = typoBudget(word);
   if (budget === 0) return [];
   if (budget === 1) {
-    const rows = await db.all<{ variant: string }>(sql`
+    const rows = await db.all<{ variant: string }>(
+      toSql(sql`
       SELECT v.value AS variant FROM json_each(${JSON.stringify(oneEditVariants(word))}) v
-      WHERE EXISTS (SELECT 1 FROM search_terms t WHERE t.term >= v.value AND t.term < v.value || ${MAX_CHAR})`);
+      WHERE EXISTS (SELECT 1 FROM search_terms t WHERE t.term >= v.value AND t.term < v.value || ${MAX_CHAR})`),
+    );
     return minimalPrefixes(rows.map((r) => String(r.variant))).slice(0, MAX_CORRECTIONS);
   }
-  const rows = await db.all<{ term: string }>(sql`
+  const rows = await db.all<{ term: string }>(
+    toSql(sql`
     SELECT t.term FROM search_terms_trigram g CROSS JOIN search_terms t ON t.id = g.rowid
     WHERE search_terms_trigram MATCH ${pieces(word, 3).map(quote).join(' OR ')}
       AND length(t.term) >= ${[...word].length - budget}
-    LIMIT 2000`);
+    LIMIT 2000`),
+  );
   const found = new Map<string, number>();
   for (const { term } of rows) {
     const [prefix, d] = closestPrefix(word, String(term), budget);

@@ -7,7 +7,12 @@ import type { Actor } from '../../auth/actor';
 import { registryScope } from '../../auth/policy';
 import { localDate } from '../../lib/local-time';
 import { encodeOffsetCursor } from '../../search/filters';
-import type { SearchIndex, SlotSearchResult } from '../../search/port';
+import {
+  type RenderedSearchResult,
+  renderHits,
+  type SearchIndex,
+  type SlotSearchResult,
+} from '../../search/port';
 import { MAX_OFFSET, type ParsedSearch } from '../../search/query';
 import type { ServiceContext } from '../context';
 
@@ -15,19 +20,37 @@ export interface SearchPage extends SlotSearchResult {
   nextCursor: string | null;
 }
 
+/** A page whose hits are the API's JSON text already (port.ts, renderHits). */
+export interface RenderedSearchPage extends RenderedSearchResult {
+  nextCursor: string | null;
+}
+
 export function searchService(ctx: ServiceContext, index: SearchIndex) {
+  const queryOf = (actor: Actor, parsed: ParsedSearch) => ({
+    ...parsed,
+    organizationId: registryScope(actor, parsed.organizationId),
+    today: localDate(new Date(ctx.now())),
+  });
+  /** The next page's cursor, when there are more hits within reach. */
+  function nextCursor(query: ParsedSearch, hitCount: number, total: number) {
+    const next = query.offset + query.limit;
+    const more = hitCount === query.limit && next < total && next <= MAX_OFFSET;
+    return more ? encodeOffsetCursor(next) : null;
+  }
   return {
     engine: index.engine,
     async search(actor: Actor, parsed: ParsedSearch): Promise<SearchPage> {
-      const query = {
-        ...parsed,
-        organizationId: registryScope(actor, parsed.organizationId),
-        today: localDate(new Date(ctx.now())),
-      };
+      const query = queryOf(actor, parsed);
       const result = await index.search(query);
-      const next = query.offset + query.limit;
-      const more = result.hits.length === query.limit && next < result.total && next <= MAX_OFFSET;
-      return { ...result, nextCursor: more ? encodeOffsetCursor(next) : null };
+      return { ...result, nextCursor: nextCursor(query, result.hits.length, result.total) };
+    },
+    /** The same page with its hits as JSON text, made where the search ran when it ran elsewhere. */
+    async searchRendered(actor: Actor, parsed: ParsedSearch): Promise<RenderedSearchPage> {
+      const query = queryOf(actor, parsed);
+      const result = index.searchRendered
+        ? await index.searchRendered(query)
+        : renderHits(await index.search(query));
+      return { ...result, nextCursor: nextCursor(query, result.hitCount, result.total) };
     },
   };
 }
