@@ -128,12 +128,9 @@ describe('a mail pass', () => {
     const before = fake.requests.length;
     // The pass's last batch (its record) fails, as if the process died before it.
     const real = t.db.batch.bind(t.db);
-    let calls = 0;
-    vi.spyOn(t.db, 'batch').mockImplementation(((items: Parameters<typeof real>[0]) => {
-      calls++;
-      if (calls === 2) return Promise.reject(new Error('the process died'));
-      return real(items);
-    }) as typeof real);
+    vi.spyOn(t.db, 'batch')
+      .mockImplementationOnce(real) // the freezes
+      .mockRejectedValueOnce(new Error('the process died'));
     await expect(t.app.drainOutbox({ topics: ['mail'] })).rejects.toThrow('the process died');
     vi.restoreAllMocks();
     const first = fake.requests.slice(before);
