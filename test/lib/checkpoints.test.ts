@@ -15,6 +15,7 @@ let file: string;
 let writer: LibsqlDatabase;
 let other: LibsqlDatabase;
 let timer: CheckpointTimer;
+const ticks: { mode: string; frames: number }[] = [];
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
@@ -24,7 +25,11 @@ beforeAll(async () => {
   other = await openLibsql(`file:${file}`);
   await writer.client.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB)');
   await writer.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-  timer = await checkpointOnTimer(writer.client, { everyMs: 250 });
+  timer = await checkpointOnTimer(writer.client, {
+    everyMs: 250,
+    restartPastFrames: 1000,
+    onCheckpoint: (mode, frames) => ticks.push({ mode, frames }),
+  });
 });
 afterAll(() => {
   timer.stop();
@@ -77,5 +82,23 @@ describe('checkpoints on a timer', () => {
     await timer.settled();
     expect(fileSize()).toBeGreaterThan(partly);
     expect((await other.client.execute('SELECT count(*) FROM t')).rows[0]![0]).toBe(4500);
+  });
+
+  it('once the WAL holds many frames, the next tick is a RESTART, and the log starts again', async () => {
+    await writeMuch(40_000);
+    ticks.length = 0;
+    await vi.advanceTimersByTimeAsync(250);
+    await timer.settled();
+    await vi.advanceTimersByTimeAsync(250);
+    await timer.settled();
+    expect(ticks.map((t) => t.mode)).toEqual(['PASSIVE', 'RESTART']);
+    expect(ticks[0]!.frames).toBeGreaterThanOrEqual(1000);
+    // The next write starts the log from its beginning: a few frames in it, not thousands.
+    await writer.client.execute("INSERT INTO t (id, data) VALUES (99999, 'x')");
+    const r = (await other.client.execute('PRAGMA wal_checkpoint(PASSIVE)')).rows[0]!;
+    expect(Number(r[1])).toBeLessThan(10);
+    await vi.advanceTimersByTimeAsync(250);
+    await timer.settled();
+    expect(ticks[2]!.mode).toBe('PASSIVE');
   });
 });

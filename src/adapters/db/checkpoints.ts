@@ -12,6 +12,13 @@
  * other connections (passive: readers and writers go on). Durability is unchanged: what a commit
  * wrote is in the WAL (synchronous NORMAL), the checkpoint only moves it into the file.
  *
+ * A passive checkpoint that copies everything lets the next write start the log again from its
+ * beginning, but only if no commit came in while it copied, and under load one nearly always does:
+ * the WAL still grew. So once it holds RESTART_PAST_FRAMES frames, the next tick checkpoints with
+ * RESTART: it holds the write lock while it copies (writes wait, between turns of the event loop:
+ * libsql-local's `patiently`; most frames are copied already, so not for long) and, with the busy
+ * timeout at 0, waits for no reader (a reader in the way: passive for this time, RESTART again next).
+ *
  * The request thread keeps its own threshold (src/entry/node.ts) as a backstop for when this thread
  * is down.
  */
@@ -19,6 +26,10 @@ import type { Client } from '@libsql/client';
 
 /** How often the WAL is copied back: a quarter of a second of writes, a few thousand pages at most. */
 export const CHECKPOINT_EVERY_MS = 250;
+/** WAL frames (pages) past which the next checkpoint is a RESTART: 16 MB, below the request thread's 10,000. */
+export const RESTART_PAST_FRAMES = 4000;
+
+export type CheckpointMode = 'PASSIVE' | 'RESTART';
 
 export interface CheckpointTimer {
   /** The checkpoint under way, if any (tests wait for it). */
@@ -32,16 +43,31 @@ export interface CheckpointTimer {
  */
 export async function checkpointOnTimer(
   client: Pick<Client, 'execute'>,
-  opts: { everyMs?: number; onError?: (err: unknown) => void } = {},
+  opts: {
+    everyMs?: number;
+    restartPastFrames?: number;
+    onError?: (err: unknown) => void;
+    /** Hears each checkpoint: its mode and the WAL's frames as it found them (tests). */
+    onCheckpoint?: (mode: CheckpointMode, frames: number) => void;
+  } = {},
 ): Promise<CheckpointTimer> {
   await client.execute('PRAGMA wal_autocheckpoint = 0');
+  const restartPast = opts.restartPastFrames ?? RESTART_PAST_FRAMES;
   let running: Promise<void> | undefined;
+  /** The WAL's frames at the last checkpoint (-1: it could not run, another checkpoint had the lock). */
+  let frames = 0;
   const timer = setInterval(() => {
     if (running) return;
+    const mode: CheckpointMode = frames >= restartPast ? 'RESTART' : 'PASSIVE';
     running = client
-      .execute('PRAGMA wal_checkpoint(PASSIVE)')
+      .execute(`PRAGMA wal_checkpoint(${mode})`)
       .then(
-        () => undefined,
+        (r) => {
+          const found = Number(r.rows[0]?.[1] ?? 0);
+          opts.onCheckpoint?.(mode, found);
+          // A RESTART that was not kept waiting: the next write starts the log again.
+          frames = mode === 'RESTART' && Number(r.rows[0]?.[0]) === 0 ? 0 : found;
+        },
         (err: unknown) => opts.onError?.(err),
       )
       .finally(() => {
