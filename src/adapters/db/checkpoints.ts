@@ -26,8 +26,8 @@ import type { Client } from '@libsql/client';
 
 /** How often the WAL is copied back: a quarter of a second of writes, a few thousand pages at most. */
 export const CHECKPOINT_EVERY_MS = 250;
-/** WAL frames (pages) past which the next checkpoint is a RESTART: 16 MB, below the request thread's 10,000. */
-export const RESTART_PAST_FRAMES = 4000;
+/** WAL frames (pages) past which the next checkpoint is a RESTART: 8 MB; a few tries before the request thread's 10,000. */
+export const RESTART_PAST_FRAMES = 2000;
 
 export type CheckpointMode = 'PASSIVE' | 'RESTART';
 
