@@ -6,6 +6,7 @@
  * wiring lives here.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { checkpointOnTimer } from '../adapters/db/checkpoints';
 import { isLocalFile, openLibsql } from '../adapters/db/libsql';
 import type { BackgroundData, FromBackground, ToBackground } from '../adapters/threads/background';
 import { createApp } from '../app';
@@ -25,6 +26,13 @@ const logger = createLogger(config.LOG_LEVEL);
 const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
   synchronous: config.DATABASE_SYNCHRONOUS,
 });
+// The outbox thread copies the WAL back into the file on a timer, not after its commits (checkpoints.ts).
+const checkpoints =
+  role === 'search'
+    ? undefined
+    : await checkpointOnTimer(database.client, {
+        onError: (err) => logger.warn('checkpoint failed', { error: String(err) }),
+      });
 const search = createSearchIndex(config, database.db, isLocalFile(config.DATABASE_URL));
 /** The outbox loop, unless this thread only searches. After each pass it fills in a batch of slots'
  * match terms written before the column (terms-backfill.ts). */
@@ -52,6 +60,8 @@ port.on('message', async (m: ToBackground) => {
     outboxLoop?.kick();
   } else if (m.kind === 'stop') {
     await outboxLoop?.stop();
+    checkpoints?.stop();
+    await checkpoints?.settled();
     database.close();
     answer({ kind: 'stopped' });
   } else {

@@ -77,7 +77,8 @@ async function prepare(config: AppConfig, database: LibsqlDatabase, app: App) {
   }
 }
 
-/** WAL pages before the request thread checkpoints, with background threads (which keep SQLite's 1,000). */
+/** WAL pages before the request thread checkpoints, with background threads (the outbox thread's
+ * connection checkpoints on a timer: src/adapters/db/checkpoints.ts). */
 const REQUEST_THREAD_CHECKPOINT_PAGES = 10_000;
 
 /** The background thread's code: this file's sibling, as TypeScript (tsx) or built JavaScript. */

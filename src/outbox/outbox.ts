@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { MAIL_TOPIC, outbox } from '../../db/schema';
-import type { Db } from '../adapters/db/types';
+import type { BatchItem, Db } from '../adapters/db/types';
 import { newId } from '../lib/ids';
 import type { Logger } from '../lib/logger';
 import { holdLease } from './lease';
@@ -66,6 +66,13 @@ export interface ManyOutcomes {
   failures: Map<string, unknown>;
   /** How many rows, from the first, it ran. */
   ran: number;
+  /**
+   * Statements for the drain to write in the batch that records the pass's outcomes, atomically
+   * with them, instead of a transaction of the handler's own (the mail topic's `sent` marks). Only
+   * for writes that may be lost with the record in a crash: the rows then run again, and must find
+   * nothing of what the statements said (idempotent handlers).
+   */
+  records?: BatchItem[];
 }
 
 export interface EnqueueOptions {
@@ -261,7 +268,7 @@ export async function drainOutbox(
   } finally {
     await lease.release();
   }
-  const outcomes = recordOutcomes(db, claimed, runs, lease.lost, clock(), opts, result);
+  const outcomes = [...recordOutcomes(db, claimed, runs, lease.lost, clock(), opts, result), ...runs.records];
   if (outcomes.length > 0) {
     const [first, ...rest] = outcomes;
     await db.batch([first!, ...rest]);
@@ -281,6 +288,8 @@ interface Runs {
   deferred: Map<string, number>;
   /** Marked failed: permanent, or out of attempts (filled in by recordOutcomes). */
   gaveUp: Set<string>;
+  /** The handlers' statements for the record batch (ManyOutcomes.records). */
+  records: BatchItem[];
 }
 
 /** Runs each topic's rows, a topic at a time; stops a topic early when it was told to wait. */
@@ -289,7 +298,13 @@ async function runClaimed(
   handlers: Record<string, OutboxHandler>,
   leaseHolds: () => boolean,
 ): Promise<Runs> {
-  const runs: Runs = { failures: new Map(), unrun: new Set(), deferred: new Map(), gaveUp: new Set() };
+  const runs: Runs = {
+    failures: new Map(),
+    unrun: new Set(),
+    deferred: new Map(),
+    gaveUp: new Set(),
+    records: [],
+  };
   const byTopic = new Map<string, OutboxRow[]>();
   for (const row of claimed) {
     const rows = byTopic.get(row.topic);
@@ -328,6 +343,7 @@ async function runClaimed(
 
 /** A `many` handler's outcomes as the drain records them, the same as for rows run one at a time. */
 function settle(rows: OutboxRow[], outcomes: ManyOutcomes, runs: Runs) {
+  if (outcomes.records) runs.records.push(...outcomes.records);
   let pause: number | undefined;
   rows.forEach((row, i) => {
     if (i >= outcomes.ran) {

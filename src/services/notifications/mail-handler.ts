@@ -109,8 +109,8 @@ const KEY_CHUNK = 90;
 
 /**
  * A pass's mails together, each as the single-row handler would: one read of every notification,
- * one batch that freezes those not yet frozen, the sends in order, and one batch that records
- * them. Under the load mix a pass carries a few mails; one at a time, each took three statements
+ * one batch that freezes those not yet frozen, the sends in order, and their records, which
+ * the drain writes with the pass's outcomes (ManyOutcomes.records). Under the load mix a pass carries a few mails; one at a time, each took three statements
  * and two commits of its own. A crash after a send and before the record runs the row again, as
  * one at a time: the same idempotency key, the provider answers with the first result.
  */
@@ -157,8 +157,10 @@ async function sendMany(
       if (err instanceof RetryLater) break;
     }
   }
-  await runBatch(deps.db, sent);
-  return { failures, ran };
+  // Recorded with the pass's outcomes, in the drain's batch: a crash before it runs the rows again,
+  // which send with the same idempotency keys (the provider answers with the first result), as a
+  // crash between a send and its record always did.
+  return { failures, ran, records: sent };
 }
 
 export function mailHandler(deps: MailHandlerDeps): OutboxHandler {

@@ -46,7 +46,8 @@ export function notifyHandler(ctx: NotifyContext): OutboxHandler {
    * A pass's events in order, each as `one` would run it, with the mails of placement proposals,
    * acceptances, declines and withdrawals queued in one batch instead of a transaction each (under
    * the load mix, most of the outbox thread's commits). The batch is written before any other event
-   * runs (a withdrawal reads the proposal's mails, a digest its own rows); if it fails, each event's
+   * runs (a digest reads its own rows) and before a withdrawal whose proposal's mails it holds (the
+   * withdrawal reads whom they reached); if it fails, each event's
    * mails are tried in a batch of their own, so one bad event fails alone, as one at a time.
    */
   async function many(rows: OutboxRow[], control: ManyControl): Promise<ManyOutcomes> {
@@ -64,9 +65,12 @@ export function notifyHandler(ctx: NotifyContext): OutboxHandler {
       ),
     );
     let queued: { id: string; statements: BatchItem[] }[] = [];
+    /** The placements whose proposal mails are queued and not yet written. */
+    let proposalsQueued = new Set<string>();
     const flush = async () => {
       const batch = queued;
       queued = [];
+      proposalsQueued = new Set();
       if (batch.length === 0) return;
       try {
         await runBatch(
@@ -87,13 +91,21 @@ export function notifyHandler(ctx: NotifyContext): OutboxHandler {
       if (!control.leaseHolds()) break;
       ran++;
       const event = typeof row.payload.event === 'string' ? row.payload.event : '';
-      const together = QUEUED_TOGETHER.has(event) || event === 'placement.withdrawn';
-      // A withdrawal reads whom the proposal's mail reached: what is queued goes in first.
-      if (!QUEUED_TOGETHER.has(event)) await flush();
+      const placementId = typeof row.payload.placementId === 'string' ? row.payload.placementId : '';
+      const withdrawal = event === 'placement.withdrawn';
+      const together = QUEUED_TOGETHER.has(event) || withdrawal;
+      // A withdrawal reads whom its proposal's mail reached: if that mail is queued, it goes in
+      // first. Other queued mails (declines, acceptances, other placements' proposals) it does not
+      // read, so they stay queued: a flush before every withdrawal was a transaction of its own
+      // (under the load mix, most of the notify pass's commits). Other events run alone, after it.
+      if (withdrawal ? proposalsQueued.has(placementId) : !QUEUED_TOGETHER.has(event)) await flush();
       try {
         const statements: BatchItem[] = [];
         await one(row, together ? statements : undefined, placements);
-        if (statements.length > 0) queued.push({ id: row.id, statements });
+        if (statements.length > 0) {
+          queued.push({ id: row.id, statements });
+          if (event === 'placement.proposed') proposalsQueued.add(placementId);
+        }
       } catch (err) {
         failures.set(row.id, err);
       }
