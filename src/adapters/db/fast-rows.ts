@@ -212,3 +212,22 @@ export function withFastRows(db: object): void {
     return q;
   };
 }
+
+/**
+ * A read run synchronously on the local client, its rows as arrays of values, for a check made on
+ * every request where drizzle's prepared `get` (its promises, placeholders and row mapping) cost more
+ * than the read itself. Undefined when `db` is not drizzle over the local client (D1, remote libSQL):
+ * the caller keeps its drizzle query there. Each call reads afresh, in a snapshot of its own
+ * (readValues), so it sees every commit made before it by any connection or process.
+ */
+export function readNow(
+  db: object,
+  query: { sql: string; params: readonly unknown[] },
+): (() => unknown[][]) | undefined {
+  const session = 'session' in db ? db.session : undefined;
+  if (typeof session !== 'object' || session === null || !('client' in session)) return undefined;
+  const client = session.client;
+  if (!isValueReader(client) || !client.reads(query.sql)) return undefined;
+  const { sql, params } = query;
+  return () => client.readValues(sql, params).rows;
+}
