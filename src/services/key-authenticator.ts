@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { apiKeys, authRevision, organizations, users } from '../../db/schema';
-import { type Actor, type Member, platformActor } from '../auth/actor';
 import { readNow } from '../adapters/db/fast-rows';
+import { type Actor, type Member, platformActor } from '../auth/actor';
 import { constantTimeEqual, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import type { ServiceContext } from './context';
 
