@@ -329,15 +329,22 @@ export class SlotIndex {
     this.deadInts = 0;
   }
 
-  /** Upsert many slots, then re-pack once (instead of whenever the drift limit is passed). */
-  upsertAll(slots: Iterable<SlotForMatching>): void {
+  /** Runs `change` without re-packing on the way, then re-packs once (instead of whenever the drift limit is passed). */
+  private batched(change: () => void): void {
     this.autoCompact = false;
     try {
-      for (const slot of slots) this.upsert(slot);
+      change();
     } finally {
       this.autoCompact = true;
     }
     this.compact();
+  }
+
+  /** Upsert many slots, then re-pack once. */
+  upsertAll(slots: Iterable<SlotForMatching>): void {
+    this.batched(() => {
+      for (const slot of slots) this.upsert(slot);
+    });
   }
 
   /**
@@ -359,15 +366,11 @@ export class SlotIndex {
     return from;
   }
 
-  /** Forget these slots, then re-pack once (instead of whenever the drift limit is passed). */
+  /** Forget these slots, then re-pack once. */
   removeAll(slotIds: Iterable<string>): void {
-    this.autoCompact = false;
-    try {
+    this.batched(() => {
       for (const id of slotIds) this.remove(id);
-    } finally {
-      this.autoCompact = true;
-    }
-    this.compact();
+    });
   }
 
   private compactIfDrifted(): void {
