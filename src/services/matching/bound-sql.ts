@@ -16,7 +16,12 @@ import { slots } from '../../../db/schema';
 import { levels } from '../../domain/vocabulary';
 import { SCORE_WEIGHTS } from '../../matching';
 import type { BoundConstants } from '../../matching/bound';
-import { CAN_ARRANGE_CREDIT, FIXED_LENGTH_CAP, HIRE_SHARE, LONG_TERM_WEEKS } from '../../matching/score-rules';
+import {
+  CAN_ARRANGE_CREDIT,
+  FIXED_LENGTH_CAP,
+  HIRE_SHARE,
+  LONG_TERM_WEEKS,
+} from '../../matching/score-rules';
 import { EARTH_RADIUS_KM } from '../../matching/sphere';
 
 /** A number as an SQL literal that SQLite reads as a real (integer literals would divide as integers). */

@@ -21,7 +21,13 @@ const {
 export const slotViewColumns = shown;
 export type SlotView = Omit<
   SlotRow,
-  'matchTerms' | 'daysMask' | 'adaptationMask' | 'adaptationArrangeMask' | 'latBand' | 'supervisorRooms' | 'supervisorsWithRoom'
+  | 'matchTerms'
+  | 'daysMask'
+  | 'adaptationMask'
+  | 'adaptationArrangeMask'
+  | 'latBand'
+  | 'supervisorRooms'
+  | 'supervisorsWithRoom'
 >;
 
 /** A slot as the API shows it. */
