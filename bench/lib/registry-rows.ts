@@ -3,7 +3,7 @@
  * (much faster than through the API): slot rows, their supervisors (deduplicated by id) and links.
  */
 import type { slotSupervisors, slots, supervisors } from '../../db/schema';
-import { adaptationMask } from '../../src/domain/vocabulary';
+import { adaptationMask, canArrangeMask } from '../../src/domain/vocabulary';
 import { strengthCodes } from '../../src/domain/work-vocabulary';
 import { daysMask, fromIntervals } from '../../src/lib/schedule';
 import type { SlotForMatching } from '../../src/matching';
@@ -68,6 +68,7 @@ export function registryRows(
       openEnded: s.openEnded,
       adaptations: s.adaptations,
       adaptationMask: adaptationMask(s.adaptations.map((a) => a.code)),
+      adaptationArrangeMask: canArrangeMask(s.adaptations),
       socialIntensity: s.socialIntensity,
       physicalDemand: s.physicalDemand,
       subsidies: [],

@@ -5,7 +5,13 @@
  * queries must find, so engines can be compared on recall and not only on speed.
  */
 import type { DerivedSlotColumns, slots } from '../../db/schema';
-import { adaptationByCode, adaptationMask, type SlotKind, weekdays } from '../../src/domain/vocabulary';
+import {
+  adaptationByCode,
+  adaptationMask,
+  canArrangeMask,
+  type SlotKind,
+  weekdays,
+} from '../../src/domain/vocabulary';
 import { distanceKm } from '../../src/lib/geo';
 import { daysMask, fromIntervals } from '../../src/lib/schedule';
 import { storedMatchTerms } from '../../src/matching/terms';
@@ -250,6 +256,7 @@ export function generateSearchCorpus(count: number, opts: CorpusOptions = {}) {
       openEnded: g.openEnded,
       adaptations: g.adaptations,
       adaptationMask: adaptationMask(g.adaptations.map((a) => a.code)),
+      adaptationArrangeMask: canArrangeMask(g.adaptations),
       socialIntensity: g.socialIntensity,
       physicalDemand: g.physicalDemand,
       subsidies: [],

@@ -114,6 +114,11 @@ export const slots = sqliteTable(
     adaptations: json<OfferedAdaptation[]>('adaptations').notNull(),
     /** Bits of every offered adaptation (see src/domain/vocabulary.ts); for search filters. */
     adaptationMask: integer('adaptation_mask').notNull(),
+    /**
+     * Bits of the offered adaptations that are only arrangeable, not in place (canArrangeMask), for
+     * the score bound; 0 (the default) reads as all in place, a looser bound, never a wrong one.
+     */
+    adaptationArrangeMask: integer('adaptation_arrange_mask').notNull().default(0),
     socialIntensity: text('social_intensity', { enum: levels }).notNull(),
     physicalDemand: text('physical_demand', { enum: levels }).notNull(),
     subsidies: json<string[]>('subsidies').notNull(),
@@ -191,6 +196,8 @@ export const slots = sqliteTable(
       t.matchTerms,
       // For the score bound's supervisor term: whether one of them has had the training (0025).
       t.supervisorRooms,
+      // For its adaptations term: which offered ones are only arrangeable (0026).
+      t.adaptationArrangeMask,
     ),
     check('slots_places', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`),
   ],

@@ -104,6 +104,17 @@ export function adaptationMask(codes: Iterable<string>): number {
   return mask;
 }
 
+/**
+ * Bits of the offered adaptations that are not in place (only arrangeable): the engine gives those
+ * CAN_ARRANGE_CREDIT of one in place (src/matching/score.ts), and the score bound reads this mask so
+ * it can too. 0 reads as "all in place", the loosest bound, so a slot written without it is never
+ * bounded below its score.
+ */
+export function canArrangeMask(adaptations: readonly { code: string; status: string }[]): number {
+  const inPlace = adaptationMask(adaptations.filter((a) => a.status === 'in_place').map((a) => a.code));
+  return adaptationMask(adaptations.map((a) => a.code)) & ~inPlace;
+}
+
 export const slotKinds = [
   'work_training',
   'work_trial',

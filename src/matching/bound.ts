@@ -6,7 +6,9 @@
  *
  * Each component is the engine's own (score.ts) where the narrow fields decide it, and its most
  * otherwise: text from how many strengths and interests the slot's stored terms meet (terms.ts; all
- * of them when unknown), adaptations as if every offered one were in place, growth from the slot's
+ * of them when unknown), adaptations exact (the offered ones only arrangeable get
+ * CAN_ARRANGE_CREDIT, as in the engine; a slot whose arrangeable mask is 0 as if all were in
+ * place), growth from the slot's
  * most hours within the participant's available ones, supervisor full when one has had the
  * training (room or not) and 0 otherwise, no avoid penalty. Distance,
  * duration and environment are exact. The rounding margin covers the score's rounding.
@@ -15,7 +17,7 @@ import type { Level } from '../domain/vocabulary';
 import { popcount } from './bits';
 import { dayNumber } from './dates';
 import { phraseNeedleLists, prepareParticipant, storedNeedleLists } from './participant';
-import { clamp01, FIXED_LENGTH_CAP, HIRE_SHARE, LONG_TERM_WEEKS } from './score-rules';
+import { CAN_ARRANGE_CREDIT, clamp01, FIXED_LENGTH_CAP, HIRE_SHARE, LONG_TERM_WEEKS } from './score-rules';
 import { buildSlotIndex, levelRank } from './slot-index';
 import { chordSquared, chordToKm, unitVector } from './sphere';
 import type { ParticipantForMatching } from './types';
@@ -27,6 +29,8 @@ export interface SlotBoundFields {
   lon: number;
   /** Bits of every offered adaptation (adaptationMask). */
   adaptationMask: number;
+  /** Bits of the offered ones only arrangeable, not in place (canArrangeMask); 0: all in place. */
+  arrangeMask: number;
   openEnded: boolean;
   startDate: string;
   endDate: string | null;
@@ -115,6 +119,7 @@ export interface PreparedBoundSlot {
   readonly y: number;
   readonly z: number;
   readonly adaptationMask: number;
+  readonly arrangeMask: number;
   /** Neither open-ended nor without an end date: the length part counts its weeks. */
   readonly fixedLength: boolean;
   readonly startDay: number;
@@ -134,6 +139,7 @@ export function prepareBoundSlot(s: Omit<SlotBoundFields, 'textMatches'>): Prepa
     y: at.y,
     z: at.z,
     adaptationMask: s.adaptationMask,
+    arrangeMask: s.arrangeMask,
     fixedLength,
     startDay: fixedLength ? dayNumber(s.startDate) : 0,
     endDay: fixedLength && s.endDate !== null ? dayNumber(s.endDate) : 0,
@@ -160,7 +166,14 @@ export function preparedScoreBound(
     const distance = maxTravelKm > 0 ? clamp01(1 - d / maxTravelKm) : 1;
 
     const text = c.textByMatches[Math.min(textMatches ?? phrases, phrases)]!;
-    const adaptations = c.niceCount > 0 ? popcount(c.niceMask & s.adaptationMask) / c.niceCount : 1;
+    // The engine's (in place + CAN_ARRANGE_CREDIT × arrangeable) / nice, as offered − the rest of
+    // the credit × arrangeable (the arrangeable bits are offered ones).
+    const adaptations =
+      c.niceCount > 0
+        ? (popcount(c.niceMask & s.adaptationMask) -
+            (1 - CAN_ARRANGE_CREDIT) * popcount(c.niceMask & s.arrangeMask)) /
+          c.niceCount
+        : 1;
 
     let length = 1;
     if (s.fixedLength) {

@@ -181,10 +181,10 @@ describe('matching through candidate queries', () => {
           const all = await page(t.db, 1000, null);
           expect(all.end).toBeNull();
           for (const row of all.rows) {
-            const engine = bound(boundFieldsOf(row, row[12]));
-            expect(row[13]).toBeGreaterThanOrEqual(engine);
+            const engine = bound(boundFieldsOf(row, row[13]));
+            expect(row[14]).toBeGreaterThanOrEqual(engine);
             // A bound only rounding apart from the engine's, but for the distance (north–south only).
-            if (engine > Number.NEGATIVE_INFINITY) expect(row[13] - engine).toBeLessThanOrEqual(0.1 + 1e-6);
+            if (engine > Number.NEGATIVE_INFINITY) expect(row[14] - engine).toBeLessThanOrEqual(0.1 + 1e-6);
             // And the engine's bound is at least the slot's score (trained supervisors, room or not).
             const e = explain(p, byId.get(row[0])!, { today: TODAY });
             if (e.eligible) expect(engine).toBeGreaterThanOrEqual(e.match.score);
@@ -197,7 +197,7 @@ describe('matching through candidate queries', () => {
             after = next.end;
           }
           expect(paged).toEqual(all.rows.map((r) => r[0]));
-          const order = all.rows.map((r) => r[13]);
+          const order = all.rows.map((r) => r[14]);
           expect(order).toEqual([...order].sort((a, b) => b - a));
         }
       }),

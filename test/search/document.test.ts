@@ -36,6 +36,7 @@ const row = (overrides: Partial<SlotRow> = {}): SlotRow => ({
     { code: 'slower_pace', status: 'can_arrange' },
   ],
   adaptationMask: 0b10001,
+  adaptationArrangeMask: 0b10000,
   socialIntensity: 'low',
   physicalDemand: 'medium',
   subsidies: ['lonebidrag'],

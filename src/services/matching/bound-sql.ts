@@ -16,7 +16,12 @@ import { slots } from '../../../db/schema';
 import { levels } from '../../domain/vocabulary';
 import { SCORE_WEIGHTS } from '../../matching';
 import type { BoundConstants } from '../../matching/bound';
-import { FIXED_LENGTH_CAP, HIRE_SHARE, LONG_TERM_WEEKS } from '../../matching/score-rules';
+import {
+  CAN_ARRANGE_CREDIT,
+  FIXED_LENGTH_CAP,
+  HIRE_SHARE,
+  LONG_TERM_WEEKS,
+} from '../../matching/score-rules';
 import { EARTH_RADIUS_KM } from '../../matching/sphere';
 
 /** A number as an SQL literal that SQLite reads as a real (integer literals would divide as integers). */
@@ -48,9 +53,13 @@ export function boundExpression(c: BoundConstants, from: string, textMatches: st
   const col = (column: { name: string }) => `${from}."${column.name}"`;
   const w = SCORE_WEIGHTS;
   const text = table(textMatches, c.textByMatches);
+  // Per wanted bit: 1 when offered, less the rest of the credit when only arrangeable (bound.ts).
   const bits: string[] = [];
   for (let b = 0; b < 31; b++)
-    if (c.niceMask & (1 << b)) bits.push(`((${col(slots.adaptationMask)} >> ${b}) & 1)`);
+    if (c.niceMask & (1 << b))
+      bits.push(
+        `((${col(slots.adaptationMask)} >> ${b}) & 1) - ${real(1 - CAN_ARRANGE_CREDIT)} * ((${col(slots.adaptationArrangeMask)} >> ${b}) & 1)`,
+      );
   const adaptations = c.niceCount > 0 ? `(${bits.join(' + ')}) * ${real(1 / c.niceCount)}` : '1.0';
   const day = (column: string) => `(julianday(${column}) - ${real(UNIX_EPOCH_JULIAN_DAY)})`;
   const weeks = `max(0.0, (${day(col(slots.endDate))} - max(${real(c.todayDay)}, ${day(col(slots.startDate))})) / 7.0)`;

@@ -91,7 +91,7 @@ async function boundsOfEach(
   for await (const rows of candidateTerms(db, people, sizes))
     for (const row of rows) {
       const [id, lat, lon, mask] = row;
-      const [kind, daysMask, hoursMin, terms] = [row[12], row[13], row[14], row[15]];
+      const [kind, daysMask, hoursMin, terms] = [row[13], row[14], row[15], row[16]];
       // Worked out once per slot, on the first participant it reaches (each slot reaches a few).
       let slot: PreparedBoundSlot | undefined;
       let lists: 'stored' | 'whole' | null = null;

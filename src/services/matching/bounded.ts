@@ -78,7 +78,7 @@ export async function rankBounded(
       after = answer.end;
       const more: Bounded[] = [];
       for (const row of answer.rows) {
-        const b = bound(boundFieldsOf(row, row[12]));
+        const b = bound(boundFieldsOf(row, row[13]));
         if (b > Number.NEGATIVE_INFINITY) more.push({ id: row[0], bound: b });
       }
       pending = [...pending.slice(i), ...more].sort(byBound);

@@ -279,6 +279,7 @@ type BoundColumns = [
   physicalDemand: Level,
   hoursMax: number,
   trainedSupervisor: number,
+  arrangeMask: number,
 ];
 
 /** A candidate's narrow columns for one participant: the bound's and the text matches counted in SQL. */
@@ -304,11 +305,13 @@ export function boundFieldsOf(
     physical,
     hoursMax,
     trained,
+    arrangeMask,
   ] = row;
   return {
     lat,
     lon,
     adaptationMask,
+    arrangeMask,
     openEnded: openEnded === 1,
     startDate,
     endDate,
@@ -364,7 +367,7 @@ export function boundStatement(
     SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
       ${slots.physicalDemand}, ${slots.hoursMax}, ${trainedSupervisor} AS trained_supervisor,
-      CASE WHEN substr(${terms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(stored)}
+      ${slots.adaptationArrangeMask}, CASE WHEN substr(${terms}, 1, ${version.length}) = ${version} THEN ${textMatchCount(stored)}
         WHEN substr(${terms}, 1, ${keys.length + 1}) IN (${`${keys} `}, ${`${keys}.`}) THEN ${textMatchCount(needles)} END
         AS text_matches
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
@@ -423,7 +426,8 @@ export function termsStatement(plan: readonly PlanRow[]): SQL {
   return sql`
     SELECT ${slots.id}, ${slots.lat}, ${slots.lon}, ${slots.adaptationMask}, ${slots.openEnded},
       ${slots.startDate}, ${slots.endDate}, ${slots.leadsToHire}, ${slots.socialIntensity},
-      ${slots.physicalDemand}, ${slots.hoursMax}, ${trainedSupervisor}, ${slots.kind}, ${slots.daysMask},
+      ${slots.physicalDemand}, ${slots.hoursMax}, ${trainedSupervisor}, ${slots.adaptationArrangeMask},
+      ${slots.kind}, ${slots.daysMask},
       ${slots.hoursMin}, ${slots.matchTerms}
     ${candidatesOf(plan, byBoundIndex, bandExpression)}`;
 }
@@ -502,7 +506,7 @@ export function candidateBoundPages(participant: ParticipantForMatching, bound: 
       boundPageStatement(plan, needles, stored, bound, limit, after),
     );
     const last = rows[rows.length - 1];
-    return { rows, end: rows.length < limit || !last ? null : { bound: last[13], id: last[0] } };
+    return { rows, end: rows.length < limit || !last ? null : { bound: last[14], id: last[0] } };
   };
 }
 

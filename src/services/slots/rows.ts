@@ -1,4 +1,4 @@
-import { adaptationMask } from '../../domain/vocabulary';
+import { adaptationMask, canArrangeMask } from '../../domain/vocabulary';
 import { strengthCodes } from '../../domain/work-vocabulary';
 import { type FieldError, unprocessable } from '../../lib/problem';
 import { daysMask, normaliseWindows, toIntervals, totalMinutes } from '../../lib/schedule';
@@ -35,6 +35,7 @@ export function applyFields(base: Partial<SlotRow>, input: SlotUpdate): Partial<
   if (input.adaptations !== undefined) {
     row.adaptations = input.adaptations;
     row.adaptationMask = adaptationMask(input.adaptations.map((a) => a.code));
+    row.adaptationArrangeMask = canArrangeMask(input.adaptations);
   }
   if (input.environment !== undefined) {
     row.socialIntensity = input.environment.socialIntensity;

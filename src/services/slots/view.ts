@@ -12,6 +12,7 @@ const {
   matchTerms: _terms,
   daysMask: _days,
   adaptationMask: _adaptations,
+  adaptationArrangeMask: _arrange,
   latBand: _band,
   supervisorRooms: _rooms,
   supervisorsWithRoom: _withRoom,
@@ -20,7 +21,13 @@ const {
 export const slotViewColumns = shown;
 export type SlotView = Omit<
   SlotRow,
-  'matchTerms' | 'daysMask' | 'adaptationMask' | 'latBand' | 'supervisorRooms' | 'supervisorsWithRoom'
+  | 'matchTerms'
+  | 'daysMask'
+  | 'adaptationMask'
+  | 'adaptationArrangeMask'
+  | 'latBand'
+  | 'supervisorRooms'
+  | 'supervisorsWithRoom'
 >;
 
 /** A slot as the API shows it. */
