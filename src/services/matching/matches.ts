@@ -22,7 +22,7 @@ export function matchesForParticipant(m: MatchingContext) {
     const today = m.today();
     const ranked = await m.source.rank([participant], { limit: q.limit, today });
     const matches = ranked.matches.get(participant.id) ?? [];
-    const summaries = await summariesOf(m.queries, [...ranked.slots.values()]);
+    const summaries = await summariesOf(m.queries, [...ranked.slots.values()], m.knownName);
     return {
       data: matches.map((x) => ({ ...presentMatch(x), slot: summaries.get(x.slotId) ?? null })),
       today,
