@@ -93,8 +93,12 @@ describe.each(['queried', 'resident'] as const)('matching over %s slots', (match
       expect(await nameNow()).toBe(other.org.name);
       const logged = async () =>
         Number(
-          (await t.client.execute({ sql: 'SELECT count(*) AS n FROM slot_changes WHERE slot_id = ?', args: [slot.id] }))
-            .rows[0]!.n,
+          (
+            await t.client.execute({
+              sql: 'SELECT count(*) AS n FROM slot_changes WHERE slot_id = ?',
+              args: [slot.id],
+            })
+          ).rows[0]!.n,
         );
       const before = await logged();
       // An update that keeps the name (contact only) logs nothing.

@@ -90,7 +90,9 @@ export class SlotCatalog {
     // `+status` keeps SQLite off the status index, so pages walk the primary key in order without sorting.
     const loaded = await this.load(sql`+${slots.status} = 'open'`);
     const names = new Map<string, string>();
-    for (const o of await this.db.select({ id: organizations.id, name: organizations.name }).from(organizations))
+    for (const o of await this.db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations))
       names.set(o.id, o.name);
     this.index = buildSlotIndex(loaded);
     this.names = names;

@@ -27,6 +27,26 @@ export function presentMatch(m: Match) {
   };
 }
 
+/**
+ * `presentMatch` with the slot's summary last, built as one object: the matches answer, without a
+ * copy of every match by spread (the same keys in the same order, so the same JSON).
+ */
+export function presentMatchWithSlot(m: Match, slot: SlotSummary | null) {
+  return {
+    slotId: m.slotId,
+    participantId: m.participantId,
+    score: m.score,
+    components: m.components,
+    distanceKm: Math.round(m.distanceKm * 10) / 10,
+    overlapHours: m.overlapHours,
+    reasons: m.reasons.map(rendered),
+    gaps: m.gaps.map(rendered),
+    slot,
+  };
+}
+
+export type SlotSummary = ReturnType<typeof summary>;
+
 function summary(s: CatalogSlot, organizationName: string) {
   return {
     id: s.id,
@@ -59,6 +79,7 @@ export async function summariesOf(
     if (name === undefined) unknown.add(id);
     else names.set(id, name);
   }
-  if (unknown.size > 0) for (const [id, name] of await queries.organizationNames([...unknown])) names.set(id, name);
+  if (unknown.size > 0)
+    for (const [id, name] of await queries.organizationNames([...unknown])) names.set(id, name);
   return new Map(found.map((s) => [s.id, summary(s, names.get(s.organizationId) ?? '')]));
 }
