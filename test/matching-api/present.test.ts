@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSlotIndex, rankParticipant } from '../../src/matching';
-import { presentMatch, presentMatchWithSlot } from '../../src/services/matching/present';
+import { presentMatch, presentMatchWithSlot, type SlotSummary } from '../../src/services/matching/present';
 import { world } from '../matching/arbitraries';
 import { TODAY } from '../matching/fixtures';
 
@@ -14,7 +14,7 @@ describe('presentMatchWithSlot', () => {
         const ix = buildSlotIndex(slots);
         for (const p of participants)
           for (const m of rankParticipant(ix, p, { limit: 20, today: TODAY })) {
-            const slot = {
+            const slot: SlotSummary = {
               id: m.slotId,
               title: 'Lagerarbete "natt"\n',
               kind: 'internship',
