@@ -1,9 +1,9 @@
 /**
  * NODE_PROCESSES=2: the real Node server as two worker processes over one database file (as
  * `npm run load` measures it). Both serve; what one process writes, the other reads at once (a slot's
- * new title, a paused slot gone from matches that the other process keeps in memory, an employer's new name in them); a key revoked
- * through one is refused by both although both had it cached; concurrent writes through both all
- * succeed (they wait for the write lock, they do not fail on it).
+ * new title, a paused slot gone from matches that the other process keeps in memory, an employer's
+ * new name in them); a key revoked through one is refused by both although both had it cached;
+ * concurrent writes through both all succeed (they wait for the write lock, they do not fail on it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
