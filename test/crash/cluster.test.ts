@@ -1,9 +1,9 @@
 /**
  * NODE_PROCESSES=2: the real Node server as two worker processes over one database file (as
  * `npm run load` measures it). Both serve; what one process writes, the other reads at once (a slot's
- * new title, a paused slot gone from matches that the other process keeps in memory); a key revoked
- * through one is refused by both although both had it cached; concurrent writes through both all
- * succeed (they wait for the write lock, they do not fail on it).
+ * new title, a paused slot gone from matches that the other process keeps in memory, an employer's
+ * new name in them); a key revoked through one is refused by both although both had it cached;
+ * concurrent writes through both all succeed (they wait for the write lock, they do not fail on it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,18 @@ describe('two server processes over one database file', () => {
     ))
       expect(r.body.data.map((m: { slotId: string }) => m.slotId)).not.toContain(slot);
     expect((await server.call('POST', `/v1/slots/${slot}/reopen`, { key })).status).toBe(200);
+
+    // Each process keeps the employers' names with its index: a rename through one shows in both.
+    const orgId = (await server.call('GET', `/v1/slots/${slot}`, { key })).body.organizationId;
+    const name = `Klusterbolaget ${Date.now()} AB`;
+    const renamed = await server.call('PATCH', `/v1/organizations/${orgId}`, { body: { name } });
+    expect(renamed.status, renamed.text).toBe(200);
+    for (const r of await many(20, () =>
+      server.call('GET', `/v1/participants/${participant}/matches`, { key: HANDLER }),
+    ))
+      expect(r.body.data.find((m: { slotId: string }) => m.slotId === slot)?.slot?.organizationName).toBe(
+        name,
+      );
   });
 
   it('refuses a revoked key in both processes although both had it cached', async () => {

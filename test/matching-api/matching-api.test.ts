@@ -78,6 +78,43 @@ describe.each(['queried', 'resident'] as const)('matching over %s slots', (match
       expect(await idsNow()).not.toContain(single.id);
     });
 
+    it('shows an employer’s new name at once, and only a real rename logs its slots', async () => {
+      const other = await orgWithKey(t, 'employer', 'employer');
+      const otherSup = (await createSupervisor(t, other.key, { maxParticipants: 2 })).id;
+      const slot = await createSlot(t, other.key, [otherSup], { title: 'Kafébiträde' });
+      const participant = await createParticipant(t, provider.key);
+      const nameNow = async () => {
+        const res = await t.call('GET', `/v1/participants/${participant.id}/matches?limit=100`, {
+          key: provider.key,
+        });
+        expect(res.status, res.text).toBe(200);
+        return res.body.data.find((m: { slotId: string }) => m.slotId === slot.id)?.slot?.organizationName;
+      };
+      expect(await nameNow()).toBe(other.org.name);
+      const logged = async () =>
+        Number(
+          (
+            await t.client.execute({
+              sql: 'SELECT count(*) AS n FROM slot_changes WHERE slot_id = ?',
+              args: [slot.id],
+            })
+          ).rows[0]!.n,
+        );
+      const before = await logged();
+      // An update that keeps the name (contact only) logs nothing.
+      const kept = await t.call('PATCH', `/v1/organizations/${other.org.id}`, {
+        body: { contactEmail: 'ny@example.se' },
+      });
+      expect(kept.status, kept.text).toBe(200);
+      expect(await logged()).toBe(before);
+      const renamed = await t.call('PATCH', `/v1/organizations/${other.org.id}`, {
+        body: { name: 'Omdöpta Caféet AB' },
+      });
+      expect(renamed.status, renamed.text).toBe(200);
+      expect(await logged()).toBe(before + 1);
+      expect(await nameNow()).toBe('Omdöpta Caféet AB');
+    });
+
     it('drops every slot of a supervisor who fills up, not only the slot of the placement', async () => {
       // One supervisor with room for one, supervising two slots with free places.
       const sup = await createSupervisor(t, employer.key, { maxParticipants: 1 });

@@ -6,7 +6,7 @@
  * number of instances (each keeps its own copy) and on D1 and libSQL alike.
  */
 import { asc, desc, gt, inArray, min, type SQL, sql } from 'drizzle-orm';
-import { slotChanges, slots } from '../../../db/schema';
+import { organizations, slotChanges, slots } from '../../../db/schema';
 import type { Db } from '../../adapters/db/types';
 import { buildSlotIndex, type SlotForMatching, type SlotIndex } from '../../matching';
 import { ID_CHUNK } from './queries';
@@ -17,6 +17,12 @@ const PAGE = 20_000;
 
 export class SlotCatalog {
   private index: SlotIndex = buildSlotIndex([]);
+  /**
+   * The employers' names of the slots read, shown with every match. A rename logs the
+   * organization's slots (trigger of migration 0027), so the sync that reloads them reads the name
+   * again: kept here instead of read on every request.
+   */
+  private names = new Map<string, string>();
   private lastSeq = -1;
   private syncing: Promise<void> | null = null;
 
@@ -48,6 +54,11 @@ export class SlotCatalog {
     return this.index;
   }
 
+  /** The name of an organization with a slot in the index, as of the last sync. */
+  organizationName(id: string): string | undefined {
+    return this.names.get(id);
+  }
+
   private async sync() {
     if (this.lastSeq < 0) return this.reload();
     const changes = await this.changesAfter.execute({ seq: this.lastSeq });
@@ -60,6 +71,7 @@ export class SlotCatalog {
     for (let i = 0; i < ids.length; i += ID_CHUNK)
       for (const slot of await this.load(inArray(slots.id, ids.slice(i, i + ID_CHUNK))))
         fresh.set(slot.id, slot);
+    await this.readNames([...new Set(Array.from(fresh.values(), (s) => s.organizationId))]);
     for (const id of ids) {
       const slot = fresh.get(id);
       if (slot && slot.status === 'open') this.index.upsert(slot);
@@ -76,8 +88,25 @@ export class SlotCatalog {
       .orderBy(desc(slotChanges.seq))
       .limit(1);
     // `+status` keeps SQLite off the status index, so pages walk the primary key in order without sorting.
-    this.index = buildSlotIndex(await this.load(sql`+${slots.status} = 'open'`));
+    const loaded = await this.load(sql`+${slots.status} = 'open'`);
+    const names = new Map<string, string>();
+    for (const o of await this.db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations))
+      names.set(o.id, o.name);
+    this.index = buildSlotIndex(loaded);
+    this.names = names;
     this.lastSeq = last?.seq ?? 0;
+  }
+
+  /** The names of these organizations, read again (their slots changed, or they were renamed). */
+  private async readNames(ids: readonly string[]) {
+    for (let i = 0; i < ids.length; i += ID_CHUNK)
+      for (const o of await this.db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, ids.slice(i, i + ID_CHUNK))))
+        this.names.set(o.id, o.name);
   }
 
   /**

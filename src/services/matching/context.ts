@@ -8,5 +8,10 @@ export interface MatchingContext {
   /** The reads every request makes, prepared once (queries.ts). */
   queries: MatchingQueries;
   source: SlotSource;
+  /**
+   * The employer's name of a slot the source ranked, when the source keeps them (the resident
+   * catalog); otherwise, or for a name it lacks, `queries` reads it.
+   */
+  knownName?: (organizationId: string) => string | undefined;
   today(): string;
 }

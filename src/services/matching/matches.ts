@@ -2,7 +2,7 @@ import type { Actor } from '../../auth/actor';
 import { assertParticipantAccess } from '../../auth/policy';
 import { forbidden, notFound } from '../../lib/problem';
 import type { MatchingContext } from './context';
-import { presentMatch, summariesOf } from './present';
+import { presentMatchWithSlot, summariesOf } from './present';
 import { participantForMatching } from './rows';
 import type { MatchLimit } from './schemas';
 
@@ -22,9 +22,9 @@ export function matchesForParticipant(m: MatchingContext) {
     const today = m.today();
     const ranked = await m.source.rank([participant], { limit: q.limit, today });
     const matches = ranked.matches.get(participant.id) ?? [];
-    const summaries = await summariesOf(m.queries, [...ranked.slots.values()]);
+    const summaries = await summariesOf(m.queries, [...ranked.slots.values()], m.knownName);
     return {
-      data: matches.map((x) => ({ ...presentMatch(x), slot: summaries.get(x.slotId) ?? null })),
+      data: matches.map((x) => presentMatchWithSlot(x, summaries.get(x.slotId) ?? null)),
       today,
     };
   };

@@ -27,6 +27,26 @@ export function presentMatch(m: Match) {
   };
 }
 
+/**
+ * `presentMatch` with the slot's summary last, built as one object: the matches answer, without a
+ * copy of every match by spread (the same keys in the same order, so the same JSON).
+ */
+export function presentMatchWithSlot(m: Match, slot: SlotSummary | null) {
+  return {
+    slotId: m.slotId,
+    participantId: m.participantId,
+    score: m.score,
+    components: m.components,
+    distanceKm: Math.round(m.distanceKm * 10) / 10,
+    overlapHours: m.overlapHours,
+    reasons: m.reasons.map(rendered),
+    gaps: m.gaps.map(rendered),
+    slot,
+  };
+}
+
+export type SlotSummary = ReturnType<typeof summary>;
+
 function summary(s: CatalogSlot, organizationName: string) {
   return {
     id: s.id,
@@ -41,8 +61,25 @@ function summary(s: CatalogSlot, organizationName: string) {
   };
 }
 
-/** Each found slot's summary by id, with its employer's name (prepared reads, in chunks). */
-export async function summariesOf(queries: MatchingQueries, found: CatalogSlot[]) {
-  const names = await queries.organizationNames([...new Set(found.map((s) => s.organizationId))]);
+/**
+ * Each found slot's summary by id, with its employer's name: from `knownName` (the resident
+ * catalog's) where it has it, the rest read (prepared reads, in chunks).
+ */
+export async function summariesOf(
+  queries: MatchingQueries,
+  found: CatalogSlot[],
+  knownName?: (organizationId: string) => string | undefined,
+) {
+  const names = new Map<string, string>();
+  const unknown = new Set<string>();
+  for (const s of found) {
+    const id = s.organizationId;
+    if (names.has(id) || unknown.has(id)) continue;
+    const name = knownName?.(id);
+    if (name === undefined) unknown.add(id);
+    else names.set(id, name);
+  }
+  if (unknown.size > 0)
+    for (const [id, name] of await queries.organizationNames([...unknown])) names.set(id, name);
   return new Map(found.map((s) => [s.id, summary(s, names.get(s.organizationId) ?? '')]));
 }

@@ -24,6 +24,7 @@ export function matchingService(ctx: ServiceContext, slotsFrom: MatchingSlots = 
     db: ctx.db,
     queries: matchingQueries(ctx.db),
     source: resident ?? queriedSlots(ctx.db),
+    knownName: resident ? (id) => resident.catalog.organizationName(id) : undefined,
     today: () => localDate(ctx.now()),
   };
   return {
