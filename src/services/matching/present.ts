@@ -28,21 +28,12 @@ export function presentMatch(m: Match) {
 }
 
 /**
- * `presentMatch` with the slot's summary last, built as one object: the matches answer, without a
- * copy of every match by spread (the same keys in the same order, so the same JSON).
+ * `presentMatch` with the slot's summary last: the matches answer. The summary is added to the
+ * presented match itself (Object.assign's target), not to a spread copy of every match; the keys
+ * keep their order, so the JSON is the same.
  */
 export function presentMatchWithSlot(m: Match, slot: SlotSummary | null) {
-  return {
-    slotId: m.slotId,
-    participantId: m.participantId,
-    score: m.score,
-    components: m.components,
-    distanceKm: Math.round(m.distanceKm * 10) / 10,
-    overlapHours: m.overlapHours,
-    reasons: m.reasons.map(rendered),
-    gaps: m.gaps.map(rendered),
-    slot,
-  };
+  return Object.assign(presentMatch(m), { slot });
 }
 
 export type SlotSummary = ReturnType<typeof summary>;
