@@ -5,10 +5,11 @@
  * Why: every commit of the outbox thread makes the request thread's connection drop its whole page
  * cache (SQLite resets a connection's cache when it finds that another connection has committed), and
  * the pages then come back from the operating system, one pread each. Under the load mix with a kick
- * 50 ms after each first write, the request thread read about 11 KiB a request from the OS that a
- * read-only mix did not (0.1 KiB); with passes a second apart, 2.7 KiB (route-cpu, per-thread
- * /proc/…/io; notes/passes.md). A pass is a few commits whatever it carries, so fewer, larger passes
- * under sustained writes cost the request thread fewer cache resets for the same outbox work.
+ * 50 ms after each first write, the request thread read about 12 KiB a request from the OS that a
+ * read-only mix did not (0.1 KiB); with this spacing 3.6 KiB, and its CPU per request fell about
+ * 15 % (bench/route-cpu.ts --threads, medians of 13 alternated runs on a busy machine). A pass is a
+ * few commits whatever it carries, so fewer, larger passes under sustained writes cost the request
+ * thread fewer cache resets for the same outbox work.
  *
  * What it costs: under sustained writes, a change reaches the search index (and a notification its
  * mail) up to `spacingMs` later than before, plus the pass's own time. After a quiet spell (no kick
