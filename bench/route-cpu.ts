@@ -34,14 +34,35 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '20' },
     only: { type: 'string' },
-    /** Also each thread's CPU per request (Linux /proc of the server: main, search, outbox, V8's helpers). */
+    /**
+     * Also each thread's CPU per request (Linux /proc of the server: main, search, outbox, V8's
+     * helpers), and its read calls and KiB read per request.
+     */
     threads: { type: 'boolean', default: false },
   },
 });
 
-/** CPU ms of each thread of process `pid` by thread id, with its name (Linux; empty elsewhere). */
-function threadCpu(pid: number): Map<string, { name: string; ms: number }> {
-  const out = new Map<string, { name: string; ms: number }>();
+/**
+ * Read system calls and bytes of one thread so far (/proc/…/io; zeros where it cannot be read). A
+ * database connection reads a page from the operating system when it is not in its page cache, which
+ * SQLite drops whole when another connection has committed: reads per request show it (the request
+ * thread's figure also counts its socket reads).
+ */
+function threadReads(pid: number, tid: string): { syscr: number; rchar: number } {
+  try {
+    const io = readFileSync(`/proc/${pid}/task/${tid}/io`, 'utf8');
+    return {
+      syscr: Number(/syscr: (\d+)/.exec(io)?.[1] ?? 0),
+      rchar: Number(/rchar: (\d+)/.exec(io)?.[1] ?? 0),
+    };
+  } catch {
+    return { syscr: 0, rchar: 0 };
+  }
+}
+
+/** CPU ms of each thread of process `pid` by thread id, with its name and reads (Linux; empty elsewhere). */
+function threadCpu(pid: number): Map<string, { name: string; ms: number; syscr: number; rchar: number }> {
+  const out = new Map<string, { name: string; ms: number; syscr: number; rchar: number }>();
   let tids: string[] = [];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
@@ -53,7 +74,7 @@ function threadCpu(pid: number): Map<string, { name: string; ms: number }> {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid, { name, ms: (Number(fields[11]) + Number(fields[12])) * 10 });
+      out.set(tid, { name, ms: (Number(fields[11]) + Number(fields[12])) * 10, ...threadReads(pid, tid) });
     } catch {
       // The thread ended meanwhile.
     }
@@ -169,8 +190,12 @@ async function main() {
         const parts: string[] = [];
         for (const [tid, t] of threadCpu(child.pid!)) {
           const ms = t.ms - (before.get(tid)?.ms ?? 0);
+          const reads = t.syscr - (before.get(tid)?.syscr ?? 0);
+          const kb = (t.rchar - (before.get(tid)?.rchar ?? 0)) / 1024;
           if (ms > 0)
-            parts.push(`${tid === String(child.pid) ? 'main' : `${t.name}#${tid}`} ${(ms / n).toFixed(3)}`);
+            parts.push(
+              `${tid === String(child.pid) ? 'main' : `${t.name}#${tid}`} ${(ms / n).toFixed(3)} (reads/req ${(reads / n).toFixed(2)}, KiB/req ${(kb / n).toFixed(1)})`,
+            );
         }
         console.log(`  ${name} threads (ms/req): ${parts.join(', ')}`);
       }

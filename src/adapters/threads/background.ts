@@ -15,6 +15,7 @@
 import { Worker } from 'node:worker_threads';
 
 import type { Logger } from '../../lib/logger';
+import { kickSpacing } from './kick-spacing';
 
 /**
  * What the thread gets as `workerData`. `kickPending` (one Int32, shared) is 1 while a kick is on its
@@ -50,7 +51,7 @@ export type FromBackground =
 export interface BackgroundThread {
   /** Resolves once the first thread is ready, or has failed to start (then calls fail over). */
   started: Promise<void>;
-  /** Runs an outbox pass now (after a write). */
+  /** Runs an outbox pass soon (after a write): KICK_AFTER_MS, or up to PASS_SPACING_MS under sustained writes. */
   kick(): void;
   /**
    * Runs `method` in the thread; rejects with its error's message when it fails there, and with
@@ -64,8 +65,6 @@ export interface BackgroundThread {
 }
 
 const RESTART_AFTER_MS = 1000;
-/** How long after a write its outbox pass starts (a mail still leaves within seconds). */
-const KICK_AFTER_MS = 50;
 
 /** The thread was not there to answer (it died, and another is being started). */
 export class BackgroundUnavailable extends Error {
@@ -94,6 +93,13 @@ export function startBackgroundThread(
     onStarted = resolve;
   });
   const kickPending = new Int32Array(new SharedArrayBuffer(4));
+  // The writes of the next moments ride on one kick: one outbox pass, a few larger transactions,
+  // instead of a pass per write. Under sustained writes the kicks are spaced further apart, since
+  // each pass's commits empty the request thread's page cache (kick-spacing.ts).
+  const spacing = kickSpacing({
+    now: () => performance.now(),
+    setTimer: (fn, ms) => setTimeout(fn, ms).unref(),
+  });
   let worker = spawn();
 
   function spawn(): Worker {
@@ -143,9 +149,7 @@ export function startBackgroundThread(
     started,
     kick() {
       if (!alive || Atomics.exchange(kickPending, 0, 1) !== 0) return;
-      // The writes of the next moments ride on this kick: one outbox pass, a few larger
-      // transactions, instead of a pass per write contending with the request thread for the lock.
-      setTimeout(() => post({ kind: 'kick' }), KICK_AFTER_MS).unref();
+      spacing.schedule(() => post({ kind: 'kick' }));
     },
     call(method, payload) {
       const id = nextId++;
