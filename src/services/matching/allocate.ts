@@ -10,8 +10,20 @@ import { ID_CHUNK } from './queries';
 import { type CatalogSlot, participantForMatching } from './rows';
 import type { AllocationRequest } from './schemas';
 
-/** Slots within reach considered per participant when allocating without a given slot list. */
+/**
+ * How far a participant's list may grow when allocating n participants without a given slot list.
+ * Each list is the shortest prefix of their ranking holding n supervisor-disjoint slots (or all of it
+ * if shorter): over the union of those the optimal total is the one over every open slot
+ * (src/matching/allocation/disjoint-prefix.ts). Shared supervisors and many participants make that
+ * prefix long, so it is cut at this cap: a participant whose prefix would be longer gets their best
+ * `cap` slots, as before this rule (200 then), and the result is no longer proven optimal, only
+ * optimal over the slots considered. Above `ALLOCATION_PREFIX_CAP` participants no list can hold n
+ * slots within the cap, so none would be exact and the old 200 is kept (the cost stays bounded).
+ */
+const ALLOCATION_PREFIX_CAP = 400;
 const ALLOCATION_SLOTS_PER_PARTICIPANT = 200;
+export const allocationCap = (n: number) =>
+  n <= ALLOCATION_PREFIX_CAP ? ALLOCATION_PREFIX_CAP : ALLOCATION_SLOTS_PER_PARTICIPANT;
 
 /** The organization's participants among `ids`, read in chunks. */
 async function ownParticipants(m: MatchingContext, organizationId: string, ids: string[]) {
@@ -60,9 +72,10 @@ export function allocatePlaces(m: MatchingContext) {
       if (closed.length) throw unprocessable('Every slot must be open.', closed);
       result = allocate(people, [...slotsById.values()], { today });
     } else {
-      // Every slot among the best few hundred for at least one of the participants: the union of
-      // their candidates, as the engine ranks them (compiled already: the problem is built over it).
-      const best = await m.source.bestSlots(people, { limit: ALLOCATION_SLOTS_PER_PARTICIPANT, today });
+      // The union of each participant's shortest ranking prefix holding n supervisor-disjoint slots
+      // (capped), as the engine ranks them (compiled already: the problem is built over it).
+      const n = people.length;
+      const best = await m.source.bestSlots(people, { limit: allocationCap(n), today, disjoint: n });
       slotsById = best.slots;
       result = allocateOver(people, best.index, { today });
     }

@@ -1,0 +1,157 @@
+/**
+ * The disjoint-prefix rule allocation uses to bound each participant's list
+ * (src/matching/allocation/disjoint-prefix.ts), and the claim it rests on: over the union of every
+ * participant's prefix the optimal total is the one over every open slot.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  allocate,
+  allocateOver,
+  buildSlotIndex,
+  disjointPrefixLength,
+  type ParticipantForMatching,
+  rankScores,
+  type SlotForMatching,
+  type SupervisorForMatching,
+} from '../../src/matching';
+import { participantArb, slotArb } from './arbitraries';
+import { slot, TODAY } from './fixtures';
+
+const sup = (id: string, maxParticipants = 2, activePlacements = 0): SupervisorForMatching => ({
+  id,
+  maxParticipants,
+  activePlacements,
+  trained: false,
+});
+const withSups = (...supervisors: SupervisorForMatching[]) => ({ supervisors });
+
+describe('disjointPrefixLength', () => {
+  it('counts slots whose supervisors are disjoint from every counted one, in rank order', () => {
+    const a = sup('a');
+    const b = sup('b');
+    const c = sup('c');
+    // [a] counts; [a,b] shares a; [b] counts: two disjoint slots at the third.
+    expect(disjointPrefixLength([withSups(a), withSups(a, b), withSups(b)], 2)).toBe(3);
+    // A slot listing two free supervisors takes both: [a,b] counts, then [a] and [b] do not, [c] does.
+    expect(disjointPrefixLength([withSups(a, b), withSups(a), withSups(b), withSups(c)], 2)).toBe(4);
+    expect(disjointPrefixLength([withSups(a), withSups(b), withSups(c)], 1)).toBe(1);
+  });
+
+  it('looks only at supervisors with room', () => {
+    const full = sup('full', 2, 2);
+    const a = sup('a');
+    const b = sup('b');
+    // The full supervisor shared by both does not make them clash.
+    expect(disjointPrefixLength([withSups(full, a), withSups(full, b)], 2)).toBe(2);
+    // A slot whose only supervisor is full never counts.
+    expect(disjointPrefixLength([withSups(full), withSups(a), withSups(b)], 2)).toBe(3);
+    expect(disjointPrefixLength([withSups(sup('over', 1, 3)), withSups(a)], 2)).toBeNull();
+  });
+
+  it('is null when the list holds fewer than n such slots, and 0 for n = 0', () => {
+    const a = sup('a');
+    expect(disjointPrefixLength([withSups(a), withSups(a), withSups(a)], 2)).toBeNull();
+    expect(disjointPrefixLength([], 1)).toBeNull();
+    expect(disjointPrefixLength([withSups(a)], 0)).toBe(0);
+  });
+
+  it('reads the supervisors each slot lists (a whole slot works too)', () => {
+    const s1 = slot({ id: 's1', supervisors: [sup('x')] });
+    const s2 = slot({ id: 's2', supervisors: [sup('x'), sup('y')] });
+    const s3 = slot({ id: 's3', supervisors: [sup('y', 1, 0)] });
+    expect(disjointPrefixLength([s1, s2, s3], 2)).toBe(3);
+  });
+});
+
+/**
+ * Registries where the prefixes bite: a pool of up to eight supervisors, each slot listing one to
+ * three of them (so most pairs of slots share one), few places and little room.
+ */
+const pool = fc
+  .integer({ min: 1, max: 8 })
+  .chain((n) =>
+    fc.tuple(
+      ...Array.from({ length: n }, (_x, i) =>
+        fc.record({
+          id: fc.constant(`sup-${i}`),
+          maxParticipants: fc.integer({ min: 1, max: 2 }),
+          activePlacements: fc.constantFrom(0, 0, 0, 1, 2),
+          trained: fc.boolean(),
+        }),
+      ),
+    ),
+  )
+  .map((sups) => sups.map((s) => ({ ...s, activePlacements: Math.min(s.activePlacements, s.maxParticipants) })));
+
+export const sharedWorld = (maxParticipants: number, maxSlots: number) =>
+  pool.chain((sups) =>
+    fc.record({
+      slots: fc
+        .integer({ min: 1, max: maxSlots })
+        .chain((n) =>
+          fc.tuple(
+            ...Array.from({ length: n }, (_x, i) =>
+              fc
+                .tuple(slotArb(`slot-${String(i).padStart(2, '0')}`, sups), fc.subarray(sups, { minLength: 1, maxLength: Math.min(3, sups.length) }))
+                .map(([s, listed]): SlotForMatching => ({
+                  ...s,
+                  supervisors: listed,
+                  status: 'open',
+                  hoursMin: 1,
+                  capacity: Math.min(s.capacity, 2),
+                })),
+            ),
+          ),
+        ),
+      participants: fc
+        .integer({ min: 1, max: maxParticipants })
+        .chain((n) =>
+          fc.tuple(
+            ...Array.from({ length: n }, (_x, i) =>
+              participantArb(`p-${i}`).map((p): ParticipantForMatching => ({ ...p, maxTravelKm: 40, avoid: [] })),
+            ),
+          ),
+        ),
+    }),
+  );
+
+/** Each participant's disjoint prefix of their whole ranking, and the union of those. */
+export function prefixUnion(participants: readonly ParticipantForMatching[], slots: readonly SlotForMatching[]) {
+  const index = buildSlotIndex(slots);
+  const n = participants.length;
+  let cut = 0;
+  const union = new Set<string>();
+  for (const p of participants) {
+    const ranked = rankScores(index, p, { limit: Number.POSITIVE_INFINITY, today: TODAY });
+    const length = disjointPrefixLength(
+      ranked.map((m) => index.get(m.slotId)!),
+      n,
+    );
+    if (length !== null && length < ranked.length) cut++;
+    for (const m of ranked.slice(0, length ?? ranked.length)) union.add(m.slotId);
+  }
+  return { union, cut };
+}
+
+describe('allocation over the union of disjoint prefixes', () => {
+  it('has the optimal total over every open slot', () => {
+    let runsWithACut = 0;
+    fc.assert(
+      fc.property(sharedWorld(6, 30), ({ slots, participants }) => {
+        const { union, cut } = prefixUnion(participants, slots);
+        if (cut > 0) runsWithACut++;
+        const full = allocate(participants, slots, { today: TODAY });
+        const over = allocateOver(participants, buildSlotIndex(slots.filter((s) => union.has(s.id))), {
+          today: TODAY,
+        });
+        expect(over.totalScore).toBe(full.totalScore);
+        // Every assignment is to a slot of the union, and the places given match.
+        expect(over.assignments.length).toBe(full.assignments.length);
+      }),
+      { numRuns: 400 },
+    );
+    // The prefixes really leave slots out in a good share of the runs (the test is not vacuous).
+    expect(runsWithACut).toBeGreaterThan(100);
+  });
+});
