@@ -10,12 +10,9 @@ import {
   allocateOver,
   buildSlotIndex,
   disjointPrefixLength,
-  type ParticipantForMatching,
-  rankScores,
-  type SlotForMatching,
   type SupervisorForMatching,
 } from '../../src/matching';
-import { participantArb, slotArb } from './arbitraries';
+import { prefixUnion, sharedWorld } from './shared-world';
 import { slot, TODAY } from './fixtures';
 
 const sup = (id: string, maxParticipants = 2, activePlacements = 0): SupervisorForMatching => ({
@@ -64,82 +61,12 @@ describe('disjointPrefixLength', () => {
   });
 });
 
-/**
- * Registries where the prefixes bite: a pool of up to eight supervisors, each slot listing one to
- * three of them (so most pairs of slots share one), few places and little room.
- */
-const pool = fc
-  .integer({ min: 1, max: 8 })
-  .chain((n) =>
-    fc.tuple(
-      ...Array.from({ length: n }, (_x, i) =>
-        fc.record({
-          id: fc.constant(`sup-${i}`),
-          maxParticipants: fc.integer({ min: 1, max: 2 }),
-          activePlacements: fc.constantFrom(0, 0, 0, 1, 2),
-          trained: fc.boolean(),
-        }),
-      ),
-    ),
-  )
-  .map((sups) => sups.map((s) => ({ ...s, activePlacements: Math.min(s.activePlacements, s.maxParticipants) })));
-
-export const sharedWorld = (maxParticipants: number, maxSlots: number) =>
-  pool.chain((sups) =>
-    fc.record({
-      slots: fc
-        .integer({ min: 1, max: maxSlots })
-        .chain((n) =>
-          fc.tuple(
-            ...Array.from({ length: n }, (_x, i) =>
-              fc
-                .tuple(slotArb(`slot-${String(i).padStart(2, '0')}`, sups), fc.subarray(sups, { minLength: 1, maxLength: Math.min(3, sups.length) }))
-                .map(([s, listed]): SlotForMatching => ({
-                  ...s,
-                  supervisors: listed,
-                  status: 'open',
-                  hoursMin: 1,
-                  capacity: Math.min(s.capacity, 2),
-                })),
-            ),
-          ),
-        ),
-      participants: fc
-        .integer({ min: 1, max: maxParticipants })
-        .chain((n) =>
-          fc.tuple(
-            ...Array.from({ length: n }, (_x, i) =>
-              participantArb(`p-${i}`).map((p): ParticipantForMatching => ({ ...p, maxTravelKm: 40, avoid: [] })),
-            ),
-          ),
-        ),
-    }),
-  );
-
-/** Each participant's disjoint prefix of their whole ranking, and the union of those. */
-export function prefixUnion(participants: readonly ParticipantForMatching[], slots: readonly SlotForMatching[]) {
-  const index = buildSlotIndex(slots);
-  const n = participants.length;
-  let cut = 0;
-  const union = new Set<string>();
-  for (const p of participants) {
-    const ranked = rankScores(index, p, { limit: Number.POSITIVE_INFINITY, today: TODAY });
-    const length = disjointPrefixLength(
-      ranked.map((m) => index.get(m.slotId)!),
-      n,
-    );
-    if (length !== null && length < ranked.length) cut++;
-    for (const m of ranked.slice(0, length ?? ranked.length)) union.add(m.slotId);
-  }
-  return { union, cut };
-}
-
 describe('allocation over the union of disjoint prefixes', () => {
   it('has the optimal total over every open slot', () => {
     let runsWithACut = 0;
     fc.assert(
       fc.property(sharedWorld(6, 30), ({ slots, participants }) => {
-        const { union, cut } = prefixUnion(participants, slots);
+        const { union, cut } = prefixUnion(participants, slots, Number.POSITIVE_INFINITY);
         if (cut > 0) runsWithACut++;
         const full = allocate(participants, slots, { today: TODAY });
         const over = allocateOver(participants, buildSlotIndex(slots.filter((s) => union.has(s.id))), {
@@ -152,6 +79,6 @@ describe('allocation over the union of disjoint prefixes', () => {
       { numRuns: 400 },
     );
     // The prefixes really leave slots out in a good share of the runs (the test is not vacuous).
-    expect(runsWithACut).toBeGreaterThan(100);
+    expect(runsWithACut).toBeGreaterThan(40);
   });
 });

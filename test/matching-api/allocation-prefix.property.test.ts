@@ -1,0 +1,83 @@
+/**
+ * Allocation without a slot list over both slot sources: each participant's list is the shortest
+ * prefix of their ranking holding n supervisor-disjoint slots (at most `limit` long), the two
+ * sources hand back exactly the union of those prefixes, and over it the allocation's total is the
+ * one over every open slot. Registries share a few supervisors between many slots and are short of
+ * places and room, so the prefixes leave slots out; the queried source reads three slots a statement,
+ * so its rounds and the growth of the lists inside them come into play.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryRows } from '../../bench/lib/registry-rows';
+import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
+import { nameColumns } from '../../src/lib/swedish-order';
+import { allocate, allocateOver, type SlotForMatching } from '../../src/matching';
+import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { TODAY } from '../matching/fixtures';
+import { prefixUnion, sharedWorld } from '../matching/shared-world';
+
+const NOW = '2025-03-01T08:00:00.000Z';
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.db.insert(organizations).values({
+    id: 'org',
+    name: 'Arbetsgivaren AB',
+    ...nameColumns('Arbetsgivaren AB'),
+    kind: 'employer',
+    organizationNumber: '5560360793',
+    contactEmail: 'info@example.se',
+    municipalityCode: '0180',
+    createdAt: NOW,
+    updatedAt: NOW,
+  });
+});
+afterAll(() => t.close());
+
+/** Replaces the registry with these slots. */
+async function store(engineSlots: readonly SlotForMatching[]) {
+  const rows = registryRows(engineSlots, 'org', NOW);
+  await t.db.batch([
+    t.db.delete(slotSupervisors),
+    t.db.delete(slots),
+    t.db.delete(supervisors),
+    t.db.insert(supervisors).values(rows.supervisors),
+    t.db.insert(slots).values(rows.slots),
+    t.db.insert(slotSupervisors).values(rows.links),
+  ]);
+}
+
+const cases = fc.tuple(sharedWorld(6, 30), fc.constantFrom(1, 3, 7, 400));
+
+describe('allocation over disjoint prefixes, both sources', () => {
+  it('hands back the union of the prefixes, and allocates as over every open slot', async () => {
+    const queried = queriedSlots(t.db, { pageSize: 3 });
+    let cutRuns = 0;
+    await fc.assert(
+      fc.asyncProperty(cases, async ([{ slots: registry, participants }, limit]) => {
+        await store(registry);
+        const resident = residentSlots(t.db); // a fresh catalog: it loads what is stored now
+        const opts = { limit, today: TODAY, disjoint: participants.length };
+        const { union, cut } = prefixUnion(participants, registry, limit);
+        if (cut > 0) cutRuns++;
+        const a = await resident.bestSlots(participants, opts);
+        const b = await queried.bestSlots(participants, opts);
+        const expected = [...union].sort();
+        expect([...a.slots.keys()].sort()).toEqual(expected);
+        expect([...b.slots.keys()].sort()).toEqual(expected);
+        expect(b.slots).toEqual(a.slots);
+        // The queried source's own index holds exactly that union (the resident one is built over it).
+        expect([...b.index.ids].filter((id) => id !== '').sort()).toEqual(expected);
+        const overA = allocateOver(participants, a.index, { today: TODAY });
+        expect(allocateOver(participants, b.index, { today: TODAY })).toEqual(overA);
+        // With the cap above the registry's size the prefixes are exact: the full registry's total.
+        if (limit >= registry.length)
+          expect(overA.totalScore).toBe(allocate(participants, registry, { today: TODAY }).totalScore);
+      }),
+      { numRuns: 150 },
+    );
+    expect(cutRuns).toBeGreaterThan(10);
+  });
+});
