@@ -2,21 +2,34 @@
  * Several participants' best slots (allocation) by score bounds, as bounded.ts does for one: every
  * index entry of their merged plan is read once, as a narrow row with the slot's stored terms; each
  * participant's bound (src/matching/bound.ts) is computed for the slots that pass their own tests;
- * then whole slots are read in rounds: each participant whose next bound can still reach their k-th
- * best score asks for its next batch (twice the last, cut where the bounds fall below that score,
- * slots read in an earlier round passed over), the round reads the union of what was asked once, in
- * as few D1 calls as memory allows (a batch of statements each), and every participant who asked is
- * ranked over each call's slots (scores only: nothing is described). A participant stops when the
- * k-th best score is above every bound left. At 100,000 slots, 50 participants spread over Sweden
- * then read a few hundred whole slots each instead of every candidate (the union, about 45,000).
+ * then whole slots are read in rounds: each participant whose next bound can still reach the score
+ * their list is settled above asks for its next batch (twice the last, cut where the bounds fall
+ * below that score, slots read in an earlier round passed over), the round reads the union of what
+ * was asked once, in as few D1 calls as memory allows (a batch of statements each), and every
+ * participant who asked is ranked over each call's slots (scores only: nothing is described). A
+ * participant stops when that score is above every bound left. At 100,000 slots, 50 participants
+ * spread over Sweden then read a few hundred whole slots each instead of every candidate (the
+ * union, about 45,000).
  *
- * Exact: each participant's list is the top k of slots the engine itself scored, and a slot never
- * read has a bound, hence a score, below that list's k-th score. A participant asks every round from
- * the first until settled, so every slot read before a round was ranked for everyone asking in it:
- * passing over those loses nothing. A slot another participant asked for may be ranked for someone
- * who did not ask for it yet; it is a real score, so that is only sooner (duplicates are dropped
- * when merging). The property test compares it with the full index
- * (test/matching-api/candidates.property.test.ts).
+ * The list: the top `limit`, or with `disjoint` (allocation's n) the shortest prefix of the ranking
+ * holding n supervisor-disjoint slots (src/matching/allocation/disjoint-prefix.ts), at most `limit`
+ * long. Its length is not known in advance and grows inside the rounds, with no second pass: each
+ * round the prefix is worked out again over the ranked slots, and its last score is the one the list
+ * is settled above. That score can fall (a better slot arriving may clash with counted ones, so the
+ * n-th disjoint slot comes later), never below the `limit`-th, so each participant keeps everything
+ * ranked for them down to the `limit`-th (the ranking's floor stays there) and the cut in their
+ * candidates is kept, not skipped: the next round goes on from it when the score fell.
+ *
+ * Exact: each participant's list is a prefix of the slots the engine itself scored, and a slot never
+ * read has a bound, hence a score, below that prefix's last score. A participant asks every round
+ * from the first until settled, and one who asks nothing in a round is settled for good (nothing
+ * more is ranked for them, so their score stays), so every slot read before a round was ranked for
+ * everyone asking in it: passing over those loses nothing. A slot another participant asked for may
+ * be ranked for someone who did not ask for it yet; it is a real score, so that is only sooner
+ * (duplicates are dropped when merging). Between calls the index holds the slots some list names
+ * (down to the `limit`-th); at the end, each list cut to its prefix, exactly the union of the
+ * prefixes, compiled once for the allocation problem too. The property tests compare it with the
+ * full index (test/matching-api/candidates.property.test.ts, allocation-prefix.property.test.ts).
  */
 import type { Db } from '../../adapters/db/types';
 import { boundingBox } from '../../lib/geo';
@@ -215,8 +228,8 @@ export async function rankBoundedMany(
     best: [],
   }));
   // One index through the rounds: each call's slots are appended and ranked (only those rows), then
-  // every slot no best list names is dropped, so between calls it holds the named slots alone and
-  // at the end exactly the union, compiled once for the allocation problem too.
+  // every slot no best list names is dropped, so between calls it holds the named slots alone (the
+  // prefixes are worked out over them) and at the end exactly the union of the final lists.
   const index = new SlotIndex();
   const rankPage = (asking: readonly Queue[], page: readonly CatalogSlot[]) => {
     const fromRow = index.appendNew(page);
