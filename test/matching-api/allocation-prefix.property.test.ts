@@ -14,7 +14,7 @@ import { nameColumns } from '../../src/lib/swedish-order';
 import { allocate, allocateOver, type SlotForMatching } from '../../src/matching';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { TODAY } from '../matching/fixtures';
+import { participant, slot, TODAY } from '../matching/fixtures';
 import { prefixUnion, sharedWorld } from '../matching/shared-world';
 
 const NOW = '2025-03-01T08:00:00.000Z';
@@ -83,5 +83,46 @@ describe('allocation over disjoint prefixes, both sources', () => {
       { numRuns: 150 },
     );
     expect(cutRuns).toBeGreaterThan(10);
+  });
+
+  it('reads on past a cut when a better slot makes the prefix longer', async () => {
+    // A trained supervisor without room lifts the a-slots' bounds (the bound counts the training,
+    // room or not) but not their scores. The first round (four slots a slot a statement) reads
+    // a1–a4: x and y each count, so the list is settled above their score and c, a little farther
+    // away, is cut. The second reads d, which scores higher and takes both x and y: now one slot
+    // counts, the list is no longer settled, and c must be read after all.
+    const sup = (id: string, trained: boolean, room = true) => ({
+      id,
+      maxParticipants: 1,
+      activePlacements: room ? 0 : 1,
+      trained,
+    });
+    const [full, x, y, z, trained] = [
+      sup('sup-t0', true, false),
+      sup('sup-x', false),
+      sup('sup-y', false),
+      sup('sup-z', false),
+      sup('sup-t', true),
+    ];
+    const at = (id: string, supervisors: SlotForMatching['supervisors'], lat = 59.3743) =>
+      slot({ id, organizationId: 'org', supervisors, lat });
+    const registry = [
+      at('slot-a1', [full, x]),
+      at('slot-a2', [full, y]),
+      at('slot-a3', [full, x]),
+      at('slot-a4', [full, y]),
+      at('slot-d', [x, y, trained]),
+      at('slot-c', [z], 59.3843),
+    ];
+    // n = 2: someone far away, with nothing in reach, is allocated too.
+    const people = [participant({ id: 'p-1' }), participant({ id: 'p-2', lat: 63.8, lon: 20.3 })];
+    await store(registry);
+    const opts = { limit: 400, today: TODAY, disjoint: 2 };
+    const { union } = prefixUnion(people, registry, 400);
+    expect([...union].sort()).toEqual(registry.map((s) => s.id).sort());
+    for (const source of [queriedSlots(t.db, { pageSize: 1 }), residentSlots(t.db)]) {
+      const best = await source.bestSlots(people, opts);
+      expect([...best.slots.keys()].sort()).toEqual([...union].sort());
+    }
   });
 });
