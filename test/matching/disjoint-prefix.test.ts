@@ -12,8 +12,8 @@ import {
   disjointPrefixLength,
   type SupervisorForMatching,
 } from '../../src/matching';
-import { prefixUnion, sharedWorld } from './shared-world';
 import { slot, TODAY } from './fixtures';
+import { prefixUnion, sharedWorld } from './shared-world';
 
 const sup = (id: string, maxParticipants = 2, activePlacements = 0): SupervisorForMatching => ({
   id,

@@ -154,12 +154,7 @@ interface Queue {
  * or the `limit`-th while there is none. That one can fall as better slots arrive (a new slot can
  * clash with counted ones), but never below the `limit`-th, which only rises.
  */
-function settledAbove(
-  q: Queue,
-  limit: number,
-  disjoint: number | undefined,
-  index: SlotIndex,
-): number {
+function settledAbove(q: Queue, limit: number, disjoint: number | undefined, index: SlotIndex): number {
   if (disjoint !== undefined) {
     const length = disjointPrefixLength(
       q.best.map((m) => index.get(m.slotId)!),
