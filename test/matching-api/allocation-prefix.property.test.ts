@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
 import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { nameColumns } from '../../src/lib/swedish-order';
-import { allocate, allocateOver, type SlotForMatching } from '../../src/matching';
+import { allocate, allocateOver, buildSlotIndex, rankScores, type SlotForMatching } from '../../src/matching';
+import { slotsForAllocation } from '../../src/services/matching/allocate';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { participant, slot, TODAY } from '../matching/fixtures';
@@ -83,6 +84,45 @@ describe('allocation over disjoint prefixes, both sources', () => {
       { numRuns: 150 },
     );
     expect(cutRuns).toBeGreaterThan(10);
+  });
+
+  it('adds everyone’s best `floor` when a list reaches the cap, so nothing is worse than before', async () => {
+    const queried = queriedSlots(t.db, { pageSize: 3 });
+    const floor = 2;
+    let cappedRuns = 0;
+    await fc.assert(
+      fc.asyncProperty(cases, async ([{ slots: registry, participants }, cap]) => {
+        await store(registry);
+        const n = participants.length;
+        const limit = n <= cap ? cap : floor;
+        const prefixes = prefixUnion(participants, registry, limit);
+        const index = buildSlotIndex(registry);
+        const topFloor = new Set(
+          participants.flatMap((p) =>
+            rankScores(index, p, { limit: floor, today: TODAY }).map((m) => m.slotId),
+          ),
+        );
+        const extra = prefixes.capped && limit > floor;
+        if (extra) cappedRuns++;
+        const expected = [...new Set([...prefixes.union, ...(extra ? topFloor : [])])].sort();
+        const byId = new Map(registry.map((s) => [s.id, s]));
+        const baseline = allocate(
+          participants,
+          [...topFloor].map((id) => byId.get(id)!),
+          { today: TODAY },
+        ).totalScore;
+        for (const source of [residentSlots(t.db), queried]) {
+          const got = await slotsForAllocation(source, participants, TODAY, { cap, floor });
+          expect([...got.slots.keys()].sort()).toEqual(expected);
+          expect([...got.index.ids].filter((id) => id !== '').sort()).toEqual(expected);
+          const total = allocateOver(participants, got.index, { today: TODAY }).totalScore;
+          // Never below an allocation over everyone's best `floor` (the fixed lists the rule replaced).
+          expect(total).toBeGreaterThanOrEqual(baseline);
+        }
+      }),
+      { numRuns: 120 },
+    );
+    expect(cappedRuns).toBeGreaterThan(5);
   });
 
   it('reads on past a cut when a better slot makes the prefix longer', async () => {

@@ -72,7 +72,8 @@ export const sharedWorld = (maxParticipants: number, maxSlots: number) =>
 
 /**
  * Each participant's disjoint prefix of their best `limit` (all of those when they hold no n
- * disjoint slots), the union of those, and how many prefixes left some ranked slot out.
+ * disjoint slots), the union of those, how many prefixes left some ranked slot out, and whether a
+ * list reached `limit` without n disjoint slots.
  */
 export function prefixUnion(
   participants: readonly ParticipantForMatching[],
@@ -82,6 +83,7 @@ export function prefixUnion(
   const index = buildSlotIndex(slots);
   const n = participants.length;
   let cut = 0;
+  let capped = false;
   const union = new Set<string>();
   for (const p of participants) {
     const ranked = rankScores(index, p, { limit, today: TODAY });
@@ -90,7 +92,8 @@ export function prefixUnion(
       n,
     );
     if (length !== null && length < ranked.length) cut++;
+    if (length === null && ranked.length >= limit) capped = true;
     for (const m of ranked.slice(0, length ?? ranked.length)) union.add(m.slotId);
   }
-  return { union, cut };
+  return { union, cut, capped };
 }

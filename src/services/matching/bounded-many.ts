@@ -208,7 +208,13 @@ export async function rankBoundedMany(
     pageSize = PAGE,
     narrow,
   }: { batch?: number; pageSize?: number; narrow?: TermsSizes } = {},
-): Promise<{ scores: Map<string, ScoredSlot[]>; slots: Map<string, CatalogSlot>; index: SlotIndex }> {
+): Promise<{
+  scores: Map<string, ScoredSlot[]>;
+  slots: Map<string, CatalogSlot>;
+  index: SlotIndex;
+  /** With `disjoint`: some list reached `limit` slots without holding n disjoint ones. */
+  capped: boolean;
+}> {
   const limit = Number.isNaN(opts.limit) ? 0 : Math.max(0, Math.floor(opts.limit));
   const disjoint = opts.disjoint === undefined ? undefined : Math.max(0, Math.floor(opts.disjoint));
   const lists = limit === 0 ? people.map(() => []) : await boundsOfEach(db, people, opts.today, narrow);
@@ -256,6 +262,7 @@ export async function rankBoundedMany(
   }
   // Each list cut to its final prefix, and the index to exactly their union.
   const scores = new Map<string, ScoredSlot[]>();
+  let capped = false;
   for (const q of queues) {
     const length =
       disjoint === undefined
@@ -264,6 +271,7 @@ export async function rankBoundedMany(
             q.best.map((m) => index.get(m.slotId)!),
             disjoint,
           );
+    if (disjoint !== undefined && length === null && limit > 0 && q.best.length >= limit) capped = true;
     scores.set(q.person.id, length === null ? q.best : q.best.slice(0, length));
   }
   const kept = new Set<string>();
@@ -271,5 +279,5 @@ export async function rankBoundedMany(
   index.removeAll(index.ids.filter((id) => id !== '' && !kept.has(id)));
   const slots = new Map<string, CatalogSlot>();
   for (const slot of index.slots) if (slot) slots.set(slot.id, slot as CatalogSlot);
-  return { scores, slots, index };
+  return { scores, slots, index, capped };
 }

@@ -38,6 +38,13 @@ export interface BestSlotsOptions {
   disjoint?: number;
 }
 
+export interface BestSlots {
+  slots: Map<string, CatalogSlot>;
+  index: SlotIndex;
+  /** With `disjoint`: some list reached `limit` slots without holding n disjoint ones. */
+  capped: boolean;
+}
+
 export interface SlotSource {
   readonly kind: 'resident' | 'queried';
   /** The best `limit` open slots for each participant. */
@@ -49,10 +56,7 @@ export interface SlotSource {
    * prefix of their ranking holding n supervisor-disjoint slots (all the allocation needs:
    * src/matching/allocation/disjoint-prefix.ts), at most `limit` long, or their whole list if shorter.
    */
-  bestSlots(
-    people: readonly ParticipantForMatching[],
-    opts: BestSlotsOptions,
-  ): Promise<{ slots: Map<string, CatalogSlot>; index: SlotIndex }>;
+  bestSlots(people: readonly ParticipantForMatching[], opts: BestSlotsOptions): Promise<BestSlots>;
   /** The open slots among these ids. */
   openSlots(ids: readonly string[]): Promise<Map<string, CatalogSlot>>;
 }
@@ -76,10 +80,13 @@ export function residentSlots(db: Db): SlotSource & { catalog: SlotCatalog } {
     async bestSlots(people, opts) {
       const index = await catalog.current();
       const slots = new Map<string, CatalogSlot>();
-      for (const person of people)
-        for (const m of residentPrefix(index, person, opts))
-          slots.set(m.slotId, index.get(m.slotId) as CatalogSlot);
-      return { slots, index: buildSlotIndex(slots.values()) };
+      let capped = false;
+      for (const person of people) {
+        const prefix = residentPrefix(index, person, opts);
+        capped ||= prefix.capped;
+        for (const m of prefix.list) slots.set(m.slotId, index.get(m.slotId) as CatalogSlot);
+      }
+      return { slots, index: buildSlotIndex(slots.values()), capped };
     },
     async openSlots(ids) {
       const index = await catalog.current();
@@ -99,15 +106,15 @@ export function residentSlots(db: Db): SlotSource & { catalog: SlotCatalog } {
  */
 function residentPrefix(index: SlotIndex, person: ParticipantForMatching, opts: BestSlotsOptions) {
   const { limit, today, disjoint } = opts;
-  if (disjoint === undefined) return rankScores(index, person, { limit, today });
+  if (disjoint === undefined) return { list: rankScores(index, person, { limit, today }), capped: false };
   for (let k = Math.min(limit, Math.max(1, disjoint)); ; k = Math.min(limit, 2 * k)) {
     const ranked = rankScores(index, person, { limit: k, today });
     const length = disjointPrefixLength(
       ranked.map((m) => index.get(m.slotId)!),
       disjoint,
     );
-    if (length !== null) return ranked.slice(0, length);
-    if (ranked.length < k || !(k < limit)) return ranked;
+    if (length !== null) return { list: ranked.slice(0, length), capped: false };
+    if (ranked.length < k || !(k < limit)) return { list: ranked, capped: k > 0 && ranked.length >= k };
   }
 }
 
@@ -146,8 +153,8 @@ export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
       return { matches: new Map(people.map((p) => [p.id, rankParticipant(index, p, opts)])), slots };
     },
     async bestSlots(people, opts) {
-      const { slots, index } = await rankBoundedMany(db, people, opts, many(pageSize));
-      return { slots, index };
+      const { slots, index, capped } = await rankBoundedMany(db, people, opts, many(pageSize));
+      return { slots, index, capped };
     },
     async openSlots(ids) {
       const found = new Map<string, CatalogSlot>();
