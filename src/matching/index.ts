@@ -6,6 +6,7 @@ export {
   allocateOver,
   solveAllocation,
 } from './allocation/allocate';
+export { disjointPrefixLength } from './allocation/disjoint-prefix';
 export {
   type AllocationProblem,
   buildAllocationProblem,

@@ -3,15 +3,55 @@ import { participants } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertProviderRole } from '../../auth/policy';
 import { unprocessable } from '../../lib/problem';
-import { type AllocationResult, allocate, allocateOver } from '../../matching';
+import {
+  type AllocationResult,
+  allocate,
+  allocateOver,
+  buildSlotIndex,
+  type ParticipantForMatching,
+  type SlotIndex,
+} from '../../matching';
 import type { MatchingContext } from './context';
 import { rendered, summariesOf } from './present';
 import { ID_CHUNK } from './queries';
 import { type CatalogSlot, participantForMatching } from './rows';
 import type { AllocationRequest } from './schemas';
+import type { SlotSource } from './sources';
 
-/** Slots within reach considered per participant when allocating without a given slot list. */
+/**
+ * How far a participant's list may grow when allocating n participants without a given slot list.
+ * Each list is the shortest prefix of their ranking holding n supervisor-disjoint slots (or all of it
+ * if shorter): over the union of those the optimal total is the one over every open slot
+ * (src/matching/allocation/disjoint-prefix.ts). Shared supervisors and many participants make that
+ * prefix long, so it is cut at this cap; a participant whose prefix would be longer gets their best
+ * `cap` slots and the result is no longer proven optimal. Above `ALLOCATION_PREFIX_CAP` participants
+ * no list can hold n slots within it, so none would be exact and every list is the best 200, as
+ * before this rule (the cost stays bounded).
+ */
+const ALLOCATION_PREFIX_CAP = 400;
+/** The fixed list length before the rule: no allocation is ever made over less than its union. */
 const ALLOCATION_SLOTS_PER_PARTICIPANT = 200;
+
+/**
+ * The slots an allocation of `people` without a slot list works on: the union of their disjoint
+ * prefixes, exact when no list reaches the cap. When one does, a short exact prefix of someone else
+ * may have left out a slot of their best 200 that the capped participant could use, so the best 200
+ * of everyone are added (a second pass, only then): never less than the fixed 200 gave.
+ */
+export async function slotsForAllocation(
+  source: SlotSource,
+  people: readonly ParticipantForMatching[],
+  today: string,
+  { cap = ALLOCATION_PREFIX_CAP, floor = ALLOCATION_SLOTS_PER_PARTICIPANT } = {},
+): Promise<{ slots: Map<string, CatalogSlot>; index: SlotIndex }> {
+  const n = people.length;
+  const limit = n <= cap ? cap : floor;
+  const best = await source.bestSlots(people, { limit, today, disjoint: n });
+  if (!best.capped || limit <= floor) return best;
+  const wide = await source.bestSlots(people, { limit: floor, today });
+  const slots = new Map([...best.slots, ...wide.slots]);
+  return { slots, index: buildSlotIndex(slots.values()) };
+}
 
 /** The organization's participants among `ids`, read in chunks. */
 async function ownParticipants(m: MatchingContext, organizationId: string, ids: string[]) {
@@ -60,9 +100,9 @@ export function allocatePlaces(m: MatchingContext) {
       if (closed.length) throw unprocessable('Every slot must be open.', closed);
       result = allocate(people, [...slotsById.values()], { today });
     } else {
-      // Every slot among the best few hundred for at least one of the participants: the union of
-      // their candidates, as the engine ranks them (compiled already: the problem is built over it).
-      const best = await m.source.bestSlots(people, { limit: ALLOCATION_SLOTS_PER_PARTICIPANT, today });
+      // The union of each participant's shortest ranking prefix holding n supervisor-disjoint slots
+      // (capped), as the engine ranks them (compiled already: the problem is built over it).
+      const best = await slotsForAllocation(m.source, people, today);
       slotsById = best.slots;
       result = allocateOver(people, best.index, { today });
     }

@@ -2,26 +2,40 @@
  * Several participants' best slots (allocation) by score bounds, as bounded.ts does for one: every
  * index entry of their merged plan is read once, as a narrow row with the slot's stored terms; each
  * participant's bound (src/matching/bound.ts) is computed for the slots that pass their own tests;
- * then whole slots are read in rounds: each participant whose next bound can still reach their k-th
- * best score asks for its next batch (twice the last, cut where the bounds fall below that score,
- * slots read in an earlier round passed over), the round reads the union of what was asked once, in
- * as few D1 calls as memory allows (a batch of statements each), and every participant who asked is
- * ranked over each call's slots (scores only: nothing is described). A participant stops when the
- * k-th best score is above every bound left. At 100,000 slots, 50 participants spread over Sweden
- * then read a few hundred whole slots each instead of every candidate (the union, about 45,000).
+ * then whole slots are read in rounds: each participant whose next bound can still reach the score
+ * their list is settled above asks for its next batch (twice the last, cut where the bounds fall
+ * below that score, slots read in an earlier round passed over), the round reads the union of what
+ * was asked once, in as few D1 calls as memory allows (a batch of statements each), and every
+ * participant who asked is ranked over each call's slots (scores only: nothing is described). A
+ * participant stops when that score is above every bound left. At 100,000 slots, 50 participants
+ * spread over Sweden then read a few hundred whole slots each instead of every candidate (the
+ * union, about 45,000).
  *
- * Exact: each participant's list is the top k of slots the engine itself scored, and a slot never
- * read has a bound, hence a score, below that list's k-th score. A participant asks every round from
- * the first until settled, so every slot read before a round was ranked for everyone asking in it:
- * passing over those loses nothing. A slot another participant asked for may be ranked for someone
- * who did not ask for it yet; it is a real score, so that is only sooner (duplicates are dropped
- * when merging). The property test compares it with the full index
- * (test/matching-api/candidates.property.test.ts).
+ * The list: the top `limit`, or with `disjoint` (allocation's n) the shortest prefix of the ranking
+ * holding n supervisor-disjoint slots (src/matching/allocation/disjoint-prefix.ts), at most `limit`
+ * long. Its length is not known in advance and grows inside the rounds, with no second pass: each
+ * round the prefix is worked out again over the ranked slots, and its last score is the one the list
+ * is settled above. That score can fall (a better slot arriving may clash with counted ones, so the
+ * n-th disjoint slot comes later), never below the `limit`-th, so each participant keeps everything
+ * ranked for them down to the `limit`-th (the ranking's floor stays there) and the cut in their
+ * candidates is kept, not skipped: the next round goes on from it when the score fell.
+ *
+ * Exact: each participant's list is a prefix of the slots the engine itself scored, and a slot never
+ * read has a bound, hence a score, below that prefix's last score. A participant asks every round
+ * from the first until settled, and one who asks nothing in a round is settled for good (nothing
+ * more is ranked for them, so their score stays), so every slot read before a round was ranked for
+ * everyone asking in it: passing over those loses nothing. A slot another participant asked for may
+ * be ranked for someone who did not ask for it yet; it is a real score, so that is only sooner
+ * (duplicates are dropped when merging). Between calls the index holds the slots some list names
+ * (down to the `limit`-th); at the end, each list cut to its prefix, exactly the union of the
+ * prefixes, compiled once for the allocation problem too. The property tests compare it with the
+ * full index (test/matching-api/candidates.property.test.ts, allocation-prefix.property.test.ts).
  */
 import type { Db } from '../../adapters/db/types';
 import { boundingBox } from '../../lib/geo';
 import {
   compareIds,
+  disjointPrefixLength,
   mergeRankings,
   type ParticipantForMatching,
   type RankOptions,
@@ -129,19 +143,39 @@ interface Queue {
   candidates: Bounded[];
   next: number;
   size: number;
+  /** Everything ranked for them so far, best first, cut at `limit`. */
   best: ScoredSlot[];
 }
 
 /**
- * The ids a participant asks for this round (none once their top k is settled): the next batch, cut
- * where the bounds fall below the k-th best score so far (the candidates are in bound order, and that
- * score only rises), so no slot is read that the stopping rule already rules out. Slots read before
- * are passed over: a participant asks every round from the first until settled, and every round's
- * slots are ranked for everyone asking in it, so those already count in their best list. A batch
- * of only such slots is done with, and the next one is taken.
+ * The score a queue's list is settled above: every unread candidate with a bound below it cannot
+ * enter the part of `best` that is kept. Without `disjoint` that is the `limit`-th score; with it,
+ * the score that closes the shortest prefix of `best` holding `disjoint` supervisor-disjoint slots,
+ * or the `limit`-th while there is none. That one can fall as better slots arrive (a new slot can
+ * clash with counted ones), but never below the `limit`-th, which only rises.
  */
-function nextAsk(q: Queue, limit: number, read: ReadonlySet<string>): string[] {
-  const kth = q.best.length >= limit ? q.best[limit - 1]!.score : Number.NEGATIVE_INFINITY;
+function settledAbove(q: Queue, limit: number, disjoint: number | undefined, index: SlotIndex): number {
+  if (disjoint !== undefined) {
+    const length = disjointPrefixLength(
+      q.best.map((m) => index.get(m.slotId)!),
+      disjoint,
+    );
+    if (length !== null) return length === 0 ? Number.POSITIVE_INFINITY : q.best[length - 1]!.score;
+  }
+  return q.best.length >= limit ? q.best[limit - 1]!.score : Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * The ids a participant asks for this round (none once settled): the next batch, cut where the
+ * bounds fall below the score their list is settled above (the candidates are in bound order), so
+ * no slot is read that the stopping rule already rules out. The cut is kept, not skipped: with
+ * `disjoint` that score may fall after this round's slots are ranked, and the next round goes on from
+ * there. A participant who asks nothing is settled for good (nothing more is ranked for them, so the
+ * score stays). Slots read before are passed over: a participant asks every round from the first
+ * until settled, and every round's slots are ranked for everyone asking in it, so those already
+ * count in their best list. A batch of only such slots is done with, and the next one is taken.
+ */
+function nextAsk(q: Queue, kth: number, read: ReadonlySet<string>): string[] {
   const ids: string[] = [];
   while (ids.length === 0 && q.next < q.candidates.length) {
     const end = Math.min(q.candidates.length, q.next + q.size);
@@ -149,9 +183,9 @@ function nextAsk(q: Queue, limit: number, read: ReadonlySet<string>): string[] {
       const id = q.candidates[q.next]!.id;
       if (!read.has(id)) ids.push(id);
     }
-    // A cut list is settled: what is left has bounds below the k-th score.
-    if (q.next < end) q.next = q.candidates.length;
     q.size *= 2;
+    // Cut: what is left has bounds below that score (for now).
+    if (q.next < end) break;
   }
   return ids;
 }
@@ -168,16 +202,25 @@ const SLOTS_PER_CALL = 8000;
 export async function rankBoundedMany(
   db: Db,
   people: readonly ParticipantForMatching[],
-  opts: RankOptions & { limit: number },
+  opts: RankOptions & { limit: number; disjoint?: number },
   {
     batch = FIRST_BATCH,
     pageSize = PAGE,
     narrow,
   }: { batch?: number; pageSize?: number; narrow?: TermsSizes } = {},
-): Promise<{ scores: Map<string, ScoredSlot[]>; slots: Map<string, CatalogSlot>; index: SlotIndex }> {
+): Promise<{
+  scores: Map<string, ScoredSlot[]>;
+  slots: Map<string, CatalogSlot>;
+  index: SlotIndex;
+  /** With `disjoint`: some list reached `limit` slots without holding n disjoint ones. */
+  capped: boolean;
+}> {
   const limit = Number.isNaN(opts.limit) ? 0 : Math.max(0, Math.floor(opts.limit));
+  const disjoint = opts.disjoint === undefined ? undefined : Math.max(0, Math.floor(opts.disjoint));
   const lists = limit === 0 ? people.map(() => []) : await boundsOfEach(db, people, opts.today, narrow);
-  const size = Math.max(batch, Math.min(limit * 2, 4 * batch));
+  // The first ask as large as the list is expected to be (n slots at least with `disjoint`).
+  const expected = disjoint === undefined ? limit : Math.min(limit, disjoint);
+  const size = Math.max(batch, Math.min(expected * 2, 4 * batch));
   const queues: Queue[] = people.map((person, i) => ({
     person,
     candidates: lists[i]!,
@@ -186,8 +229,8 @@ export async function rankBoundedMany(
     best: [],
   }));
   // One index through the rounds: each call's slots are appended and ranked (only those rows), then
-  // every slot no best list names is dropped, so between calls it holds the named slots alone and
-  // at the end exactly the union, compiled once for the allocation problem too.
+  // every slot no best list names is dropped, so between calls it holds the named slots alone (the
+  // prefixes are worked out over them) and at the end exactly the union of the final lists.
   const index = new SlotIndex();
   const rankPage = (asking: readonly Queue[], page: readonly CatalogSlot[]) => {
     const fromRow = index.appendNew(page);
@@ -205,7 +248,7 @@ export async function rankBoundedMany(
   for (;;) {
     const asked = new Set<string>();
     const asking = queues.filter((q) => {
-      const ids = nextAsk(q, limit, read);
+      const ids = nextAsk(q, settledAbove(q, limit, disjoint, index), read);
       for (const id of ids) asked.add(id);
       return ids.length > 0;
     });
@@ -217,7 +260,24 @@ export async function rankBoundedMany(
     for (let i = 0; i < unread.length; i += perCall)
       rankPage(asking, await slotsByIdInOneCall(db, unread.slice(i, i + perCall), pageSize));
   }
+  // Each list cut to its final prefix, and the index to exactly their union.
+  const scores = new Map<string, ScoredSlot[]>();
+  let capped = false;
+  for (const q of queues) {
+    const length =
+      disjoint === undefined
+        ? null
+        : disjointPrefixLength(
+            q.best.map((m) => index.get(m.slotId)!),
+            disjoint,
+          );
+    if (disjoint !== undefined && length === null && limit > 0 && q.best.length >= limit) capped = true;
+    scores.set(q.person.id, length === null ? q.best : q.best.slice(0, length));
+  }
+  const kept = new Set<string>();
+  for (const list of scores.values()) for (const m of list) kept.add(m.slotId);
+  index.removeAll(index.ids.filter((id) => id !== '' && !kept.has(id)));
   const slots = new Map<string, CatalogSlot>();
   for (const slot of index.slots) if (slot) slots.set(slot.id, slot as CatalogSlot);
-  return { scores: new Map(queues.map((q) => [q.person.id, q.best])), slots, index };
+  return { scores, slots, index, capped };
 }

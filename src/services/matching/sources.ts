@@ -12,6 +12,7 @@
 import type { Db } from '../../adapters/db/types';
 import {
   buildSlotIndex,
+  disjointPrefixLength,
   type Match,
   type ParticipantForMatching,
   rankParticipant,
@@ -31,18 +32,31 @@ export interface Ranked {
   slots: Map<string, CatalogSlot>;
 }
 
+export interface BestSlotsOptions {
+  limit: number;
+  today: string;
+  disjoint?: number;
+}
+
+export interface BestSlots {
+  slots: Map<string, CatalogSlot>;
+  index: SlotIndex;
+  /** With `disjoint`: some list reached `limit` slots without holding n disjoint ones. */
+  capped: boolean;
+}
+
 export interface SlotSource {
   readonly kind: 'resident' | 'queried';
   /** The best `limit` open slots for each participant. */
   rank(people: readonly ParticipantForMatching[], opts: { limit: number; today: string }): Promise<Ranked>;
   /**
    * Every slot among the best `limit` of at least one participant (allocation's union), as `rank`'s
-   * `slots`, without describing the matches, and an index holding exactly those slots.
+   * `slots`, without describing the matches, and an index holding exactly those slots. With
+   * `disjoint` (allocation's participant count n), each participant's list is instead the shortest
+   * prefix of their ranking holding n supervisor-disjoint slots (all the allocation needs:
+   * src/matching/allocation/disjoint-prefix.ts), at most `limit` long, or their whole list if shorter.
    */
-  bestSlots(
-    people: readonly ParticipantForMatching[],
-    opts: { limit: number; today: string },
-  ): Promise<{ slots: Map<string, CatalogSlot>; index: SlotIndex }>;
+  bestSlots(people: readonly ParticipantForMatching[], opts: BestSlotsOptions): Promise<BestSlots>;
   /** The open slots among these ids. */
   openSlots(ids: readonly string[]): Promise<Map<string, CatalogSlot>>;
 }
@@ -66,10 +80,13 @@ export function residentSlots(db: Db): SlotSource & { catalog: SlotCatalog } {
     async bestSlots(people, opts) {
       const index = await catalog.current();
       const slots = new Map<string, CatalogSlot>();
-      for (const person of people)
-        for (const m of rankScores(index, person, opts))
-          slots.set(m.slotId, index.get(m.slotId) as CatalogSlot);
-      return { slots, index: buildSlotIndex(slots.values()) };
+      let capped = false;
+      for (const person of people) {
+        const prefix = residentPrefix(index, person, opts);
+        capped ||= prefix.capped;
+        for (const m of prefix.list) slots.set(m.slotId, index.get(m.slotId) as CatalogSlot);
+      }
+      return { slots, index: buildSlotIndex(slots.values()), capped };
     },
     async openSlots(ids) {
       const index = await catalog.current();
@@ -81,6 +98,24 @@ export function residentSlots(db: Db): SlotSource & { catalog: SlotCatalog } {
       return found;
     },
   };
+}
+
+/**
+ * One participant's list for `bestSlots` from the whole index: ranked with a limit starting at n and
+ * doubling (up to `limit`) until the ranking holds n supervisor-disjoint slots or runs out.
+ */
+function residentPrefix(index: SlotIndex, person: ParticipantForMatching, opts: BestSlotsOptions) {
+  const { limit, today, disjoint } = opts;
+  if (disjoint === undefined) return { list: rankScores(index, person, { limit, today }), capped: false };
+  for (let k = Math.min(limit, Math.max(1, disjoint)); ; k = Math.min(limit, 2 * k)) {
+    const ranked = rankScores(index, person, { limit: k, today });
+    const length = disjointPrefixLength(
+      ranked.map((m) => index.get(m.slotId)!),
+      disjoint,
+    );
+    if (length !== null) return { list: ranked.slice(0, length), capped: false };
+    if (ranked.length < k || !(k < limit)) return { list: ranked, capped: k > 0 && ranked.length >= k };
+  }
 }
 
 /**
@@ -118,8 +153,8 @@ export function queriedSlots(db: Db, { pageSize = PAGE } = {}): SlotSource {
       return { matches: new Map(people.map((p) => [p.id, rankParticipant(index, p, opts)])), slots };
     },
     async bestSlots(people, opts) {
-      const { slots, index } = await rankBoundedMany(db, people, opts, many(pageSize));
-      return { slots, index };
+      const { slots, index, capped } = await rankBoundedMany(db, people, opts, many(pageSize));
+      return { slots, index, capped };
     },
     async openSlots(ids) {
       const found = new Map<string, CatalogSlot>();
