@@ -216,7 +216,15 @@ export async function send(base: string, req: Request, retried = false): Promise
 }
 
 /** What a handler asks, the i-th time: each kind spreads over the bench's participants and slots. */
-const ALL_KINDS: { name: string; request: (i: number, size: number) => Request; warm: number }[] = [
+interface Kind {
+  name: string;
+  request: (i: number, size: number) => Request;
+  warm: number;
+  /** What an answer says, printed once per distinct text (allocation: its total and union size). */
+  describe?: (body: unknown) => string;
+}
+
+const ALL_KINDS: Kind[] = [
   {
     name: 'GET …/matches',
     request: (i) => ({
@@ -240,6 +248,10 @@ const ALL_KINDS: { name: string; request: (i: number, size: number) => Request; 
       },
     }),
     warm: 3,
+    describe: (body) => {
+      const a = body as { totalScore: number; assignments: unknown[]; slotsConsidered: number };
+      return `total score ${a.totalScore}, ${a.assignments.length} placed, ${a.slotsConsidered} slots considered`;
+    },
   },
   { name: 'search: browse everything', request: () => ({ path: '/v1/slots/search?sort=newest' }), warm: 10 },
   { name: 'search: one common word', request: () => ({ path: '/v1/slots/search?q=st%C3%A4d' }), warm: 10 },
@@ -282,7 +294,7 @@ export interface WorkerBenchRun {
   openSlots: number;
   loadSeconds: number;
   indexSeconds: number;
-  kinds: { name: string; cold: Figures; warm: Figures }[];
+  kinds: { name: string; cold: Figures; warm: Figures; answers: string[] }[];
   searches: { name: string; figures: Figures; totalExact: boolean; total: number }[];
   workerdRssMb: number | null;
 }
@@ -330,11 +342,17 @@ async function runOne(size: number): Promise<WorkerBenchRun> {
 
     // Cold: the first request of a freshly started Worker (no isolate, nothing compiled or cached).
     const cold = KINDS.map((): Sample[] => []);
+    const answers = KINDS.map(() => new Set<string>());
+    const noted = (k: number, r: Sample & { body: unknown }) => {
+      const describe = KINDS[k]!.describe;
+      if (describe) answers[k]!.add(describe(r.body));
+      return r;
+    };
     for (let i = 0; i < COLD_STARTS; i++)
       for (const [k, kind] of KINDS.entries()) {
         const w = await startWorker(config, persistDir);
         try {
-          cold[k]!.push(await send(w.base, kind.request(i * 37 + k, size)));
+          cold[k]!.push(noted(k, await send(w.base, kind.request(i * 37 + k, size))));
         } finally {
           await stopWorker(w);
         }
@@ -346,8 +364,13 @@ async function runOne(size: number): Promise<WorkerBenchRun> {
       const kinds: WorkerBenchRun['kinds'] = [];
       for (const [k, kind] of KINDS.entries()) {
         const warm: Sample[] = [];
-        for (let i = 0; i < kind.warm; i++) warm.push(await send(w.base, kind.request(i, size)));
-        kinds.push({ name: kind.name, cold: figures(cold[k]!), warm: figures(warm) });
+        for (let i = 0; i < kind.warm; i++) warm.push(noted(k, await send(w.base, kind.request(i, size))));
+        kinds.push({
+          name: kind.name,
+          cold: figures(cold[k]!),
+          warm: figures(warm),
+          answers: [...answers[k]!],
+        });
       }
       const searches: WorkerBenchRun['searches'] = [];
       for (const [name, path] of ONLY ? [] : SEARCHES) {
@@ -404,6 +427,7 @@ if (isMain(import.meta.url)) {
         `${line(`${k.name}, cold`, k.cold)}; bundle evaluated before it p50 ${k.cold.evaluationMs.p50} / max ${k.cold.evaluationMs.max} ms`,
       );
       console.log(line(`${k.name}, warm`, k.warm));
+      for (const a of k.answers) console.log(`    answer: ${a}`);
     }
     for (const s of r.searches)
       console.log(
