@@ -202,7 +202,9 @@ describe('the local libSQL client', () => {
     const other = createClient({ url: `file:${file}` });
     const holder = await other.transaction('write');
     try {
-      const failure = await impatient.batch(["INSERT INTO t (name) VALUES ('late')"], 'write').catch((e) => e);
+      const failure = await impatient
+        .batch(["INSERT INTO t (name) VALUES ('late')"], 'write')
+        .catch((e) => e);
       expect(failure).toMatchObject({ code: 'SQLITE_BUSY' });
       // Its stack says where the wait gave up (the failed BEGINs are made without one).
       expect(String(failure.stack)).toMatch(/patiently/);
