@@ -153,17 +153,29 @@ type Row<T extends Table> = T['$inferSelect'];
  * As rowUpdate, with `RETURNING` the columns of `keys` (every column when none are given): the rows
  * as the update left them, each as the database returns it (by column name); `storedRow` with the
  * same keys makes one the row a select of those columns gives. Saves reading the row back after a
- * batch that changed it.
+ * batch that changed it. `also` returns further expressions by name (they may read other tables,
+ * as they are when the update runs).
  */
-export function rowUpdateReturning<T extends Table>(table: T, keys?: readonly (keyof Row<T> & string)[]) {
+export function rowUpdateReturning<T extends Table>(
+  table: T,
+  keys?: readonly (keyof Row<T> & string)[],
+  also: Record<string, SQL> = {},
+) {
   const parts = updateParts(table);
   const returning = ` RETURNING ${pick(table, keys)
     .map(([, c]) => `"${c.name}"`)
     .join(', ')}`;
+  const extra = Object.entries(also);
+  // After the WHERE: `… RETURNING a, b` then `, <expr> AS "name"` for each of `also`.
+  const after =
+    extra.length === 0
+      ? [returning]
+      : [`${returning}, `, ...extra.map(([name], i) => ` AS "${name}"${i < extra.length - 1 ? ', ' : ''}`)];
+  const expressions = extra.map(([, expression]) => expression);
   return (db: Db, set: { [P in keyof T['_']['columns']]?: Value<T, P> }, where: SQL) => {
     const { texts, values } = parts(set);
     return db.all<Record<string, unknown>>(
-      statement(template([...texts, ' WHERE ', returning]), [...values, where]),
+      statement(template([...texts, ' WHERE ', ...after]), [...values, where, ...expressions]),
     );
   };
 }

@@ -83,6 +83,18 @@ describe('raw writes', () => {
     });
   });
 
+  it('return further expressions by name, reading other tables as the update finds them', async () => {
+    const [returned] = await t.db.batch([
+      rowUpdateReturning(outbox, ['id'], {
+        waiting: sql`(SELECT count(*) FROM "outbox" WHERE "status" = 'pending')`,
+        key: sql`upper("dedupe_key")`,
+      })(t.db, { lastError: 'z' }, sql`"id" = ${'obx_raw'}`),
+    ]);
+    const pending = await t.db.$count(outbox, eq(outbox.status, 'pending'));
+    expect(returned).toHaveLength(1);
+    expect(returned[0]).toMatchObject({ id: 'obx_raw', waiting: pending, key: 'RAW' });
+  });
+
   it('refuse a column the table does not have', () => {
     expect(() => updateRow(t.db, JSON.parse('{"nope": 1}'), sql`1`)).toThrow(/no column nope/);
   });
