@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Client, createClient, LibsqlBatchError, LibsqlError } from '@libsql/client';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openLibsql } from '../../src/adapters/db/libsql';
 import { createLocalClient } from '../../src/adapters/db/libsql-local';
 
@@ -163,15 +163,51 @@ describe('the local libSQL client', () => {
     expect(names.rows.map((r) => r.name)).toEqual(['batched', 'held', 'single']);
   });
 
+  it('lets one waiting write try for the lock; the writes behind it wait their turn, then run in order', async () => {
+    const other = createClient({ url: `file:${join(dir, 'x.db')}` });
+    const holder = await other.transaction('write');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    try {
+      const written: string[] = [];
+      const writes = ['w1', 'w2', 'w3', 'w4'].map((name, i) =>
+        (i % 2
+          ? local.execute({ sql: 'INSERT INTO t (name) VALUES (?)', args: [name] })
+          : local.batch([{ sql: 'INSERT INTO t (name) VALUES (?)', args: [name] }], 'write')
+        ).then(() => written.push(name)),
+      );
+      // A read is not held up by the line.
+      const read = await local.execute("SELECT count(*) AS n FROM t WHERE name LIKE 'w_'");
+      expect(read.rows[0]!.n).toBe(0);
+      // Only the first write waits on a timer (tries again each moment); the others wait for it.
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.advanceTimersByTimeAsync(5);
+      expect(vi.getTimerCount()).toBe(1);
+      expect(written).toEqual([]);
+      await holder.rollback();
+      await vi.advanceTimersByTimeAsync(1);
+      await Promise.all(writes);
+      expect(written).toEqual(['w1', 'w2', 'w3', 'w4']);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+      other.close();
+    }
+    const rows = await local.execute("SELECT name FROM t WHERE name LIKE 'w_' ORDER BY id");
+    expect(rows.rows.map((r) => r.name)).toEqual(['w1', 'w2', 'w3', 'w4']);
+  });
+
   it('gives up on a lock held past its busy timeout with SQLITE_BUSY, having written nothing', async () => {
     const file = join(dir, 'x.db');
     const impatient = createLocalClient(file, ['PRAGMA busy_timeout = 30']);
     const other = createClient({ url: `file:${file}` });
     const holder = await other.transaction('write');
     try {
-      await expect(impatient.batch(["INSERT INTO t (name) VALUES ('late')"], 'write')).rejects.toMatchObject({
-        code: 'SQLITE_BUSY',
-      });
+      const failure = await impatient
+        .batch(["INSERT INTO t (name) VALUES ('late')"], 'write')
+        .catch((e) => e);
+      expect(failure).toMatchObject({ code: 'SQLITE_BUSY' });
+      // Its stack says where the wait gave up (the failed BEGINs are made without one).
+      expect(String(failure.stack)).toMatch(/patiently/);
     } finally {
       await holder.rollback();
       other.close();

@@ -2,11 +2,12 @@
  * The fixed-SQL writes of the hot paths (src/services/raw-writes.ts) store what drizzle's builders
  * stored: the same row, JSON and booleans mapped by their columns, defaults where a column is not
  * named; an update sets only the columns given, SQL values included; an unknown column is refused; an
- * update that returns its row gives, mapped by storedRow, what a select then reads.
+ * update that returns its row gives, mapped by storedRow, what a select then reads. The statements
+ * reach the driver as plain SQL text with each value mapped by its column as one parameter.
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../db/schema';
+import { outbox, slots } from '../../db/schema';
 import { enqueueStatement } from '../../src/outbox/outbox';
 import { rowInsert, rowUpdate, rowUpdateReturning, storedRow } from '../../src/services/raw-writes';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -57,6 +58,41 @@ describe('raw writes', () => {
     expect(returned).toHaveLength(1);
     expect(storedRow(outbox)(returned[0]!)).toEqual(row);
     expect(row).toMatchObject({ attempts: 3, lastError: 'y', payload: { a: [1, 'å'] }, lockedUntil: null });
+  });
+
+  it('render as SQL text with one parameter per value, each mapped by its column', () => {
+    const insert = rowInsert(slots, ['id', 'leadsToHire', 'tasks', 'endDate', 'description'])(t.db, {
+      id: 'slt_x',
+      leadsToHire: true,
+      tasks: ['a', 'b'],
+      endDate: null,
+      description: undefined,
+    });
+    expect(insert.getQuery()).toMatchObject({
+      sql: 'INSERT INTO "slots" ("id", "leads_to_hire", "tasks", "end_date", "description") VALUES (?, ?, ?, ?, ?)',
+      params: ['slt_x', 1, '["a","b"]', null, null],
+    });
+    const update = rowUpdateReturning(slots, ['id'])(
+      t.db,
+      { leadsToHire: false, tasks: [], taken: sql`"taken" + ${1}`, title: undefined },
+      sql`"id" = ${'slt_x'}`,
+    );
+    expect(update.getQuery()).toMatchObject({
+      sql: 'UPDATE "slots" SET "leads_to_hire" = ?, "tasks" = ?, "taken" = "taken" + ? WHERE "id" = ? RETURNING "id"',
+      params: [0, '[]', 1, 'slt_x'],
+    });
+  });
+
+  it('return further expressions by name, reading other tables as the update finds them', async () => {
+    const [returned] = await t.db.batch([
+      rowUpdateReturning(outbox, ['id'], {
+        waiting: sql`(SELECT count(*) FROM "outbox" WHERE "status" = 'pending')`,
+        key: sql`upper("dedupe_key")`,
+      })(t.db, { lastError: 'z' }, sql`"id" = ${'obx_raw'}`),
+    ]);
+    const pending = await t.db.$count(outbox, eq(outbox.status, 'pending'));
+    expect(returned).toHaveLength(1);
+    expect(returned[0]).toMatchObject({ id: 'obx_raw', waiting: pending, key: 'RAW' });
   });
 
   it('refuse a column the table does not have', () => {

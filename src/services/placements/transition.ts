@@ -75,9 +75,6 @@ export function transitionStatements(ctx: ServiceContext, plan: TransitionPlan) 
   const now = ctx.now();
   const token = crypto.randomUUID();
   const id = plan.placement.id;
-  const hasToken = sql`EXISTS ${withToken(id, token)}`;
-  const supervisorOfToken = sql`(SELECT ${placements.supervisorId} FROM ${placements} WHERE ${placements.id} = ${id} AND ${placements.transitionToken} = ${token})`;
-  const step = plan.effect === 'take' ? 1 : -1;
   return [
     updatePlacement(
       db,
@@ -99,22 +96,30 @@ export function transitionStatements(ctx: ServiceContext, plan: TransitionPlan) 
       actorUserId: plan.actor.userId,
       actorOrganizationId: plan.actor.organizationId,
     }),
-    ...(plan.effect === 'none'
-      ? []
-      : [
-          db
-            .update(slots)
-            .set({ taken: sql`${slots.taken} + ${step}` })
-            .where(and(eq(slots.id, plan.placement.slotId), hasToken)),
-          db
-            .update(supervisors)
-            .set({ activePlacements: sql`${supervisors.activePlacements} + ${step}` })
-            .where(sql`${supervisors.id} = ${supervisorOfToken}`),
-          ...slotChangedStatements(ctx, plan.placement.slotId),
-          supervisorRoomChangedStatement(ctx, supervisorOfToken, plan.placement.slotId),
-        ]),
+    ...(plan.effect === 'none' ? [] : placeStatements(ctx, plan, token)),
     notifyStatement(db, { event: `placement.${plan.to}`, placementId: id }, now, token),
   ] as const;
+}
+
+/** The counters and change log of a move that takes or frees a place (accept; withdraw after accept; end). */
+function placeStatements(ctx: ServiceContext, plan: TransitionPlan, token: string) {
+  const { db } = ctx;
+  const id = plan.placement.id;
+  const hasToken = sql`EXISTS ${withToken(id, token)}`;
+  const supervisorOfToken = sql`(SELECT ${placements.supervisorId} FROM ${placements} WHERE ${placements.id} = ${id} AND ${placements.transitionToken} = ${token})`;
+  const step = plan.effect === 'take' ? 1 : -1;
+  return [
+    db
+      .update(slots)
+      .set({ taken: sql`${slots.taken} + ${step}` })
+      .where(and(eq(slots.id, plan.placement.slotId), hasToken)),
+    db
+      .update(supervisors)
+      .set({ activePlacements: sql`${supervisors.activePlacements} + ${step}` })
+      .where(sql`${supervisors.id} = ${supervisorOfToken}`),
+    ...slotChangedStatements(ctx, plan.placement.slotId),
+    supervisorRoomChangedStatement(ctx, supervisorOfToken, plan.placement.slotId),
+  ];
 }
 
 /** The transition did not happen because the placement was no longer in the expected state or a guard failed. */

@@ -1,11 +1,11 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { slotSupervisors, slots } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { assertCanSeeRegistry, registryScope } from '../../auth/policy';
 import { listPage } from '../../lib/pagination';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
-import { listPlaceholders, listValues, preparedByShape, preparedOnce } from '../prepared';
+import { preparedByShape, preparedOnce } from '../prepared';
 import type { SlotListQuery } from './schemas';
 import { slotViewColumns, toSlot } from './view';
 
@@ -31,16 +31,17 @@ const shapeOf = (key: number): ListShape => ({
  * The slot's supervisor ids in id order, read with its row: a list or a read is one statement, not
  * a second one for the supervisors (that statement was a seventh of a slot list's CPU). The rows come
  * in id order from the subquery; the order is checked here all the same, since SQLite does not
- * promise an aggregate its input's order (ids are ASCII: JS and SQLite order them alike).
+ * promise an aggregate its input's order (ids are ASCII: JS and SQLite order them alike). A slot
+ * write returns the same expression from its UPDATE (write.ts).
  */
-const supervisorIdsColumn = sql<string>`(SELECT json_group_array(l.supervisor_id) FROM
-    (SELECT l.supervisor_id FROM ${slotSupervisors} l WHERE l.slot_id = ${slots.id} ORDER BY l.supervisor_id) l)`
-  .mapWith((json: unknown): string[] => {
-    const ids: string[] = JSON.parse(String(json));
-    for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return ids.sort();
-    return ids;
-  })
-  .as('supervisor_ids');
+export const supervisorIdsOfSlot = () => sql<string>`(SELECT json_group_array(l.supervisor_id) FROM
+    (SELECT l.supervisor_id FROM ${slotSupervisors} l WHERE l.slot_id = ${slots.id} ORDER BY l.supervisor_id) l)`;
+export function supervisorIdsFrom(json: unknown): string[] {
+  const ids: string[] = JSON.parse(String(json));
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return ids.sort();
+  return ids;
+}
+const supervisorIdsColumn = supervisorIdsOfSlot().mapWith(supervisorIdsFrom).as('supervisor_ids');
 const shownColumns = { ...slotViewColumns, supervisorIds: supervisorIdsColumn };
 
 export function slotReads(ctx: ServiceContext) {
@@ -62,17 +63,6 @@ export function slotReads(ctx: ServiceContext) {
       .where(eq(slots.id, sql.placeholder('id')))
       .prepare(),
   );
-  /** Lists of up to a page and one (101) ids get a query per length; longer ones are built per call. */
-  const supervisorsOf = preparedByShape(
-    (n: number) =>
-      db
-        .select()
-        .from(slotSupervisors)
-        .where(inArray(slotSupervisors.slotId, listPlaceholders('slot', n)))
-        .orderBy(asc(slotSupervisors.supervisorId))
-        .prepare(),
-    101,
-  );
   const slotPage = preparedByShape((key: number) => {
     const shape = shapeOf(key);
     return db
@@ -92,14 +82,6 @@ export function slotReads(ctx: ServiceContext) {
       .prepare();
   });
 
-  async function supervisorIdsOf(slotIds: string[]) {
-    const map = new Map<string, string[]>(slotIds.map((id) => [id, []]));
-    if (slotIds.length === 0) return map;
-    const rows = await supervisorsOf(slotIds.length).all(listValues('slot', slotIds));
-    for (const r of rows) map.get(r.slotId)?.push(r.supervisorId);
-    return map;
-  }
-
   /** The slot's row as `read` found it, if the actor may see the slot. */
   async function visible<R extends { organizationId: string }>(
     actor: Actor,
@@ -116,7 +98,6 @@ export function slotReads(ctx: ServiceContext) {
 
   return {
     load,
-    supervisorIdsOf,
 
     async get(actor: Actor, id: string) {
       const row = await visible(actor, id, slotViewById().get({ id }));

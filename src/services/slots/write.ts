@@ -13,7 +13,7 @@ import { rowUpdateReturning, storedRow } from '../raw-writes';
 import { slotChangedStatements } from '../search/sync-statements';
 import type { SiteService } from '../sites';
 import { resolveLocation } from './location';
-import type { SlotReads } from './read';
+import { type SlotReads, supervisorIdsFrom, supervisorIdsOfSlot } from './read';
 import { applyFields, assertConsistent } from './rows';
 import type { SlotCreate, SlotUpdate } from './schemas';
 import { type SlotRow, type SlotView, slotViewColumns, toSlot } from './view';
@@ -40,10 +40,11 @@ function changedColumns<T extends Partial<SlotRow>>(existing: SlotRow, changes: 
 
 /**
  * Fixed SQL (raw-writes.ts): drizzle's update builder walked all 35 columns on every slot write. It
- * returns the columns the answer shows (view.ts), so a write's answer needs no read of the slot.
+ * returns the columns the answer shows (view.ts) and the slot's supervisors as they are when it runs
+ * (in the transaction that writes the slot), so a write's answer needs no read after it.
  */
 const shownKeys = Object.keys(slotViewColumns) as (keyof SlotView & string)[];
-const updateSlot = rowUpdateReturning(slots, shownKeys);
+const updateSlot = rowUpdateReturning(slots, shownKeys, { supervisor_ids: supervisorIdsOfSlot() });
 const shownRow = storedRow(slots, shownKeys);
 
 /** Creating, changing and removing slots; every write also queues the search sync and the change log. */
@@ -119,10 +120,11 @@ export function slotWrites(ctx: ServiceContext, reads: SlotReads, sites: SiteSer
         ]),
       { check: placesConflict },
     );
-    // The slot as the update left it, and its supervisors as the batch linked them (or as they are).
+    // The slot as the update left it, and its supervisors as the batch linked them (or as the
+    // update found them).
     const row = written[0];
     if (!row) throw notFound('Slot', id); // removed meanwhile
-    return toSlot(shownRow(row), supervisorIds ?? (await reads.supervisorIdsOf([id])).get(id)!);
+    return toSlot(shownRow(row), supervisorIds ?? supervisorIdsFrom(row.supervisor_ids));
   }
 
   return {
