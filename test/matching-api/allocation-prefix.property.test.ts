@@ -9,31 +9,21 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
-import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
-import { nameColumns } from '../../src/lib/swedish-order';
+import { slotSupervisors, slots, supervisors } from '../../db/schema';
 import { allocate, allocateOver, buildSlotIndex, rankScores, type SlotForMatching } from '../../src/matching';
 import { slotsForAllocation } from '../../src/services/matching/allocate';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { participant, slot, TODAY } from '../matching/fixtures';
 import { prefixUnion, sharedWorld } from '../matching/shared-world';
+import { insertRegistryOwner } from './registry-owner';
 
 const NOW = '2025-03-01T08:00:00.000Z';
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.db.insert(organizations).values({
-    id: 'org',
-    name: 'Arbetsgivaren AB',
-    ...nameColumns('Arbetsgivaren AB'),
-    kind: 'employer',
-    organizationNumber: '5560360793',
-    contactEmail: 'info@example.se',
-    municipalityCode: '0180',
-    createdAt: NOW,
-    updatedAt: NOW,
-  });
+  await insertRegistryOwner(t.db, NOW);
 });
 afterAll(() => t.close());
 

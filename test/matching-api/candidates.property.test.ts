@@ -9,9 +9,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
-import { LAT_BANDS_PER_DEGREE, organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
+import { LAT_BANDS_PER_DEGREE, slotSupervisors, slots, supervisors } from '../../db/schema';
 import { distanceKm } from '../../src/lib/geo';
-import { nameColumns } from '../../src/lib/swedish-order';
 import {
   allocate,
   allocateOver,
@@ -39,23 +38,14 @@ import { queriedSlots, residentSlots } from '../../src/services/matching/sources
 import { createTestApp, type TestApp } from '../helpers/app';
 import { world } from '../matching/arbitraries';
 import { TODAY } from '../matching/fixtures';
+import { insertRegistryOwner } from './registry-owner';
 
 const NOW = '2025-03-01T08:00:00.000Z';
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.db.insert(organizations).values({
-    id: 'org',
-    name: 'Arbetsgivaren AB',
-    ...nameColumns('Arbetsgivaren AB'),
-    kind: 'employer',
-    organizationNumber: '5560360793',
-    contactEmail: 'info@example.se',
-    municipalityCode: '0180',
-    createdAt: NOW,
-    updatedAt: NOW,
-  });
+  await insertRegistryOwner(t.db, NOW);
 });
 afterAll(() => t.close());
 

@@ -7,14 +7,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
-import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
+import { slotSupervisors, slots, supervisors } from '../../db/schema';
 import { createLogger } from '../../src/lib/logger';
-import { nameColumns } from '../../src/lib/swedish-order';
 import { matchTermsVersion, storedMatchTerms } from '../../src/matching/terms';
 import { startOutboxLoop } from '../../src/outbox/loop';
 import { type StaleRow, staleStatement, storeTerms } from '../../src/services/matching/terms-backfill';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { slot } from '../matching/fixtures';
+import { insertRegistryOwner } from './registry-owner';
 
 const NOW = '2025-03-01T08:00:00.000Z';
 let t: TestApp;
@@ -33,17 +33,7 @@ const storedAs = (i: number) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.db.insert(organizations).values({
-    id: 'org',
-    name: 'Arbetsgivaren AB',
-    ...nameColumns('Arbetsgivaren AB'),
-    kind: 'employer',
-    organizationNumber: '5560360793',
-    contactEmail: 'info@example.se',
-    municipalityCode: '0180',
-    createdAt: NOW,
-    updatedAt: NOW,
-  });
+  await insertRegistryOwner(t.db, NOW);
   const rows = registryRows(registry, 'org', NOW);
   await t.db.batch([
     t.db.insert(supervisors).values(rows.supervisors),
