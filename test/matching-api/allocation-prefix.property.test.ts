@@ -9,14 +9,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
-import { slotSupervisors, slots, supervisors } from '../../db/schema';
 import { allocate, allocateOver, buildSlotIndex, rankScores, type SlotForMatching } from '../../src/matching';
 import { slotsForAllocation } from '../../src/services/matching/allocate';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { participant, slot, TODAY } from '../matching/fixtures';
 import { prefixUnion, sharedWorld } from '../matching/shared-world';
-import { insertRegistryOwner } from './registry-owner';
+import { insertRegistryOwner, replaceRegistry } from './registry-owner';
 
 const NOW = '2025-03-01T08:00:00.000Z';
 let t: TestApp;
@@ -30,14 +29,7 @@ afterAll(() => t.close());
 /** Replaces the registry with these slots. */
 async function store(engineSlots: readonly SlotForMatching[]) {
   const rows = registryRows(engineSlots, 'org', NOW);
-  await t.db.batch([
-    t.db.delete(slotSupervisors),
-    t.db.delete(slots),
-    t.db.delete(supervisors),
-    t.db.insert(supervisors).values(rows.supervisors),
-    t.db.insert(slots).values(rows.slots),
-    t.db.insert(slotSupervisors).values(rows.links),
-  ]);
+  await replaceRegistry(t.db, rows);
 }
 
 const cases = fc.tuple(sharedWorld(6, 30), fc.constantFrom(1, 3, 7, 400));

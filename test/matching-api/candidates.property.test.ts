@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryRows } from '../../bench/lib/registry-rows';
-import { LAT_BANDS_PER_DEGREE, slotSupervisors, slots, supervisors } from '../../db/schema';
+import { LAT_BANDS_PER_DEGREE } from '../../db/schema';
 import { distanceKm } from '../../src/lib/geo';
 import {
   allocate,
@@ -38,7 +38,7 @@ import { queriedSlots, residentSlots } from '../../src/services/matching/sources
 import { createTestApp, type TestApp } from '../helpers/app';
 import { world } from '../matching/arbitraries';
 import { TODAY } from '../matching/fixtures';
-import { insertRegistryOwner } from './registry-owner';
+import { insertRegistryOwner, replaceRegistry } from './registry-owner';
 
 const NOW = '2025-03-01T08:00:00.000Z';
 let t: TestApp;
@@ -71,14 +71,7 @@ async function store(engineSlots: readonly SlotForMatching[]) {
     ...built,
     slots: built.slots.map((s, i) => ({ ...s, matchTerms: termsOf(engineSlots[i]!, i) })),
   };
-  await t.db.batch([
-    t.db.delete(slotSupervisors),
-    t.db.delete(slots),
-    t.db.delete(supervisors),
-    t.db.insert(supervisors).values(rows.supervisors),
-    t.db.insert(slots).values(rows.slots),
-    t.db.insert(slotSupervisors).values(rows.links),
-  ]);
+  await replaceRegistry(t.db, rows);
 }
 
 /** Moves some slots (and participants) across ±0.3° so they fall in different latitude bands. */

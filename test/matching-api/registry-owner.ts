@@ -2,7 +2,8 @@
  * The one employer that owns every slot of the registries the matching-api tests write straight
  * into the database (bench/lib/registry-rows.ts gives each slot `organizationId` 'org').
  */
-import { organizations } from '../../db/schema';
+import type { registryRows } from '../../bench/lib/registry-rows';
+import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import type { Db } from '../../src/adapters/db/types';
 import { nameColumns } from '../../src/lib/swedish-order';
 
@@ -20,4 +21,16 @@ export async function insertRegistryOwner(db: Db, now: string) {
     createdAt: now,
     updatedAt: now,
   });
+}
+
+/** Replaces every slot, supervisor and link with these rows, in one batch. */
+export async function replaceRegistry(db: Db, rows: ReturnType<typeof registryRows>) {
+  await db.batch([
+    db.delete(slotSupervisors),
+    db.delete(slots),
+    db.delete(supervisors),
+    db.insert(supervisors).values(rows.supervisors),
+    db.insert(slots).values(rows.slots),
+    db.insert(slotSupervisors).values(rows.links),
+  ]);
 }
