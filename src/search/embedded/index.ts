@@ -134,6 +134,28 @@ function removeStatements(db: Db, slotIds: readonly string[]): BatchItem[] {
   ];
 }
 
+/**
+ * FTS5 leaf pages a write merges at most, per table (issue #17). Each index task leaves a new small
+ * segment in both full-text tables, and FTS5's automerge only runs once every 64 pages written, so
+ * up to 15 segments piled up on a level and every search read them all (about a quarter more CPU a
+ * search on the demo registry under slot updates). This merges any level holding two segments
+ * (`usermerge` 2, migration 0028), incrementally: a merge of large segments goes on over several
+ * writes, 16 pages each (about 1 ms at 100,000 slots), so no write waits for a whole merge. On the
+ * writing connection (the outbox thread on Node), in the write's own transaction.
+ */
+const MERGE_PAGES = 16;
+
+function mergeStatements(db: Db): BatchItem[] {
+  return [
+    db.run(sql.raw(`INSERT INTO search_words (search_words, rank) VALUES ('merge', ${MERGE_PAGES})`)),
+    db.run(
+      sql.raw(
+        `INSERT INTO search_terms_trigram (search_terms_trigram, rank) VALUES ('merge', ${MERGE_PAGES})`,
+      ),
+    ),
+  ];
+}
+
 async function inBatches<T>(db: Db, items: readonly T[], statements: (chunk: T[]) => BatchItem[]) {
   for (let i = 0; i < items.length; i += DOCS_PER_BATCH) {
     const [first, ...rest] = statements(items.slice(i, i + DOCS_PER_BATCH));
@@ -218,11 +240,11 @@ export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): Search
     },
 
     async upsert(docs) {
-      await inBatches(db, docs, (chunk) => upsertStatements(db, chunk));
+      await inBatches(db, docs, (chunk) => [...upsertStatements(db, chunk), ...mergeStatements(db)]);
     },
 
     async remove(slotIds) {
-      await inBatches(db, slotIds, (chunk) => removeStatements(db, chunk));
+      await inBatches(db, slotIds, (chunk) => [...removeStatements(db, chunk), ...mergeStatements(db)]);
     },
 
     async replaceAll(batches) {
