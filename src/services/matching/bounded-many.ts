@@ -155,14 +155,18 @@ interface Queue {
  * clash with counted ones), but never below the `limit`-th, which only rises.
  */
 function settledAbove(q: Queue, limit: number, disjoint: number | undefined, index: SlotIndex): number {
-  if (disjoint !== undefined) {
-    const length = disjointPrefixLength(
-      q.best.map((m) => index.get(m.slotId)!),
-      disjoint,
-    );
-    if (length !== null) return length === 0 ? Number.POSITIVE_INFINITY : q.best[length - 1]!.score;
-  }
+  const length = prefixLength(q, disjoint, index);
+  if (length !== null) return length === 0 ? Number.POSITIVE_INFINITY : q.best[length - 1]!.score;
   return q.best.length >= limit ? q.best[limit - 1]!.score : Number.NEGATIVE_INFINITY;
+}
+
+/** With `disjoint`, the length of the shortest prefix of `best` holding that many supervisor-disjoint slots (null: none, or no `disjoint`). */
+function prefixLength(q: Queue, disjoint: number | undefined, index: SlotIndex): number | null {
+  if (disjoint === undefined) return null;
+  return disjointPrefixLength(
+    q.best.map((m) => index.get(m.slotId)!),
+    disjoint,
+  );
 }
 
 /**
@@ -264,13 +268,7 @@ export async function rankBoundedMany(
   const scores = new Map<string, ScoredSlot[]>();
   let capped = false;
   for (const q of queues) {
-    const length =
-      disjoint === undefined
-        ? null
-        : disjointPrefixLength(
-            q.best.map((m) => index.get(m.slotId)!),
-            disjoint,
-          );
+    const length = prefixLength(q, disjoint, index);
     if (disjoint !== undefined && length === null && limit > 0 && q.best.length >= limit) capped = true;
     scores.set(q.person.id, length === null ? q.best : q.best.slice(0, length));
   }

@@ -90,10 +90,7 @@ export class SlotCatalog {
     // `+status` keeps SQLite off the status index, so pages walk the primary key in order without sorting.
     const loaded = await this.load(sql`+${slots.status} = 'open'`);
     const names = new Map<string, string>();
-    for (const o of await this.db
-      .select({ id: organizations.id, name: organizations.name })
-      .from(organizations))
-      names.set(o.id, o.name);
+    for (const o of await this.nameRows()) names.set(o.id, o.name);
     this.index = buildSlotIndex(loaded);
     this.names = names;
     this.lastSeq = last?.seq ?? 0;
@@ -102,11 +99,16 @@ export class SlotCatalog {
   /** The names of these organizations, read again (their slots changed, or they were renamed). */
   private async readNames(ids: readonly string[]) {
     for (let i = 0; i < ids.length; i += ID_CHUNK)
-      for (const o of await this.db
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(inArray(organizations.id, ids.slice(i, i + ID_CHUNK))))
+      for (const o of await this.nameRows(inArray(organizations.id, ids.slice(i, i + ID_CHUNK))))
         this.names.set(o.id, o.name);
+  }
+
+  /** Organizations' ids and names (all of them, or those `where` picks). */
+  private nameRows(where?: SQL) {
+    return this.db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(where);
   }
 
   /**
