@@ -28,6 +28,63 @@ type ParticipantRow = typeof participants.$inferSelect;
 const consentKey = (participantId: string, employerOrganizationId: string) =>
   `${participantId}|${employerOrganizationId}`;
 
+/** The views of `rows` from their consents and participants, and the `read` entries they owe. */
+function presentWith(
+  actor: Member,
+  side: Side,
+  rows: PlacementRow[],
+  consentMap: Map<string, ConsentRow>,
+  participantMap: Map<string, ParticipantRow>,
+  now: string,
+) {
+  const reads: AuditEntryInput[] = [];
+  const views = rows.map((row) => {
+    const consent = consentMap.get(consentKey(row.participantId, row.employerOrganizationId));
+    const participant = participantMap.get(row.participantId);
+    const disclosure = disclose(participant, consent, now);
+    if (side === 'employer' && disclosure.fields.length > 0)
+      reads.push({
+        actor,
+        participantId: row.participantId,
+        providerOrganizationId: row.providerOrganizationId,
+        action: 'read',
+        fields: disclosure.fields,
+        placementId: row.id,
+      });
+    return toPlacement(row, side, { consent, participant, disclosure, now });
+  });
+  return { views, reads };
+}
+
+/** The records of a placement's answer, as one side sees them. */
+function assemble(
+  actor: Member,
+  side: Side,
+  view: ReturnType<typeof toPlacement>,
+  records: {
+    hours: (typeof placementHours.$inferSelect)[];
+    checkIns: (typeof placementCheckIns.$inferSelect)[];
+    meetings: (typeof placementMeetings.$inferSelect)[];
+    history: (typeof placementTransitions.$inferSelect)[];
+  },
+) {
+  return {
+    ...view,
+    hours: records.hours.map((h) => toHours(h, side)),
+    ...(side === 'provider' ? { checkIns: records.checkIns.map(toCheckIn) } : {}),
+    meetings: records.meetings.map((m) => toMeeting(m, actor.organizationId)),
+    history: records.history.map((h) => toTransition(h, actor.organizationId)),
+  };
+}
+
+/**
+ * Holds inside a batch only if a read now would find what `consent` and `participant` were: the
+ * pair's newest consent is the same one and not revoked (a consent's fields and expiry never change),
+ * and the participant's version is the same (every change of a participant, erasure included, bumps it).
+ */
+const unchangedSince = (row: PlacementRow, consent: ConsentRow, participant: ParticipantRow) =>
+  sql`(SELECT "id" FROM "consents" WHERE "participant_id" = ${row.participantId} AND "employer_organization_id" = ${row.employerOrganizationId} ORDER BY "id" DESC LIMIT 1) = ${consent.id} AND EXISTS (SELECT 1 FROM "consents" WHERE "id" = ${consent.id} AND "revoked_at" IS NULL) AND EXISTS (SELECT 1 FROM "participants" WHERE "id" = ${participant.id} AND "version" = ${participant.version})`;
+
 export function placementViews(ctx: ServiceContext, audit: AuditService) {
   const { db } = ctx;
   const q = placementQueries(db);
@@ -79,43 +136,13 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
     return views;
   }
 
-  /** The views of `rows` from their consents and participants, and the `read` entries they owe. */
-  function presentWith(
-    actor: Member,
-    side: Side,
-    rows: PlacementRow[],
-    consentMap: Map<string, ConsentRow>,
-    participantMap: Map<string, ParticipantRow>,
-    now: string,
-  ) {
-    const reads: AuditEntryInput[] = [];
-    const views = rows.map((row) => {
-      const consent = consentMap.get(consentKey(row.participantId, row.employerOrganizationId));
-      const participant = participantMap.get(row.participantId);
-      const disclosure = disclose(participant, consent, now);
-      if (side === 'employer' && disclosure.fields.length > 0)
-        reads.push({
-          actor,
-          participantId: row.participantId,
-          providerOrganizationId: row.providerOrganizationId,
-          action: 'read',
-          fields: disclosure.fields,
-          placementId: row.id,
-        });
-      return toPlacement(row, side, { consent, participant, disclosure, now });
-    });
-    return { views, reads };
-  }
-
   /**
    * What the employer's answer to a move of `row` will disclose, read before the move's batch so
    * that its `read` entry can be written in that batch instead of a transaction of its own after the
    * answer's reads (a BEGIN and COMMIT per employer move). Undefined when it discloses nothing (no
-   * entry owed: the answer reads as before). `unchanged` holds inside the batch only if what was
-   * read is still what a read after it would find: the pair's newest consent is the same one and not
-   * revoked (a consent's fields and expiry never change), and the participant's version is the same
-   * (every change of a participant, erasure included, bumps it). When it does not hold the entry is
-   * not written and the answer is read and audited after the batch, as before.
+   * entry owed: the answer reads as before). The entry is to be written only if `unchanged` holds
+   * in the batch (unchangedSince); when it does not, the answer is read and audited after the batch,
+   * as before.
    */
   async function disclosureAhead(actor: Member, row: PlacementRow) {
     const now = ctx.now();
@@ -125,29 +152,8 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
     const consent = consentMap.get(consentKey(row.participantId, row.employerOrganizationId));
     const participant = participantMap.get(row.participantId);
     if (!entry || !consent || !participant) return undefined;
-    const unchanged = sql`(SELECT "id" FROM "consents" WHERE "participant_id" = ${row.participantId} AND "employer_organization_id" = ${row.employerOrganizationId} ORDER BY "id" DESC LIMIT 1) = ${consent.id} AND EXISTS (SELECT 1 FROM "consents" WHERE "id" = ${consent.id} AND "revoked_at" IS NULL) AND EXISTS (SELECT 1 FROM "participants" WHERE "id" = ${participant.id} AND "version" = ${participant.version})`;
+    const unchanged = unchangedSince(row, consent, participant);
     return { entry, unchanged, consentMap, participantMap, now };
-  }
-
-  /** The records of a placement's answer, as one side sees them. */
-  function assemble(
-    actor: Member,
-    side: Side,
-    view: ReturnType<typeof toPlacement>,
-    records: {
-      hours: (typeof placementHours.$inferSelect)[];
-      checkIns: (typeof placementCheckIns.$inferSelect)[];
-      meetings: (typeof placementMeetings.$inferSelect)[];
-      history: (typeof placementTransitions.$inferSelect)[];
-    },
-  ) {
-    return {
-      ...view,
-      hours: records.hours.map((h) => toHours(h, side)),
-      ...(side === 'provider' ? { checkIns: records.checkIns.map(toCheckIn) } : {}),
-      meetings: records.meetings.map((m) => toMeeting(m, actor.organizationId)),
-      history: records.history.map((h) => toTransition(h, actor.organizationId)),
-    };
   }
 
   /**
