@@ -28,6 +28,16 @@ type ParticipantRow = typeof participants.$inferSelect;
 const consentKey = (participantId: string, employerOrganizationId: string) =>
   `${participantId}|${employerOrganizationId}`;
 
+/** The `read` entry an employer-side view of `row` showing `fields` owes. */
+const readEntry = (actor: Member, row: PlacementRow, fields: string[]): AuditEntryInput => ({
+  actor,
+  participantId: row.participantId,
+  providerOrganizationId: row.providerOrganizationId,
+  action: 'read',
+  fields,
+  placementId: row.id,
+});
+
 /** The views of `rows` from their consents and participants, and the `read` entries they owe. */
 function presentWith(
   actor: Member,
@@ -43,14 +53,7 @@ function presentWith(
     const participant = participantMap.get(row.participantId);
     const disclosure = disclose(participant, consent, now);
     if (side === 'employer' && disclosure.fields.length > 0)
-      reads.push({
-        actor,
-        participantId: row.participantId,
-        providerOrganizationId: row.providerOrganizationId,
-        action: 'read',
-        fields: disclosure.fields,
-        placementId: row.id,
-      });
+      reads.push(readEntry(actor, row, disclosure.fields));
     return toPlacement(row, side, { consent, participant, disclosure, now });
   });
   return { views, reads };
@@ -147,13 +150,12 @@ export function placementViews(ctx: ServiceContext, audit: AuditService) {
   async function disclosureAhead(actor: Member, row: PlacementRow) {
     const now = ctx.now();
     const [consentMap, participantMap] = await Promise.all([consentsFor([row]), participantsFor([row])]);
-    const { reads } = presentWith(actor, 'employer', [row], consentMap, participantMap, now);
-    const entry = reads[0];
     const consent = consentMap.get(consentKey(row.participantId, row.employerOrganizationId));
     const participant = participantMap.get(row.participantId);
-    if (!entry || !consent || !participant) return undefined;
-    const unchanged = unchangedSince(row, consent, participant);
-    return { entry, unchanged, consentMap, participantMap, now };
+    const { fields } = disclose(participant, consent, now);
+    if (!consent || !participant || fields.length === 0) return undefined;
+    const entry = readEntry(actor, row, fields);
+    return { entry, unchanged: unchangedSince(row, consent, participant), consentMap, participantMap, now };
   }
 
   /**
