@@ -147,7 +147,9 @@ export const placements = sqliteTable(
     index('placements_provider_idx').on(t.providerOrganizationId, t.id),
     index('placements_employer_idx').on(t.employerOrganizationId, t.id),
     index('placements_participant_idx').on(t.participantId),
-    index('placements_supervisor_idx').on(t.supervisorId),
+    // Partial (migration 0029): most proposals name no supervisor; only the foreign key's ON DELETE
+    // SET NULL looks placements up by supervisor, and `supervisor_id = ?` can use it.
+    index('placements_supervisor_idx').on(t.supervisorId).where(sql`${t.supervisorId} IS NOT NULL`),
     // A placement that holds a place always holds a supervisor's room too.
     check(
       'placements_supervised',

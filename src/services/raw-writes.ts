@@ -81,6 +81,33 @@ export function rowInsertReturning<T extends Table, K extends keyof T['_']['colu
 }
 
 /**
+ * `INSERT INTO table (columns of keys) SELECT … WHERE where RETURNING "id"`: the row goes in only if
+ * `where` holds when the statement runs (inside its batch), and the rows returned say whether it did
+ * (none or one), on libSQL and D1 alike. Values are mapped as rowInsert maps them.
+ */
+export function rowInsertWhere<T extends Table, K extends keyof T['_']['columns'] & string>(
+  table: T,
+  keys: readonly K[],
+) {
+  const all = columnsOf(table);
+  const columns = keys.map((k) => {
+    const column = all[k];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);
+    return column;
+  });
+  const texts = template([
+    `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) SELECT `,
+    ...columns.slice(1).map(() => ', '),
+    ' WHERE ',
+    ' RETURNING "id"',
+  ]);
+  return (db: Db, row: { [P in K]?: Value<T, P> }, where: SQL) =>
+    db.all<{ id: string }>(
+      statement(texts, [...keys.map((k, i) => driverValue(row[k], columns[i]!)), where]),
+    );
+}
+
+/**
  * A value as its column stores it (the mapping a Param applies when rendered: JSON, booleans), NULL
  * for null or undefined, or SQL as it is. A mapped value that is an object (no column of this
  * schema makes one) stays a Param: an array would render as a list.

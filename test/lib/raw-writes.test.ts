@@ -9,7 +9,13 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, slots } from '../../db/schema';
 import { enqueueStatement } from '../../src/outbox/outbox';
-import { rowInsert, rowUpdate, rowUpdateReturning, storedRow } from '../../src/services/raw-writes';
+import {
+  rowInsert,
+  rowInsertWhere,
+  rowUpdate,
+  rowUpdateReturning,
+  storedRow,
+} from '../../src/services/raw-writes';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -93,6 +99,38 @@ describe('raw writes', () => {
     const pending = await t.db.$count(outbox, eq(outbox.status, 'pending'));
     expect(returned).toHaveLength(1);
     expect(returned[0]).toMatchObject({ id: 'obx_raw', waiting: pending, key: 'RAW' });
+  });
+
+  it('insert a row only where a condition holds in the batch, and say whether it did', async () => {
+    const insertWhere = rowInsertWhere(outbox, [
+      'id',
+      'topic',
+      'dedupeKey',
+      'payload',
+      'nextAttemptAt',
+      'createdAt',
+    ]);
+    const row = (id: string) => ({
+      id,
+      topic: 'notify',
+      dedupeKey: id,
+      payload: { a: [1] },
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+    const [yes, no] = await t.db.batch([
+      insertWhere(t.db, row('obx_if_yes'), sql`EXISTS (SELECT 1 FROM "outbox" WHERE "id" = ${'obx_raw'})`),
+      insertWhere(t.db, row('obx_if_no'), sql`EXISTS (SELECT 1 FROM "outbox" WHERE "id" = ${'obx_none'})`),
+    ]);
+    expect(yes.map((r) => r.id)).toEqual(['obx_if_yes']);
+    expect(no).toEqual([]);
+    const stored = await t.db.select().from(outbox).where(sql`${outbox.id} LIKE 'obx_if_%'`);
+    expect(stored.map((r) => r.id)).toEqual(['obx_if_yes']);
+    expect(stored[0]).toMatchObject({ payload: { a: [1] }, status: 'pending' });
+    expect(insertWhere(t.db, row('x'), sql`1 = ${1}`).getQuery()).toMatchObject({
+      sql: 'INSERT INTO "outbox" ("id", "topic", "dedupe_key", "payload", "next_attempt_at", "created_at") SELECT ?, ?, ?, ?, ?, ? WHERE 1 = ? RETURNING "id"',
+      params: ['x', 'notify', 'x', '{"a":[1]}', now, now, 1],
+    });
   });
 
   it('refuse a column the table does not have', () => {

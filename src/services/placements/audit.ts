@@ -5,7 +5,7 @@
  */
 
 import { z } from '@hono/zod-openapi';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { type AuditAction, auditActions, auditLog, participants } from '../../../db/schema';
 import { runBatch } from '../../adapters/db/batch';
 import type { Db } from '../../adapters/db/types';
@@ -16,7 +16,7 @@ import { newId } from '../../lib/ids';
 import { listPage, type PageQuery } from '../../lib/pagination';
 import { notFound } from '../../lib/problem';
 import type { ServiceContext } from '../context';
-import { rowInsert } from '../raw-writes';
+import { rowInsert, rowInsertWhere } from '../raw-writes';
 
 export const AuditListQuery = z.object({
   participantId: ids('prt').optional(),
@@ -63,6 +63,25 @@ const insertEntry = rowInsert(auditLog, [
   'recipientOrganizationId',
 ]);
 export const auditStatement = (db: Db, e: AuditEntryInput, at: string) => insertEntry(db, auditValues(e, at));
+
+const insertEntryWhere = rowInsertWhere(auditLog, [
+  'id',
+  'at',
+  'actorUserId',
+  'actorOrganizationId',
+  'participantId',
+  'providerOrganizationId',
+  'action',
+  'fields',
+  'placementId',
+  'recipientOrganizationId',
+]);
+/**
+ * One entry, written only if `where` holds inside the batch it runs in; its rows (none or one) say
+ * whether it was written.
+ */
+export const auditStatementWhere = (db: Db, e: AuditEntryInput, at: string, where: SQL) =>
+  insertEntryWhere(db, auditValues(e, at), where);
 
 export const toAuditEntry = (r: typeof auditLog.$inferSelect) => ({
   id: r.id,

@@ -11,6 +11,7 @@ import { conflict, unprocessable } from '../../lib/problem';
 import { allApprovedGuard, startReadiness } from '../agreements/load';
 import type { ServiceContext } from '../context';
 import { assertPlacementAccess } from './access';
+import { auditStatementWhere } from './audit';
 import { assertDateNotFuture, assertServesSlot } from './checks';
 import type { PlacementViews } from './present';
 import type { Accept, Decline, End, Start, Withdraw } from './schemas';
@@ -34,6 +35,8 @@ const notApproved = (version: number | null, missing: readonly (keyof typeof par
       : `The placement starts once version ${version} of its agreement is approved by all three; not yet approved by: ${missing.map((p) => partyNames[p]).join(', ')}.`,
     'agreement-not-approved',
   );
+/** Whether a guarded insert's RETURNING rows (the batch's answer for it) say it wrote its row. */
+const isWrittenRow = (rows: unknown) => Array.isArray(rows) && rows.length === 1;
 const changed = () => conflict('The placement changed while you acted; read it and try again.', 'changed');
 
 export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
@@ -72,11 +75,26 @@ export function placementMoves(ctx: ServiceContext, views: PlacementViews) {
         effect: t.effect,
         actor: member,
       };
+      // The employer's answer discloses participant fields: its `read` entry rides in the batch,
+      // written only if what was read ahead is still so (present.ts disclosureAhead).
+      const ahead = side === 'employer' ? await views.disclosureAhead(member, row) : undefined;
       try {
-        const [moved] = await db.batch(transitionStatements(ctx, { ...plan, ...extra }));
+        const statements = transitionStatements(ctx, { ...plan, ...extra });
+        const [moved, ...rest] = await db.batch(
+          ahead
+            ? [...statements, auditStatementWhere(db, ahead.entry, ctx.now(), ahead.unchanged)]
+            : statements,
+        );
+        const audited = ahead !== undefined && isWrittenRow(rest.at(-1));
         // The row as the update left it (it returns it), not read again; what it cannot have yet
         // (hours, check-ins) is not read either.
-        return views.details(member, side, movedRow(moved[0]!), recordsAfter(t.from));
+        return views.details(
+          member,
+          side,
+          movedRow(moved[0]!),
+          recordsAfter(t.from),
+          audited ? ahead : undefined,
+        );
       } catch (err) {
         const capacity = capacityProblem(err);
         if (capacity) throw capacity;

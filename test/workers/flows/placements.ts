@@ -26,6 +26,24 @@ export function placementFlows({ name, t, env, db }: Driver) {
       expect(await slotState(t, w)).toEqual({ freePlaces: 0, activePlacements: 1 });
     });
 
+    it("an employer's decline shows the disclosed fields and logs one read of them (in the move's batch)", async () => {
+      const w = await placementWorld(t);
+      const p = await proposed(t, w, { participantId: w.participant.id });
+      const declined = await move(t, w.employer.key, p.id, 'decline', { reason: 'timing' });
+      expect(declined.status).toBe(200);
+      expect(Object.keys(declined.body.disclosed).sort()).toEqual([
+        'adaptationNeeds',
+        'hoursPerWeek',
+        'strengths',
+      ]);
+      const audit = await t.call('GET', `/v1/audit?participantId=${w.participant.id}&action=read`, {
+        key: w.provider.key,
+      });
+      expect(audit.body.data.map((e) => [e.placementId, e.fields])).toEqual([
+        [p.id, ['strengths', 'adaptationNeeds', 'hoursPerWeek']],
+      ]);
+    });
+
     it('ending a placement frees its place at once', async () => {
       const w = await placementWorld(t, { capacity: 1 });
       const p = await proposed(t, w);
