@@ -231,6 +231,7 @@ export function highlightAll(text: string, matches: readonly WordMatch[]): strin
  */
 export function snippet(text: string, matches: readonly WordMatch[], words = 24): string {
   const flat = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (matches.length === 0) return leadingWords(flat, words);
   const tokens = [...flat.matchAll(TOKEN)];
   if (tokens.length <= words) return mark(flat, matches, tokens);
   // Only the first match places the window: the words after it are marked within the window alone.
@@ -243,6 +244,25 @@ export function snippet(text: string, matches: readonly WordMatch[], words = 24)
   const end = to === tokens.length ? flat.length : tokens[to - 1]!.index + tokens[to - 1]![0].length;
   const body = mark(flat.slice(start, end), matches, tokens.slice(from, to), start);
   return `${from > 0 ? '… ' : ''}${body}${to < tokens.length ? ' …' : ''}`;
+}
+
+/**
+ * snippet's answer without query words (browsing, filters only: most hits under the load mix): the
+ * first `words` words, HTML-escaped, with an ellipsis when more follow. It reads the words only up
+ * to the one after the window instead of listing every word of the text as a match object.
+ */
+const WORD = new RegExp(TOKEN);
+
+function leadingWords(flat: string, words: number): string {
+  const token = WORD;
+  token.lastIndex = 0;
+  let end = 0;
+  for (let i = 0; i < words; i++) {
+    const m = token.exec(flat);
+    if (!m) return escapeHtml(flat);
+    end = m.index + m[0].length;
+  }
+  return token.exec(flat) ? `${escapeHtml(flat.slice(0, end))} …` : escapeHtml(flat);
 }
 
 /** Private-use marks that adapters ask an engine to wrap matches in, turned into safe HTML here. */
