@@ -183,8 +183,8 @@ function answersOf(matches: readonly WordMatch[]): Map<string, Hit> {
   return known;
 }
 
-function matchOf(lower: string, matches: readonly WordMatch[]): Hit {
-  const known = answersOf(matches);
+/** matchIn's answer for a token, from the query's answers (answersOf, looked up once per text). */
+function matchOf(lower: string, matches: readonly WordMatch[], known: Map<string, Hit>): Hit {
   const hit = known.get(lower);
   if (hit !== undefined) return hit;
   const found = matchIn(lower, matches);
@@ -204,13 +204,14 @@ function mark(
   offset = 0,
 ): string {
   if (matches.length === 0) return escapeHtml(text);
+  const known = answersOf(matches);
   let html = '';
   let last = 0;
   for (const m of tokens) {
     const start = m.index! - offset;
     const token = m[0];
     const lower = token.toLowerCase();
-    const hit = matchOf(lower, matches);
+    const hit = matchOf(lower, matches, known);
     if (!hit) continue;
     // Lowercasing may change the length of rare letters; then the whole token is marked.
     const [a, b] = lower.length === token.length ? hit : [0, token.length];
@@ -235,9 +236,8 @@ export function snippet(text: string, matches: readonly WordMatch[], words = 24)
   const tokens = [...flat.matchAll(TOKEN)];
   if (tokens.length <= words) return mark(flat, matches, tokens);
   // Only the first match places the window: the words after it are marked within the window alone.
-  const firstMatch = matches.length
-    ? tokens.findIndex((t) => matchOf(t[0].toLowerCase(), matches) !== null)
-    : -1;
+  const known = answersOf(matches);
+  const firstMatch = tokens.findIndex((t) => matchOf(t[0].toLowerCase(), matches, known) !== null);
   const from = Math.max(0, Math.min(firstMatch < 0 ? 0 : firstMatch - 6, tokens.length - words));
   const to = Math.min(tokens.length, from + words);
   const start = from === 0 ? 0 : tokens[from]!.index;
