@@ -14,7 +14,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
 import { createSearchIndex, type SlotSearchQuery } from '../search';
-import { renderHits } from '../search/port';
+import { renderSearch } from '../search/port';
 import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 
 const port = parentPort;
@@ -45,13 +45,23 @@ function startLoop() {
 }
 const outboxLoop = role === 'search' ? undefined : startLoop();
 
-const methods: Record<string, (payload: unknown) => Promise<unknown>> = {
+/** A method's answer, and the buffers that move to the other thread with it instead of being copied. */
+interface Answer {
+  value: unknown;
+  transfer?: ArrayBuffer[];
+}
+
+const methods: Record<string, (payload: unknown) => Promise<Answer>> = {
   // The query was built and checked by the request thread's search service.
-  search: (query) => search.search(query as SlotSearchQuery),
-  searchRendered: async (query) => renderHits(await search.search(query as SlotSearchQuery)),
+  search: async (query) => ({ value: await search.search(query as SlotSearchQuery) }),
+  searchRendered: async (query) => {
+    const rendered = renderSearch(await search.search(query as SlotSearchQuery));
+    // The text's own buffer (port.ts, RenderedSearchResult): moved, not cloned.
+    return { value: rendered, transfer: [rendered.head.buffer] };
+  },
 };
 
-const answer = (m: FromBackground) => port.postMessage(m);
+const answer = (m: FromBackground, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 port.on('message', async (m: ToBackground) => {
   if (m.kind === 'kick') {
@@ -68,7 +78,8 @@ port.on('message', async (m: ToBackground) => {
     const method = methods[m.method];
     try {
       if (!method) throw new Error(`no background method ${m.method}`);
-      answer({ kind: 'result', id: m.id, value: await method(m.payload) });
+      const { value, transfer } = await method(m.payload);
+      answer({ kind: 'result', id: m.id, value }, transfer);
     } catch (err) {
       answer({ kind: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
     }

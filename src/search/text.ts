@@ -183,8 +183,8 @@ function answersOf(matches: readonly WordMatch[]): Map<string, Hit> {
   return known;
 }
 
-function matchOf(lower: string, matches: readonly WordMatch[]): Hit {
-  const known = answersOf(matches);
+/** matchIn's answer for a token, from the query's answers (answersOf, looked up once per text). */
+function matchOf(lower: string, matches: readonly WordMatch[], known: Map<string, Hit>): Hit {
   const hit = known.get(lower);
   if (hit !== undefined) return hit;
   const found = matchIn(lower, matches);
@@ -204,13 +204,14 @@ function mark(
   offset = 0,
 ): string {
   if (matches.length === 0) return escapeHtml(text);
+  const known = answersOf(matches);
   let html = '';
   let last = 0;
   for (const m of tokens) {
     const start = m.index! - offset;
     const token = m[0];
     const lower = token.toLowerCase();
-    const hit = matchOf(lower, matches);
+    const hit = matchOf(lower, matches, known);
     if (!hit) continue;
     // Lowercasing may change the length of rare letters; then the whole token is marked.
     const [a, b] = lower.length === token.length ? hit : [0, token.length];
@@ -231,18 +232,37 @@ export function highlightAll(text: string, matches: readonly WordMatch[]): strin
  */
 export function snippet(text: string, matches: readonly WordMatch[], words = 24): string {
   const flat = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (matches.length === 0) return leadingWords(flat, words);
   const tokens = [...flat.matchAll(TOKEN)];
   if (tokens.length <= words) return mark(flat, matches, tokens);
   // Only the first match places the window: the words after it are marked within the window alone.
-  const firstMatch = matches.length
-    ? tokens.findIndex((t) => matchOf(t[0].toLowerCase(), matches) !== null)
-    : -1;
+  const known = answersOf(matches);
+  const firstMatch = tokens.findIndex((t) => matchOf(t[0].toLowerCase(), matches, known) !== null);
   const from = Math.max(0, Math.min(firstMatch < 0 ? 0 : firstMatch - 6, tokens.length - words));
   const to = Math.min(tokens.length, from + words);
   const start = from === 0 ? 0 : tokens[from]!.index;
   const end = to === tokens.length ? flat.length : tokens[to - 1]!.index + tokens[to - 1]![0].length;
   const body = mark(flat.slice(start, end), matches, tokens.slice(from, to), start);
   return `${from > 0 ? '… ' : ''}${body}${to < tokens.length ? ' …' : ''}`;
+}
+
+/**
+ * snippet's answer without query words (browsing, filters only: most hits under the load mix): the
+ * first `words` words, HTML-escaped, with an ellipsis when more follow. It reads the words only up
+ * to the one after the window instead of listing every word of the text as a match object.
+ */
+const WORD = new RegExp(TOKEN);
+
+function leadingWords(flat: string, words: number): string {
+  const token = WORD;
+  token.lastIndex = 0;
+  let end = 0;
+  for (let i = 0; i < words; i++) {
+    const m = token.exec(flat);
+    if (!m) return escapeHtml(flat);
+    end = m.index + m[0].length;
+  }
+  return token.exec(flat) ? `${escapeHtml(flat.slice(0, end))} …` : escapeHtml(flat);
 }
 
 /** Private-use marks that adapters ask an engine to wrap matches in, turned into safe HTML here. */

@@ -10,7 +10,7 @@ import { type BackgroundThread, startBackgroundThread } from '../../src/adapters
 import { searchInBackground } from '../../src/adapters/threads/search';
 import { silentLogger } from '../../src/lib/logger';
 import { embeddedSearch } from '../../src/search/embedded';
-import { renderHits, type SearchIndex, type SlotSearchQuery } from '../../src/search/port';
+import { renderSearch, type SearchIndex, type SlotSearchQuery } from '../../src/search/port';
 import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
 import { createWorld } from '../helpers/factories';
 
@@ -102,12 +102,12 @@ describe('the background thread', () => {
     expect(there).toEqual(await local.search(browse));
   });
 
-  it('answers with its hits as JSON text (what the API route sends) exactly as the index here would', async () => {
+  it('answers with the JSON text the API route sends (UTF-8) exactly as the index here would', async () => {
     const before = localSearches;
     const there = await searched.searchRendered!(browse);
     expect(localSearches).toBe(before);
-    expect(there.hitsJson).toContain(slotId);
-    expect(there).toEqual(renderHits(await local.search(browse)));
+    expect(new TextDecoder().decode(there.head)).toContain(slotId);
+    expect(there).toEqual(renderSearch(await local.search(browse)));
   });
 
   it('is stopped with the server, and the search then runs here', async () => {
@@ -118,7 +118,7 @@ describe('the background thread', () => {
     expect(answer.hits.map((h) => h.id)).toContain(slotId);
     const rendered = await searched.searchRendered!(browse);
     expect(localSearches).toBe(before + 2);
-    expect(rendered).toEqual(renderHits(answer));
+    expect(rendered).toEqual(renderSearch(answer));
   });
 });
 

@@ -8,7 +8,7 @@
 import type { Logger } from '../../lib/logger';
 import {
   type RenderedSearchResult,
-  renderHits,
+  renderSearch,
   type SearchIndex,
   type SlotSearchResult,
 } from '../../search/port';
@@ -31,10 +31,12 @@ export function searchInBackground(
       // Built by the same index in the other thread; structured cloning keeps plain data as it was.
       return answer === undefined ? local.search(query) : (answer as SlotSearchResult);
     },
-    // What the API route asks: the hits cross as one string (port.ts, renderHits).
+    // What the API route asks: the answer's text crosses as one transferred buffer (port.ts, renderSearch).
     async searchRendered(query) {
       const answer = await inThread('searchRendered', query);
-      return answer === undefined ? renderHits(await local.search(query)) : (answer as RenderedSearchResult);
+      return answer === undefined
+        ? renderSearch(await local.search(query))
+        : (answer as RenderedSearchResult);
     },
   };
 

@@ -9,7 +9,7 @@ import { localDate } from '../../lib/local-time';
 import { encodeOffsetCursor } from '../../search/filters';
 import {
   type RenderedSearchResult,
-  renderHits,
+  renderSearch,
   type SearchIndex,
   type SlotSearchResult,
 } from '../../search/port';
@@ -20,7 +20,7 @@ export interface SearchPage extends SlotSearchResult {
   nextCursor: string | null;
 }
 
-/** A page whose hits are the API's JSON text already (port.ts, renderHits). */
+/** A page whose hits, total and facets are the API's JSON text already (port.ts, renderSearch). */
 export interface RenderedSearchPage extends RenderedSearchResult {
   nextCursor: string | null;
 }
@@ -44,12 +44,12 @@ export function searchService(ctx: ServiceContext, index: SearchIndex) {
       const result = await index.search(query);
       return { ...result, nextCursor: nextCursor(query, result.hits.length, result.total) };
     },
-    /** The same page with its hits as JSON text, made where the search ran when it ran elsewhere. */
+    /** The same page as the start of its JSON text, made where the search ran when it ran elsewhere. */
     async searchRendered(actor: Actor, parsed: ParsedSearch): Promise<RenderedSearchPage> {
       const query = queryOf(actor, parsed);
       const result = index.searchRendered
         ? await index.searchRendered(query)
-        : renderHits(await index.search(query));
+        : renderSearch(await index.search(query));
       return { ...result, nextCursor: nextCursor(query, result.hitCount, result.total) };
     },
   };
