@@ -23,7 +23,14 @@ import { levels, slotKinds, slotStatuses } from '../../domain/vocabulary';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
 import type { ServiceContext } from '../context';
 import { preparedByShape } from '../prepared';
-import { listFilters, listShapeKey, type SlotReads, shapeOf, supervisorIdsFrom, supervisorIdsOfSlot } from './read';
+import {
+  listFilters,
+  listShapeKey,
+  type SlotReads,
+  shapeOf,
+  supervisorIdsFrom,
+  supervisorIdsOfSlot,
+} from './read';
 import type { SlotListQuery } from './schemas';
 import { type SlotView, toSlot } from './view';
 
