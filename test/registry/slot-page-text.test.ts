@@ -23,7 +23,7 @@ async function actorOf(key: string): Promise<Actor> {
 
 /** The route's body and the text of `list`'s answer for the same query. */
 async function both(key: string, query: Record<string, string | number>) {
-  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
   const res = await t.app.request(`/v1/slots?${search}`, { headers: { authorization: `Bearer ${key}` } });
   expect(res.status).toBe(200);
   const { limit = 25, ...filters } = query;
