@@ -1,9 +1,10 @@
 import type { Actor } from '../../auth/actor';
 import { assertParticipantAccess } from '../../auth/policy';
 import { forbidden, notFound } from '../../lib/problem';
+import { type Match, rankParticipant, type SlotForMatching } from '../../matching';
 import type { MatchingContext } from './context';
-import { presentMatchWithSlot, summariesOf } from './present';
-import { participantForMatching } from './rows';
+import { presentMatchWithSlot, summariesOf, summary } from './present';
+import { type CatalogSlot, participantForMatching } from './rows';
 import type { MatchLimit } from './schemas';
 
 /** A participant a handler may match: visible to the caller, not erased; coordinators only follow. */
@@ -44,15 +45,33 @@ export function matchesForParticipant(m: MatchingContext) {
 /** Answers kept: at most this many participants' and this many characters of JSON in all. */
 const MAX_KEPT = 1000;
 const MAX_KEPT_CHARS = 16_000_000;
+/** Single matches' JSON kept (about 1.6 kB each at limit 10); past this they start afresh. */
+const MAX_KEPT_MATCHES = 20_000;
+
+/** The catalog keeps what a summary shows with each slot (rows.ts fromCells). */
+const isCatalogSlot = (s: SlotForMatching | undefined): s is CatalogSlot =>
+  s !== undefined && 'municipalityCode' in s && typeof s.municipalityCode === 'string';
+
+/** A participant's kept JSON of one match: valid for this row, date and employer's name. */
+interface KeptMatch {
+  today: string;
+  row: string;
+  name: string;
+  json: string;
+}
 
 /**
- * `matchesFor`'s answer as its JSON text, for the route. With the resident catalog the text is kept
- * per participant with what it was made from: the catalog's position (it moves with every change to
- * any slot, supervisor room or employer's name the index takes), today's date, the limit and the
- * participant's whole row. A request that finds all of them unchanged gets the kept text: ranking,
- * describing, rendering the reasons in two languages and stringifying them was most of a matches
- * request's CPU, and their result is a function of exactly these. The caller's access is checked
- * on every request, before anything kept is looked at.
+ * `matchesFor`'s answer as its JSON text, for the route. The caller's access is checked on every
+ * request first; then, with the resident catalog, text made before is reused where what it was made
+ * from is unchanged, since ranking, describing, rendering reasons in two languages and stringifying
+ * them was most of a matches request's CPU:
+ * - the whole answer, per participant, while the catalog's position (it moves with every change the
+ *   index takes: a slot, a supervisor's room, an employer's name), today's date, the limit and the
+ *   participant's whole row are what they were;
+ * - else each match's JSON, per slot as the index holds it (a changed slot is a new object there,
+ *   so its matches are made afresh) and participant, while the row, the date and the employer's name
+ *   are what they were. A match is a function of the slot, the participant and the date.
+ * Between reading the index and writing the text nothing awaits, so no sync moves it meanwhile.
  */
 export function matchesTextForParticipant(m: MatchingContext) {
   const kept = new Map<string, { key: string; json: string }>();
@@ -72,6 +91,26 @@ export function matchesTextForParticipant(m: MatchingContext) {
     keptChars += json.length;
   }
 
+  let keptMatches = new WeakMap<CatalogSlot, Map<string, KeptMatch>>();
+  let keptMatchCount = 0;
+  function matchJson(x: Match, slot: CatalogSlot, name: string, today: string, row: string) {
+    const hit = keptMatches.get(slot)?.get(x.participantId);
+    if (hit && hit.today === today && hit.row === row && hit.name === name) return hit.json;
+    const json = JSON.stringify(presentMatchWithSlot(x, summary(slot, name)));
+    if (keptMatchCount >= MAX_KEPT_MATCHES) {
+      keptMatches = new WeakMap();
+      keptMatchCount = 0;
+    }
+    let bySlot = keptMatches.get(slot);
+    if (!bySlot) {
+      bySlot = new Map();
+      keptMatches.set(slot, bySlot);
+    }
+    if (!bySlot.has(x.participantId)) keptMatchCount++;
+    bySlot.set(x.participantId, { today, row, name, json });
+    return json;
+  }
+
   return async function matchesText(actor: Actor, participantId: string, q: MatchLimit): Promise<string> {
     let row: ParticipantRow;
     try {
@@ -83,17 +122,27 @@ export function matchesTextForParticipant(m: MatchingContext) {
     }
     const { catalog } = m;
     if (!catalog) return JSON.stringify((await answerFor(m, row, q)).answer);
-    await catalog.current();
+    // The sync `rank` makes (sources.ts residentSlots), then its ranking over the index, in one go.
+    const index = await catalog.current();
     const position = catalog.position;
     const today = m.today();
-    const key = `${position} ${today} ${q.limit} ${JSON.stringify(row)}`;
+    const rowJson = JSON.stringify(row);
+    const key = `${position} ${today} ${q.limit} ${rowJson}`;
     const hit = kept.get(participantId);
     if (hit?.key === key) return hit.json;
-    const { answer, namesKnown } = await answerFor(m, row, q);
-    const json = JSON.stringify(answer);
-    // Kept only when made from the index at that position (no sync moved it meanwhile), on that date,
-    // with names the catalog holds (a name read from the database has no position to follow).
-    if (catalog.position === position && answer.today === today && namesKnown) keep(participantId, key, json);
+    const matches = rankParticipant(index, participantForMatching(row), { limit: q.limit, today });
+    const data: string[] = [];
+    for (const x of matches) {
+      const slot = index.get(x.slotId);
+      const name = slot && m.knownName?.(slot.organizationId);
+      // A name the catalog lacks is read from the database (summariesOf): the answer made as always.
+      if (!isCatalogSlot(slot) || name === undefined)
+        return JSON.stringify((await answerFor(m, row, q)).answer);
+      data.push(matchJson(x, slot, name, today, rowJson));
+    }
+    // The text JSON.stringify makes of matchesFor's { data, today }.
+    const json = `{"data":[${data.join(',')}],"today":${JSON.stringify(today)}}`;
+    keep(participantId, key, json);
     return json;
   };
 }
