@@ -224,10 +224,16 @@ export function readNow(
   db: object,
   query: { sql: string; params: readonly unknown[] },
 ): (() => unknown[][]) | undefined {
+  const read = readerOf(db, query.sql);
+  const { params } = query;
+  return read && (() => read(params));
+}
+
+/** As readNow, for a read whose values change per call (given in the order of the SQL's `?`). */
+export function readerOf(db: object, sql: string): ((params: readonly unknown[]) => unknown[][]) | undefined {
   const session = 'session' in db ? db.session : undefined;
   if (typeof session !== 'object' || session === null || !('client' in session)) return undefined;
   const client = session.client;
-  if (!isValueReader(client) || !client.reads(query.sql)) return undefined;
-  const { sql, params } = query;
-  return () => client.readValues(sql, params).rows;
+  if (!isValueReader(client) || !client.reads(sql)) return undefined;
+  return (params) => client.readValues(sql, params).rows;
 }

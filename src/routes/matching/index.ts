@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import { AllocationRequest, MatchLimit } from '../../services/matching/schemas';
 import { createRouter, IdParam, jsonBody, jsonContent, problems, security } from '../shared/openapi';
 
@@ -58,6 +59,17 @@ const MatchBase = z.object({
   gaps: z.array(RenderedReason),
 });
 
+const Matches = z
+  .object({ data: z.array(MatchBase.extend({ slot: SlotSummary.nullable() })), today: z.string() })
+  .openapi('Matches');
+type Matches = z.infer<typeof Matches>;
+
+/**
+ * An answer whose JSON text the service made (services/matching/matches.ts, matchesText), typed as
+ * `c.json` types the same value: the type only tells the OpenAPI route what the body holds.
+ */
+const sentAsJson = <T>(response: Response) => response as Response & TypedResponse<T, 200, 'json'>;
+
 export const matchingRouter = createRouter()
   .openapi(
     createRoute({
@@ -70,19 +82,21 @@ export const matchingRouter = createRouter()
         'Only open slots with a free place and a supervisor with room, every must-have adaptation offered, enough overlapping supervised hours, within maxTravelKm (great-circle), of a wanted kind and naming nothing the participant avoids. For handlers of the participant’s organization.',
       request: { params: IdParam('prt', 'prt_01JD3S2Q7ZK4V0X9YB6N5M8T2R'), query: MatchLimit },
       responses: {
-        200: jsonContent(
-          z
-            .object({ data: z.array(MatchBase.extend({ slot: SlotSummary.nullable() })), today: z.string() })
-            .openapi('Matches'),
-          'Best first',
-        ),
+        200: jsonContent(Matches, 'Best first'),
         ...problems(403, 404),
       },
     }),
     async (c) =>
-      c.json(
-        await c.var.services.matching.matchesFor(c.var.actor, c.req.valid('param').id, c.req.valid('query')),
-        200,
+      sentAsJson<Matches>(
+        c.body(
+          await c.var.services.matching.matchesText(
+            c.var.actor,
+            c.req.valid('param').id,
+            c.req.valid('query'),
+          ),
+          200,
+          { 'Content-Type': 'application/json' },
+        ),
       ),
   )
   .openapi(

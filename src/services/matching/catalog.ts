@@ -54,6 +54,14 @@ export class SlotCatalog {
     return this.index;
   }
 
+  /**
+   * The log position the index is at: it moves with every change the index takes (sync, reload) and
+   * never comes back, so an answer made from the index at one position holds while it stays there.
+   */
+  get position(): number {
+    return this.lastSeq;
+  }
+
   /** The name of an organization with a slot in the index, as of the last sync. */
   organizationName(id: string): string | undefined {
     return this.names.get(id);

@@ -1,4 +1,5 @@
 import type { Db } from '../../adapters/db/types';
+import type { SlotCatalog } from './catalog';
 import type { MatchingQueries } from './queries';
 import type { SlotSource } from './sources';
 
@@ -13,5 +14,7 @@ export interface MatchingContext {
    * catalog); otherwise, or for a name it lacks, `queries` reads it.
    */
   knownName?: (organizationId: string) => string | undefined;
+  /** The resident catalog `source` ranks from, when it is one (its position keys kept answers). */
+  catalog?: SlotCatalog;
   today(): string;
 }

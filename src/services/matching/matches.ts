@@ -1,9 +1,10 @@
 import type { Actor } from '../../auth/actor';
 import { assertParticipantAccess } from '../../auth/policy';
 import { forbidden, notFound } from '../../lib/problem';
+import { type Match, rankParticipant, type SlotForMatching } from '../../matching';
 import type { MatchingContext } from './context';
-import { presentMatchWithSlot, summariesOf } from './present';
-import { participantForMatching } from './rows';
+import { presentMatchWithSlot, summariesOf, summary } from './present';
+import { type CatalogSlot, participantForMatching } from './rows';
 import type { MatchLimit } from './schemas';
 
 /** A participant a handler may match: visible to the caller, not erased; coordinators only follow. */
@@ -15,17 +16,133 @@ export async function loadParticipant(m: MatchingContext, actor: Actor, id: stri
   return row;
 }
 
+type ParticipantRow = Awaited<ReturnType<typeof loadParticipant>>;
+
+/** The matches answer for a participant's row, and whether the catalog knew every employer's name. */
+async function answerFor(m: MatchingContext, row: ParticipantRow, q: MatchLimit) {
+  const participant = participantForMatching(row);
+  const today = m.today();
+  const ranked = await m.source.rank([participant], { limit: q.limit, today });
+  const matches = ranked.matches.get(participant.id) ?? [];
+  const found = [...ranked.slots.values()];
+  const summaries = await summariesOf(m.queries, found, m.knownName);
+  return {
+    answer: {
+      data: matches.map((x) => presentMatchWithSlot(x, summaries.get(x.slotId) ?? null)),
+      today,
+    },
+    namesKnown: found.every((s) => m.knownName?.(s.organizationId) !== undefined),
+  };
+}
+
 /** The slots that fit one participant best, each with reasons, gaps and the slot's summary. */
 export function matchesForParticipant(m: MatchingContext) {
   return async function matchesFor(actor: Actor, participantId: string, q: MatchLimit) {
-    const participant = participantForMatching(await loadParticipant(m, actor, participantId));
+    return (await answerFor(m, await loadParticipant(m, actor, participantId), q)).answer;
+  };
+}
+
+/** Answers kept: at most this many participants' and this many characters of JSON in all. */
+const MAX_KEPT = 1000;
+const MAX_KEPT_CHARS = 16_000_000;
+/** Single matches' JSON kept (about 1.6 kB each at limit 10); past this they start afresh. */
+const MAX_KEPT_MATCHES = 20_000;
+
+/** The catalog keeps what a summary shows with each slot (rows.ts fromCells). */
+const isCatalogSlot = (s: SlotForMatching | undefined): s is CatalogSlot =>
+  s !== undefined && 'municipalityCode' in s && typeof s.municipalityCode === 'string';
+
+/** A participant's kept JSON of one match: valid for this row, date and employer's name. */
+interface KeptMatch {
+  today: string;
+  row: string;
+  name: string;
+  json: string;
+}
+
+/**
+ * `matchesFor`'s answer as its JSON text, for the route. The caller's access is checked on every
+ * request first; then, with the resident catalog, text made before is reused where what it was made
+ * from is unchanged, since ranking, describing, rendering reasons in two languages and stringifying
+ * them was most of a matches request's CPU:
+ * - the whole answer, per participant, while the catalog's position (it moves with every change the
+ *   index takes: a slot, a supervisor's room, an employer's name), today's date, the limit and the
+ *   participant's whole row are what they were;
+ * - else each match's JSON, per slot as the index holds it (a changed slot is a new object there,
+ *   so its matches are made afresh) and participant, while the row, the date and the employer's name
+ *   are what they were. A match is a function of the slot, the participant and the date.
+ * Between reading the index and writing the text nothing awaits, so no sync moves it meanwhile.
+ */
+export function matchesTextForParticipant(m: MatchingContext) {
+  const kept = new Map<string, { key: string; json: string }>();
+  let keptChars = 0;
+  const forget = (id: string) => {
+    const entry = kept.get(id);
+    if (!entry) return;
+    keptChars -= entry.json.length;
+    kept.delete(id);
+  };
+  function keep(id: string, key: string, json: string) {
+    forget(id);
+    if (json.length > MAX_KEPT_CHARS / 4) return;
+    while (kept.size >= MAX_KEPT || keptChars + json.length > MAX_KEPT_CHARS)
+      forget(kept.keys().next().value ?? '');
+    kept.set(id, { key, json });
+    keptChars += json.length;
+  }
+
+  let keptMatches = new WeakMap<CatalogSlot, Map<string, KeptMatch>>();
+  let keptMatchCount = 0;
+  function matchJson(x: Match, slot: CatalogSlot, name: string, today: string, row: string) {
+    const hit = keptMatches.get(slot)?.get(x.participantId);
+    if (hit && hit.today === today && hit.row === row && hit.name === name) return hit.json;
+    const json = JSON.stringify(presentMatchWithSlot(x, summary(slot, name)));
+    if (keptMatchCount >= MAX_KEPT_MATCHES) {
+      keptMatches = new WeakMap();
+      keptMatchCount = 0;
+    }
+    let bySlot = keptMatches.get(slot);
+    if (!bySlot) {
+      bySlot = new Map();
+      keptMatches.set(slot, bySlot);
+    }
+    if (!bySlot.has(x.participantId)) keptMatchCount++;
+    bySlot.set(x.participantId, { today, row, name, json });
+    return json;
+  }
+
+  return async function matchesText(actor: Actor, participantId: string, q: MatchLimit): Promise<string> {
+    let row: ParticipantRow;
+    try {
+      row = await loadParticipant(m, actor, participantId);
+    } catch (e) {
+      // Erased, gone or not the caller's: nothing of theirs stays kept (a miss costs only the next ask).
+      forget(participantId);
+      throw e;
+    }
+    const { catalog } = m;
+    if (!catalog) return JSON.stringify((await answerFor(m, row, q)).answer);
+    // The sync `rank` makes (sources.ts residentSlots), then its ranking over the index, in one go.
+    const index = await catalog.current();
+    const position = catalog.position;
     const today = m.today();
-    const ranked = await m.source.rank([participant], { limit: q.limit, today });
-    const matches = ranked.matches.get(participant.id) ?? [];
-    const summaries = await summariesOf(m.queries, [...ranked.slots.values()], m.knownName);
-    return {
-      data: matches.map((x) => presentMatchWithSlot(x, summaries.get(x.slotId) ?? null)),
-      today,
-    };
+    const rowJson = JSON.stringify(row);
+    const key = `${position} ${today} ${q.limit} ${rowJson}`;
+    const hit = kept.get(participantId);
+    if (hit?.key === key) return hit.json;
+    const matches = rankParticipant(index, participantForMatching(row), { limit: q.limit, today });
+    const data: string[] = [];
+    for (const x of matches) {
+      const slot = index.get(x.slotId);
+      const name = slot && m.knownName?.(slot.organizationId);
+      // A name the catalog lacks is read from the database (summariesOf): the answer made as always.
+      if (!isCatalogSlot(slot) || name === undefined)
+        return JSON.stringify((await answerFor(m, row, q)).answer);
+      data.push(matchJson(x, slot, name, today, rowJson));
+    }
+    // The text JSON.stringify makes of matchesFor's { data, today }.
+    const json = `{"data":[${data.join(',')}],"today":${JSON.stringify(today)}}`;
+    keep(participantId, key, json);
+    return json;
   };
 }

@@ -38,7 +38,7 @@ export function presentMatchWithSlot(m: Match, slot: SlotSummary | null) {
 
 export type SlotSummary = ReturnType<typeof summary>;
 
-function summary(s: CatalogSlot, organizationName: string) {
+export function summary(s: CatalogSlot, organizationName: string) {
   return {
     id: s.id,
     title: s.title,

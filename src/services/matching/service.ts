@@ -11,7 +11,7 @@ import { allocatePlaces } from './allocate';
 import { candidatesForSlot } from './candidates-for';
 import { capacityMatchesForParticipant } from './capacity-matches';
 import type { MatchingContext } from './context';
-import { matchesForParticipant } from './matches';
+import { matchesForParticipant, matchesTextForParticipant } from './matches';
 import { matchingQueries } from './queries';
 import { queriedSlots, residentSlots } from './sources';
 
@@ -25,12 +25,14 @@ export function matchingService(ctx: ServiceContext, slotsFrom: MatchingSlots = 
     queries: matchingQueries(ctx.db),
     source: resident ?? queriedSlots(ctx.db),
     knownName: resident ? (id) => resident.catalog.organizationName(id) : undefined,
+    catalog: resident?.catalog,
     today: () => localDate(ctx.now()),
   };
   return {
     /** The resident index, when this service keeps one (Node warms it at start). */
     catalog: resident?.catalog ?? null,
     matchesFor: matchesForParticipant(m),
+    matchesText: matchesTextForParticipant(m),
     capacityMatchesFor: capacityMatchesForParticipant(m),
     candidatesFor: candidatesForSlot(m),
     allocate: allocatePlaces(m),

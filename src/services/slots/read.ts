@@ -19,13 +19,33 @@ interface ListShape {
 }
 const shapeKey = (s: ListShape) =>
   (s.scoped ? 1 : 0) | (s.status ? 2 : 0) | (s.kind ? 4 : 0) | (s.municipality ? 8 : 0) | (s.after ? 16 : 0);
-const shapeOf = (key: number): ListShape => ({
+export const shapeOf = (key: number): ListShape => ({
   scoped: (key & 1) > 0,
   status: (key & 2) > 0,
   kind: (key & 4) > 0,
   municipality: (key & 8) > 0,
   after: (key & 16) > 0,
 });
+
+/** A list's filters of that shape, its values as placeholders (scope, status, kind, municipality, after). */
+export const listFilters = (shape: ListShape) =>
+  and(
+    shape.scoped ? eq(slots.organizationId, sql.placeholder('scope')) : undefined,
+    shape.status ? eq(slots.status, sql.placeholder('status')) : undefined,
+    shape.kind ? eq(slots.kind, sql.placeholder('kind')) : undefined,
+    shape.municipality ? eq(slots.municipalityCode, sql.placeholder('municipality')) : undefined,
+    shape.after ? gt(slots.id, sql.placeholder('after')) : undefined,
+  );
+
+/** The shape of a list request: which filters it gives (the scope is the actor's or the one asked for). */
+export const listShapeKey = (scope: string | undefined, q: SlotListQuery, after: string | undefined) =>
+  shapeKey({
+    scoped: !!scope,
+    status: !!q.status,
+    kind: !!q.kind,
+    municipality: !!q.municipalityCode,
+    after: !!after,
+  });
 
 /**
  * The slot's supervisor ids in id order, read with its row: a list or a read is one statement, not
@@ -63,24 +83,15 @@ export function slotReads(ctx: ServiceContext) {
       .where(eq(slots.id, sql.placeholder('id')))
       .prepare(),
   );
-  const slotPage = preparedByShape((key: number) => {
-    const shape = shapeOf(key);
-    return db
+  const slotPage = preparedByShape((key: number) =>
+    db
       .select(shownColumns)
       .from(slots)
-      .where(
-        and(
-          shape.scoped ? eq(slots.organizationId, sql.placeholder('scope')) : undefined,
-          shape.status ? eq(slots.status, sql.placeholder('status')) : undefined,
-          shape.kind ? eq(slots.kind, sql.placeholder('kind')) : undefined,
-          shape.municipality ? eq(slots.municipalityCode, sql.placeholder('municipality')) : undefined,
-          shape.after ? gt(slots.id, sql.placeholder('after')) : undefined,
-        ),
-      )
+      .where(listFilters(shapeOf(key)))
       .orderBy(asc(slots.id))
       .limit(sql.placeholder('take'))
-      .prepare();
-  });
+      .prepare(),
+  );
 
   /** The slot's row as `read` found it, if the actor may see the slot. */
   async function visible<R extends { organizationId: string }>(
@@ -107,15 +118,14 @@ export function slotReads(ctx: ServiceContext) {
     async list(actor: Actor, q: SlotListQuery) {
       const scope = registryScope(actor, q.organizationId);
       const page = await listPage(q, (after, take) =>
-        slotPage(
-          shapeKey({
-            scoped: !!scope,
-            status: !!q.status,
-            kind: !!q.kind,
-            municipality: !!q.municipalityCode,
-            after: !!after,
-          }),
-        ).all({ scope, status: q.status, kind: q.kind, municipality: q.municipalityCode, after, take }),
+        slotPage(listShapeKey(scope, q, after)).all({
+          scope,
+          status: q.status,
+          kind: q.kind,
+          municipality: q.municipalityCode,
+          after,
+          take,
+        }),
       );
       return { ...page, data: page.data.map((s) => toSlot(s, s.supervisorIds)) };
     },
