@@ -33,18 +33,23 @@ function columnsOf<T extends Table>(table: T): Record<string, Column> {
   return getTableColumns(table);
 }
 
+/** The columns of `table` named by `keys`, in their order (a key the table lacks is a programming error). */
+function namedColumns<T extends Table>(table: T, keys: readonly string[]): Column[] {
+  const all = columnsOf(table);
+  return keys.map((k) => {
+    const column = all[k];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);
+    return column;
+  });
+}
+
 /** The SQL of an INSERT of `keys` plus `tail`, put together per row from pieces made once. */
 function insertSql<T extends Table, K extends keyof T['_']['columns'] & string>(
   table: T,
   keys: readonly K[],
   tail: string,
 ) {
-  const all = columnsOf(table);
-  const columns = keys.map((k) => {
-    const column = all[k];
-    if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);
-    return column;
-  });
+  const columns = namedColumns(table, keys);
   const texts = template([
     `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (`,
     ...columns.slice(1).map(() => ', '),
@@ -89,12 +94,7 @@ export function rowInsertWhere<T extends Table, K extends keyof T['_']['columns'
   table: T,
   keys: readonly K[],
 ) {
-  const all = columnsOf(table);
-  const columns = keys.map((k) => {
-    const column = all[k];
-    if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);
-    return column;
-  });
+  const columns = namedColumns(table, keys);
   const texts = template([
     `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) SELECT `,
     ...columns.slice(1).map(() => ', '),

@@ -50,7 +50,8 @@ export function auditValues(e: AuditEntryInput, at: string): typeof auditLog.$in
 }
 
 /** One entry as a statement of its own (raw-writes.ts: no builder on the write paths). */
-const insertEntry = rowInsert(auditLog, [
+/** The columns an entry writes (auditValues). */
+const ENTRY_COLUMNS = [
   'id',
   'at',
   'actorUserId',
@@ -61,21 +62,11 @@ const insertEntry = rowInsert(auditLog, [
   'fields',
   'placementId',
   'recipientOrganizationId',
-]);
+] as const;
+const insertEntry = rowInsert(auditLog, ENTRY_COLUMNS);
 export const auditStatement = (db: Db, e: AuditEntryInput, at: string) => insertEntry(db, auditValues(e, at));
 
-const insertEntryWhere = rowInsertWhere(auditLog, [
-  'id',
-  'at',
-  'actorUserId',
-  'actorOrganizationId',
-  'participantId',
-  'providerOrganizationId',
-  'action',
-  'fields',
-  'placementId',
-  'recipientOrganizationId',
-]);
+const insertEntryWhere = rowInsertWhere(auditLog, ENTRY_COLUMNS);
 /**
  * One entry, written only if `where` holds inside the batch it runs in; its rows (none or one) say
  * whether it was written.
