@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { TypedResponse } from 'hono';
 import { AllocationRequest, MatchLimit } from '../../services/matching/schemas';
+import { jsonText } from '../shared/json-text';
 import { createRouter, IdParam, jsonBody, jsonContent, problems, security } from '../shared/openapi';
 
 const tags = ['Matching'];
@@ -64,12 +64,6 @@ const Matches = z
   .openapi('Matches');
 type Matches = z.infer<typeof Matches>;
 
-/**
- * An answer whose JSON text the service made (services/matching/matches.ts, matchesText), typed as
- * `c.json` types the same value: the type only tells the OpenAPI route what the body holds.
- */
-const sentAsJson = <T>(response: Response) => response as Response & TypedResponse<T, 200, 'json'>;
-
 export const matchingRouter = createRouter()
   .openapi(
     createRoute({
@@ -87,16 +81,9 @@ export const matchingRouter = createRouter()
       },
     }),
     async (c) =>
-      sentAsJson<Matches>(
-        c.body(
-          await c.var.services.matching.matchesText(
-            c.var.actor,
-            c.req.valid('param').id,
-            c.req.valid('query'),
-          ),
-          200,
-          { 'Content-Type': 'application/json' },
-        ),
+      jsonText<Matches>(
+        c,
+        await c.var.services.matching.matchesText(c.var.actor, c.req.valid('param').id, c.req.valid('query')),
       ),
   )
   .openapi(

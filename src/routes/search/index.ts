@@ -3,11 +3,11 @@
  * router, whose `/slots/{id}` would otherwise take `/slots/search`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { TypedResponse } from 'hono';
 import { adaptationCodes, levels, slotKinds, slotStatuses } from '../../domain/vocabulary';
 import { badRequest } from '../../lib/problem';
 import { listings } from '../../search/capacity-document';
 import { SearchQuerySchema, toSearchQuery } from '../../search/query';
+import { jsonText } from '../shared/json-text';
 import { createRouter, jsonContent, problems, security } from '../shared/openapi';
 
 const Hit = z
@@ -76,13 +76,6 @@ const SearchResponse = z
   })
   .openapi('SlotSearchResults');
 
-/**
- * An answer whose JSON text is made already, typed as `c.json` types the same value: the type only
- * tells the OpenAPI route what the body holds (TypedResponse is a Response with a phantom type).
- */
-const sentAsJson = (response: Response) =>
-  response as Response & TypedResponse<z.infer<typeof SearchResponse>, 200, 'json'>;
-
 const utf8 = new TextEncoder();
 
 export const searchRouter = createRouter().openapi(
@@ -116,6 +109,6 @@ export const searchRouter = createRouter().openapi(
     const body = new Uint8Array(page.head.length + tail.length);
     body.set(page.head);
     body.set(tail, page.head.length);
-    return sentAsJson(c.body(body, 200, { 'Content-Type': 'application/json' }));
+    return jsonText<z.infer<typeof SearchResponse>>(c, body);
   },
 );

@@ -1,7 +1,7 @@
 import { createRoute, type z } from '@hono/zod-openapi';
-import type { TypedResponse } from 'hono';
 import { SlotCreate, SlotListQuery, SlotUpdate } from '../../services/slots/schemas';
 import { crudRoutes } from '../shared/crud';
+import { jsonText } from '../shared/json-text';
 import { createRouter, IdParam, jsonContent, problems, security } from '../shared/openapi';
 import { Slot } from './schemas';
 
@@ -33,23 +33,15 @@ const statusRoute = <A extends string>(action: A, summary: string) =>
     responses: { 200: jsonContent(Slot, 'The slot'), ...problems(403, 404, 409) },
   });
 
-/**
- * The list's answer as the service wrote its JSON (services/slots/page-text.ts), typed as `c.json`
- * types the page: the type only tells the OpenAPI route what the body holds.
- */
+/** The list's page, as the service writes its JSON (services/slots/page-text.ts). */
 type SlotPage = { data: z.infer<typeof Slot>[]; nextCursor: string | null };
-const sentAsJson = (response: Response) => response as Response & TypedResponse<SlotPage, 200, 'json'>;
 
 export const slotsRouter = createRouter()
   .openapi(routes.create, async (c) =>
     c.json(await c.var.services.slots.create(c.var.actor, c.req.valid('json')), 201),
   )
   .openapi(routes.list, async (c) =>
-    sentAsJson(
-      c.body(await c.var.services.slots.listText(c.var.actor, c.req.valid('query')), 200, {
-        'Content-Type': 'application/json',
-      }),
-    ),
+    jsonText<SlotPage>(c, await c.var.services.slots.listText(c.var.actor, c.req.valid('query'))),
   )
   .openapi(routes.get, async (c) =>
     c.json(await c.var.services.slots.get(c.var.actor, c.req.valid('param').id), 200),
