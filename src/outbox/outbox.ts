@@ -7,6 +7,7 @@
  */
 import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { MAIL_TOPIC, outbox } from '../../db/schema';
+import { flatSql, templateOf } from '../adapters/db/flat-sql';
 import type { BatchItem, Db } from '../adapters/db/types';
 import { newId } from '../lib/ids';
 import type { Logger } from '../lib/logger';
@@ -103,10 +104,8 @@ const COALESCE_UPDATE = ` ON CONFLICT ("dedupe_key") DO UPDATE SET "payload" = e
  * as plain parameters, which drizzle renders several times faster than the text as nested `sql.raw`
  * pieces (each a recursion) it was.
  */
-const enqueueTexts = (tail: string) => {
-  const texts = [ENQUEUE_INSERT, ', ', ', ', ', ', ', ', ', ', ', ', `)${tail}`];
-  return Object.assign(texts, { raw: texts });
-};
+const enqueueTexts = (tail: string) =>
+  templateOf([ENQUEUE_INSERT, ', ', ', ', ', ', ', ', ', ', ', ', `)${tail}`]);
 const ENQUEUE_KEEP = enqueueTexts(KEEP_EXISTING);
 const ENQUEUE_COALESCE = enqueueTexts(COALESCE_UPDATE);
 
@@ -114,8 +113,7 @@ const ENQUEUE_COALESCE = enqueueTexts(COALESCE_UPDATE);
 export function enqueueStatement(db: Db, o: EnqueueOptions) {
   const at = o.runAt ?? o.now;
   return db.run(
-    sql(
-      o.coalesce ? ENQUEUE_COALESCE : ENQUEUE_KEEP,
+    flatSql(o.coalesce ? ENQUEUE_COALESCE : ENQUEUE_KEEP, [
       newId('outbox'),
       o.topic,
       o.key,
@@ -123,7 +121,7 @@ export function enqueueStatement(db: Db, o: EnqueueOptions) {
       at,
       at,
       o.now,
-    ),
+    ]),
   );
 }
 

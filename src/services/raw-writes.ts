@@ -7,6 +7,7 @@
  * and the values go through each column's own mapping (JSON, booleans) as the builder's did.
  */
 import { type Column, getTableColumns, getTableName, is, SQL, sql, type Table } from 'drizzle-orm';
+import { flatSql, templateOf } from '../adapters/db/flat-sql';
 import type { Db } from '../adapters/db/types';
 
 /**
@@ -18,9 +19,6 @@ import type { Db } from '../adapters/db/types';
  * nested SQL (`sql.raw(', ')` between values, as before) costs a recursion with copies of the
  * settings; in a profile of proposals that rendering was a quarter of the batches' JavaScript.
  */
-const statement = (texts: TemplateStringsArray, values: readonly unknown[]) => sql(texts, ...values);
-const template = (texts: readonly string[]): TemplateStringsArray =>
-  Object.assign([...texts], { raw: [...texts] });
 
 /** What a column may be given: a value of its type (NULL for none), or SQL. */
 type Value<T extends Table, P extends keyof T['_']['columns']> =
@@ -50,13 +48,13 @@ function insertSql<T extends Table, K extends keyof T['_']['columns'] & string>(
   tail: string,
 ) {
   const columns = namedColumns(table, keys);
-  const texts = template([
+  const texts = templateOf([
     `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (`,
     ...columns.slice(1).map(() => ', '),
     `)${tail}`,
   ]);
   return (row: { [P in K]?: Value<T, P> }) =>
-    statement(
+    flatSql(
       texts,
       keys.map((k, i) => driverValue(row[k], columns[i]!)),
     );
@@ -95,16 +93,14 @@ export function rowInsertWhere<T extends Table, K extends keyof T['_']['columns'
   keys: readonly K[],
 ) {
   const columns = namedColumns(table, keys);
-  const texts = template([
+  const texts = templateOf([
     `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) SELECT `,
     ...columns.slice(1).map(() => ', '),
     ' WHERE ',
     ' RETURNING "id"',
   ]);
   return (db: Db, row: { [P in K]?: Value<T, P> }, where: SQL) =>
-    db.all<{ id: string }>(
-      statement(texts, [...keys.map((k, i) => driverValue(row[k], columns[i]!)), where]),
-    );
+    db.all<{ id: string }>(flatSql(texts, [...keys.map((k, i) => driverValue(row[k], columns[i]!)), where]));
 }
 
 /**
@@ -150,7 +146,7 @@ export function rowUpdateSet<T extends Table>(table: T) {
   const parts = updateParts(table);
   return (set: { [P in keyof T['_']['columns']]?: Value<T, P> }) => {
     const { texts, values } = parts(set);
-    return statement(template([...texts, '']), values);
+    return flatSql(templateOf([...texts, '']), values);
   };
 }
 
@@ -159,7 +155,7 @@ export function rowUpdate<T extends Table>(table: T) {
   const parts = updateParts(table);
   return (db: Db, set: { [P in keyof T['_']['columns']]?: Value<T, P> }, where: SQL) => {
     const { texts, values } = parts(set);
-    return db.run(statement(template([...texts, ' WHERE ', '']), [...values, where]));
+    return db.run(flatSql(templateOf([...texts, ' WHERE ', '']), [...values, where]));
   };
 }
 
@@ -202,7 +198,7 @@ export function rowUpdateReturning<T extends Table>(
   return (db: Db, set: { [P in keyof T['_']['columns']]?: Value<T, P> }, where: SQL) => {
     const { texts, values } = parts(set);
     return db.all<Record<string, unknown>>(
-      statement(template([...texts, ' WHERE ', ...after]), [...values, where, ...expressions]),
+      flatSql(templateOf([...texts, ' WHERE ', ...after]), [...values, where, ...expressions]),
     );
   };
 }

@@ -10,7 +10,8 @@
  * inlined as it is, any other value is a bound parameter (`?`). Arrays are not lists here: pass a
  * list as one JSON parameter (as the search statements do) or join fragments.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { flatSql, templateOf } from '../../adapters/db/flat-sql';
 
 export class Fragment {
   /** `pieces.length === params.length + 1`: text, value, text, …, text. */
@@ -64,5 +65,5 @@ export const textOf = (f: Fragment) => f.pieces.join('?');
 
 /** The fragment as drizzle SQL: one flat template, the same text and values drizzle would build. */
 export function toSql(f: Fragment): SQL {
-  return sql(Object.assign([...f.pieces], { raw: f.pieces }), ...f.params);
+  return flatSql(templateOf(f.pieces), f.params);
 }
