@@ -41,18 +41,23 @@ function namedColumns<T extends Table>(table: T, keys: readonly string[]): Colum
   });
 }
 
+/** `INSERT INTO "table" ("column", …)` for `keys`, and their columns in that order. */
+function insertHead<T extends Table>(table: T, keys: readonly string[]) {
+  const columns = namedColumns(table, keys);
+  return {
+    columns,
+    head: `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')})`,
+  };
+}
+
 /** The SQL of an INSERT of `keys` plus `tail`, put together per row from pieces made once. */
 function insertSql<T extends Table, K extends keyof T['_']['columns'] & string>(
   table: T,
   keys: readonly K[],
   tail: string,
 ) {
-  const columns = namedColumns(table, keys);
-  const texts = templateOf([
-    `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (`,
-    ...columns.slice(1).map(() => ', '),
-    `)${tail}`,
-  ]);
+  const { columns, head } = insertHead(table, keys);
+  const texts = templateOf([`${head} VALUES (`, ...columns.slice(1).map(() => ', '), `)${tail}`]);
   return (row: { [P in K]?: Value<T, P> }) =>
     flatSql(
       texts,
@@ -92,9 +97,9 @@ export function rowInsertWhere<T extends Table, K extends keyof T['_']['columns'
   table: T,
   keys: readonly K[],
 ) {
-  const columns = namedColumns(table, keys);
+  const { columns, head } = insertHead(table, keys);
   const texts = templateOf([
-    `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) SELECT `,
+    `${head} SELECT `,
     ...columns.slice(1).map(() => ', '),
     ' WHERE ',
     ' RETURNING "id"',

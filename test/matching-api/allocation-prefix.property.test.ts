@@ -12,17 +12,16 @@ import { registryRows } from '../../bench/lib/registry-rows';
 import { allocate, allocateOver, buildSlotIndex, rankScores, type SlotForMatching } from '../../src/matching';
 import { slotsForAllocation } from '../../src/services/matching/allocate';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
-import { createTestApp, type TestApp } from '../helpers/app';
+import type { TestApp } from '../helpers/app';
 import { participant, slot, TODAY } from '../matching/fixtures';
 import { prefixUnion, sharedWorld } from '../matching/shared-world';
-import { insertRegistryOwner, replaceRegistry } from './registry-owner';
+import { REGISTRY_NOW, registryTestApp, replaceRegistry } from './registry-owner';
 
-const NOW = '2025-03-01T08:00:00.000Z';
+const NOW = REGISTRY_NOW;
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await insertRegistryOwner(t.db, NOW);
+  t = await registryTestApp();
 });
 afterAll(() => t.close());
 

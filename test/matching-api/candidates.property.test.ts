@@ -35,17 +35,16 @@ import {
   termsStatement,
 } from '../../src/services/matching/candidates';
 import { queriedSlots, residentSlots } from '../../src/services/matching/sources';
-import { createTestApp, type TestApp } from '../helpers/app';
+import type { TestApp } from '../helpers/app';
 import { world } from '../matching/arbitraries';
 import { TODAY } from '../matching/fixtures';
-import { insertRegistryOwner, replaceRegistry } from './registry-owner';
+import { REGISTRY_NOW, registryTestApp, replaceRegistry } from './registry-owner';
 
-const NOW = '2025-03-01T08:00:00.000Z';
+const NOW = REGISTRY_NOW;
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await insertRegistryOwner(t.db, NOW);
+  t = await registryTestApp();
 });
 afterAll(() => t.close());
 

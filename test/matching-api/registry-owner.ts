@@ -6,10 +6,20 @@ import type { registryRows } from '../../bench/lib/registry-rows';
 import { organizations, slotSupervisors, slots, supervisors } from '../../db/schema';
 import type { Db } from '../../src/adapters/db/types';
 import { nameColumns } from '../../src/lib/swedish-order';
+import { createTestApp } from '../helpers/app';
 
 export const REGISTRY_OWNER = 'org';
+/** The clock of the rows these tests write. */
+export const REGISTRY_NOW = '2025-03-01T08:00:00.000Z';
 
-export async function insertRegistryOwner(db: Db, now: string) {
+/** A test app (its own database) with the registry owner in it. */
+export async function registryTestApp() {
+  const t = await createTestApp();
+  await insertRegistryOwner(t.db, REGISTRY_NOW);
+  return t;
+}
+
+async function insertRegistryOwner(db: Db, now: string) {
   await db.insert(organizations).values({
     id: REGISTRY_OWNER,
     name: 'Arbetsgivaren AB',

@@ -12,11 +12,11 @@ import { createLogger } from '../../src/lib/logger';
 import { matchTermsVersion, storedMatchTerms } from '../../src/matching/terms';
 import { startOutboxLoop } from '../../src/outbox/loop';
 import { type StaleRow, staleStatement, storeTerms } from '../../src/services/matching/terms-backfill';
-import { createTestApp, type TestApp } from '../helpers/app';
+import type { TestApp } from '../helpers/app';
 import { slot } from '../matching/fixtures';
-import { insertRegistryOwner } from './registry-owner';
+import { REGISTRY_NOW, registryTestApp } from './registry-owner';
 
-const NOW = '2025-03-01T08:00:00.000Z';
+const NOW = REGISTRY_NOW;
 let t: TestApp;
 
 const registry = Array.from({ length: 40 }, (_, i) =>
@@ -32,8 +32,7 @@ const storedAs = (i: number) =>
   [null, 'v0 lag ', 'vzzzzzzzzz bak ', storedMatchTerms(registry[i]!)][i % 4] ?? null;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await insertRegistryOwner(t.db, NOW);
+  t = await registryTestApp();
   const rows = registryRows(registry, 'org', NOW);
   await t.db.batch([
     t.db.insert(supervisors).values(rows.supervisors),

@@ -44,14 +44,21 @@ const reads = async (key: string, participantId: string) =>
     (e) => e.action === 'read',
   );
 
+type World = Awaited<ReturnType<typeof placementWorld>>;
+/** The employer declines the placement through the app whose next batch first runs `change`. */
+function decline(w: World, placementId: string, change?: () => Promise<unknown>) {
+  beforeNextBatch = change;
+  return viaHook('POST', `/v1/placements/${placementId}/decline`, {
+    key: w.employer.key,
+    body: { reason: 'timing' },
+  });
+}
+
 describe("an employer's move audits what its answer discloses", () => {
   it('writes one read entry with the disclosed fields', async () => {
     const w = await placementWorld(t);
     const p = await proposed(t, w, { participantId: w.participant.id, disclose: ['strengths'] });
-    const res = await viaHook('POST', `/v1/placements/${p.id}/decline`, {
-      key: w.employer.key,
-      body: { reason: 'timing' },
-    });
+    const res = await decline(w, p.id);
     expect(res.status).toBe(200);
     expect(res.body.disclosed).toEqual({ strengths: ['noggrann', 'tycker om ordning'] });
     const entries = await reads(w.provider.key, w.participant.id);
@@ -62,12 +69,9 @@ describe("an employer's move audits what its answer discloses", () => {
   it('shows and logs nothing when the consent is revoked after its read and before the batch', async () => {
     const w = await placementWorld(t);
     const p = await proposed(t, w, { participantId: w.participant.id, disclose: ['strengths'] });
-    beforeNextBatch = () =>
-      t.call('PUT', `/v1/placements/${p.id}/consent`, { key: w.provider.key, body: { disclose: [] } });
-    const res = await viaHook('POST', `/v1/placements/${p.id}/decline`, {
-      key: w.employer.key,
-      body: { reason: 'timing' },
-    });
+    const res = await decline(w, p.id, () =>
+      t.call('PUT', `/v1/placements/${p.id}/consent`, { key: w.provider.key, body: { disclose: [] } }),
+    );
     expect(beforeNextBatch).toBeUndefined();
     expect(res.status).toBe(200);
     expect(res.body.state).toBe('declined');
@@ -78,15 +82,12 @@ describe("an employer's move audits what its answer discloses", () => {
   it('shows the participant as changed after its read, and logs that read once', async () => {
     const w = await placementWorld(t);
     const p = await proposed(t, w, { participantId: w.participant.id, disclose: ['strengths'] });
-    beforeNextBatch = () =>
+    const res = await decline(w, p.id, () =>
       t.call('PATCH', `/v1/participants/${w.participant.id}`, {
         key: w.provider.key,
         body: { strengths: ['snabb på att lära sig'] },
-      });
-    const res = await viaHook('POST', `/v1/placements/${p.id}/decline`, {
-      key: w.employer.key,
-      body: { reason: 'timing' },
-    });
+      }),
+    );
     expect(beforeNextBatch).toBeUndefined();
     expect(res.status).toBe(200);
     expect(res.body.disclosed).toEqual({ strengths: ['snabb på att lära sig'] });
@@ -98,15 +99,12 @@ describe("an employer's move audits what its answer discloses", () => {
   it('logs the fields of a newer consent given after its read', async () => {
     const w = await placementWorld(t);
     const p = await proposed(t, w, { participantId: w.participant.id, disclose: ['strengths'] });
-    beforeNextBatch = () =>
+    const res = await decline(w, p.id, () =>
       t.call('PUT', `/v1/placements/${p.id}/consent`, {
         key: w.provider.key,
         body: { disclose: ['interests'] },
-      });
-    const res = await viaHook('POST', `/v1/placements/${p.id}/decline`, {
-      key: w.employer.key,
-      body: { reason: 'timing' },
-    });
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.disclosed).toEqual({ interests: ['lager'] });
     const entries = await reads(w.provider.key, w.participant.id);

@@ -18,27 +18,23 @@ export async function loadParticipant(m: MatchingContext, actor: Actor, id: stri
 
 type ParticipantRow = Awaited<ReturnType<typeof loadParticipant>>;
 
-/** The matches answer for a participant's row, and whether the catalog knew every employer's name. */
+/** The matches answer for a participant's row. */
 async function answerFor(m: MatchingContext, row: ParticipantRow, q: MatchLimit) {
   const participant = participantForMatching(row);
   const today = m.today();
   const ranked = await m.source.rank([participant], { limit: q.limit, today });
   const matches = ranked.matches.get(participant.id) ?? [];
-  const found = [...ranked.slots.values()];
-  const summaries = await summariesOf(m.queries, found, m.knownName);
+  const summaries = await summariesOf(m.queries, [...ranked.slots.values()], m.knownName);
   return {
-    answer: {
-      data: matches.map((x) => presentMatchWithSlot(x, summaries.get(x.slotId) ?? null)),
-      today,
-    },
-    namesKnown: found.every((s) => m.knownName?.(s.organizationId) !== undefined),
+    data: matches.map((x) => presentMatchWithSlot(x, summaries.get(x.slotId) ?? null)),
+    today,
   };
 }
 
 /** The slots that fit one participant best, each with reasons, gaps and the slot's summary. */
 export function matchesForParticipant(m: MatchingContext) {
   return async function matchesFor(actor: Actor, participantId: string, q: MatchLimit) {
-    return (await answerFor(m, await loadParticipant(m, actor, participantId), q)).answer;
+    return answerFor(m, await loadParticipant(m, actor, participantId), q);
   };
 }
 
@@ -121,7 +117,7 @@ export function matchesTextForParticipant(m: MatchingContext) {
       throw e;
     }
     const { catalog } = m;
-    if (!catalog) return JSON.stringify((await answerFor(m, row, q)).answer);
+    if (!catalog) return JSON.stringify(await answerFor(m, row, q));
     // The sync `rank` makes (sources.ts residentSlots), then its ranking over the index, in one go.
     const index = await catalog.current();
     const position = catalog.position;
@@ -136,8 +132,7 @@ export function matchesTextForParticipant(m: MatchingContext) {
       const slot = index.get(x.slotId);
       const name = slot && m.knownName?.(slot.organizationId);
       // A name the catalog lacks is read from the database (summariesOf): the answer made as always.
-      if (!isCatalogSlot(slot) || name === undefined)
-        return JSON.stringify((await answerFor(m, row, q)).answer);
+      if (!isCatalogSlot(slot) || name === undefined) return JSON.stringify(await answerFor(m, row, q));
       data.push(matchJson(x, slot, name, today, rowJson));
     }
     // The text JSON.stringify makes of matchesFor's { data, today }.

@@ -49,7 +49,6 @@ export function auditValues(e: AuditEntryInput, at: string): typeof auditLog.$in
   };
 }
 
-/** One entry as a statement of its own (raw-writes.ts: no builder on the write paths). */
 /** The columns an entry writes (auditValues). */
 const ENTRY_COLUMNS = [
   'id',
@@ -63,6 +62,7 @@ const ENTRY_COLUMNS = [
   'placementId',
   'recipientOrganizationId',
 ] as const;
+/** One entry as a statement of its own (raw-writes.ts: no builder on the write paths). */
 const insertEntry = rowInsert(auditLog, ENTRY_COLUMNS);
 export const auditStatement = (db: Db, e: AuditEntryInput, at: string) => insertEntry(db, auditValues(e, at));
 
