@@ -9,4 +9,5 @@ export * from './participants';
 export * from './placements';
 export * from './rate-limits';
 export * from './registry';
+export * from './search-revision';
 export * from './web-sessions';

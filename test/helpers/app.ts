@@ -6,9 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateLibsql, openLibsql } from '../../src/adapters/db/libsql';
+import type { Db } from '../../src/adapters/db/types';
 import { type AppDeps, createApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { type AppConfig, loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/lib/logger';
+import type { SearchIndex } from '../../src/search';
 import { typedCall } from './call';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -17,6 +19,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: () => Date;
   deps?: Partial<AppDeps>;
+  /** The app's search, made over the test's database (when it needs the database, e.g. to wrap the default). */
+  search?: (db: Db, config: AppConfig) => SearchIndex;
 }
 
 export async function createTestApp(opts: TestAppOptions = {}) {
@@ -25,7 +29,15 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const database = await openLibsql(url);
   await migrateLibsql(database);
   const config = loadConfig({ NODE_ENV: 'test', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...opts.env });
-  const app = createApp({ config, db: database.db, logger: silentLogger, clock: opts.clock, ...opts.deps });
+  const search = opts.search?.(database.db, config);
+  const app = createApp({
+    config,
+    db: database.db,
+    logger: silentLogger,
+    clock: opts.clock,
+    ...(search ? { search } : {}),
+    ...opts.deps,
+  });
 
   /** One JSON request with an API key (the admin key unless `key` says otherwise), typed by route. */
   const call = typedCall((path, init) => Promise.resolve(app.request(path, init)), ADMIN_KEY);

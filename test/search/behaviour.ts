@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supervisors } from '../../db/schema';
-import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
+import { ADMIN_KEY, createTestApp, type TestApp, type TestAppOptions } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 
 export const TODAY = new Date('2026-06-01T10:00:00Z');
@@ -19,8 +19,14 @@ const GOTEBORG = { municipalityCode: '1480', lat: 57.7089, lon: 11.9746 };
 
 type Org = Awaited<ReturnType<typeof orgWithKey>> & { supervisorId: string };
 
-export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Record<string, string> = {}) {
-  describe(`slot search behaviour (${engine}${env.SEARCH_PLAN ? `, ${env.SEARCH_PLAN}` : ''})`, () => {
+export function searchBehaviourSuite(
+  engine: 'embedded' | 'meilisearch',
+  env: Record<string, string> = {},
+  /** The app's search, made over the test's database (e.g. the embedded index with its answers kept). */
+  searchOf?: TestAppOptions['search'],
+) {
+  const name = [engine, env.SEARCH_PLAN, searchOf && 'answers kept'].filter(Boolean).join(', ');
+  describe(`slot search behaviour (${name})`, () => {
     let t: TestApp;
     let a: Org; // employer in Stockholm
     let b: Org; // employer in Göteborg
@@ -43,7 +49,7 @@ export function searchBehaviourSuite(engine: 'embedded' | 'meilisearch', env: Re
     const ids = async (query: string, key?: string) => (await search(query, key)).data.map((h) => h.id);
 
     beforeAll(async () => {
-      t = await createTestApp({ env, clock: () => TODAY });
+      t = await createTestApp({ env, clock: () => TODAY, search: searchOf });
       a = await org('employer');
       b = await org('employer');
       handler = await orgWithKey(t, 'provider', 'handler');

@@ -25,6 +25,7 @@ import {
 import { highlightAll, snippet, tokenize, type WordMatch } from '../text';
 import { cellOf, PER_CELL } from './geo';
 import { planText } from './plan';
+import { bumpRevision } from './revision';
 import { SEARCH_WINDOW, type SearchPlan, searchStatement } from './statement';
 
 /** Documents per write batch: a handful of set-based statements whatever the count. */
@@ -240,11 +241,19 @@ export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): Search
     },
 
     async upsert(docs) {
-      await inBatches(db, docs, (chunk) => [...upsertStatements(db, chunk), ...mergeStatements(db)]);
+      await inBatches(db, docs, (chunk) => [
+        ...upsertStatements(db, chunk),
+        ...mergeStatements(db),
+        bumpRevision(db),
+      ]);
     },
 
     async remove(slotIds) {
-      await inBatches(db, slotIds, (chunk) => [...removeStatements(db, chunk), ...mergeStatements(db)]);
+      await inBatches(db, slotIds, (chunk) => [
+        ...removeStatements(db, chunk),
+        ...mergeStatements(db),
+        bumpRevision(db),
+      ]);
     },
 
     async replaceAll(batches) {
@@ -254,15 +263,19 @@ export function embeddedSearch(db: Db, opts: EmbeddedSearchOptions = {}): Search
         db.run(sql`INSERT INTO search_words (search_words) VALUES ('delete-all')`),
         db.run(sql`DELETE FROM search_terms`),
         db.run(sql`INSERT INTO search_terms_trigram (search_terms_trigram) VALUES ('delete-all')`),
+        bumpRevision(db),
       ]);
       let indexed = 0;
       // Documents and text first, the full-text index in one pass at the end: several times faster
       // than indexing each document as it comes.
       for await (const docs of batches) {
-        await inBatches(db, docs, (chunk) => writeStatements(db, packed(chunk)));
+        await inBatches(db, docs, (chunk) => [...writeStatements(db, packed(chunk)), bumpRevision(db)]);
         indexed += docs.length;
       }
-      await db.run(sql`INSERT INTO search_words (search_words) VALUES ('rebuild')`);
+      await db.batch([
+        db.run(sql`INSERT INTO search_words (search_words) VALUES ('rebuild')`),
+        bumpRevision(db),
+      ]);
       return { indexed };
     },
 
