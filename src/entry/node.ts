@@ -16,6 +16,7 @@ import { createNodeServer, nodeClientAddress } from '../adapters/http/node';
 import { turnTaker } from '../adapters/http/turns';
 import { type BackgroundThread, startBackgroundThread } from '../adapters/threads/background';
 import { searchInBackground } from '../adapters/threads/search';
+import { startWriterThread, type WriterThread } from '../adapters/threads/writer';
 import { type App, createApp } from '../app';
 import { type AppConfig, ConfigError, loadConfig } from '../config';
 import { demoKeys, isEmpty, seedDemo } from '../demo/seed';
@@ -23,7 +24,9 @@ import { randomToken } from '../lib/crypto';
 import { reportEventLoopDelay } from '../lib/event-loop';
 import { createLogger, type Logger } from '../lib/logger';
 import { startOutboxLoop } from '../outbox/loop';
-import { createSearchIndex } from '../search';
+import { createSearchIndex, type SearchIndex } from '../search';
+import { withAnswerCache } from '../search/answer-cache';
+import { searchRevisionReader } from '../search/embedded/revision';
 import { LOOP_TERMS_BATCH } from '../services/matching/terms-backfill';
 
 const announce = (port: number | undefined, processes: number) =>
@@ -36,6 +39,7 @@ const announce = (port: number | undefined, processes: number) =>
 interface Background {
   outbox: BackgroundThread;
   search: [BackgroundThread, ...BackgroundThread[]];
+  writer: WriterThread;
 }
 
 function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger, background?: Background) {
@@ -46,15 +50,27 @@ function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger, b
     config,
     db: database.db,
     logger,
-    // The embedded search's statements run in the background thread (Meilisearch is a network call).
-    search:
-      background && search.engine === 'embedded'
-        ? searchInBackground(search, background.search, logger)
-        : search,
+    search: embeddedSearchOfNode(search, database, logger, background),
     docsAssets: nodeDocsAssets(),
     matchingSlots: 'resident',
     clientAddress: nodeClientAddress(config.TRUST_PROXY),
   });
+}
+
+/**
+ * The embedded search's statements run in the background thread (Meilisearch is a network call), and
+ * its answers are kept while the search revision stands (search/answer-cache.ts).
+ */
+function embeddedSearchOfNode(
+  search: SearchIndex,
+  database: LibsqlDatabase,
+  logger: Logger,
+  background?: Background,
+): SearchIndex {
+  if (search.engine !== 'embedded') return search;
+  const run = background ? searchInBackground(search, background.search, logger) : search;
+  const revision = searchRevisionReader(database.db);
+  return revision ? withAnswerCache(run, revision) : run;
 }
 
 /** `count` threads that answer searches (at least one). */
@@ -81,11 +97,12 @@ async function prepare(config: AppConfig, database: LibsqlDatabase, app: App) {
  * connection checkpoints on a timer: src/adapters/db/checkpoints.ts). */
 const REQUEST_THREAD_CHECKPOINT_PAGES = 10_000;
 
-/** The background thread's code: this file's sibling, as TypeScript (tsx) or built JavaScript. */
+/** The background threads' code: this file's siblings, as TypeScript (tsx) or built JavaScript. */
 const backgroundEntry = new URL(
   `./node-background${extname(fileURLToPath(import.meta.url))}`,
   import.meta.url,
 );
+const writerEntry = new URL(`./node-writer${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 async function serve(
   config: AppConfig,
@@ -105,7 +122,11 @@ async function serve(
       chore: () => app.backfillMatchTerms({ limit: LOOP_TERMS_BATCH }),
     });
   // Requests are taken once the threads run, so searches do not fall back to this thread meanwhile.
-  await Promise.all([background?.outbox.started, ...(background?.search ?? []).map((t) => t.started)]);
+  await Promise.all([
+    background?.outbox.started,
+    background?.writer.started,
+    ...(background?.search ?? []).map((t) => t.started),
+  ]);
   const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
   const turn = turnTaker();
   const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
@@ -139,6 +160,8 @@ async function serve(
   const shutdown = () => {
     server.close(async () => {
       await Promise.all([outboxLoop.stop(), ...(background?.search ?? []).map((t) => t.stop())]);
+      // Last: the outbox loop's final pass may write through this thread's client.
+      await background?.writer.stop();
       database.close();
       process.exit(0);
     });
@@ -177,8 +200,11 @@ async function main() {
       ? {
           outbox: startBackgroundThread(backgroundEntry, logger, process.env, 'outbox'),
           search: searchThreads(config.NODE_SEARCH_THREADS, logger),
+          writer: startWriterThread(writerEntry, logger),
         }
       : undefined;
+  // The request thread's writes run in the writer thread from now on (threads/writer.ts).
+  if (background) database.writes?.sendWritesTo(background.writer);
   // Checkpoints (copying the WAL back into the file, with an fsync) run in the connection whose commit
   // crosses the threshold: on the request thread, every request waited behind one (several ms, a few
   // times a second under the load mix). With the outbox thread committing too, leave them to it; the

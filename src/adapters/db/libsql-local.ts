@@ -29,6 +29,13 @@ import {
   type Value,
 } from '@libsql/client';
 import Database from 'libsql';
+import {
+  toWireStatement,
+  type WireResult,
+  type WriteCall,
+  type WriteChannel,
+  WriterUnavailable,
+} from './write-wire';
 
 type Connection = InstanceType<typeof Database>;
 type NativeStatement = ReturnType<Connection['prepare']>;
@@ -67,15 +74,30 @@ function rowPrototype(width: number): object {
 }
 
 function toRow(p: Prepared, raw: unknown[]): Row {
-  const values = raw.map(fromSql);
-  const row: Row & RowValues = Object.create(p.prototype);
+  return namedRow(p.prototype, p.columns, raw.map(fromSql));
+}
+
+function namedRow(prototype: object, columns: readonly string[], values: Value[]): Row {
+  const row: Row & RowValues = Object.create(prototype);
   row[VALUES] = values;
   // As @libsql/client: the first column of a name wins; `length` stays the column count.
-  for (let i = 0; i < p.columns.length; i++) {
-    const name = p.columns[i]!;
+  for (let i = 0; i < columns.length; i++) {
+    const name = columns[i]!;
     if (name !== 'length' && !Object.hasOwn(row, name)) row[name] = values[i] ?? null;
   }
   return row;
+}
+
+/** Row prototypes by width, for the answers of writes run by another thread. */
+const prototypes = new Map<number, object>();
+
+/** A result set from another thread's answer (write-wire.ts), as this client would have made it. */
+function fromWire(w: WireResult): ResultSet {
+  const width = w.columns.length;
+  const prototype = prototypes.get(width) ?? rowPrototype(width);
+  prototypes.set(width, prototype);
+  const rows = w.rows.map((values) => namedRow(prototype, w.columns, values));
+  return resultSet(w.columns, w.columnTypes, rows, w.rowsAffected, w.lastInsertRowid);
 }
 
 function fromSql(v: unknown): Value {
@@ -398,11 +420,20 @@ export interface ValueReader {
   readValues(sql: string, args: readonly unknown[]): ValueRows;
 }
 
+/** Where the local client's writes go instead of its own connection (the Node server's writer thread). */
+export interface WriteDelegation {
+  /** From now on writes outside interactive transactions go to `channel`; undefined: run here again. */
+  sendWritesTo(channel: WriteChannel | undefined): void;
+}
+
 /**
  * A client over the local file at `path`; `pragmas` are run on every connection it opens (a
  * `busy_timeout` among them is how long a write waits for the lock; 5 s when none is given).
  */
-export function createLocalClient(path: string, pragmas: readonly string[]): Client & ValueReader {
+export function createLocalClient(
+  path: string,
+  pragmas: readonly string[],
+): Client & ValueReader & WriteDelegation {
   const busyTimeout = pragmas.map((p) => /busy_timeout\s*=\s*(\d+)/i.exec(p)?.[1]).find(Boolean);
   const lockWaitMs = Number(busyTimeout ?? 5000);
   const open = () => {
@@ -419,12 +450,30 @@ export function createLocalClient(path: string, pragmas: readonly string[]): Cli
   };
   let main = openMain();
   let closed = false;
+  let writes: WriteChannel | undefined;
   const usable = () => {
     if (closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
     return main;
   };
+  /**
+   * The write run by the writer thread, or undefined when no thread took it (none set, or it is
+   * being restarted): the caller then runs it here. An error of the write itself is thrown as this
+   * client would have thrown it.
+   */
+  async function sent(call: WriteCall): Promise<ResultSet[] | undefined> {
+    if (!writes) return undefined;
+    try {
+      return (await writes.run(call)).map(fromWire);
+    } catch (e) {
+      if (e instanceof WriterUnavailable) return undefined;
+      throw e;
+    }
+  }
 
-  const client: Client & ValueReader = {
+  const client: Client & ValueReader & WriteDelegation = {
+    sendWritesTo(channel) {
+      writes = channel;
+    },
     reads: (sql) => usable().reads(sql),
     readValues(sql, args) {
       const runner = usable();
@@ -441,12 +490,19 @@ export function createLocalClient(path: string, pragmas: readonly string[]): Cli
       const runner = usable();
       const statement = typeof stmt === 'string' ? { sql: stmt, args } : stmt;
       // A write on its own takes the write lock: wait for it without holding the loop.
-      if (!runner.connection.inTransaction && runner.changesRows(statement.sql))
+      if (!runner.connection.inTransaction && runner.changesRows(statement.sql)) {
+        const done = await sent({ kind: 'execute', stmt: toWireStatement(statement) });
+        if (done) return done[0]!;
         return runner.patiently(() => runner.single(statement), true);
+      }
       return runner.patiently(() => runner.execute(statement), false);
     },
     async batch(stmts, mode) {
       const runner = usable();
+      if (mode !== 'read') {
+        const done = await sent({ kind: 'batch', stmts: stmts.map(toWireStatement), mode });
+        if (done) return done;
+      }
       const opening = begin(mode);
       return runner.patiently(() => runner.batch(stmts, opening), mode !== 'read');
     },

@@ -5,7 +5,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../../../db/schema';
 import { withFastRows } from './fast-rows';
-import { createLocalClient } from './libsql-local';
+import { createLocalClient, type WriteDelegation } from './libsql-local';
 import type { Db } from './types';
 
 export const migrationsFolder = new URL('../../../db/migrations', import.meta.url).pathname;
@@ -13,6 +13,8 @@ export const migrationsFolder = new URL('../../../db/migrations', import.meta.ur
 export interface LibsqlDatabase {
   db: Db;
   client: Client;
+  /** A local file's client: its writes can be sent to another thread (libsql-local.ts). */
+  writes?: WriteDelegation;
   close(): void;
 }
 
@@ -51,9 +53,10 @@ export async function openLibsql(
 ): Promise<LibsqlDatabase> {
   const path = url.startsWith('file:') ? filePath(url) : undefined;
   let client: Client;
+  let writes: WriteDelegation | undefined;
   if (path && path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true });
-    client = createLocalClient(path, [
+    const local = createLocalClient(path, [
       'PRAGMA journal_mode = WAL',
       'PRAGMA busy_timeout = 5000',
       `PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`,
@@ -63,6 +66,8 @@ export async function openLibsql(
       // pages) spent a third of its time copying pages in from the operating system's cache.
       'PRAGMA cache_size = -65536',
     ]);
+    client = local;
+    writes = local;
   } else {
     client = createClient({ url, authToken });
     if (url.startsWith('file:') || url === ':memory:') {
@@ -74,7 +79,7 @@ export async function openLibsql(
   const db: Db = drizzle(client, { schema });
   // Reads over the local client map their rows without drizzle's per-row work (fast-rows.ts).
   withFastRows(db);
-  return { db, client, close: () => client.close() };
+  return { db, client, writes, close: () => client.close() };
 }
 
 /** Applies db/migrations (drizzle's migrator wants its own libSQL database type, so it gets one). */
