@@ -75,6 +75,39 @@ describe('the answer cache itself', () => {
     expect(asked).toEqual(['a', 'b', 'a', 'a']);
   });
 
+  it('runs a search asked again while it runs once, at the same revision', async () => {
+    const current = { revision: 1 };
+    const { index, asked } = fakeIndex(current);
+    const cached = withAnswerCache(index, () => current.revision);
+    const answers = await Promise.all([
+      cached.searchRendered!(query('a')),
+      cached.searchRendered!(query('a')),
+    ]);
+    expect(answers.map(textOf)).toEqual(['a@1', 'a@1']);
+    expect(asked).toEqual(['a']);
+    // A search that fails fails for everyone who waited for it, and the next one runs again.
+    let fail = true;
+    const failing = withAnswerCache(
+      {
+        ...index,
+        searchRendered: async (q) => {
+          asked.push(q.text ?? '');
+          if (fail) throw new Error('index down');
+          return answer('ok');
+        },
+      },
+      () => 7,
+    );
+    const both = await Promise.allSettled([
+      failing.searchRendered!(query('x')),
+      failing.searchRendered!(query('x')),
+    ]);
+    expect(both.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    fail = false;
+    expect(textOf(await failing.searchRendered!(query('x')))).toBe('ok');
+    expect(asked).toEqual(['a', 'x', 'x']);
+  });
+
   it('keeps at most its limits of answers and bytes, dropping the oldest first', async () => {
     const current = { revision: 1 };
     const { index, asked } = fakeIndex(current);
