@@ -132,8 +132,8 @@ export const configSchema = z
      */
     NODE_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
     /**
-     * Node with a local database file: each server process runs its outbox loop and its searches in a
-     * background thread on its own connection (src/adapters/threads/background.ts), so they never
+     * Node with a local database file: each server process runs its outbox loop, its searches and its
+     * writes in background threads, each on its own connection (src/adapters/threads/), so they never
      * hold the event loop that serves requests. `false` runs them on that loop.
      */
     NODE_BACKGROUND: flag(true),
@@ -143,6 +143,12 @@ export const configSchema = z
      * the load mix while the request thread idles (README, "Load").
      */
     NODE_SEARCH_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+    /**
+     * Node on Linux: the scheduling priority (nice, 0–19) of the outbox and search threads, below the
+     * request thread's, so that when the cores are full requests come first (README, "Load"). The
+     * writer thread keeps the request thread's: requests wait for it. 0 leaves them equal.
+     */
+    NODE_BACKGROUND_NICE: z.coerce.number().int().min(0).max(19).default(10),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.ADMIN_API_KEY)

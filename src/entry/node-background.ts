@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkpointOnTimer } from '../adapters/db/checkpoints';
 import { isLocalFile, openLibsql } from '../adapters/db/libsql';
 import type { BackgroundData, FromBackground, ToBackground } from '../adapters/threads/background';
+import { lowerThreadPriority } from '../adapters/threads/priority';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../lib/logger';
@@ -23,6 +24,12 @@ const { kickPending, role } = workerData as BackgroundData;
 
 const config = loadConfig(process.env);
 const logger = createLogger(config.LOG_LEVEL);
+// Below the request thread: when the cores are full, requests come first (priority.ts).
+try {
+  lowerThreadPriority(config.NODE_BACKGROUND_NICE);
+} catch (err) {
+  logger.warn('could not lower the background thread priority', { error: String(err) });
+}
 const database = await openLibsql(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, {
   synchronous: config.DATABASE_SYNCHRONOUS,
 });
