@@ -15,6 +15,10 @@
  * waits for it here, between turns of the event loop, instead of in SQLite's busy handler, which
  * sleeps on the calling thread: under the load mix the request thread slept up to 100 ms at a time
  * in BEGIN IMMEDIATE while the outbox thread wrote, and every other request waited with it.
+ *
+ * In the Node server the request thread's client sends its writes to the writer thread instead
+ * (`sendWritesTo`, ../threads/writer.ts), whose own client of this kind runs them; the answers come
+ * back as this client would have made them (write-wire.ts).
  */
 import {
   type Client,
