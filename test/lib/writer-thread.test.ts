@@ -180,6 +180,78 @@ describe('a local client sending its writes to the writer thread', () => {
     expect(rows.rows.map((r) => r.name)).toEqual(names);
   });
 
+  it('commits writes sent together as one group, each answered as it would have been alone', async () => {
+    // Some succeed, some fail on a constraint, one batch fails in its second statement, and one
+    // trigger ends the whole transaction (RAISE(ROLLBACK)): then each write runs on its own.
+    // A table of its own, the same in both databases (earlier tests wrote more rows to one of them).
+    for (const c of [direct, sending])
+      await c.executeMultiple(`
+        CREATE TABLE g (id INTEGER PRIMARY KEY, name TEXT UNIQUE, score REAL);
+        INSERT INTO g (name) VALUES ('å');
+        CREATE TRIGGER boom BEFORE INSERT ON g WHEN new.name = 'boom' BEGIN SELECT RAISE(ROLLBACK, 'boom'); END;`);
+    const calls = (c: Client, round: string): (() => Promise<unknown>)[] => [
+      async () =>
+        observe(
+          await c.execute({ sql: 'INSERT INTO g (name) VALUES (?) RETURNING id', args: [`g${round}1`] }),
+        ),
+      async () => observe(await c.execute({ sql: 'INSERT INTO g (name) VALUES (?)', args: ['å'] })),
+      async () =>
+        observeAll(
+          await c.batch(
+            [
+              { sql: 'INSERT INTO g (name) VALUES (?)', args: [`g${round}2`] },
+              { sql: 'INSERT INTO child (t_id) VALUES (?)', args: [999] },
+            ],
+            'write',
+          ),
+        ),
+      async () =>
+        observe(
+          await c.execute({
+            sql: 'UPDATE g SET score = 9 WHERE name = ? RETURNING id, score',
+            args: [`g${round}1`],
+          }),
+        ),
+      ...(round === 'b'
+        ? [async () => observe(await c.execute("INSERT INTO g (name) VALUES ('boom')"))]
+        : []),
+      async () => observe(await c.execute({ sql: 'INSERT INTO g (name) VALUES (?)', args: [`g${round}3`] })),
+    ];
+    const settle = (p: Promise<unknown>) =>
+      p.then(
+        (ok) => ({ ok }),
+        (e: unknown) => ({ error: failure(e) }),
+      );
+    for (const round of ['a', 'b']) {
+      // Sent at once: the thread takes them together. The reference runs them one after another.
+      const mine = await Promise.all(calls(sending, round).map((call) => settle(call())));
+      const theirs = [];
+      for (const call of calls(direct, round)) theirs.push(await settle(call()));
+      expect(mine, round).toEqual(theirs);
+    }
+    const names = "SELECT name, score FROM g WHERE name LIKE 'g%' ORDER BY id";
+    expect((await sending.execute(names)).rows.map((r) => [r.name, r.score])).toEqual(
+      (await direct.execute(names)).rows.map((r) => [r.name, r.score]),
+    );
+  });
+
+  it('commits writes sent together with fewer WAL pages than one by one', async () => {
+    const frames = async (c: Client, write: (names: string[]) => Promise<unknown>) => {
+      await c.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+      await write(Array.from({ length: 8 }, (_x, i) => `frames-${i}`));
+      // PASSIVE answers [busy, frames in the WAL, frames checkpointed].
+      return Number((await c.execute('PRAGMA wal_checkpoint(PASSIVE)')).rows[0]![1]);
+    };
+    const insert = (c: Client) => (name: string) =>
+      c.execute({ sql: 'INSERT INTO g (name) VALUES (?)', args: [name] });
+    const together = await frames(sending, (names) => Promise.all(names.map(insert(sending))));
+    const oneByOne = await frames(direct, async (names) => {
+      for (const name of names) await insert(direct)(name);
+    });
+    expect(together).toBeGreaterThan(0);
+    expect(together).toBeLessThan(oneByOne);
+  });
+
   it('writes itself when the thread is not running', async () => {
     const gone = threadOver(join(dir, 'other.db'));
     await gone.started;

@@ -386,29 +386,67 @@ class StatementRunner {
   batch(stmts: (InStatement | [string, InArgs?])[], opening: string): ResultSet[] {
     this.open(opening);
     try {
-      const results = stmts.map((s, i) => {
-        try {
-          return this.execute(s);
-        } catch (e) {
-          if (e instanceof LibsqlError)
-            throw new LibsqlBatchError(
-              e.message.replace(/^[A-Z_]+: /, ''),
-              i,
-              e.code,
-              e.extendedCode,
-              e.rawCode,
-              e,
-            );
-          throw e;
-        }
-      });
+      const results = this.all(stmts);
       this.execute('COMMIT');
       return results;
     } finally {
       if (this.connection.inTransaction) this.connection.exec('ROLLBACK');
     }
   }
+
+  /** Runs the statements in order; a failure names the statement (LibsqlBatchError), as batch's. */
+  private all(stmts: (InStatement | [string, InArgs?])[]): ResultSet[] {
+    return stmts.map((s, i) => {
+      try {
+        return this.execute(s);
+      } catch (e) {
+        if (e instanceof LibsqlError)
+          throw new LibsqlBatchError(
+            e.message.replace(/^[A-Z_]+: /, ''),
+            i,
+            e.code,
+            e.extendedCode,
+            e.rawCode,
+            e,
+          );
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Several writes in ONE transaction, each in a savepoint of its own: a write that fails is rolled
+   * back alone, with the error it would have had on its own (batch's or single's), and the others
+   * commit together. Undefined when a failure ended the whole transaction (SQLite does so for a few
+   * errors, e.g. a full disk): nothing was committed, and the caller runs the writes one by one.
+   */
+  group(calls: readonly WriteCall[]): GroupOutcome[] | undefined {
+    this.open('BEGIN IMMEDIATE');
+    try {
+      const outcomes: GroupOutcome[] = [];
+      for (const call of calls) {
+        this.connection.exec('SAVEPOINT w');
+        try {
+          const results = call.kind === 'batch' ? this.all(call.stmts) : [this.execute(call.stmt)];
+          this.connection.exec('RELEASE w');
+          outcomes.push({ results });
+        } catch (error) {
+          if (!this.connection.inTransaction) return undefined;
+          this.connection.exec('ROLLBACK TO w');
+          this.connection.exec('RELEASE w');
+          outcomes.push({ error });
+        }
+      }
+      this.execute('COMMIT');
+      return outcomes;
+    } finally {
+      if (this.connection.inTransaction) this.connection.exec('ROLLBACK');
+    }
+  }
 }
+
+/** One write's outcome in a group (StatementRunner.group). */
+export type GroupOutcome = { results: ResultSet[] } | { error: unknown };
 
 /** A read's rows as arrays of values in column order, and the columns' names. */
 export interface ValueRows {
@@ -424,6 +462,15 @@ export interface ValueReader {
   readValues(sql: string, args: readonly unknown[]): ValueRows;
 }
 
+/** Several writes committed together (the writer thread's group commit). */
+export interface GroupWriter {
+  /**
+   * Runs `calls` in one transaction, each in a savepoint of its own; each outcome is what the write
+   * would have answered on its own (its results or its error). All are answered after the COMMIT.
+   */
+  writeGroup(calls: readonly WriteCall[]): Promise<GroupOutcome[]>;
+}
+
 /** Where the local client's writes go instead of its own connection (the Node server's writer thread). */
 export interface WriteDelegation {
   /** From now on writes outside interactive transactions go to `channel`; undefined: run here again. */
@@ -437,7 +484,7 @@ export interface WriteDelegation {
 export function createLocalClient(
   path: string,
   pragmas: readonly string[],
-): Client & ValueReader & WriteDelegation {
+): Client & ValueReader & WriteDelegation & GroupWriter {
   const busyTimeout = pragmas.map((p) => /busy_timeout\s*=\s*(\d+)/i.exec(p)?.[1]).find(Boolean);
   const lockWaitMs = Number(busyTimeout ?? 5000);
   const open = () => {
@@ -474,9 +521,27 @@ export function createLocalClient(
     }
   }
 
-  const client: Client & ValueReader & WriteDelegation = {
+  const client: Client & ValueReader & WriteDelegation & GroupWriter = {
     sendWritesTo(channel) {
       writes = channel;
+    },
+    async writeGroup(calls) {
+      const runner = usable();
+      const together = await runner.patiently(() => runner.group(calls), true);
+      if (together) return together;
+      // The transaction ended with a write's failure, so nothing committed: each on its own.
+      const alone: GroupOutcome[] = [];
+      for (const call of calls)
+        alone.push(
+          await (call.kind === 'batch'
+            ? client.batch(call.stmts, call.mode)
+            : client.execute(call.stmt).then((r) => [r])
+          ).then(
+            (results) => ({ results }),
+            (error: unknown) => ({ error }),
+          ),
+        );
+      return alone;
     },
     reads: (sql) => usable().reads(sql),
     readValues(sql, args) {

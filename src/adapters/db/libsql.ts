@@ -5,7 +5,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../../../db/schema';
 import { withFastRows } from './fast-rows';
-import { createLocalClient, type WriteDelegation } from './libsql-local';
+import { createLocalClient, type GroupWriter, type WriteDelegation } from './libsql-local';
 import type { Db } from './types';
 
 export const migrationsFolder = new URL('../../../db/migrations', import.meta.url).pathname;
@@ -13,8 +13,8 @@ export const migrationsFolder = new URL('../../../db/migrations', import.meta.ur
 export interface LibsqlDatabase {
   db: Db;
   client: Client;
-  /** A local file's client: its writes can be sent to another thread (libsql-local.ts). */
-  writes?: WriteDelegation;
+  /** A local file's client: its writes can be sent to another thread, or committed together (libsql-local.ts). */
+  writes?: WriteDelegation & GroupWriter;
   close(): void;
 }
 
@@ -53,7 +53,7 @@ export async function openLibsql(
 ): Promise<LibsqlDatabase> {
   const path = url.startsWith('file:') ? filePath(url) : undefined;
   let client: Client;
-  let writes: WriteDelegation | undefined;
+  let writes: (WriteDelegation & GroupWriter) | undefined;
   if (path && path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true });
     const local = createLocalClient(path, [
