@@ -7,9 +7,10 @@
  *
  * Nothing changes for the caller: the local client (libsql-local.ts) sends the statements and turns
  * the answer back into what it would have answered (rows, errors and their SQLite codes). A write is
- * answered once committed, so the request thread's next read sees it. Writes run one at a time in
- * the order they came, each waiting for the write lock as it would have (the outbox thread writes
- * too). Interactive transactions and migrations stay on the request thread.
+ * answered once committed, so the request thread's next read sees it. Writes run in the order they
+ * came, waiting for the write lock as they would have (the outbox thread writes too); the writes
+ * that came while one ran commit together, each in a savepoint of its own (group commit,
+ * src/entry/node-writer.ts). Interactive transactions and migrations stay on the request thread.
  *
  * When the thread is not running (starting, or restarted after it died) the client runs writes
  * itself. A write in flight when the thread dies fails (it may or may not have committed, as when a
