@@ -108,6 +108,27 @@ export async function createSlot(
   );
 }
 
+/** A social enterprise's work-training capacity listing (POST /v1/capacity). */
+export const capacityBody = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Arbetsträning på återbruket',
+  description: 'Vi tar emot deltagare i lugn takt.',
+  activityAreas: ['sömnad', 'cykelverkstad'],
+  municipalityCode: '0180',
+  places: 3,
+  participantsPerSupervisor: 3,
+  programmes: ['rehabilitation'],
+  referralSources: ['arbetsformedlingen'],
+  hoursPerWeek: { min: 5, max: 20 },
+  ...overrides,
+});
+
+export async function createCapacityListing(t: Api, key: string, overrides: Record<string, unknown> = {}) {
+  return expectCreated(
+    await t.call('POST', '/v1/capacity', { key, body: capacityBody(overrides) }),
+    'capacity listing',
+  );
+}
+
 export const participantBody = (overrides: Record<string, unknown> = {}) => ({
   reference: `SE-${String(next()).padStart(4, '0')}`,
   strengths: ['noggrann'],

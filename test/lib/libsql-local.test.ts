@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openLibsql } from '../../src/adapters/db/libsql';
 import { createLocalClient } from '../../src/adapters/db/libsql-local';
+import { observeResult } from '../helpers/observe-result';
 
 let dir: string;
 let local: Client;
@@ -33,17 +34,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** What a caller can observe of a result: its JSON, and each row by index, by name and by keys. */
-const observe = (r: Awaited<ReturnType<Client['execute']>>) => ({
-  json: r.toJSON(),
-  rowsAffected: r.rowsAffected,
-  rows: r.rows.map((row) => ({
-    length: row.length,
-    byIndex: Array.prototype.slice.call(row),
-    keys: Object.keys(row),
-    byName: Object.fromEntries(Object.keys(row).map((k) => [k, row[k]])),
-  })),
-});
+const observe = observeResult;
 
 describe('the local libSQL client', () => {
   it('writes and reads exactly as @libsql/client does', async () => {

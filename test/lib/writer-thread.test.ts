@@ -13,6 +13,7 @@ import { createLocalClient } from '../../src/adapters/db/libsql-local';
 import { startWriterThread, type WriterThread } from '../../src/adapters/threads/writer';
 import { silentLogger } from '../../src/lib/logger';
 import { ADMIN_KEY } from '../helpers/app';
+import { observeResult } from '../helpers/observe-result';
 
 const entry = new URL('../../src/entry/node-writer.ts', import.meta.url);
 const SCHEMA = `
@@ -61,18 +62,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** What a caller can observe of a result: its JSON, and each row by index, by name and by keys. */
-const observe = (r: Awaited<ReturnType<Client['execute']>>) => ({
-  json: r.toJSON(),
-  rowsAffected: r.rowsAffected,
-  lastInsertRowid: r.lastInsertRowid,
-  rows: r.rows.map((row) => ({
-    length: row.length,
-    byIndex: Array.prototype.slice.call(row),
-    keys: Object.keys(row),
-    byName: Object.fromEntries(Object.keys(row).map((k) => [k, row[k]])),
-  })),
-});
+const observe = observeResult;
 /** What a caller can observe of an error. */
 const failure = (e: unknown) => {
   const err = e as Error & {

@@ -14,7 +14,13 @@ import { withAnswerCache } from '../../src/search/answer-cache';
 import { searchRevisionReader } from '../../src/search/embedded/revision';
 import type { RenderedSearchResult } from '../../src/search/port';
 import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
-import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
+import {
+  createCapacityListing,
+  createParticipant,
+  createSlot,
+  createSupervisor,
+  orgWithKey,
+} from '../helpers/factories';
 
 const TODAY = new Date('2026-06-01T10:00:00Z');
 
@@ -179,22 +185,7 @@ describe('the search revision over a real database', () => {
 
   it('moves with a capacity listing’s places, status and deletion', async () => {
     const enterprise = await orgWithKey(t, 'social_enterprise', 'enterprise');
-    const created = await t.call('POST', '/v1/capacity', {
-      key: enterprise.key,
-      body: {
-        title: 'Arbetsträning i café',
-        description: 'Vi tar emot deltagare i lugn takt.',
-        activityAreas: ['café'],
-        municipalityCode: '0180',
-        places: 2,
-        participantsPerSupervisor: 2,
-        programmes: ['rehabilitation'],
-        referralSources: ['arbetsformedlingen'],
-        hoursPerWeek: { min: 4, max: 20 },
-      },
-    });
-    expect(created.status, created.text).toBe(201);
-    const id = (created.body as { id: string }).id;
+    const { id } = await createCapacityListing(t, enterprise.key, { places: 2 });
     expect(await moves(() => t.db.run(sql`UPDATE capacity_listings SET places = 3 WHERE id = ${id}`))).toBe(
       true,
     );

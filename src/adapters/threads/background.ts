@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 
 import type { Logger } from '../../lib/logger';
 import { kickSpacing } from './kick-spacing';
+import { workerSource } from './worker-source';
 
 /**
  * What the thread gets as `workerData`. `kickPending` (one Int32, shared) is 1 while a kick is on its
@@ -103,13 +104,10 @@ export function startBackgroundThread(
   let worker = spawn();
 
   function spawn(): Worker {
-    const source = entry.pathname.endsWith('.ts')
-      ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`
-      : `import(${JSON.stringify(entry.href)})`;
     // A new thread runs a pass as it starts, so no kick is owed to it.
     Atomics.store(kickPending, 0, 0);
     const workerData: BackgroundData = { kickPending, role };
-    const w = new Worker(source, { eval: true, env, workerData });
+    const w = new Worker(workerSource(entry), { eval: true, env, workerData });
     w.on('message', (m: FromBackground) => {
       if (m.kind === 'ready') {
         alive = !stopping;

@@ -26,6 +26,7 @@ import {
   type WriteChannel,
   WriterUnavailable,
 } from '../db/write-wire';
+import { workerSource } from './worker-source';
 
 export type ToWriter = { kind: 'write'; id: number; call: WriteCall } | { kind: 'stop' };
 
@@ -61,12 +62,7 @@ export function startWriterThread(
   let worker = spawn();
 
   function spawn(): Worker {
-    // A TypeScript entry (the source run through tsx) gets tsx registered first: a worker does not
-    // inherit the loader the process was started with.
-    const source = entry.pathname.endsWith('.ts')
-      ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`
-      : `import(${JSON.stringify(entry.href)})`;
-    const w = new Worker(source, { eval: true, env });
+    const w = new Worker(workerSource(entry), { eval: true, env });
     w.on('message', (m: FromWriter) => {
       if (m.kind === 'ready') {
         alive = !stopping;
