@@ -8,7 +8,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supervisors } from '../../db/schema';
 import { ADMIN_KEY, createTestApp, type TestApp, type TestAppOptions } from '../helpers/app';
-import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
+import {
+  createCapacityListing,
+  createParticipant,
+  createSlot,
+  createSupervisor,
+  orgWithKey,
+} from '../helpers/factories';
 
 export const TODAY = new Date('2026-06-01T10:00:00Z');
 
@@ -441,25 +447,13 @@ export function searchBehaviourSuite(
 
     it("finds a social enterprise's work-training capacity by its words and activity areas, like slots", async () => {
       const enterprise = await orgWithKey(t, 'social_enterprise', 'enterprise');
-      const listing = async (body: Record<string, unknown>) => {
-        const res = await t.call('POST', '/v1/capacity', {
-          key: enterprise.key,
-          body: {
+      const listing = async (body: Record<string, unknown>) =>
+        (
+          await createCapacityListing(t, enterprise.key, {
             title: 'Arbetsträning på återbruket Kvarnen',
-            description: 'Vi tar emot deltagare i lugn takt.',
-            activityAreas: ['sömnad', 'cykelverkstad'],
-            municipalityCode: '0180',
-            places: 3,
-            participantsPerSupervisor: 3,
-            programmes: ['rehabilitation'],
-            referralSources: ['arbetsformedlingen'],
-            hoursPerWeek: { min: 5, max: 20 },
             ...body,
-          },
-        });
-        if (res.status !== 201) throw new Error(`${res.status}: ${res.text}`);
-        return res.body.id as string;
-      };
+          })
+        ).id;
       const kvarnen = await listing({});
       const full = await listing({ title: 'Arbetsträning på återbruket Fullt', places: 2, placesTaken: 2 });
       const s = await slot(a, { title: 'Sömmerska i ateljé Kvarnen', location: STOCKHOLM });
