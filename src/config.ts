@@ -144,9 +144,9 @@ export const configSchema = z
      */
     NODE_SEARCH_THREADS: z.coerce.number().int().min(1).max(16).default(1),
     /**
-     * Node on Linux: the scheduling priority (nice, 0–19) of the outbox and search threads, below the
-     * request thread's, so that when the cores are full requests come first (README, "Load"). The
-     * writer thread keeps the request thread's: requests wait for it. 0 leaves them equal.
+     * Node on Linux: the scheduling priority (nice, 0–19) of the outbox thread, below the request
+     * thread's, so that when the cores are full requests come first (README, "Load"). The search and
+     * writer threads keep the request thread's: requests wait for them. 0 leaves them equal.
      */
     NODE_BACKGROUND_NICE: z.coerce.number().int().min(0).max(19).default(10),
   })

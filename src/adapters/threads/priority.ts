@@ -2,10 +2,9 @@
  * The calling thread's scheduling priority (nice) on Linux, where each thread has its own: a
  * background thread lowers its own so that the request thread comes first when the cores are full
  * (issue #17). Under the load mix on two cores the request thread was the one part that was full,
- * and it waited for a core about a sixth of its busy time while the search and outbox threads ran;
- * at nice 10 for those two, mixed throughput rose from 26–36 % to 35–36 % of `/health` and varied
- * less (README, "Load"). Elsewhere (no /proc/thread-self: macOS, Windows) nothing changes, since
- * there the call would lower the whole process.
+ * and it waited for a core about a sixth of its busy time while the background threads ran; the
+ * outbox thread runs at nice 10 (README, "Load"). Elsewhere (no /proc/thread-self: macOS, Windows)
+ * nothing changes, since there the call would lower the whole process.
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
