@@ -1,6 +1,7 @@
 /**
  * The Node server's writer thread (src/adapters/threads/writer.ts): runs the request thread's writes
- * on its own connection to the database file, one at a time, in the order they came. Reads the same
+ * on its own connection to the database file, in the order they came, those that came together in
+ * one transaction (drain, below). Reads the same
  * environment as the server; the request thread migrated the database before starting it. Only
  * wiring lives here.
  */
@@ -53,7 +54,7 @@ async function drain() {
     while (queue.length) {
       const group = queue.splice(0, MAX_GROUP);
       if (group.length === 1) {
-        const [{ id, call }] = group as [(typeof group)[number]];
+        const { id, call } = group[0]!;
         try {
           answer({ kind: 'done', id, results: (await run(call)).map(toWireResult) });
         } catch (e) {
@@ -80,6 +81,7 @@ async function drain() {
     running = false;
   }
   if (stopAfter) {
+    stopAfter = false;
     database.close();
     answer({ kind: 'stopped' });
   }
