@@ -6,8 +6,8 @@
  * wiring lives here.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ResultSet } from '@libsql/client';
 import { openLibsql } from '../adapters/db/libsql';
+import type { GroupOutcome } from '../adapters/db/libsql-local';
 import { toWireError, toWireResult, type WriteCall } from '../adapters/db/write-wire';
 import type { FromWriter, ToWriter } from '../adapters/threads/writer';
 import { loadConfig } from '../config';
@@ -27,11 +27,6 @@ const local = writes;
 await client.execute('PRAGMA wal_autocheckpoint = 10000');
 
 const answer = (m: FromWriter) => port.postMessage(m);
-
-function run(call: WriteCall): Promise<ResultSet[]> {
-  if (call.kind === 'batch') return client.batch(call.stmts, call.mode);
-  return client.execute(call.stmt).then((r) => [r]);
-}
 
 /** Writes a group commits together at most (each still answered on its own). */
 const MAX_GROUP = 32;
@@ -53,29 +48,25 @@ async function drain() {
   try {
     while (queue.length) {
       const group = queue.splice(0, MAX_GROUP);
-      if (group.length === 1) {
-        const { id, call } = group[0]!;
-        try {
-          answer({ kind: 'done', id, results: (await run(call)).map(toWireResult) });
-        } catch (e) {
-          answer({ kind: 'failed', id, error: toWireError(e) });
-        }
-        continue;
-      }
+      let outcomes: GroupOutcome[];
       try {
-        const outcomes = await local.writeGroup(group.map((w) => w.call));
-        outcomes.forEach((o, i) => {
-          const id = group[i]!.id;
-          answer(
-            'results' in o
-              ? { kind: 'done', id, results: o.results.map(toWireResult) }
-              : { kind: 'failed', id, error: toWireError(o.error) },
-          );
-        });
+        // Alone, a write runs as it would have on the request thread (no savepoint).
+        outcomes =
+          group.length === 1
+            ? [await local.write(group[0]!.call)]
+            : await local.writeGroup(group.map((w) => w.call));
       } catch (e) {
         // The group's BEGIN or COMMIT failed: none of its writes was committed.
-        for (const { id } of group) answer({ kind: 'failed', id, error: toWireError(e) });
+        outcomes = group.map(() => ({ error: e }));
       }
+      outcomes.forEach((o, i) => {
+        const id = group[i]!.id;
+        answer(
+          'results' in o
+            ? { kind: 'done', id, results: o.results.map(toWireResult) }
+            : { kind: 'failed', id, error: toWireError(o.error) },
+        );
+      });
     }
   } finally {
     running = false;

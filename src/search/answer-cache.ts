@@ -19,8 +19,7 @@
  * Answers live in this process's memory, bounded by count and bytes, the oldest dropped first. The
  * same search asked again while it runs, at the same revision, waits for that one answer.
  */
-import type { RenderedSearchResult, SearchIndex, SlotSearchQuery } from './port';
-import { renderSearch } from './port';
+import { type RenderedSearchResult, type SearchIndex, type SlotSearchQuery, searchRenderedBy } from './port';
 
 export interface AnswerCacheLimits {
   /** Answers kept at most. */
@@ -73,8 +72,7 @@ export function withAnswerCache(
     }
   }
 
-  const run = (query: SlotSearchQuery) =>
-    index.searchRendered ? index.searchRendered(query) : index.search(query).then(renderSearch);
+  const run = (query: SlotSearchQuery) => searchRenderedBy(index, query);
 
   return {
     engine: index.engine,

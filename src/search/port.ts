@@ -192,6 +192,11 @@ export interface RenderedSearchResult {
 
 const utf8 = new TextEncoder();
 
+/** The index's rendered answer: its own where it makes one (searchRendered), else rendered here. */
+export function searchRenderedBy(index: SearchIndex, query: SlotSearchQuery): Promise<RenderedSearchResult> {
+  return index.searchRendered ? index.searchRendered(query) : index.search(query).then(renderSearch);
+}
+
 export function renderSearch({ hits, total, totalExact, facets }: SlotSearchResult): RenderedSearchResult {
   // The text JSON.stringify({ data, total, totalExact, facets, … }) begins with, key for key.
   const head = `{"data":${JSON.stringify(hits)},"total":${JSON.stringify(total)},"totalExact":${JSON.stringify(totalExact)},"facets":${JSON.stringify(facets)}`;

@@ -464,6 +464,8 @@ export interface ValueReader {
 
 /** Several writes committed together (the writer thread's group commit). */
 export interface GroupWriter {
+  /** Runs one write as `batch` or `execute` would; its outcome (results or error), never a rejection. */
+  write(call: WriteCall): Promise<GroupOutcome>;
   /**
    * Runs `calls` in one transaction, each in a savepoint of its own; each outcome is what the write
    * would have answered on its own (its results or its error). All are answered after the COMMIT.
@@ -525,22 +527,23 @@ export function createLocalClient(
     sendWritesTo(channel) {
       writes = channel;
     },
+    write(call) {
+      const results =
+        call.kind === 'batch'
+          ? client.batch(call.stmts, call.mode)
+          : client.execute(call.stmt).then((r) => [r]);
+      return results.then(
+        (done) => ({ results: done }),
+        (error: unknown) => ({ error }),
+      );
+    },
     async writeGroup(calls) {
       const runner = usable();
       const together = await runner.patiently(() => runner.group(calls), true);
       if (together) return together;
       // The transaction ended with a write's failure, so nothing committed: each on its own.
       const alone: GroupOutcome[] = [];
-      for (const call of calls)
-        alone.push(
-          await (call.kind === 'batch'
-            ? client.batch(call.stmts, call.mode)
-            : client.execute(call.stmt).then((r) => [r])
-          ).then(
-            (results) => ({ results }),
-            (error: unknown) => ({ error }),
-          ),
-        );
+      for (const call of calls) alone.push(await client.write(call));
       return alone;
     },
     reads: (sql) => usable().reads(sql),

@@ -9,9 +9,9 @@ import { localDate } from '../../lib/local-time';
 import { encodeOffsetCursor } from '../../search/filters';
 import {
   type RenderedSearchResult,
-  renderSearch,
   type SearchIndex,
   type SlotSearchResult,
+  searchRenderedBy,
 } from '../../search/port';
 import { MAX_OFFSET, type ParsedSearch } from '../../search/query';
 import type { ServiceContext } from '../context';
@@ -47,9 +47,7 @@ export function searchService(ctx: ServiceContext, index: SearchIndex) {
     /** The same page as the start of its JSON text, made where the search ran when it ran elsewhere. */
     async searchRendered(actor: Actor, parsed: ParsedSearch): Promise<RenderedSearchPage> {
       const query = queryOf(actor, parsed);
-      const result = index.searchRendered
-        ? await index.searchRendered(query)
-        : renderSearch(await index.search(query));
+      const result = await searchRenderedBy(index, query);
       return { ...result, nextCursor: nextCursor(query, result.hitCount, result.total) };
     },
   };
