@@ -2,7 +2,9 @@
  * `npm run load`: the service under many connections at once, measured from outside. For each
  * registry size it builds a database (the demo, plus generated slots up to the size), starts the Node
  * server on it as `npm start` would (a child process), and for each number of connections runs
- * `/health` alone, then the mixed workload (bench/lib/load-mix.ts), each for a bounded time. Prints
+ * `/health` alone and the mixed workload (bench/lib/load-mix.ts), each for a bounded time, in
+ * alternating slices (`--slices`, health–mix–mix–health…: this machine kind's speed drifts by a third
+ * within minutes, and slices make the ratio compare like with like). Prints
  * per route and overall throughput, p50/p99/max and errors, and the server's event-loop delay during
  * the mix (EVENT_LOOP_REPORT), as Markdown tables to paste into the README. Asserts nothing.
  *
@@ -19,8 +21,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type PhaseFigures, type RouteFigures, runPhase } from './lib/load-client';
-import { healthScript, MIX, mixedScript, prepareWorkload } from './lib/load-mix';
+import { newPhaseTally, type PhaseFigures, type RouteFigures, runPhase } from './lib/load-client';
+import { healthScript, MIX, mixedScript, prepareWorkload, type Workload } from './lib/load-mix';
 import { buildLoadRegistry, countSlots, LOAD_ADMIN_KEY, LOAD_EMPLOYER_KEY } from './lib/load-registry';
 
 const { values: args } = parseArgs({
@@ -28,6 +30,8 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: 'demo,100000' },
     connections: { type: 'string', default: '50,200' },
     seconds: { type: 'string', default: '10' },
+    /** Each phase's time is run in this many slices, /health and the mix alternating (ABBA order). */
+    slices: { type: 'string', default: '4' },
     warmup: { type: 'string', default: '3' },
     port: { type: 'string', default: '18801' },
     /** A database built before (e.g. kept with --keep) to copy instead of building one: one size only. */
@@ -42,6 +46,7 @@ const { values: args } = parseArgs({
   },
 });
 const seconds = Number(args.seconds);
+const slices = Math.max(1, Math.floor(Number(args.slices)));
 const warmupSeconds = Number(args.warmup);
 const connectionCounts = args.connections.split(',').map(Number);
 const sizes = args.sizes.split(',').map((s) => (s === 'demo' ? 0 : Number(s)));
@@ -129,6 +134,58 @@ async function startServer(file: string, port: number): Promise<Server> {
   };
 }
 
+/** Several slices' event-loop reports as one per process: worst delays, summed times. */
+function mergeLoops(slicesOfLoops: EventLoop[][]): EventLoop[] {
+  const byPid = new Map<number, EventLoop>();
+  for (const l of slicesOfLoops.flat()) {
+    const seen = byPid.get(l.pid);
+    if (!seen) {
+      byPid.set(l.pid, { ...l });
+      continue;
+    }
+    const sum = (a?: number, b?: number) =>
+      a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
+    byPid.set(l.pid, {
+      pid: l.pid,
+      maxMs: Math.max(seen.maxMs, l.maxMs),
+      p99Ms: Math.max(seen.p99Ms, l.p99Ms),
+      meanMs: Math.max(seen.meanMs, l.meanMs),
+      cpuMs: seen.cpuMs + l.cpuMs,
+      busyMs: sum(seen.busyMs, l.busyMs),
+      threadCpuMs: sum(seen.threadCpuMs, l.threadCpuMs),
+    });
+  }
+  return [...byPid.values()];
+}
+
+/**
+ * `/health` alone and the mix on one server, each for `seconds` in all, in `slices` alternating slices
+ * (health, mix, mix, health, …): a drift in the machine's speed weighs on both alike.
+ */
+async function alternated(server: Server, connections: number, workload: Workload) {
+  const tallies = { health: newPhaseTally(), mixed: newPhaseTally() };
+  const loops: { health: EventLoop[][]; mixed: EventLoop[][] } = { health: [], mixed: [] };
+  const script = { health: healthScript, mixed: mixedScript(workload, connections) };
+  let figures: { health?: PhaseFigures; mixed?: PhaseFigures } = {};
+  const kinds = ['health', 'mixed'] as const;
+  const slice = seconds / slices;
+  for (let i = 0; i < slices; i++)
+    for (const kind of i % 2 === 0 ? kinds : [...kinds].reverse()) {
+      const sliceSeconds = kind === 'health' && args['skip-health'] ? 0 : slice;
+      await server.eventLoop();
+      figures = {
+        ...figures,
+        [kind]: await runPhase(server.origin, connections, sliceSeconds, script[kind], tallies[kind]),
+      };
+      loops[kind].push(await server.eventLoop());
+    }
+  return {
+    health: figures.health!,
+    mixed: figures.mixed!,
+    loops: { health: mergeLoops(loops.health), mixed: mergeLoops(loops.mixed) },
+  };
+}
+
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const row = (f: RouteFigures, label = f.route) => {
   const errors = f.errors
@@ -185,7 +242,7 @@ async function main() {
     `Mix per step: ${Object.entries(MIX)
       .map(([k, v]) => `${k} ${v} %`)
       .join(', ')} (a proposal step is a proposal and then a decline or withdrawal). ` +
-      `${seconds} s per phase after ${warmupSeconds} s of warm-up; server processes (NODE_PROCESSES): ${process.env.NODE_PROCESSES ?? '1'}; background thread (NODE_BACKGROUND): ${process.env.NODE_BACKGROUND ?? 'true'}.`,
+      `${seconds} s per phase in ${slices} slices alternating with /health, after ${warmupSeconds} s of warm-up; server processes (NODE_PROCESSES): ${process.env.NODE_PROCESSES ?? '1'}; background thread (NODE_BACKGROUND): ${process.env.NODE_BACKGROUND ?? 'true'}.`,
   );
   const results: unknown[] = [];
   for (const [i, size] of sizes.entries()) {
@@ -208,21 +265,7 @@ async function main() {
         await runPhase(server.origin, 10, warmupSeconds, mixedScript(workload, 10));
         console.log(`(warm-up ${((performance.now() - warm) / 1000).toFixed(1)} s)`);
         for (const connections of connectionCounts) {
-          await server.eventLoop();
-          const health = await runPhase(
-            server.origin,
-            connections,
-            args['skip-health'] ? 0 : seconds,
-            healthScript,
-          );
-          const healthLoops = await server.eventLoop();
-          const mixed = await runPhase(
-            server.origin,
-            connections,
-            seconds,
-            mixedScript(workload, connections),
-          );
-          const loops = { health: healthLoops, mixed: await server.eventLoop() };
+          const { health, mixed, loops } = await alternated(server, connections, workload);
           printPhase(`${connections} connections, ${seconds} s each`, health, mixed, loops);
           results.push({ size, slots, connections, health, mixed, eventLoop: loops, load: loadavg() });
         }

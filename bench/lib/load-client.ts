@@ -2,6 +2,8 @@
  * A small closed-loop load generator over undici: `connections` virtual users, each on its own kept-alive
  * connection, send one request after another until the time is up; every answer is timed and counted
  * under its route (the pattern, not the path) with non-2xx answers and network failures as errors.
+ * A phase may run in several slices into one tally (bench/load.ts alternates `/health` and the mix in
+ * slices, so that a machine whose speed drifts weighs on both alike).
  */
 import { Pool } from 'undici';
 import { percentile } from './stats';
@@ -65,15 +67,28 @@ function figures(route: string, tally: RouteTally, seconds: number): RouteFigure
   };
 }
 
-/** Runs `script` with `connections` users for `seconds` against `origin`. */
+/** What the slices of one phase counted so far; users go on from the step they reached. */
+export interface PhaseTally {
+  routes: Map<string, RouteTally>;
+  seconds: number;
+  steps: number[];
+}
+
+export const newPhaseTally = (): PhaseTally => ({ routes: new Map(), seconds: 0, steps: [] });
+
+/**
+ * Runs `script` with `connections` users for `seconds` against `origin`, counted into `into` (a fresh
+ * tally unless given); the figures are those of every slice run into it so far.
+ */
 export async function runPhase(
   origin: string,
   connections: number,
   seconds: number,
   script: Script,
+  into: PhaseTally = newPhaseTally(),
 ): Promise<PhaseFigures> {
   const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
-  const tallies = new Map<string, RouteTally>();
+  const tallies = into.routes;
   const tally = (route: string) => {
     const found = tallies.get(route);
     if (found) return found;
@@ -113,11 +128,19 @@ export async function runPhase(
     }
   };
   const user = async (u: number) => {
-    for (let step = 0; performance.now() < deadline; step++) await script(send, u, step);
+    let step = into.steps[u] ?? 0;
+    for (; performance.now() < deadline; step++) await script(send, u, step);
+    into.steps[u] = step;
   };
   await Promise.all(Array.from({ length: connections }, (_x, u) => user(u)));
-  const elapsed = (performance.now() - started) / 1000;
+  into.seconds += (performance.now() - started) / 1000;
   await pool.close();
+  return figuresOf(into, connections);
+}
+
+function figuresOf(into: PhaseTally, connections: number): PhaseFigures {
+  const tallies = into.routes;
+  const elapsed = into.seconds;
 
   const all: RouteTally = { latencies: [], errors: 0, statuses: new Map() };
   for (const t of tallies.values()) {
