@@ -223,6 +223,8 @@ function printPhase(
       ' (all server processes; unlike latency, CPU time does not grow while a process waits for a core).' +
       `\nRequest threads busy per request: /health ${busyPerRequest(health, loops.health)} ms, mixed ${busyPerRequest(mixed, loops.mixed)} ms` +
       ' (event-loop utilization of the threads that serve requests; the background threads not counted).' +
+      `\nThe runner's own CPU per request: /health ${health.runnerCpuMs.toFixed(3)} ms, mixed ${mixed.runnerCpuMs.toFixed(3)} ms` +
+      ' (this process, which shares the machine with the server).' +
       (loops.mixed.some((l) => l.threadCpuMs !== undefined)
         ? `\nRequest threads' CPU per request: /health ${threadCpuPerRequest(health, loops.health)} ms, mixed ${threadCpuPerRequest(mixed, loops.mixed)} ms` +
           ' (CPU time of those threads alone: the figure to compare on a busy machine).'

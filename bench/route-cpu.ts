@@ -177,8 +177,10 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
-    console.log('| requests | req/s | request thread CPU ms/req | all threads CPU ms/req | errors |');
-    console.log('| --- | --- | --- | --- | --- |');
+    console.log(
+      '| requests | req/s | request thread CPU ms/req | all threads CPU ms/req | runner CPU ms/req | errors |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- |');
     for (const [name, script] of Object.entries(scripts)) {
       if (args.only && !args.only.split(',').includes(name)) continue;
       await report();
@@ -201,7 +203,9 @@ async function main() {
       }
       const thread = r?.threadCpuMs === undefined ? '–' : (r.threadCpuMs / n).toFixed(3);
       const all = r ? (r.cpuMs / n).toFixed(3) : '–';
-      console.log(`| ${name} | ${phase.overall.perSecond} | ${thread} | ${all} | ${phase.overall.errors} |`);
+      console.log(
+        `| ${name} | ${phase.overall.perSecond} | ${thread} | ${all} | ${phase.runnerCpuMs.toFixed(3)} | ${phase.overall.errors} |`,
+      );
     }
     console.log(
       `load average ${loadavg()

@@ -48,6 +48,8 @@ export interface RouteFigures {
 export interface PhaseFigures {
   seconds: number;
   connections: number;
+  /** The runner's own CPU time per request: it shares the machine's cores with the server. */
+  runnerCpuMs: number;
   overall: RouteFigures;
   routes: RouteFigures[];
 }
@@ -71,10 +73,12 @@ function figures(route: string, tally: RouteTally, seconds: number): RouteFigure
 export interface PhaseTally {
   routes: Map<string, RouteTally>;
   seconds: number;
+  /** CPU time of this process (the runner) while the slices ran. */
+  cpuMs: number;
   steps: number[];
 }
 
-export const newPhaseTally = (): PhaseTally => ({ routes: new Map(), seconds: 0, steps: [] });
+export const newPhaseTally = (): PhaseTally => ({ routes: new Map(), seconds: 0, cpuMs: 0, steps: [] });
 
 /**
  * Runs `script` with `connections` users for `seconds` against `origin`, counted into `into` (a fresh
@@ -97,6 +101,7 @@ export async function runPhase(
     return t;
   };
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const deadline = started + seconds * 1000;
   const send: Send = async (r) => {
     const t = tally(r.route);
@@ -134,6 +139,8 @@ export async function runPhase(
   };
   await Promise.all(Array.from({ length: connections }, (_x, u) => user(u)));
   into.seconds += (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  into.cpuMs += (cpu.user + cpu.system) / 1000;
   await pool.close();
   return figuresOf(into, connections);
 }
@@ -151,6 +158,7 @@ function figuresOf(into: PhaseTally, connections: number): PhaseFigures {
   return {
     seconds: Math.round(elapsed * 10) / 10,
     connections,
+    runnerCpuMs: into.cpuMs / Math.max(1, all.latencies.length),
     overall: figures('all', all, elapsed),
     routes: [...tallies]
       .map(([route, t]) => figures(route, t, elapsed))
