@@ -164,7 +164,7 @@ export async function proposalPair(
   );
 }
 
-/** The reference: every user asks for /health, on the same server, right before the mix. */
+/** The reference: every user asks for /health, on the same server, in slices alternating with the mix. */
 export const healthScript: Script = async (send) => {
   await send({ route: 'GET /health', method: 'GET', path: '/health' });
 };
