@@ -87,9 +87,15 @@ export function withAnswerCache(
     keptBytes -= old.answer.head.byteLength;
   };
 
+  /**
+   * Kept: an answer made since `live` last moved, unless a later one is kept already. One made while
+   * the index moved on again is still newer than the one it replaces (given within its grace only).
+   */
   function keep(key: string, entry: Kept) {
     const size = entry.answer.head.byteLength;
-    if (!same(entry.at, newest) || size > limits.bytes) return;
+    if (entry.at.live !== newest.live || size > limits.bytes) return;
+    const old = kept.get(key);
+    if (old && later(old.at, entry.at)) return;
     drop(key);
     kept.set(key, entry);
     keptBytes += size;

@@ -160,6 +160,33 @@ describe('the answer cache itself', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('keeps a new answer made while the index moved on again: newer than the one it replaces', async () => {
+    const current = { live: 1, index: 1 };
+    const clock = { ms: 0 };
+    const { index, asked, open } = gatedIndex(current);
+    const cached = withAnswerCache(index, () => ({ ...current }), { graceMs: 1000, now: () => clock.ms });
+    const first = cached.searchRendered!(query('a'));
+    open();
+    await first;
+    current.index = 2;
+    clock.ms = 100;
+    expect(await givenAtOnce(cached.searchRendered!(query('a')))).toBe('a@1.1');
+    // The index moves on and someone searches (another word) before the new answer is made.
+    current.index = 3;
+    clock.ms = 200;
+    const other = cached.searchRendered!(query('b'));
+    open();
+    await other;
+    await settle();
+    // a@1.2 was kept, read at 100: given for index 3 within its own grace, while a@1.3 is made.
+    clock.ms = 1050;
+    expect(await givenAtOnce(cached.searchRendered!(query('a')))).toBe('a@1.2');
+    expect(asked).toEqual(['a@1.1', 'a@1.2', 'b@1.3', 'a@1.3']);
+    open();
+    await settle();
+    expect(await givenAtOnce(cached.searchRendered!(query('a')))).toBe('a@1.3');
+  });
+
   it('past the grace, or once `live` moved, waits for the new answer', async () => {
     const current = { live: 1, index: 1 };
     const clock = { ms: 0 };
