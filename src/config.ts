@@ -66,13 +66,6 @@ export const configSchema = z
      * unset, `cpu` for a local file on Node and `rows-read` otherwise (src/search/embedded/statement.ts).
      */
     SEARCH_PLAN: z.enum(['cpu', 'rows-read']).optional(),
-    /**
-     * Node, embedded search: how long a kept answer may still be given after the search index took
-     * new text (src/search/answer-cache.ts), while the new answer is made beside it. A change of a
-     * slot's availability (closed, full, deleted), or an employer's new name, is never given late.
-     * 0: every answer is made again once the index moved.
-     */
-    SEARCH_ANSWER_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
     MAIL_FROM: z.string().min(3).default('SE-registret <noreply@se-registret.example>'),

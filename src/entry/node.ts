@@ -50,7 +50,7 @@ function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger, b
     config,
     db: database.db,
     logger,
-    search: embeddedSearchOfNode(search, database, config, logger, background),
+    search: embeddedSearchOfNode(search, database, logger, background),
     docsAssets: nodeDocsAssets(),
     matchingSlots: 'resident',
     clientAddress: nodeClientAddress(config.TRUST_PROXY),
@@ -59,20 +59,18 @@ function buildApp(config: AppConfig, database: LibsqlDatabase, logger: Logger, b
 
 /**
  * The embedded search's statements run in the background thread (Meilisearch is a network call), and
- * its answers are kept while the search revisions stand, or only the index moved less than
- * SEARCH_ANSWER_GRACE_MS ago (search/answer-cache.ts).
+ * its answers are kept while the search revision stands (search/answer-cache.ts).
  */
 function embeddedSearchOfNode(
   search: SearchIndex,
   database: LibsqlDatabase,
-  config: AppConfig,
   logger: Logger,
   background?: Background,
 ): SearchIndex {
   if (search.engine !== 'embedded') return search;
   const run = background ? searchInBackground(search, background.search, logger) : search;
   const revision = searchRevisionReader(database.db);
-  return revision ? withAnswerCache(run, revision, { graceMs: config.SEARCH_ANSWER_GRACE_MS }) : run;
+  return revision ? withAnswerCache(run, revision) : run;
 }
 
 /** `count` threads that answer searches (at least one). */

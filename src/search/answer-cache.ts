@@ -2,29 +2,22 @@
  * The embedded search's answers, kept in a Node process while nothing they depend on has changed
  * (issue #17). Coaches browse and filter with the same few searches again and again, and each one
  * costs a statement over up to 7,000 candidates plus highlighting (about 8 times a `/health` request
- * on the demo registry, a third of the load mix's CPU; a search with a common word at 100,000 slots
- * ranks all its matches, 25–30 ms); the registry changes far less often than it is searched.
+ * on the demo registry, a third of the load mix's CPU); the registry changes far less often than it
+ * is searched.
  *
- * Before each search the process reads the two search revisions (db/schema/search-revision.ts): `live`
- * is moved on, in the same transaction, by every change to what a search reads live beside the index
- * (a slot's or listing's status, places, supervisor room, deletion; an organization's name), `index`
- * by every write of the index itself (new or changed text and filters of a slot, as its outbox task
- * runs). Both are shared by every process and thread over the file.
- * - Once `live` moved, no answer made before is given again: a slot closed, filled or deleted leaves
- *   every answer of a search that starts after it was committed.
- * - While both stand, the kept answer is given.
- * - When only `index` moved, a kept answer made less than `graceMs` ago (counted from the read before
- *   it was made) is still given, and the new one is made beside it (once per search and revision), to
- *   be given from then on. The index takes text edits from the outbox anyway (up to half a second
- *   later under sustained writes: kick-spacing.ts); this lets them reach answers up to `graceMs` later
- *   still, so that at 100,000 slots no search waits for the word searches made again after each index
- *   write (about twice a second under the load mix's edits, each 25–30 ms on the search thread).
- *   With `graceMs` 0 every answer is exactly a fresh search's.
+ * Exact, not "fresh enough": before each search the process reads the search revision
+ * (db/schema/search-revision.ts), one row moved on in the same transaction as every change that can
+ * alter an answer (the index's writes, and through triggers a slot's or listing's status, places,
+ * supervisor room or deletion, an organization's name). An answer is given again only while the
+ * revision is the one read before it was made, so a search that starts after a write was committed
+ * never gets an answer from before it; the revision is shared by every process and thread over the
+ * file. A write that lands while a search runs can only make the kept answer newer than its revision.
  *
- * A write that lands while a search runs can only make the kept answer newer than its revisions.
- * Slots only: no participant data is kept. Answers live in this process's memory, bounded by count and
- * bytes, the oldest dropped first. The same search asked again while it runs, at the same revisions,
- * waits for that one answer.
+ * An edit of a slot's text moves nothing until its index task runs (as without the cache, the old
+ * text is found until then); meanwhile the slot's availability is read live beside the index
+ * (statement.ts) and any change of it moves the revision. Slots only: no participant data is kept.
+ * Answers live in this process's memory, bounded by count and bytes, the oldest dropped first. The
+ * same search asked again while it runs, at the same revision, waits for that one answer.
  */
 import { type RenderedSearchResult, type SearchIndex, type SlotSearchQuery, searchRenderedBy } from './port';
 
@@ -37,48 +30,27 @@ export interface AnswerCacheLimits {
 
 const DEFAULT_LIMITS: AnswerCacheLimits = { answers: 500, bytes: 16 * 1024 * 1024 };
 
-/** The two search revisions, as read together before a search (embedded/revision.ts). */
-export interface SearchRevision {
-  live: number;
-  index: number;
-}
-
-export interface AnswerCacheOptions {
-  limits?: AnswerCacheLimits;
-  /** How long after its revisions were read a kept answer may be given once only `index` moved (0: never). */
-  graceMs?: number;
-  /** Milliseconds on a monotonic clock (tests pass their own). */
-  now?: () => number;
-}
-
 interface Kept {
-  at: SearchRevision;
-  /** When the revisions it was made at were read. */
-  readAt: number;
+  revision: number;
   answer: RenderedSearchResult;
 }
 
-const same = (a: SearchRevision, b: SearchRevision) => a.live === b.live && a.index === b.index;
-/** Whether `a` is later than `b`: each revision only grows. */
-const later = (a: SearchRevision, b: SearchRevision) =>
-  a.live > b.live || (a.live === b.live && a.index > b.index);
-
 /**
- * `index` with its rendered answers (the API's search) kept per query and revisions. `revision` reads
- * the current revisions afresh (undefined when it cannot: then every search runs). Index writes and
+ * `index` with its rendered answers (the API's search) kept per query and revision. `revision` reads
+ * the current revision afresh (undefined when it cannot: then every search runs). Index writes and
  * `search` (the web pages' objects) pass straight through.
  */
 export function withAnswerCache(
   index: SearchIndex,
-  revision: () => SearchRevision | undefined,
-  { limits = DEFAULT_LIMITS, graceMs = 0, now = () => performance.now() }: AnswerCacheOptions = {},
+  revision: () => number | undefined,
+  limits: AnswerCacheLimits = DEFAULT_LIMITS,
 ): SearchIndex {
   const kept = new Map<string, Kept>();
-  /** Searches under way, by query, with the revisions read before each started. */
-  const running = new Map<string, { at: SearchRevision; answer: Promise<RenderedSearchResult> }>();
+  /** Searches under way, by query, with the revision read before each started. */
+  const running = new Map<string, { revision: number; answer: Promise<RenderedSearchResult> }>();
   let keptBytes = 0;
-  /** The latest revisions seen: answers of earlier ones are never kept. */
-  let newest: SearchRevision = { live: -1, index: -1 };
+  /** The newest revision seen: answers of older ones can never be given again. */
+  let newest = -1;
 
   const drop = (key: string) => {
     const old = kept.get(key);
@@ -87,15 +59,9 @@ export function withAnswerCache(
     keptBytes -= old.answer.head.byteLength;
   };
 
-  /**
-   * Kept: an answer made since `live` last moved, unless a later one is kept already. One made while
-   * the index moved on again is still newer than the one it replaces (given within its grace only).
-   */
   function keep(key: string, entry: Kept) {
     const size = entry.answer.head.byteLength;
-    if (entry.at.live !== newest.live || size > limits.bytes) return;
-    const old = kept.get(key);
-    if (old && later(old.at, entry.at)) return;
+    if (entry.revision !== newest || size > limits.bytes) return;
     drop(key);
     kept.set(key, entry);
     keptBytes += size;
@@ -106,26 +72,7 @@ export function withAnswerCache(
     }
   }
 
-  /**
-   * The search made at `at` (read at `readAt`), kept once made; the same one already running at
-   * these revisions is joined instead. Under load at 100,000 slots a broad search takes a tenth of
-   * a second and more, and the same searches queued behind each other for the search thread.
-   */
-  function made(key: string, query: SlotSearchQuery, at: SearchRevision, readAt: number) {
-    const flight = running.get(key);
-    if (flight && same(flight.at, at)) return flight.answer;
-    const answer = searchRenderedBy(index, query);
-    running.set(key, { at, answer });
-    answer.then(
-      (made) => keep(key, { at, readAt, answer: made }),
-      () => {},
-    );
-    const done = () => {
-      if (running.get(key)?.answer === answer) running.delete(key);
-    };
-    answer.then(done, done);
-    return answer;
-  }
+  const run = (query: SlotSearchQuery) => searchRenderedBy(index, query);
 
   return {
     engine: index.engine,
@@ -135,31 +82,34 @@ export function withAnswerCache(
     replaceAll: (batches) => index.replaceAll(batches),
     search: (query) => index.search(query),
     async searchRendered(query) {
-      const at = revision();
-      if (at === undefined) return searchRenderedBy(index, query);
-      const readAt = now();
-      if (later(at, newest)) {
-        // Once `live` moved nothing kept may be given; after an index write only within the grace.
-        if (at.live !== newest.live) {
+      const now = revision();
+      if (now === undefined) return run(query);
+      if (now !== newest) {
+        if (now > newest) {
           kept.clear();
           keptBytes = 0;
+          newest = now;
         }
-        newest = at;
-      } else if (!same(at, newest)) {
-        // Earlier than revisions already seen (a read racing a commit): answer without keeping.
-        return searchRenderedBy(index, query);
+        // An older revision than one already seen (a read racing a commit): answer without keeping.
+        if (now < newest) return run(query);
       }
       const key = JSON.stringify(query);
       const hit = kept.get(key);
-      if (hit && hit.at.live === at.live) {
-        if (hit.at.index === at.index) return hit.answer;
-        if (readAt - hit.readAt < graceMs) {
-          // The new answer is made beside it (a failure leaves this one until its grace is over).
-          made(key, query, at, readAt).catch(() => {});
-          return hit.answer;
-        }
+      if (hit?.revision === now) return hit.answer;
+      // The same search already running at this revision: its answer is this one's too. Under load
+      // at 100,000 slots a broad search takes a tenth of a second and more, and the same searches
+      // queued behind each other for the search thread.
+      const flight = running.get(key);
+      if (flight?.revision === now) return flight.answer;
+      const answer = run(query);
+      running.set(key, { revision: now, answer });
+      try {
+        const made = await answer;
+        keep(key, { revision: now, answer: made });
+        return made;
+      } finally {
+        if (running.get(key)?.answer === answer) running.delete(key);
       }
-      return made(key, query, at, readAt);
     },
   };
 }

@@ -10,7 +10,7 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/lib/logger';
 import { createSearchIndex, type SearchIndex, type SlotSearchQuery } from '../../src/search';
-import { type SearchRevision, withAnswerCache } from '../../src/search/answer-cache';
+import { withAnswerCache } from '../../src/search/answer-cache';
 import { searchRevisionReader } from '../../src/search/embedded/revision';
 import type { RenderedSearchResult } from '../../src/search/port';
 import { ADMIN_KEY, createTestApp, type TestApp } from '../helpers/app';
@@ -49,13 +49,11 @@ describe('the answer cache itself', () => {
   }
   const query = (text: string) => ({ text }) as SlotSearchQuery;
   const textOf = (r: RenderedSearchResult) => new TextDecoder().decode(r.head);
-  /** A move of `live` (availability): what these tests move unless they say otherwise. */
-  const live = (n: number | undefined) => (n === undefined ? undefined : { live: n, index: 0 });
 
   it('answers again while the revision stands, and searches again once it moved', async () => {
     const current = { revision: 1 as number | undefined };
     const { index, asked } = fakeIndex(current);
-    const cached = withAnswerCache(index, () => live(current.revision));
+    const cached = withAnswerCache(index, () => current.revision);
     expect(textOf(await cached.searchRendered!(query('bageri')))).toBe('bageri@1');
     expect(textOf(await cached.searchRendered!(query('bageri')))).toBe('bageri@1');
     expect(textOf(await cached.searchRendered!(query('lager')))).toBe('lager@1');
@@ -75,7 +73,7 @@ describe('the answer cache itself', () => {
     const { index, asked } = fakeIndex(current);
     let reads = 0;
     // The revision moves on between the read before the search and the search's end.
-    const cached = withAnswerCache(index, () => live(current.revision + (reads++ === 1 ? 1 : 0)));
+    const cached = withAnswerCache(index, () => current.revision + (reads++ === 1 ? 1 : 0));
     await cached.searchRendered!(query('a')); // read 5, kept at 5
     await cached.searchRendered!(query('b')); // read 6: the cache starts afresh
     await cached.searchRendered!(query('a')); // read 5 (older than 6): runs, not kept
@@ -86,7 +84,7 @@ describe('the answer cache itself', () => {
   it('runs a search asked again while it runs once, at the same revision', async () => {
     const current = { revision: 1 };
     const { index, asked } = fakeIndex(current);
-    const cached = withAnswerCache(index, () => live(current.revision));
+    const cached = withAnswerCache(index, () => current.revision);
     const answers = await Promise.all([
       cached.searchRendered!(query('a')),
       cached.searchRendered!(query('a')),
@@ -104,7 +102,7 @@ describe('the answer cache itself', () => {
           return answer('ok');
         },
       },
-      () => live(7),
+      () => 7,
     );
     const both = await Promise.allSettled([
       failing.searchRendered!(query('x')),
@@ -116,122 +114,16 @@ describe('the answer cache itself', () => {
     expect(asked).toEqual(['a', 'x', 'x']);
   });
 
-  /** An index whose searches end when the test opens them; each answers `text@live.index`. */
-  function gatedIndex(current: SearchRevision) {
-    const asked: string[] = [];
-    const gates: (() => void)[] = [];
-    const { index: base } = fakeIndex({ revision: 0 });
-    const index: SearchIndex = {
-      ...base,
-      searchRendered: (q) => {
-        const text = `${q.text}@${current.live}.${current.index}`;
-        asked.push(text);
-        return new Promise((resolve) => gates.push(() => resolve(answer(text))));
-      },
-    };
-    const open = () => {
-      for (const gate of gates.splice(0)) gate();
-    };
-    return { index, asked, open };
-  }
-  /** Lets every settled search's callbacks run (a turn of the event loop, no time waited). */
-  const settle = () => new Promise((resolve) => setImmediate(resolve));
-  /** The answer if it came without the index answering; 'waiting' if it waits for a search. */
-  const givenAtOnce = (answer: Promise<RenderedSearchResult>) =>
-    Promise.race([answer.then(textOf), settle().then(() => 'waiting')]);
-
-  it('within the grace after an index write gives the kept answer and makes the new one beside it', async () => {
-    const current = { live: 1, index: 1 };
-    const clock = { ms: 0 };
-    const { index, asked, open } = gatedIndex(current);
-    const cached = withAnswerCache(index, () => ({ ...current }), { graceMs: 1000, now: () => clock.ms });
-    const first = cached.searchRendered!(query('a'));
-    open();
-    expect(textOf(await first)).toBe('a@1.1');
-    current.index = 2;
-    clock.ms = 999;
-    // The kept answer at once, and one search for the new revision, however often it is asked meanwhile.
-    expect(await givenAtOnce(cached.searchRendered!(query('a')))).toBe('a@1.1');
-    expect(await givenAtOnce(cached.searchRendered!(query('a')))).toBe('a@1.1');
-    expect(asked).toEqual(['a@1.1', 'a@1.2']);
-    open();
-    await settle();
-    expect(await givenAtOnce(cached.searchRendered!(query('a')))).toBe('a@1.2');
-    expect(asked).toHaveLength(2);
-  });
-
-  it('keeps a new answer made while the index moved on again: newer than the one it replaces', async () => {
-    const current = { live: 1, index: 1 };
-    const clock = { ms: 0 };
-    const { index, asked, open } = gatedIndex(current);
-    const cached = withAnswerCache(index, () => ({ ...current }), { graceMs: 1000, now: () => clock.ms });
-    const first = cached.searchRendered!(query('a'));
-    open();
-    await first;
-    current.index = 2;
-    clock.ms = 100;
-    expect(await givenAtOnce(cached.searchRendered!(query('a')))).toBe('a@1.1');
-    // The index moves on and someone searches (another word) before the new answer is made.
-    current.index = 3;
-    clock.ms = 200;
-    const other = cached.searchRendered!(query('b'));
-    open();
-    await other;
-    await settle();
-    // a@1.2 was kept, read at 100: given for index 3 within its own grace, while a@1.3 is made.
-    clock.ms = 1050;
-    expect(await givenAtOnce(cached.searchRendered!(query('a')))).toBe('a@1.2');
-    expect(asked).toEqual(['a@1.1', 'a@1.2', 'b@1.3', 'a@1.3']);
-    open();
-    await settle();
-    expect(await givenAtOnce(cached.searchRendered!(query('a')))).toBe('a@1.3');
-  });
-
-  it('past the grace, or once `live` moved, waits for the new answer', async () => {
-    const current = { live: 1, index: 1 };
-    const clock = { ms: 0 };
-    const { index, open } = gatedIndex(current);
-    const cached = withAnswerCache(index, () => ({ ...current }), { graceMs: 1000, now: () => clock.ms });
-    const first = cached.searchRendered!(query('a'));
-    open();
-    await first;
-    // Past the grace: counted from the read before the kept answer was made.
-    current.index = 2;
-    clock.ms = 1000;
-    const late = cached.searchRendered!(query('a'));
-    expect(await givenAtOnce(late)).toBe('waiting');
-    open();
-    expect(textOf(await late)).toBe('a@1.2');
-    // `live` moved (a slot closed): never the kept answer, however soon.
-    current.live = 2;
-    const closed = cached.searchRendered!(query('a'));
-    expect(await givenAtOnce(closed)).toBe('waiting');
-    open();
-    expect(textOf(await closed)).toBe('a@2.2');
-    // Without a grace (the default), an index write is waited for too.
-    const exact = withAnswerCache(index, () => ({ ...current }), { now: () => clock.ms });
-    const made = exact.searchRendered!(query('b'));
-    open();
-    await made;
-    current.index = 3;
-    const next = exact.searchRendered!(query('b'));
-    expect(await givenAtOnce(next)).toBe('waiting');
-    open();
-    expect(textOf(await next)).toBe('b@2.3');
-  });
-
   it('keeps at most its limits of answers and bytes, dropping the oldest first', async () => {
     const current = { revision: 1 };
     const { index, asked } = fakeIndex(current);
-    const cached = withAnswerCache(index, () => live(current.revision), {
-      limits: { answers: 2, bytes: 1000 },
-    });
+    const cached = withAnswerCache(index, () => current.revision, { answers: 2, bytes: 1000 });
     for (const q of ['a', 'b', 'c', 'b', 'c', 'a']) await cached.searchRendered!(query(q));
     // a, b, c searched; c pushed a out; b and c answered again; a searched again.
     expect(asked).toEqual(['a', 'b', 'c', 'a']);
     // An answer larger than the byte limit is never kept.
     const big = fakeIndex(current);
-    const bounded = withAnswerCache(big.index, () => live(1), { limits: { answers: 10, bytes: 4 } });
+    const bounded = withAnswerCache(big.index, () => 1, { answers: 10, bytes: 4 });
     await bounded.searchRendered!(query('longer than four bytes'));
     await bounded.searchRendered!(query('longer than four bytes'));
     expect(big.asked).toHaveLength(2);
@@ -242,7 +134,7 @@ describe('the search revision over a real database', () => {
   let t: TestApp;
   let employer: Awaited<ReturnType<typeof orgWithKey>>;
   let supervisorId: string;
-  let revision: () => SearchRevision | undefined;
+  let revision: () => number | undefined;
 
   beforeAll(async () => {
     t = await createTestApp({ clock: () => TODAY });
@@ -254,60 +146,56 @@ describe('the search revision over a real database', () => {
   });
   afterAll(() => t.close());
 
-  /** Which revisions `change` moved on: `live`, `index`, both, or none (false). */
+  /** Whether `change` moved the revision on. */
   const moves = async (change: () => Promise<unknown>) => {
-    const before = revision()!;
+    const before = revision();
     await change();
-    const after = revision()!;
-    const moved = (['live', 'index'] as const).filter((k) => after[k] !== before[k]);
-    return moved.length === 0 ? false : moved.join('+');
+    return revision() !== before;
   };
   const ok = async (res: Promise<{ status: number; text: string }>) => {
     const r = await res;
     expect(r.status, r.text).toBeLessThan(300);
   };
 
-  it('moves `index` with the index, `live` with availability, deletion and names, neither with a text edit alone', async () => {
-    expect(revision()).toEqual({ live: expect.any(Number), index: expect.any(Number) });
+  it('moves with the index, availability, deletion and names, not with a text edit alone', async () => {
+    expect(typeof revision()).toBe('number');
     const slot = await createSlot(t, employer.key, [supervisorId], { title: 'Bagare' });
-    expect(await moves(() => t.app.drainOutbox())).toBe('index');
+    expect(await moves(() => t.app.drainOutbox())).toBe(true);
     const patch = (body: Record<string, unknown>) =>
       ok(t.call('PATCH', `/v1/slots/${slot.id}`, { key: employer.key, body }));
     expect(await moves(() => patch({ description: 'Nya ord i texten.' }))).toBe(false);
-    expect(await moves(() => t.app.drainOutbox())).toBe('index');
-    expect(await moves(() => patch({ capacity: 3 }))).toBe('live');
-    expect(await moves(() => patch({ status: 'paused' }))).toBe('live');
-    expect(await moves(() => patch({ status: 'open' }))).toBe('live');
+    expect(await moves(() => t.app.drainOutbox())).toBe(true);
+    expect(await moves(() => patch({ capacity: 3 }))).toBe(true);
+    expect(await moves(() => patch({ status: 'paused' }))).toBe(true);
+    expect(await moves(() => patch({ status: 'open' }))).toBe(true);
     expect(
       await moves(() =>
         ok(t.call('PATCH', `/v1/organizations/${employer.org.id}`, { body: { name: 'Nytt namn AB' } })),
       ),
-    ).toBe('live');
+    ).toBe(true);
     // Direct writes too (another process, a migration): the triggers see every writer.
-    expect(await moves(() => t.db.run(sql`UPDATE slots SET taken = 1 WHERE id = ${slot.id}`))).toBe('live');
+    expect(await moves(() => t.db.run(sql`UPDATE slots SET taken = 1 WHERE id = ${slot.id}`))).toBe(true);
     expect(await moves(() => t.db.run(sql`UPDATE slots SET taken = 1 WHERE id = ${slot.id}`))).toBe(false);
     expect(
       await moves(() => t.db.run(sql`UPDATE slots SET supervisors_with_room = 0 WHERE id = ${slot.id}`)),
-    ).toBe('live');
+    ).toBe(true);
     await t.db.run(sql`UPDATE slots SET taken = 0 WHERE id = ${slot.id}`);
-    expect(await moves(() => ok(t.call('DELETE', `/v1/slots/${slot.id}`, { key: employer.key })))).toBe(
-      'live',
-    );
+    expect(await moves(() => ok(t.call('DELETE', `/v1/slots/${slot.id}`, { key: employer.key })))).toBe(true);
   });
 
   it('moves with a capacity listing’s places, status and deletion', async () => {
     const enterprise = await orgWithKey(t, 'social_enterprise', 'enterprise');
     const { id } = await createCapacityListing(t, enterprise.key, { places: 2 });
     expect(await moves(() => t.db.run(sql`UPDATE capacity_listings SET places = 3 WHERE id = ${id}`))).toBe(
-      'live',
+      true,
     );
     expect(
       await moves(() => t.db.run(sql`UPDATE capacity_listings SET places_taken = 1 WHERE id = ${id}`)),
-    ).toBe('live');
+    ).toBe(true);
     expect(
       await moves(() => t.db.run(sql`UPDATE capacity_listings SET status = 'closed' WHERE id = ${id}`)),
-    ).toBe('live');
-    expect(await moves(() => t.db.run(sql`DELETE FROM capacity_listings WHERE id = ${id}`))).toBe('live');
+    ).toBe(true);
+    expect(await moves(() => t.db.run(sql`DELETE FROM capacity_listings WHERE id = ${id}`))).toBe(true);
   });
 });
 
@@ -415,75 +303,5 @@ describe('kept answers against fresh ones, after every kind of write', () => {
     await expectSameAnswers('deleted, not indexed');
     await t.app.drainOutbox();
     await expectSameAnswers('deleted, indexed');
-  });
-});
-
-describe('with a grace, over a real database', () => {
-  let t: TestApp;
-  let fresh: ReturnType<typeof createApp>;
-  const clock = { ms: 0 };
-
-  beforeAll(async () => {
-    t = await createTestApp({
-      clock: () => TODAY,
-      env: { SEARCH_PLAN: 'cpu' },
-      search: (db, config) =>
-        withAnswerCache(createSearchIndex(config, db, true), searchRevisionReader(db)!, {
-          graceMs: 1000,
-          now: () => clock.ms,
-        }),
-    });
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      ADMIN_API_KEY: ADMIN_KEY,
-      LOG_LEVEL: 'silent',
-      SEARCH_PLAN: 'cpu',
-    });
-    fresh = createApp({ config, db: t.db, logger: silentLogger, clock: () => TODAY });
-  });
-  afterAll(() => t.close());
-
-  it('gives new text late by at most the grace, and a closed slot never', async () => {
-    const employer = await orgWithKey(t, 'employer', 'employer');
-    const handler = await orgWithKey(t, 'provider', 'handler');
-    const supervisorId = (await createSupervisor(t, employer.key)).id;
-    const slot = await createSlot(t, employer.key, [supervisorId], { title: 'Bagare på bageri' });
-    await t.app.drainOutbox();
-    const init = { headers: { authorization: `Bearer ${handler.key}` } };
-    const path = '/v1/slots/search?q=bageri';
-    const cached = async () => (await t.app.request(path, init)).text();
-    const now = async () => (await fresh.request(path, init)).text();
-    const before = await now();
-    expect(before).toContain(slot.id);
-    expect(await cached()).toBe(before);
-
-    // New text, indexed: within the grace the answer made before it, past it the new one.
-    const patched = await t.call('PATCH', `/v1/slots/${slot.id}`, {
-      key: employer.key,
-      body: { title: 'Lagerarbete' },
-    });
-    expect(patched.status, patched.text).toBe(200);
-    await t.app.drainOutbox();
-    const after = await now();
-    expect(after).not.toContain(slot.id);
-    clock.ms = 999;
-    expect(await cached()).toBe(before);
-    clock.ms = 5000;
-    expect(await cached()).toBe(after);
-
-    // Back to its old words, then paused within the grace: the pause is never given late.
-    await t.call('PATCH', `/v1/slots/${slot.id}`, { key: employer.key, body: { title: 'Bagare på bageri' } });
-    await t.app.drainOutbox();
-    clock.ms = 10_000;
-    const reopened = await cached();
-    expect(reopened).toContain(slot.id);
-    const paused = await t.call('PATCH', `/v1/slots/${slot.id}`, {
-      key: employer.key,
-      body: { status: 'paused' },
-    });
-    expect(paused.status, paused.text).toBe(200);
-    clock.ms = 10_001;
-    expect(await cached()).toBe(await now());
-    expect(await cached()).not.toContain(slot.id);
   });
 });
