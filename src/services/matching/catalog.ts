@@ -14,6 +14,21 @@ import { fromCells, type SlotCells, slotCells } from './rows';
 
 /** Slots per page when loading, to bound the size of one JSON document. */
 const PAGE = 20_000;
+/** Places of changed slots the catalog remembers (older positions answer "not known"). */
+const MAX_PLACES_KEPT = 50_000;
+
+/** Where a changed slot was, or is: what decides whether a participant's ranking can see it. */
+export interface Place {
+  lat: number;
+  lon: number;
+}
+
+/** One sync's changes: the places its slots had before and have after, from one position to the next. */
+interface Move {
+  from: number;
+  to: number;
+  places: Place[];
+}
 
 export class SlotCatalog {
   private index: SlotIndex = buildSlotIndex([]);
@@ -25,6 +40,10 @@ export class SlotCatalog {
   private names = new Map<string, string>();
   private lastSeq = -1;
   private syncing: Promise<void> | null = null;
+  /** The syncs since `movesFrom`, oldest first, each from where the one before ended. */
+  private moves: Move[] = [];
+  private movesFrom = -1;
+  private placesKept = 0;
 
   /** Runs before every ranking, so it is prepared once. */
   private readonly changesAfter;
@@ -62,6 +81,29 @@ export class SlotCatalog {
     return this.lastSeq;
   }
 
+  /**
+   * Every place a slot changed at since `position` (where it was before the change and where it is
+   * after; a slot that closed or went away has only its old place), or undefined when the catalog no
+   * longer knows (a reload since, or older than what it keeps). A ranking sees only slots inside the
+   * participant's box, so a kept answer holds while none of these places lies in it (matches.ts).
+   */
+  placesChangedSince(position: number): readonly Place[] | undefined {
+    if (position < this.movesFrom || position > this.lastSeq) return undefined;
+    const out: Place[] = [];
+    for (const move of this.moves) if (move.from >= position) for (const p of move.places) out.push(p);
+    return out;
+  }
+
+  private remember(move: Move) {
+    this.moves.push(move);
+    this.placesKept += move.places.length;
+    while (this.placesKept > MAX_PLACES_KEPT && this.moves.length > 0) {
+      const old = this.moves.shift()!;
+      this.placesKept -= old.places.length;
+      this.movesFrom = old.to;
+    }
+  }
+
   /** The name of an organization with a slot in the index, as of the last sync. */
   organizationName(id: string): string | undefined {
     return this.names.get(id);
@@ -80,12 +122,19 @@ export class SlotCatalog {
       for (const slot of await this.load(inArray(slots.id, ids.slice(i, i + ID_CHUNK))))
         fresh.set(slot.id, slot);
     await this.readNames([...new Set(Array.from(fresh.values(), (s) => s.organizationId))]);
+    const places: Place[] = [];
     for (const id of ids) {
+      const before = this.index.get(id);
+      if (before) places.push({ lat: before.lat, lon: before.lon });
       const slot = fresh.get(id);
-      if (slot && slot.status === 'open') this.index.upsert(slot);
-      else this.index.remove(id);
+      if (slot && slot.status === 'open') {
+        this.index.upsert(slot);
+        places.push({ lat: slot.lat, lon: slot.lon });
+      } else this.index.remove(id);
     }
-    this.lastSeq = changes[changes.length - 1]!.seq;
+    const to = changes[changes.length - 1]!.seq;
+    this.remember({ from: this.lastSeq, to, places });
+    this.lastSeq = to;
   }
 
   private async reload() {
@@ -102,6 +151,10 @@ export class SlotCatalog {
     this.index = buildSlotIndex(loaded);
     this.names = names;
     this.lastSeq = last?.seq ?? 0;
+    // Nothing before a reload is known: every kept answer is made again.
+    this.moves = [];
+    this.placesKept = 0;
+    this.movesFrom = this.lastSeq;
   }
 
   /** The names of these organizations, read again (their slots changed, or they were renamed). */

@@ -1,7 +1,9 @@
 import type { Actor } from '../../auth/actor';
 import { assertParticipantAccess } from '../../auth/policy';
+import { type BoundingBox, boundingBox } from '../../lib/geo';
 import { forbidden, notFound } from '../../lib/problem';
 import { type Match, rankParticipant, type SlotForMatching } from '../../matching';
+import type { Place } from './catalog';
 import type { MatchingContext } from './context';
 import { presentMatchWithSlot, summariesOf, summary } from './present';
 import { type CatalogSlot, participantForMatching } from './rows';
@@ -56,21 +58,38 @@ interface KeptMatch {
   json: string;
 }
 
+/** Whether a place lies in a box as the engine's scan tests it (rank.ts): edges inside. */
+const inBox = (b: BoundingBox, p: Place) =>
+  !(p.lat < b.minLat || p.lat > b.maxLat || p.lon < b.minLon || p.lon > b.maxLon);
+
+/** A participant's kept answer: for this date, limit and row, made at (or proven for) `position`. */
+interface KeptAnswer {
+  key: string;
+  position: number;
+  /** The participant's box: the engine ranks only slots inside it. */
+  box: BoundingBox;
+  json: string;
+}
+
 /**
  * `matchesFor`'s answer as its JSON text, for the route. The caller's access is checked on every
  * request first; then, with the resident catalog, text made before is reused where what it was made
  * from is unchanged, since ranking, describing, rendering reasons in two languages and stringifying
  * them was most of a matches request's CPU:
- * - the whole answer, per participant, while the catalog's position (it moves with every change the
- *   index takes: a slot, a supervisor's room, an employer's name), today's date, the limit and the
- *   participant's whole row are what they were;
+ * - the whole answer, per participant, while today's date, the limit and the participant's whole row
+ *   are what they were and no slot changed inside the participant's box since it was made (where
+ *   the slot was before the change or is after it: the catalog keeps the places of its recent syncs).
+ *   A ranking sees only the slots inside that box (rank.ts `scan`), and a match is a function of the
+ *   slot, the participant and the date, so outside changes cannot alter it. Under load at 100,000
+ *   slots the catalog moves many times a second somewhere in Sweden, and a participant's answer was
+ *   made again on most asks; most of those moves are far from them;
  * - else each match's JSON, per slot as the index holds it (a changed slot is a new object there,
  *   so its matches are made afresh) and participant, while the row, the date and the employer's name
- *   are what they were. A match is a function of the slot, the participant and the date.
+ *   are what they were.
  * Between reading the index and writing the text nothing awaits, so no sync moves it meanwhile.
  */
 export function matchesTextForParticipant(m: MatchingContext) {
-  const kept = new Map<string, { key: string; json: string }>();
+  const kept = new Map<string, KeptAnswer>();
   let keptChars = 0;
   const forget = (id: string) => {
     const entry = kept.get(id);
@@ -78,13 +97,21 @@ export function matchesTextForParticipant(m: MatchingContext) {
     keptChars -= entry.json.length;
     kept.delete(id);
   };
-  function keep(id: string, key: string, json: string) {
+  function keep(id: string, answer: KeptAnswer) {
     forget(id);
+    const { json } = answer;
     if (json.length > MAX_KEPT_CHARS / 4) return;
     while (kept.size >= MAX_KEPT || keptChars + json.length > MAX_KEPT_CHARS)
       forget(kept.keys().next().value ?? '');
-    kept.set(id, { key, json });
+    kept.set(id, answer);
     keptChars += json.length;
+  }
+
+  /** Whether a kept answer holds at `position`: no slot changed inside its box since it was made. */
+  function holds(answer: KeptAnswer, position: number, catalog: NonNullable<MatchingContext['catalog']>) {
+    if (answer.position === position) return true;
+    const places = catalog.placesChangedSince(answer.position);
+    return places !== undefined && !places.some((p) => inBox(answer.box, p));
   }
 
   let keptMatches = new WeakMap<CatalogSlot, Map<string, KeptMatch>>();
@@ -123,10 +150,15 @@ export function matchesTextForParticipant(m: MatchingContext) {
     const position = catalog.position;
     const today = m.today();
     const rowJson = JSON.stringify(row);
-    const key = `${position} ${today} ${q.limit} ${rowJson}`;
+    const key = `${today} ${q.limit} ${rowJson}`;
     const hit = kept.get(participantId);
-    if (hit?.key === key) return hit.json;
-    const matches = rankParticipant(index, participantForMatching(row), { limit: q.limit, today });
+    if (hit?.key === key && holds(hit, position, catalog)) {
+      // Proven up to here: the next ask checks only what changed after.
+      hit.position = position;
+      return hit.json;
+    }
+    const participant = participantForMatching(row);
+    const matches = rankParticipant(index, participant, { limit: q.limit, today });
     const data: string[] = [];
     for (const x of matches) {
       const slot = index.get(x.slotId);
@@ -137,7 +169,12 @@ export function matchesTextForParticipant(m: MatchingContext) {
     }
     // The text JSON.stringify makes of matchesFor's { data, today }.
     const json = `{"data":[${data.join(',')}],"today":${JSON.stringify(today)}}`;
-    keep(participantId, key, json);
+    keep(participantId, {
+      key,
+      position,
+      box: boundingBox(participant.lat, participant.lon, participant.maxTravelKm),
+      json,
+    });
     return json;
   };
 }
