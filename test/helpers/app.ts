@@ -56,3 +56,10 @@ export async function createTestApp(opts: TestAppOptions = {}) {
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** The acting person of an API key, as the service layer sees it (for calling services directly). */
+export async function actorOfKey(t: TestApp, key: string) {
+  const actor = await t.app.services.apiKeys.authenticate(key);
+  if (!actor) throw new Error('unknown key');
+  return actor;
+}

@@ -8,8 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/auth/actor';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { actorOfKey, createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 
 const CITIES = [
@@ -55,11 +54,7 @@ describe('kept matches answers and changes far away', () => {
   });
   afterAll(() => t.close());
 
-  async function actor(): Promise<Actor> {
-    const a = await t.app.services.apiKeys.authenticate(provider.key);
-    if (!a) throw new Error('unknown key');
-    return a;
-  }
+  const actor = () => actorOfKey(t, provider.key);
 
   /** Every participant's route answer equals a fresh ranking's, stringified. */
   async function expectFresh(step: string) {

@@ -5,8 +5,7 @@
  * employer's name change, a slot closes, and the date moves on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/auth/actor';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { actorOfKey, createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 
 describe.each(['queried', 'resident'] as const)('matches as JSON text over %s slots', (matchingSlots) => {
@@ -30,11 +29,7 @@ describe.each(['queried', 'resident'] as const)('matches as JSON text over %s sl
   });
   afterAll(() => t.close());
 
-  async function actor(): Promise<Actor> {
-    const a = await t.app.services.apiKeys.authenticate(provider.key);
-    if (!a) throw new Error('unknown key');
-    return a;
-  }
+  const actor = () => actorOfKey(t, provider.key);
 
   /** Every participant's route answer equals matchesFor's answer stringified; returns the bodies. */
   async function expectSame(limit: number) {

@@ -5,8 +5,7 @@
  * change to a listed slot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/auth/actor';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { actorOfKey, createTestApp, type TestApp } from '../helpers/app';
 import { createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 
 let t: TestApp;
@@ -15,11 +14,7 @@ let handler: Awaited<ReturnType<typeof orgWithKey>>;
 let supervisors: string[];
 let ids: string[];
 
-async function actorOf(key: string): Promise<Actor> {
-  const actor = await t.app.services.apiKeys.authenticate(key);
-  if (!actor) throw new Error('unknown key');
-  return actor;
-}
+const actorOf = (key: string) => actorOfKey(t, key);
 
 /** The route's body and the text of `list`'s answer for the same query. */
 async function both(key: string, query: Record<string, string | number>) {

@@ -17,17 +17,14 @@ const PAGE = 20_000;
 /** Places of changed slots the catalog remembers (older positions answer "not known"). */
 const MAX_PLACES_KEPT = 50_000;
 
-/** Where a changed slot was, or is: what decides whether a participant's ranking can see it. */
-export interface Place {
-  lat: number;
-  lon: number;
-}
-
-/** One sync's changes: the places its slots had before and have after, from one position to the next. */
+/**
+ * One sync's changes, from one position to the next: where its slots were before and are after, as
+ * latitude, longitude pairs (what decides whether a participant's ranking can see them).
+ */
 interface Move {
   from: number;
   to: number;
-  places: Place[];
+  places: number[];
 }
 
 export class SlotCatalog {
@@ -82,24 +79,26 @@ export class SlotCatalog {
   }
 
   /**
-   * Every place a slot changed at since `position` (where it was before the change and where it is
-   * after; a slot that closed or went away has only its old place), or undefined when the catalog no
-   * longer knows (a reload since, or older than what it keeps). A ranking sees only slots inside the
-   * participant's box, so a kept answer holds while none of these places lies in it (matches.ts).
+   * Whether a slot changed since `position` at a place `test` accepts (where it was before the change
+   * or is after; a slot that closed or went away has only its old place), or undefined when the
+   * catalog no longer knows (a reload since, or older than what it keeps). A ranking sees only slots
+   * inside the participant's box, so a kept answer holds while none changed in it (matches.ts).
    */
-  placesChangedSince(position: number): readonly Place[] | undefined {
+  changedWhere(position: number, test: (lat: number, lon: number) => boolean): boolean | undefined {
     if (position < this.movesFrom || position > this.lastSeq) return undefined;
-    const out: Place[] = [];
-    for (const move of this.moves) if (move.from >= position) for (const p of move.places) out.push(p);
-    return out;
+    for (const { from, places } of this.moves) {
+      if (from < position) continue;
+      for (let i = 0; i < places.length; i += 2) if (test(places[i]!, places[i + 1]!)) return true;
+    }
+    return false;
   }
 
   private remember(move: Move) {
     this.moves.push(move);
-    this.placesKept += move.places.length;
+    this.placesKept += move.places.length / 2;
     while (this.placesKept > MAX_PLACES_KEPT && this.moves.length > 0) {
       const old = this.moves.shift()!;
-      this.placesKept -= old.places.length;
+      this.placesKept -= old.places.length / 2;
       this.movesFrom = old.to;
     }
   }
@@ -122,14 +121,14 @@ export class SlotCatalog {
       for (const slot of await this.load(inArray(slots.id, ids.slice(i, i + ID_CHUNK))))
         fresh.set(slot.id, slot);
     await this.readNames([...new Set(Array.from(fresh.values(), (s) => s.organizationId))]);
-    const places: Place[] = [];
+    const places: number[] = [];
     for (const id of ids) {
       const before = this.index.get(id);
-      if (before) places.push({ lat: before.lat, lon: before.lon });
+      if (before) places.push(before.lat, before.lon);
       const slot = fresh.get(id);
       if (slot && slot.status === 'open') {
         this.index.upsert(slot);
-        places.push({ lat: slot.lat, lon: slot.lon });
+        places.push(slot.lat, slot.lon);
       } else this.index.remove(id);
     }
     const to = changes[changes.length - 1]!.seq;

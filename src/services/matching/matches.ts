@@ -1,9 +1,8 @@
 import type { Actor } from '../../auth/actor';
 import { assertParticipantAccess } from '../../auth/policy';
-import { type BoundingBox, boundingBox } from '../../lib/geo';
+import { type BoundingBox, boundingBox, inBox } from '../../lib/geo';
 import { forbidden, notFound } from '../../lib/problem';
 import { type Match, rankParticipant, type SlotForMatching } from '../../matching';
-import type { Place } from './catalog';
 import type { MatchingContext } from './context';
 import { presentMatchWithSlot, summariesOf, summary } from './present';
 import { type CatalogSlot, participantForMatching } from './rows';
@@ -58,10 +57,6 @@ interface KeptMatch {
   json: string;
 }
 
-/** Whether a place lies in a box as the engine's scan tests it (rank.ts): edges inside. */
-const inBox = (b: BoundingBox, p: Place) =>
-  !(p.lat < b.minLat || p.lat > b.maxLat || p.lon < b.minLon || p.lon > b.maxLon);
-
 /** A participant's kept answer: for this date, limit and row, made at (or proven for) `position`. */
 interface KeptAnswer {
   key: string;
@@ -80,9 +75,9 @@ interface KeptAnswer {
  *   are what they were and no slot changed inside the participant's box since it was made (where
  *   the slot was before the change or is after it: the catalog keeps the places of its recent syncs).
  *   A ranking sees only the slots inside that box (rank.ts `scan`), and a match is a function of the
- *   slot, the participant and the date, so outside changes cannot alter it. Under load at 100,000
- *   slots the catalog moves many times a second somewhere in Sweden, and a participant's answer was
- *   made again on most asks; most of those moves are far from them;
+ *   slot, the participant and the date, so outside changes cannot alter it. The catalog moves with
+ *   every slot change anywhere; in a registry spanning the country most are far from any one
+ *   participant;
  * - else each match's JSON, per slot as the index holds it (a changed slot is a new object there,
  *   so its matches are made afresh) and participant, while the row, the date and the employer's name
  *   are what they were.
@@ -110,8 +105,7 @@ export function matchesTextForParticipant(m: MatchingContext) {
   /** Whether a kept answer holds at `position`: no slot changed inside its box since it was made. */
   function holds(answer: KeptAnswer, position: number, catalog: NonNullable<MatchingContext['catalog']>) {
     if (answer.position === position) return true;
-    const places = catalog.placesChangedSince(answer.position);
-    return places !== undefined && !places.some((p) => inBox(answer.box, p));
+    return catalog.changedWhere(answer.position, (lat, lon) => inBox(answer.box, lat, lon)) === false;
   }
 
   let keptMatches = new WeakMap<CatalogSlot, Map<string, KeptMatch>>();
