@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlotCatalog } from '../../src/services/matching/catalog';
 import { actorOfKey, createTestApp, type TestApp } from '../helpers/app';
 import { createParticipant, createSlot, createSupervisor, orgWithKey } from '../helpers/factories';
 
@@ -100,7 +101,17 @@ describe('kept matches answers and changes far away', () => {
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
     for (let step = 0; step < 40; step++) {
       const id = pick(slots);
-      const kind = pick(['move', 'hours', 'pause', 'reopen', 'places', 'room', 'title'] as const);
+      const kind = pick([
+        'move',
+        'hours',
+        'pause',
+        'reopen',
+        'places',
+        'room',
+        'title',
+        'description',
+        'rename',
+      ] as const);
       if (kind === 'move') {
         const city = pick(CITIES);
         await patch(id, { location: { ...city, lat: city.lat + next() * 0.05 } });
@@ -119,8 +130,38 @@ describe('kept matches answers and changes far away', () => {
         await t.db.run(
           sql`UPDATE slots SET supervisors_with_room = ${next() < 0.5 ? 0 : 1} WHERE id = ${id}`,
         );
-      else await patch(id, { title: `Plats ${step}` });
+      else if (kind === 'description') await patch(id, { description: `Ny beskrivning ${step}.` });
+      else if (kind === 'rename') {
+        const res = await t.call('PATCH', `/v1/organizations/${employer.org.id}`, {
+          body: { name: `Arbetsgivare ${step} AB` },
+        });
+        expect(res.status, res.text).toBe(200);
+      } else await patch(id, { title: `Plats ${step}` });
       await expectFresh(`step ${step}: ${kind} ${id}`);
     }
+  });
+
+  it('keeps no place of a change matching does not see, and keeps those of every change it sees', async () => {
+    const catalog = new SlotCatalog(t.db);
+    await catalog.current();
+    const anywhere = () => true;
+    /** Whether the catalog tells of a change after `edit`, having moved to a new position. */
+    const seen = async (edit: () => Promise<unknown>) => {
+      const before = catalog.position;
+      await edit();
+      await catalog.current();
+      expect(catalog.position).toBeGreaterThan(before);
+      return catalog.changedWhere(before, anywhere);
+    };
+    // A slot of its own: the walk above may have left any of the others paused.
+    const { id } = await createSlot(t, employer.key, [supervisor], { location: CITIES[0] });
+    await catalog.current();
+    expect(await seen(() => patch(id, { description: 'Bara en ny beskrivning.' }))).toBe(false);
+    expect(await seen(() => patch(id, { title: 'Ny titel' }))).toBe(true);
+    expect(await seen(() => patch(id, { description: 'Ännu en beskrivning.' }))).toBe(false);
+    const rename = () =>
+      t.call('PATCH', `/v1/organizations/${employer.org.id}`, { body: { name: 'Helt nytt namn AB' } });
+    expect(await seen(rename)).toBe(true);
+    expect(await seen(() => patch(id, { capacity: 3 }))).toBe(true);
   });
 });

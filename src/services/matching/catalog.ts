@@ -27,6 +27,14 @@ interface Move {
   places: number[];
 }
 
+/**
+ * Whether two slots read by `load` are the same to matching and to what a match shows. Both were
+ * built by `fromCells` from the same select list, so their JSON lists the same keys in one order.
+ */
+function sameForMatching(a: SlotForMatching, b: SlotForMatching): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export class SlotCatalog {
   private index: SlotIndex = buildSlotIndex([]);
   /**
@@ -37,7 +45,7 @@ export class SlotCatalog {
   private names = new Map<string, string>();
   private lastSeq = -1;
   private syncing: Promise<void> | null = null;
-  /** The syncs since `movesFrom`, oldest first, each from where the one before ended. */
+  /** The syncs since `movesFrom` that changed a slot as matching sees it, oldest first. */
   private moves: Move[] = [];
   private movesFrom = -1;
   private placesKept = 0;
@@ -120,19 +128,26 @@ export class SlotCatalog {
     for (let i = 0; i < ids.length; i += ID_CHUNK)
       for (const slot of await this.load(inArray(slots.id, ids.slice(i, i + ID_CHUNK))))
         fresh.set(slot.id, slot);
-    await this.readNames([...new Set(Array.from(fresh.values(), (s) => s.organizationId))]);
+    const organizationIds = [...new Set(Array.from(fresh.values(), (s) => s.organizationId))];
+    const namesBefore = organizationIds.map((o) => this.names.get(o));
+    await this.readNames(organizationIds);
+    const renamed = new Set(organizationIds.filter((o, i) => this.names.get(o) !== namesBefore[i]));
     const places: number[] = [];
     for (const id of ids) {
       const before = this.index.get(id);
-      if (before) places.push(before.lat, before.lon);
       const slot = fresh.get(id);
+      // A change matching does not see (a description, a contact) leaves the index and the places
+      // untouched, so every kept answer still holds (the object stays too: matches.ts keys by it).
+      if (before && slot && !renamed.has(slot.organizationId) && sameForMatching(before, slot)) continue;
+      if (before) places.push(before.lat, before.lon);
       if (slot && slot.status === 'open') {
         this.index.upsert(slot);
         places.push(slot.lat, slot.lon);
       } else this.index.remove(id);
     }
     const to = changes[changes.length - 1]!.seq;
-    this.remember({ from: this.lastSeq, to, places });
+    // A sync with no place to tell of need not be kept: `changedWhere` looks only at kept places.
+    if (places.length > 0) this.remember({ from: this.lastSeq, to, places });
     this.lastSeq = to;
   }
 

@@ -76,8 +76,8 @@ interface KeptAnswer {
  *   the slot was before the change or is after it: the catalog keeps the places of its recent syncs).
  *   A ranking sees only the slots inside that box (rank.ts `scan`), and a match is a function of the
  *   slot, the participant and the date, so outside changes cannot alter it. The catalog moves with
- *   every slot change anywhere; in a registry spanning the country most are far from any one
- *   participant;
+ *   every slot change anywhere, but keeps no place of a change matching does not see (a new
+ *   description), so those never make an answer stale;
  * - else each match's JSON, per slot as the index holds it (a changed slot is a new object there,
  *   so its matches are made afresh) and participant, while the row, the date and the employer's name
  *   are what they were.
