@@ -7,12 +7,13 @@
  * Asserts nothing.
  *
  *   npx tsx bench/route-cpu.ts [--port 18850] [--seconds 5] [--connections 20] [--only slots,search]
+ *     [--from registry.db]
  *   (kinds: health, slot, slots, matches, search, patch, pairs (a proposal and its decline or
  *   withdrawal), mix)
  *   SERVER_ARGS='--cpu-prof --cpu-prof-dir=prof' npx tsx bench/route-cpu.ts --only patch
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +27,7 @@ import {
   proposalPair,
   slotWrite,
 } from './lib/load-mix';
-import { buildLoadRegistry, LOAD_ADMIN_KEY } from './lib/load-registry';
+import { buildLoadRegistry, LOAD_ADMIN_KEY, LOAD_EMPLOYER_KEY } from './lib/load-registry';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +40,8 @@ const { values: args } = parseArgs({
      * helpers), and its read calls and KiB read per request.
      */
     threads: { type: 'boolean', default: false },
+    /** A registry file to run on (copied first), e.g. the 100,000-slot one `npm run load` keeps. */
+    from: { type: 'string' },
   },
 });
 
@@ -90,7 +93,8 @@ interface Report {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'se-route-cpu-'));
   const file = join(dir, 'load.db');
-  await buildLoadRegistry(file, 0, new Date().toISOString().slice(0, 10));
+  if (args.from) copyFileSync(args.from, file);
+  else await buildLoadRegistry(file, 0, new Date().toISOString().slice(0, 10));
   const child = spawn(
     process.execPath,
     [...(process.env.SERVER_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/entry/node.ts'],
@@ -139,7 +143,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 300));
       return reports[0];
     };
-    const w = await prepareWorkload(origin, []);
+    const w = await prepareWorkload(origin, args.from ? [LOAD_EMPLOYER_KEY] : []);
     const connections = Number(args.connections);
     const get = (route: string, path: string): LoadRequest => ({ route, method: 'GET', path, key: HANDLER });
     const pick = <T>(xs: readonly T[], u: number, step: number) => xs[(u * 7 + step) % xs.length]!;

@@ -1,12 +1,13 @@
 /**
  * `npx tsx bench/search-cpu.ts`: the CPU time of each search of the load mix (LOAD_SEARCHES) in the
- * embedded index itself, one at a time, on the demo registry, split into its parts: the text plan
+ * embedded index itself, one at a time, on the demo registry (or a copy of a load registry file,
+ * `--from`, e.g. the 100,000-slot one `npm run load` keeps), split into its parts: the text plan
  * (term look-ups), building the statement, running it, and turning its rows into hits (highlighting
  * included). What a search costs the search thread, without the thread. Asserts nothing.
  *
- *   npx tsx bench/search-cpu.ts [--rounds 500]
+ *   npx tsx bench/search-cpu.ts [--rounds 500] [--from registry.db]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +21,9 @@ import { LOAD_SEARCHES } from './lib/load-mix';
 import { buildLoadRegistry } from './lib/load-registry';
 import { cpuMs } from './lib/stats';
 
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '500' } } });
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '500' }, from: { type: 'string' } },
+});
 const rounds = Number(args.rounds);
 
 async function main() {
@@ -28,7 +31,8 @@ async function main() {
   try {
     const file = join(dir, 'search.db');
     const today = new Date().toISOString().slice(0, 10);
-    await buildLoadRegistry(file, 0, today);
+    if (args.from) copyFileSync(args.from, file);
+    else await buildLoadRegistry(file, 0, today);
     const database = await openLibsql(`file:${file}`);
     const db = database.db;
     const index = embeddedSearch(db, { plan: 'cpu' });
