@@ -161,7 +161,32 @@ describe('kept matches answers and changes far away', () => {
     expect(await seen(() => patch(id, { description: 'Ännu en beskrivning.' }))).toBe(false);
     const rename = () =>
       t.call('PATCH', `/v1/organizations/${employer.org.id}`, { body: { name: 'Helt nytt namn AB' } });
-    expect(await seen(rename)).toBe(true);
+    // A new name shows with the employer's slots anywhere: nothing before it is known any more.
+    expect(await seen(rename)).toBeUndefined();
     expect(await seen(() => patch(id, { capacity: 3 }))).toBe(true);
+  });
+
+  it('makes every answer again when it reads a new name before the rename’s own log rows', async () => {
+    // A rename logs its employer's slots (migration 0027). Here the name changes without them, as
+    // when a rename commits between a sync's read of the log and its read of the names; a
+    // description edit in Stockholm brings the employer's name along.
+    const göteborg = people[2]!;
+    const there = await createSlot(t, employer.key, [supervisor], { location: CITIES[1] });
+    await expectFresh('before');
+    expect(await matchesOf(göteborg)).toContain(there.id);
+    const trigger = 'organizations_name_slot_changes';
+    const [row] = await t.db.all<{ sql: string }>(sql`SELECT sql FROM sqlite_master WHERE name = ${trigger}`);
+    await t.db.run(sql.raw(`DROP TRIGGER ${trigger}`));
+    try {
+      await t.db.run(
+        sql`UPDATE organizations SET name = 'Namn före loggen AB' WHERE id = ${employer.org.id}`,
+      );
+      const { id } = await createSlot(t, employer.key, [supervisor], { location: CITIES[0] });
+      await expectFresh('a slot in Stockholm');
+      await patch(id, { description: 'Ny text.' });
+      await expectFresh('the new name read with a description edit far from Göteborg');
+    } finally {
+      await t.db.run(sql.raw(row!.sql));
+    }
   });
 });

@@ -128,27 +128,36 @@ export class SlotCatalog {
     for (let i = 0; i < ids.length; i += ID_CHUNK)
       for (const slot of await this.load(inArray(slots.id, ids.slice(i, i + ID_CHUNK))))
         fresh.set(slot.id, slot);
-    const organizationIds = [...new Set(Array.from(fresh.values(), (s) => s.organizationId))];
-    const namesBefore = organizationIds.map((o) => this.names.get(o));
-    await this.readNames(organizationIds);
-    const renamed = new Set(organizationIds.filter((o, i) => this.names.get(o) !== namesBefore[i]));
+    const renamed = await this.readNames([...new Set(Array.from(fresh.values(), (s) => s.organizationId))]);
     const places: number[] = [];
     for (const id of ids) {
       const before = this.index.get(id);
       const slot = fresh.get(id);
       // A change matching does not see (a description, a contact) leaves the index and the places
       // untouched, so every kept answer still holds (the object stays too: matches.ts keys by it).
-      if (before && slot && !renamed.has(slot.organizationId) && sameForMatching(before, slot)) continue;
+      if (before && slot && sameForMatching(before, slot)) continue;
       if (before) places.push(before.lat, before.lon);
       if (slot && slot.status === 'open') {
         this.index.upsert(slot);
         places.push(slot.lat, slot.lon);
       } else this.index.remove(id);
     }
+    const from = this.lastSeq;
     const to = changes[changes.length - 1]!.seq;
-    // A sync with no place to tell of need not be kept: `changedWhere` looks only at kept places.
-    if (places.length > 0) this.remember({ from: this.lastSeq, to, places });
     this.lastSeq = to;
+    // A new name shows with every slot of its employer, wherever they are: every kept answer is made
+    // again. Not only the slots this sync read: a rename committed between reading the log and the
+    // names is read here while its own log rows come with the next sync, which then finds no change.
+    if (renamed) this.forgetMoves();
+    // A sync with no place to tell of need not be kept: `changedWhere` looks only at kept places.
+    else if (places.length > 0) this.remember({ from, to, places });
+  }
+
+  /** From here on nothing before is known: every kept answer is made again. */
+  private forgetMoves() {
+    this.moves = [];
+    this.placesKept = 0;
+    this.movesFrom = this.lastSeq;
   }
 
   private async reload() {
@@ -165,17 +174,22 @@ export class SlotCatalog {
     this.index = buildSlotIndex(loaded);
     this.names = names;
     this.lastSeq = last?.seq ?? 0;
-    // Nothing before a reload is known: every kept answer is made again.
-    this.moves = [];
-    this.placesKept = 0;
-    this.movesFrom = this.lastSeq;
+    this.forgetMoves();
   }
 
-  /** The names of these organizations, read again (their slots changed, or they were renamed). */
-  private async readNames(ids: readonly string[]) {
+  /**
+   * The names of these organizations, read again (their slots changed, or they were renamed):
+   * whether a name the catalog had changed.
+   */
+  private async readNames(ids: readonly string[]): Promise<boolean> {
+    let renamed = false;
     for (let i = 0; i < ids.length; i += ID_CHUNK)
-      for (const o of await this.nameRows(inArray(organizations.id, ids.slice(i, i + ID_CHUNK))))
+      for (const o of await this.nameRows(inArray(organizations.id, ids.slice(i, i + ID_CHUNK)))) {
+        const known = this.names.get(o.id);
+        if (known !== undefined && known !== o.name) renamed = true;
         this.names.set(o.id, o.name);
+      }
+    return renamed;
   }
 
   /** Organizations' ids and names (all of them, or those `where` picks). */
