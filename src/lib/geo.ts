@@ -19,11 +19,11 @@ export interface BoundingBox {
   maxLon: number;
 }
 
-/** A box that contains every point within radiusKm of the centre; cheap to test with an index. */
 /** Whether a point lies in a box, edges inside (as the engine's scans test it, rank.ts). */
 export const inBox = (b: BoundingBox, lat: number, lon: number) =>
   !(lat < b.minLat || lat > b.maxLat || lon < b.minLon || lon > b.maxLon);
 
+/** A box that contains every point within radiusKm of the centre; cheap to test with an index. */
 export function boundingBox(lat: number, lon: number, radiusKm: number): BoundingBox {
   const dLat = radiusKm / 111.195; // km per degree of latitude on the same sphere
   const cos = Math.cos(Math.min(89.9, Math.abs(lat) + dLat) * RAD);
